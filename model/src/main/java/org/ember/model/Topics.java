@@ -1,0 +1,33 @@
+package org.ember.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Names of Ember's own topics. Feed topics are named by {@link Feed#topic()}. */
+public final class Topics {
+    public static final String DEAD_LETTER = "ember.dlq";
+    public static final String ALERTS = "ember.alerts";
+    public static final String HOTSPOTS = "ember.hotspots";
+    public static final String TENSION = "ember.tension";
+    public static final String RULES = "ember.rules";
+    public static final String DELIVERIES = "ember.deliveries";
+    public static final String ACKS = "ember.acks";
+    public static final String INCIDENTS = "ember.incidents";
+
+    private Topics() {}
+
+    /** Every topic Ember uses, feeds first. */
+    public static List<String> all() {
+        List<String> topics = new ArrayList<>();
+        for (Feed feed : Feed.values()) {
+            topics.add(feed.topic());
+        }
+        topics.addAll(List.of(DEAD_LETTER, ALERTS, HOTSPOTS, TENSION, RULES, DELIVERIES, ACKS, INCIDENTS));
+        return topics;
+    }
+
+    /** Topics whose latest value per key is all that matters; Kafka keeps them compacted. */
+    public static boolean isCompacted(String topic) {
+        return RULES.equals(topic);
+    }
+}
