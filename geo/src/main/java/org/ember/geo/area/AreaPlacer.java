@@ -1,0 +1,91 @@
+package org.ember.geo.area;
+
+import org.ember.geo.crs.BritishNationalGrid;
+import org.ember.geo.crs.LonLat;
+import org.ember.geo.crs.ProjectedPoint;
+import org.ember.geo.grid.GridCell;
+import org.locationtech.jts.geom.Point;
+
+/**
+ * Places a location in the deployment's areas: its LSOA, its local authority (the VRU spoke) and
+ * its British National Grid cell. A point outside every covered LSOA is reported, never guessed.
+ */
+public final class AreaPlacer {
+    private final AreaCatalogue catalogue;
+    private final int cellSizeMetres;
+
+    /** Outcome of a placement: a placement or the reason there is none. */
+    public record Result(Placement placement, String failure) {
+        public boolean placed() {
+            return placement != null;
+        }
+
+        static Result of(Placement placement) {
+            return new Result(placement, null);
+        }
+
+        static Result failed(String reason) {
+            return new Result(null, reason);
+        }
+    }
+
+    public AreaPlacer(AreaCatalogue catalogue, int cellSizeMetres) {
+        this.catalogue = catalogue;
+        this.cellSizeMetres = cellSizeMetres;
+    }
+
+    public Result placeLonLat(double lon, double lat) {
+        ProjectedPoint grid = BritishNationalGrid.fromWgs84(lon, lat);
+        return placePoint(lon, lat, grid.x(), grid.y(),
+                String.format(java.util.Locale.ROOT, "point lon %.5f, lat %.5f", lon, lat));
+    }
+
+    public Result placeGrid(double easting, double northing) {
+        LonLat lonLat = BritishNationalGrid.toWgs84(easting, northing);
+        return placePoint(lonLat.lon(), lonLat.lat(), easting, northing,
+                String.format(java.util.Locale.ROOT, "grid reference E %.0f, N %.0f", easting, northing));
+    }
+
+    private Result placePoint(double lon, double lat, double easting, double northing, String described) {
+        return catalogue.lsoaIndex()
+                .locate(lon, lat)
+                .map(lsoa -> Result.of(new Placement(lsoa.code(), lsoa.parentCode(),
+                        GridCell.containing(easting, northing, cellSizeMetres).id(), lon, lat, easting, northing, true)))
+                .orElseGet(() -> Result.failed("outside coverage: " + described + " is in no LSOA of "
+                        + catalogue.coverage().name()));
+    }
+
+    /** An LSOA code alone: the event is placed at the LSOA's interior point, with no grid cell. */
+    public Result placeLsoa(String code) {
+        return catalogue.lsoa(code)
+                .map(lsoa -> {
+                    Point inside = lsoa.geometry().getInteriorPoint();
+                    ProjectedPoint grid = BritishNationalGrid.fromWgs84(inside.getX(), inside.getY());
+                    return Result.of(new Placement(lsoa.code(), lsoa.parentCode(), null,
+                            inside.getX(), inside.getY(), grid.x(), grid.y(), false));
+                })
+                .orElseGet(() -> Result.failed("outside coverage: LSOA " + code + " is not an LSOA of "
+                        + catalogue.coverage().name()));
+    }
+
+    /** A postcode district alone: only the local authority is known. */
+    public Result placePostcodeDistrict(String district) {
+        return catalogue.ladOfPostcodeDistrict(district)
+                .filter(lad -> catalogue.coverage().covers(lad))
+                .map(lad -> {
+                    Point inside = catalogue.lsoas().values().stream()
+                            .filter(a -> lad.equals(a.parentCode()))
+                            .findFirst()
+                            .map(a -> a.geometry().getInteriorPoint())
+                            .orElseThrow();
+                    ProjectedPoint grid = BritishNationalGrid.fromWgs84(inside.getX(), inside.getY());
+                    return Result.of(new Placement(null, lad, null, inside.getX(), inside.getY(), grid.x(), grid.y(), false));
+                })
+                .orElseGet(() -> Result.failed("outside coverage: postcode district " + district
+                        + " is not known to be in " + catalogue.coverage().name()));
+    }
+
+    public AreaCatalogue catalogue() {
+        return catalogue;
+    }
+}

@@ -1,0 +1,4 @@
+package org.ember.geo.crs;
+
+/** A WGS84 longitude/latitude pair, in degrees. */
+public record LonLat(double lon, double lat) {}

@@ -1,0 +1,121 @@
+package org.ember.geo.neighbours;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Who neighbours whom among n features, in compressed rows (one offset per feature, one flat
+ * array of neighbour indices). A feature never lists itself: whether it counts as its own neighbour
+ * is the statistic's choice (Gi* includes it, Gi does not). Immutable.
+ */
+public final class NeighbourList {
+    private final int[] offsets;
+    private final int[] indices;
+
+    NeighbourList(int[] offsets, int[] indices) {
+        this.offsets = offsets;
+        this.indices = indices;
+    }
+
+    /**
+     * Neighbour lists given by the caller (e.g. polygon contiguity), feature i's list at index i.
+     * Self-references and duplicates are dropped; an index out of range is an error.
+     */
+    public static NeighbourList of(List<int[]> lists) {
+        int n = lists.size();
+        int[] offsets = new int[n + 1];
+        IntBuffer flat = new IntBuffer(Math.max(16, n * 4));
+        for (int i = 0; i < n; i++) {
+            int[] sorted = lists.get(i).clone();
+            Arrays.sort(sorted);
+            int previous = -1;
+            for (int j : sorted) {
+                if (j < 0 || j >= n) {
+                    throw new IllegalArgumentException("feature " + i + " lists neighbour " + j + ", outside 0.." + (n - 1));
+                }
+                if (j != i && j != previous) {
+                    flat.add(j);
+                }
+                previous = j;
+            }
+            offsets[i + 1] = flat.size();
+        }
+        return new NeighbourList(offsets, flat.toArray());
+    }
+
+    /**
+     * Distance-band neighbours: j is a neighbour of i when the Euclidean distance is at most
+     * {@code distance} (inclusive) and j ≠ i. Coincident points are neighbours of each other.
+     * Uses a uniform bucket index, so the cost is about n times the mean number of points within
+     * the band, not n².
+     */
+    public static NeighbourList withinDistance(double[] x, double[] y, double distance) {
+        return PointBuckets.build(x, y, distance).neighboursWithin(distance);
+    }
+
+    /** Number of features. */
+    public int size() {
+        return offsets.length - 1;
+    }
+
+    /** Number of neighbours of feature i (not counting i itself). */
+    public int count(int i) {
+        return offsets[i + 1] - offsets[i];
+    }
+
+    /** The k-th neighbour of feature i, in increasing index order. */
+    public int neighbour(int i, int k) {
+        if (k < 0 || k >= count(i)) {
+            throw new IndexOutOfBoundsException("feature " + i + " has " + count(i) + " neighbours, asked for " + k);
+        }
+        return indices[offsets[i] + k];
+    }
+
+    /** A copy of feature i's neighbours, in increasing index order. */
+    public int[] neighbours(int i) {
+        return Arrays.copyOfRange(indices, offsets[i], offsets[i + 1]);
+    }
+
+    /** Total number of (ordered) neighbour links. */
+    public long linkCount() {
+        return indices.length;
+    }
+
+    // Package-private raw access for the hot loops of statistics in this module.
+    int start(int i) {
+        return offsets[i];
+    }
+
+    int rawNeighbour(int position) {
+        return indices[position];
+    }
+
+    /** Growable int array; the JDK has none without boxing. */
+    static final class IntBuffer {
+        private int[] data;
+        private int size;
+
+        IntBuffer(int capacity) {
+            data = new int[capacity];
+        }
+
+        void add(int value) {
+            if (size == data.length) {
+                data = Arrays.copyOf(data, data.length * 2);
+            }
+            data[size++] = value;
+        }
+
+        int size() {
+            return size;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(data, size);
+        }
+
+        void sortRange(int from, int to) {
+            Arrays.sort(data, from, to);
+        }
+    }
+}

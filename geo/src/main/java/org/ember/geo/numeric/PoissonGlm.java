@@ -1,0 +1,273 @@
+package org.ember.geo.numeric;
+
+import java.util.Arrays;
+
+/**
+ * Log-link Poisson / quasi-Poisson regression fitted by iteratively reweighted least squares,
+ * following R's {@code glm.fit} step for step so that results agree with R to rounding: start at
+ * {@code mu = y + 0.1}, stop when {@code |dev − dev_old| / (|dev| + 0.1) < 1e-8} (at most 25
+ * iterations), and report the working weights, covariance and hat values of the <em>last</em>
+ * iteration's weighted least-squares problem (as {@code summary.glm}, {@code predict.glm} and
+ * {@code hatvalues} do), while fitted values come from the final coefficients.
+ *
+ * <p>Aliased columns (exactly collinear with earlier ones) are dropped like R's pivoting QR does
+ * and get a NaN coefficient.
+ */
+public final class PoissonGlm {
+    private static final double EPSILON = 1e-8;
+    private static final int MAX_ITERATIONS = 25;
+    private static final double ALIAS_TOLERANCE = 1e-7;
+
+    private PoissonGlm() {}
+
+    /** The fitted model. Arrays are owned by the fit; callers must not modify them. */
+    public record Fit(
+            double[] coefficients,
+            boolean[] aliased,
+            double[] fitted,
+            double[] workingWeights,
+            double[][] covarianceUnscaled,
+            double[] hatValues,
+            double dispersion,
+            int residualDf,
+            boolean converged,
+            int iterations) {
+
+        /** Linear predictor x·β for a new design row (aliased columns ignored). */
+        public double linearPredictor(double[] row) {
+            double eta = 0;
+            for (int j = 0; j < row.length; j++) {
+                if (!aliased[j]) {
+                    eta += row[j] * coefficients[j];
+                }
+            }
+            return eta;
+        }
+
+        /** x' (X'WX)⁻¹ x for a new design row: the unscaled variance of its linear predictor. */
+        public double unscaledVariance(double[] row) {
+            double v = 0;
+            for (int i = 0; i < row.length; i++) {
+                for (int j = 0; j < row.length; j++) {
+                    v += row[i] * covarianceUnscaled[i][j] * row[j];
+                }
+            }
+            return v;
+        }
+
+        /** Standard error of coefficient j with the estimated (quasi-Poisson) dispersion. */
+        public double standardError(int j) {
+            return Math.sqrt(covarianceUnscaled[j][j] * dispersion);
+        }
+
+        /** Two-sided p-value of coefficient j as {@code summary.glm} gives for the quasi-Poisson family. */
+        public double pValue(int j) {
+            double t = coefficients[j] / standardError(j);
+            return Distributions.studentTTwoSidedP(t, residualDf);
+        }
+    }
+
+    /**
+     * Fits {@code log E[y] = X β} with prior weights.
+     *
+     * @param x design matrix, one row per observation
+     * @param y counts
+     * @param priorWeights prior weights (null = all 1)
+     */
+    public static Fit fit(double[][] x, double[] y, double[] priorWeights) {
+        int n = y.length;
+        int p = x[0].length;
+        double[] prior = priorWeights == null ? filled(n, 1.0) : priorWeights;
+        double[] eta = new double[n];
+        double[] mu = new double[n];
+        for (int i = 0; i < n; i++) {
+            mu[i] = y[i] + 0.1;
+            eta[i] = Math.log(mu[i]);
+        }
+        double devOld = deviance(y, mu, prior);
+        boolean converged = false;
+        double[] coef = new double[p];
+        double[] workW = new double[n];
+        Solution sol = null;
+        int iter = 0;
+        while (iter < MAX_ITERATIONS) {
+            iter++;
+            double[] z = new double[n];
+            for (int i = 0; i < n; i++) {
+                z[i] = eta[i] + (y[i] - mu[i]) / mu[i];
+                workW[i] = prior[i] * mu[i];
+            }
+            sol = weightedLeastSquares(x, z, workW);
+            coef = sol.coefficients;
+            for (int i = 0; i < n; i++) {
+                double e = 0;
+                for (int j = 0; j < p; j++) {
+                    if (!sol.aliased[j]) {
+                        e += x[i][j] * coef[j];
+                    }
+                }
+                eta[i] = e;
+                mu[i] = Math.exp(e);
+            }
+            double dev = deviance(y, mu, prior);
+            if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < EPSILON) {
+                converged = true;
+                break;
+            }
+            devOld = dev;
+        }
+        int rank = 0;
+        for (boolean a : sol.aliased) {
+            if (!a) {
+                rank++;
+            }
+        }
+        int nOk = 0;
+        double pearson = 0;
+        for (int i = 0; i < n; i++) {
+            if (prior[i] != 0) {
+                nOk++;
+            }
+            double r = (y[i] - mu[i]) / mu[i];
+            if (workW[i] > 0) {
+                pearson += workW[i] * r * r;
+            }
+        }
+        int df = nOk - rank;
+        double dispersion = df > 0 ? pearson / df : Double.NaN;
+        double[] hat = new double[n];
+        for (int i = 0; i < n; i++) {
+            double h = 0;
+            for (int a = 0; a < p; a++) {
+                for (int b = 0; b < p; b++) {
+                    h += x[i][a] * sol.covariance[a][b] * x[i][b];
+                }
+            }
+            hat[i] = h * workW[i];
+        }
+        double[] coefficients = coef.clone();
+        for (int j = 0; j < p; j++) {
+            if (sol.aliased[j]) {
+                coefficients[j] = Double.NaN;
+            }
+        }
+        return new Fit(coefficients, sol.aliased, mu.clone(), workW.clone(), sol.covariance, hat, dispersion, df,
+                converged, iter);
+    }
+
+    /** Poisson deviance Σ 2w(y log(y/μ) − (y − μ)). */
+    public static double deviance(double[] y, double[] mu, double[] w) {
+        double dev = 0;
+        for (int i = 0; i < y.length; i++) {
+            double term = y[i] > 0 ? y[i] * Math.log(y[i] / mu[i]) : 0;
+            dev += 2 * w[i] * (term - (y[i] - mu[i]));
+        }
+        return dev;
+    }
+
+    private record Solution(double[] coefficients, boolean[] aliased, double[][] covariance) {}
+
+    /**
+     * Solves the normal equations by a Cholesky factorisation that skips columns whose pivot
+     * collapses (they are linear combinations of earlier ones), which mirrors R's column pivoting.
+     */
+    private static Solution weightedLeastSquares(double[][] x, double[] z, double[] w) {
+        int n = z.length;
+        int p = x[0].length;
+        double[][] a = new double[p][p];
+        double[] rhs = new double[p];
+        for (int i = 0; i < n; i++) {
+            double wi = w[i];
+            if (wi == 0) {
+                continue;
+            }
+            double[] row = x[i];
+            for (int j = 0; j < p; j++) {
+                double v = wi * row[j];
+                rhs[j] += v * z[i];
+                for (int k = j; k < p; k++) {
+                    a[j][k] += v * row[k];
+                }
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            for (int k = 0; k < j; k++) {
+                a[j][k] = a[k][j];
+            }
+        }
+        boolean[] aliased = new boolean[p];
+        double[][] l = new double[p][p];
+        for (int j = 0; j < p; j++) {
+            double diag = a[j][j];
+            for (int k = 0; k < j; k++) {
+                if (!aliased[k]) {
+                    diag -= l[j][k] * l[j][k];
+                }
+            }
+            if (diag <= ALIAS_TOLERANCE * Math.max(a[j][j], Double.MIN_NORMAL)) {
+                aliased[j] = true;
+                continue;
+            }
+            l[j][j] = Math.sqrt(diag);
+            for (int i = j + 1; i < p; i++) {
+                double s = a[i][j];
+                for (int k = 0; k < j; k++) {
+                    if (!aliased[k]) {
+                        s -= l[i][k] * l[j][k];
+                    }
+                }
+                l[i][j] = s / l[j][j];
+            }
+        }
+        // Inverse of L (active part), then (X'WX)^-1 = L^-T L^-1.
+        double[][] linv = new double[p][p];
+        for (int j = 0; j < p; j++) {
+            if (aliased[j]) {
+                continue;
+            }
+            linv[j][j] = 1 / l[j][j];
+            for (int i = j + 1; i < p; i++) {
+                if (aliased[i]) {
+                    continue;
+                }
+                double s = 0;
+                for (int k = j; k < i; k++) {
+                    if (!aliased[k]) {
+                        s -= l[i][k] * linv[k][j];
+                    }
+                }
+                linv[i][j] = s / l[i][i];
+            }
+        }
+        double[][] cov = new double[p][p];
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < p; j++) {
+                if (aliased[i] || aliased[j]) {
+                    continue;
+                }
+                double s = 0;
+                for (int k = Math.max(i, j); k < p; k++) {
+                    if (!aliased[k]) {
+                        s += linv[k][i] * linv[k][j];
+                    }
+                }
+                cov[i][j] = s;
+            }
+        }
+        double[] coef = new double[p];
+        for (int i = 0; i < p; i++) {
+            double s = 0;
+            for (int j = 0; j < p; j++) {
+                s += cov[i][j] * rhs[j];
+            }
+            coef[i] = s;
+        }
+        return new Solution(coef, aliased, cov);
+    }
+
+    private static double[] filled(int n, double v) {
+        double[] a = new double[n];
+        Arrays.fill(a, v);
+        return a;
+    }
+}
