@@ -1,0 +1,53 @@
+package org.ember.jobs;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import org.ember.geo.area.Coverage;
+import org.ember.model.Feed;
+import org.ember.model.privacy.Pseudonymiser;
+import org.ember.rules.RuleSet;
+
+/**
+ * Everything the job graph needs besides its sources and sinks.
+ *
+ * @param dataDir         directory holding the boundary files (../shared/data layout)
+ * @param coverage        the local authorities this deployment covers
+ * @param cellSizeMetres  side of the British National Grid cells events are placed in
+ * @param pseudonymiser   keyed hash for person references
+ * @param rules           the rule set in force at start
+ * @param outOfOrderness  per feed, how late a record may arrive and still be on time
+ * @param idleness        how long a silent feed waits before it stops holding back event time
+ */
+public record JobSettings(
+        String dataDir,
+        Coverage coverage,
+        int cellSizeMetres,
+        Pseudonymiser pseudonymiser,
+        RuleSet rules,
+        Map<Feed, Duration> outOfOrderness,
+        Duration idleness) implements Serializable {
+
+    public JobSettings {
+        outOfOrderness = new EnumMap<>(outOfOrderness);
+    }
+
+    /**
+     * Defaults that match how the partners send: police and ambulance systems send within minutes,
+     * A&E attendances arrive hours after the assault they report, intelligence is written up later.
+     */
+    public static Map<Feed, Duration> defaultOutOfOrderness() {
+        Map<Feed, Duration> lateness = new EnumMap<>(Feed.class);
+        lateness.put(Feed.POLICE, Duration.ofMinutes(30));
+        lateness.put(Feed.AMBULANCE, Duration.ofMinutes(15));
+        lateness.put(Feed.AE, Duration.ofHours(6));
+        lateness.put(Feed.NAVIGATOR, Duration.ofHours(2));
+        lateness.put(Feed.INTEL, Duration.ofHours(2));
+        return lateness;
+    }
+
+    public Duration outOfOrderness(Feed feed) {
+        return outOfOrderness.getOrDefault(feed, Duration.ofMinutes(30));
+    }
+}

@@ -1,0 +1,62 @@
+package org.ember.jobs.ingest;
+
+import io.micrometer.core.instrument.Counter;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.ember.geo.area.AreaCatalogue;
+import org.ember.geo.area.AreaPlacer;
+import org.ember.jobs.JobSettings;
+import org.ember.jobs.metrics.JobMetrics;
+import org.ember.jobs.records.RawFeedRecord;
+import org.ember.model.DeadLetter;
+import org.ember.model.Feed;
+import org.ember.model.Incident;
+import org.ember.model.ingest.FeedParser;
+
+/** Flink wrapper of {@link Ingestor} for one feed: incidents out, dead letters to a side output. */
+public final class IngestFunction extends ProcessFunction<RawFeedRecord, Incident> {
+    private static final long serialVersionUID = 1L;
+    public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {
+        private static final long serialVersionUID = 1L;
+    };
+
+    private final Feed feed;
+    private final JobSettings settings;
+    private transient Ingestor ingestor;
+    private transient Counter in;
+    private transient Counter processed;
+    private transient Counter deadLettered;
+
+    public IngestFunction(Feed feed, JobSettings settings) {
+        this.feed = feed;
+        this.settings = settings;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        AreaCatalogue catalogue = AreaCatalogue.load(Path.of(settings.dataDir()), settings.coverage());
+        ingestor = new Ingestor(new FeedParser(settings.pseudonymiser()), new AreaPlacer(catalogue, settings.cellSizeMetres()));
+        in = JobMetrics.recordsIn(feed.code());
+        processed = JobMetrics.recordsProcessed(feed.code());
+        deadLettered = JobMetrics.recordsDeadLettered(feed.code());
+    }
+
+    @Override
+    public void processElement(RawFeedRecord record, Context ctx, Collector<Incident> out) {
+        in.increment();
+        IngestResult result = ingestor.ingest(feed, record.value() == null ? new byte[0] : record.value());
+        if (result.isAccepted()) {
+            processed.increment();
+            out.collect(result.incident());
+        } else {
+            deadLettered.increment();
+            ctx.output(DEAD_LETTERS, new DeadLetter(feed.code(), record.topic(), record.partition(), record.offset(),
+                    record.timestamp(), result.rejection(),
+                    Base64.getEncoder().encodeToString(record.value() == null ? new byte[0] : record.value())));
+        }
+    }
+}

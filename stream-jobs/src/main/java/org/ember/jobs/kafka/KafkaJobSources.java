@@ -1,0 +1,38 @@
+package org.ember.jobs.kafka;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.ember.jobs.JobSources;
+import org.ember.jobs.records.RawFeedRecord;
+import org.ember.model.Feed;
+
+/**
+ * Reads each feed topic from Kafka. Watermarks are assigned after ingest, not here, because event
+ * time is inside the payload and a malformed record has none.
+ */
+public final class KafkaJobSources implements JobSources {
+    private final String bootstrapServers;
+    private final String groupId;
+
+    public KafkaJobSources(String bootstrapServers, String groupId) {
+        this.bootstrapServers = bootstrapServers;
+        this.groupId = groupId;
+    }
+
+    @Override
+    public DataStream<RawFeedRecord> feed(StreamExecutionEnvironment env, Feed feed) {
+        KafkaSource<RawFeedRecord> source = KafkaSource.<RawFeedRecord>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setTopics(feed.topic())
+                .setGroupId(groupId)
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new RawFeedRecordDeserializer())
+                .setProperty("partition.discovery.interval.ms", "60000")
+                .build();
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "Kafka " + feed.topic())
+                .uid("source-" + feed.code());
+    }
+}

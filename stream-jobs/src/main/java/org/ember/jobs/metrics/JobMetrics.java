@@ -1,0 +1,47 @@
+package org.ember.jobs.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+
+/**
+ * The job's Micrometer meters, registered in the global registry: the process that runs the job
+ * (the demo, or a Flink TaskManager with a Prometheus registry added) decides where they are served.
+ * Names follow Prometheus conventions once exported ({@code ember_records_in_total{feed="police"}}).
+ */
+public final class JobMetrics {
+    private JobMetrics() {}
+
+    private static MeterRegistry registry() {
+        return Metrics.globalRegistry;
+    }
+
+    public static Counter recordsIn(String feed) {
+        return Counter.builder("ember.records.in").description("Feed records read").tag("feed", feed).register(registry());
+    }
+
+    public static Counter recordsProcessed(String feed) {
+        return Counter.builder("ember.records.processed").description("Feed records ingested")
+                .tag("feed", feed).register(registry());
+    }
+
+    public static Counter recordsDeadLettered(String feed) {
+        return Counter.builder("ember.records.dead_lettered").description("Feed records sent to the dead-letter topic")
+                .tag("feed", feed).register(registry());
+    }
+
+    public static Counter lateRecords() {
+        return Counter.builder("ember.records.late").description("Reports that arrived after their hour was counted")
+                .register(registry());
+    }
+
+    public static Counter corrections(String outcome) {
+        return Counter.builder("ember.records.versions").description("Versioned records by outcome")
+                .tag("outcome", outcome).register(registry());
+    }
+
+    public static Counter alertsRaised(String rule) {
+        return Counter.builder("ember.alerts.raised").description("Alerts that started firing").tag("rule", rule)
+                .register(registry());
+    }
+}

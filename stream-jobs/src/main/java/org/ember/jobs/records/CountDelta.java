@@ -1,0 +1,22 @@
+package org.ember.jobs.records;
+
+/**
+ * One report added to (+1) or taken back from (−1) one area's counts. Corrections and
+ * cancellations travel as a −1 for what the old version fed followed by a +1 for the new one.
+ *
+ * @param layer     "lsoa" or "lad"
+ * @param areaId    area code
+ * @param eventTime when the reported event happened, epoch milliseconds
+ * @param feed      feed code
+ * @param category  normalised category
+ * @param weapon    counts towards the weapon category too
+ * @param delta     +1 or −1
+ */
+public record CountDelta(
+        String layer, String areaId, long eventTime, String feed, String category, boolean weapon, int delta) {
+
+    /** The key the area's counts are kept under. */
+    public String areaKey() {
+        return layer + ":" + areaId;
+    }
+}

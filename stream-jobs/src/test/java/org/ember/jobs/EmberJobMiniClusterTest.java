@@ -1,0 +1,93 @@
+package org.ember.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ember.jobs.testing.TestFeeds.CARDIFF_CENTRE;
+import static org.ember.jobs.testing.TestFeeds.FRIDAY_22H;
+import static org.ember.jobs.testing.TestFeeds.LONDON;
+import static org.ember.jobs.testing.TestFeeds.SWANSEA_CENTRE;
+
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.ember.jobs.testing.BoundedJobSources;
+import org.ember.jobs.testing.CollectingJobSinks;
+import org.ember.jobs.testing.TestFeeds;
+import org.ember.model.Alert;
+import org.ember.model.AreaCounts;
+import org.ember.model.DeadLetter;
+import org.ember.model.Feed;
+import org.ember.model.feeds.PoliceIncident;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The whole job graph on Flink's MiniCluster, with bounded feeds and collecting sinks. */
+class EmberJobMiniClusterTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
+
+    private static StreamExecutionEnvironment environment() {
+        Configuration config = new Configuration();
+        // Every record type must have a Flink serializer of its own: falling back to Kryo fails the test.
+        config.set(PipelineOptions.GENERIC_TYPES, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        env.setParallelism(2);
+        return env;
+    }
+
+    @Test
+    void threeAgenciesReportingOneStabbingRaiseOneAlertAndBadRecordsAreDeadLettered() throws Exception {
+        BoundedJobSources feeds = new BoundedJobSources()
+                .add(TestFeeds.raw(Feed.POLICE, TestFeeds.knifeCrime("CR-1", FRIDAY_22H.plusSeconds(300), CARDIFF_CENTRE)))
+                .add(TestFeeds.raw(Feed.AMBULANCE, TestFeeds.stabbingCallout("AMB-1", FRIDAY_22H.plusSeconds(420), CARDIFF_CENTRE)))
+                .add(TestFeeds.raw(Feed.AE, TestFeeds.knifeAttendance("AE-1", FRIDAY_22H.plusSeconds(300), Duration.ofHours(2),
+                        CARDIFF_CENTRE)))
+                .add(TestFeeds.raw(Feed.POLICE, TestFeeds.assault("CR-2", FRIDAY_22H.plusSeconds(900), SWANSEA_CENTRE)))
+                .add(TestFeeds.raw(Feed.NAVIGATOR, TestFeeds.referral("NAV-1", FRIDAY_22H.plusSeconds(9000), "NAV-000042")))
+                // A knife report in Swansea that police then cancel: it must not count.
+                .add(TestFeeds.raw(Feed.POLICE, TestFeeds.knifeCrime("CR-3", FRIDAY_22H.plusSeconds(60), SWANSEA_CENTRE)))
+                .add(TestFeeds.raw(Feed.POLICE, new PoliceIncident("CR-3", 2, "cancelled", FRIDAY_22H.plusSeconds(60),
+                        "Violence with injury", null, true, false, SWANSEA_CENTRE)))
+                .add(TestFeeds.raw(Feed.POLICE, TestFeeds.knifeCrime("CR-4", FRIDAY_22H.plusSeconds(120), SWANSEA_CENTRE)))
+                // Three records that must reach the dead-letter topic, each with its reason.
+                .add(TestFeeds.raw(Feed.POLICE, "{not json"))
+                .add(TestFeeds.raw(Feed.AMBULANCE, "{\"call_id\":\"AMB-9\"}"))
+                .add(TestFeeds.raw(Feed.POLICE, TestFeeds.assault("CR-5", FRIDAY_22H, LONDON)));
+        CollectingJobSinks sinks = new CollectingJobSinks();
+        StreamExecutionEnvironment env = environment();
+
+        EmberJob.build(env, feeds, sinks, TestFeeds.settings(TestFeeds.weaponRule(2)));
+        env.execute("ember-minicluster-test");
+
+        List<DeadLetter> deadLetters = sinks.deadLetters.received();
+        assertThat(deadLetters).hasSize(3);
+        assertThat(deadLetters).extracting(DeadLetter::reason).anyMatch(r -> r.startsWith("not valid JSON"))
+                .anyMatch(r -> r.contains("call_time")).anyMatch(r -> r.startsWith("outside coverage"));
+        assertThat(deadLetters).allSatisfy(d -> assertThat(d.originalBase64()).isNotEmpty());
+
+        List<Alert> alerts = sinks.alerts.received();
+        List<Alert> firing = alerts.stream().filter(a -> Alert.FIRING.equals(a.state())).toList();
+        assertThat(firing).singleElement().satisfies(alert -> {
+            assertThat(alert.rule()).isEqualTo("weapon-reports");
+            assertThat(alert.lad()).isEqualTo("W06000015");
+            assertThat(alert.value()).isEqualTo(3);
+            assertThat(alert.areaName()).startsWith("Cardiff");
+            assertThat(alert.summary()).contains("3 weapon reports in Cardiff");
+        });
+        assertThat(alerts).filteredOn(a -> Alert.RESOLVED.equals(a.state())).singleElement()
+                .satisfies(resolved -> assertThat(resolved.fingerprint()).isEqualTo(firing.get(0).fingerprint()));
+
+        List<AreaCounts> swansea = sinks.hotspots.received().stream()
+                .filter(c -> "lad".equals(c.layer()) && "W06000011".equals(c.areaId())).toList();
+        assertThat(swansea).isNotEmpty();
+        assertThat(swansea).extracting(c -> c.count("24h", "police", "weapon"))
+                .as("the cancelled knife report never counts; the other does").containsOnly(1L, 0L).contains(1L);
+    }
+}

@@ -1,0 +1,95 @@
+package org.ember.jobs.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import org.ember.geo.area.Coverage;
+import org.ember.jobs.JobSettings;
+import org.ember.jobs.records.RawFeedRecord;
+import org.ember.model.Feed;
+import org.ember.model.codec.Json;
+import org.ember.model.feeds.AeAttendance;
+import org.ember.model.feeds.AmbulanceCallout;
+import org.ember.model.feeds.GeoLocation;
+import org.ember.model.feeds.NavigatorEvent;
+import org.ember.model.feeds.PoliceIncident;
+import org.ember.model.privacy.Pseudonymiser;
+import org.ember.rules.RuleSet;
+import org.ember.rules.ThresholdRule;
+
+/** Readable feed records for tests: named places and times, and factories per feed. */
+public final class TestFeeds {
+    /** A Friday night in Cardiff city centre, and the morning after. */
+    public static final Instant FRIDAY_22H = Instant.parse("2025-03-14T22:00:00Z");
+    public static final Instant FRIDAY_23H = Instant.parse("2025-03-14T23:00:00Z");
+    public static final Instant SATURDAY_01H = Instant.parse("2025-03-15T01:00:00Z");
+
+    /** St Mary Street, Cardiff (W06000015). */
+    public static final GeoLocation CARDIFF_CENTRE = GeoLocation.wgs84(-3.1790, 51.4790);
+    /** Swansea Wind Street (W06000011). */
+    public static final GeoLocation SWANSEA_CENTRE = GeoLocation.wgs84(-3.9390, 51.6200);
+    /** Trafalgar Square: outside the covered force areas. */
+    public static final GeoLocation LONDON = GeoLocation.wgs84(-0.1276, 51.5072);
+
+    public static final String PSEUDONYM_KEY = "test-key-0123456789abcdef";
+
+    private static final AtomicLong OFFSETS = new AtomicLong();
+
+    private TestFeeds() {}
+
+    public static Path dataDir() {
+        Path dir = Path.of(System.getProperty("ember.data.dir", "../../shared/data"));
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException("shared data not found at " + dir.toAbsolutePath());
+        }
+        return dir;
+    }
+
+    public static JobSettings settings(ThresholdRule... rules) {
+        return new JobSettings(dataDir().toString(), Coverage.southWalesAndGwent(), 250,
+                Pseudonymiser.withKey(PSEUDONYM_KEY), new RuleSet("test", java.util.List.of(rules)),
+                JobSettings.defaultOutOfOrderness(), Duration.ofSeconds(1));
+    }
+
+    public static ThresholdRule weaponRule(long threshold) {
+        return new ThresholdRule("weapon-reports", "lsoa", "24h", "any", "weapon", threshold, "critical",
+                "{{ .value }} weapon reports in {{ .area_name }}");
+    }
+
+    public static PoliceIncident knifeCrime(String id, Instant at, GeoLocation where) {
+        return new PoliceIncident(id, 1, "active", at, "Violence with injury", null, true, false, where);
+    }
+
+    public static PoliceIncident assault(String id, Instant at, GeoLocation where) {
+        return new PoliceIncident(id, 1, "active", at, "Violence without injury", null, false, false, where);
+    }
+
+    public static AmbulanceCallout stabbingCallout(String id, Instant at, GeoLocation where) {
+        return new AmbulanceCallout(id, 1, "active", at, "AMPDS", "27", 1, "18-24", "male", true, where);
+    }
+
+    public static AeAttendance knifeAttendance(String id, Instant assault, Duration delay, GeoLocation where) {
+        return new AeAttendance(id, 1, "active", assault.plus(delay), assault, "knife_sharp", "street",
+                "outside the kebab shop", "7A4BV", "15-17", where);
+    }
+
+    public static NavigatorEvent referral(String id, Instant at, String personRef) {
+        return new NavigatorEvent(id, 1, "active", at, "referral", personRef, "7A4BV", "high", "15-17",
+                GeoLocation.lsoa("W01001694"));
+    }
+
+    public static RawFeedRecord raw(Feed feed, Object record) {
+        return raw(feed, Json.toBytes(record));
+    }
+
+    public static RawFeedRecord raw(Feed feed, String text) {
+        return raw(feed, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static RawFeedRecord raw(Feed feed, byte[] bytes) {
+        return new RawFeedRecord(feed.topic(), 0, OFFSETS.getAndIncrement(), 0L, bytes);
+    }
+}
