@@ -1,0 +1,158 @@
+package org.ember.infra.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ember.jobs.testing.TestFeeds.CARDIFF_CENTRE;
+import static org.ember.jobs.testing.TestFeeds.FRIDAY_22H;
+import static org.ember.jobs.testing.TestFeeds.LONDON;
+import static org.ember.jobs.testing.TestFeeds.SWANSEA_CENTRE;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.ember.infra.kafka.KafkaBroker;
+import org.ember.jobs.EmberJobRunner;
+import org.ember.jobs.RunningJob;
+import org.ember.jobs.testing.TestFeeds;
+import org.ember.model.Alert;
+import org.ember.model.DeadLetter;
+import org.ember.model.Feed;
+import org.ember.model.Topics;
+import org.ember.model.codec.Json;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The walking skeleton end to end: a real Kafka broker on 127.0.0.1, the job on Flink's local
+ * cluster reading and writing real topics with exactly-once sinks, N valid and M malformed records.
+ */
+class EndToEndThroughKafkaTest {
+    @TempDir
+    static Path work;
+
+    private static KafkaBroker broker;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = KafkaBroker.start(work.resolve("kafka"), 0);
+        broker.createTopics();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    @Test
+    void validRecordsRaiseTheExpectedAlertOnceAndEveryMalformedRecordIsDeadLetteredWithItsReason() throws Exception {
+        List<ProducerRecord<byte[], byte[]>> valid = new ArrayList<>();
+        // Three agencies report the same Friday-night stabbing in Cardiff city centre.
+        valid.add(record(Feed.POLICE, Json.toBytes(TestFeeds.knifeCrime("CR-1", FRIDAY_22H.plusSeconds(300), CARDIFF_CENTRE))));
+        valid.add(record(Feed.AMBULANCE, Json.toBytes(TestFeeds.stabbingCallout("AMB-1", FRIDAY_22H.plusSeconds(400), CARDIFF_CENTRE))));
+        valid.add(record(Feed.AE, Json.toBytes(TestFeeds.knifeAttendance("AE-1", FRIDAY_22H.plusSeconds(300),
+                Duration.ofMinutes(50), CARDIFF_CENTRE))));
+        // Unrelated reports elsewhere; the last one moves event time on so the hour closes.
+        valid.add(record(Feed.POLICE, Json.toBytes(TestFeeds.assault("CR-2", FRIDAY_22H.plusSeconds(1200), SWANSEA_CENTRE))));
+        valid.add(record(Feed.NAVIGATOR, Json.toBytes(TestFeeds.referral("NAV-1", FRIDAY_22H.plusSeconds(2000), "NAV-7"))));
+        valid.add(record(Feed.POLICE, Json.toBytes(TestFeeds.assault("CR-3", FRIDAY_22H.plus(Duration.ofHours(3)), SWANSEA_CENTRE))));
+
+        List<ProducerRecord<byte[], byte[]>> malformed = List.of(
+                record(Feed.POLICE, "this is not json".getBytes(StandardCharsets.UTF_8)),
+                record(Feed.AE, "{\"attendance_id\":\"AE-9\",\"arrival_time\":\"yesterday\"}".getBytes(StandardCharsets.UTF_8)),
+                record(Feed.INTEL, "[1,2,3]".getBytes(StandardCharsets.UTF_8)),
+                record(Feed.POLICE, Json.toBytes(TestFeeds.assault("CR-4", FRIDAY_22H, LONDON))));
+
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (ProducerRecord<byte[], byte[]> r : valid.subList(0, 5)) {
+                producer.send(r).get();
+            }
+            for (ProducerRecord<byte[], byte[]> r : malformed) {
+                producer.send(r).get();
+            }
+            producer.send(valid.get(5)).get();
+        }
+
+        EmberJobRunner.RunSettings run = new EmberJobRunner.RunSettings(broker.bootstrapServers(), "ember-e2e",
+                "ember-e2e-" + UUID.randomUUID(), work.resolve("checkpoints"), Duration.ofSeconds(1), 1);
+        try (RunningJob job = EmberJobRunner.startLocal(TestFeeds.settings(TestFeeds.weaponRule(3)), run)) {
+            List<DeadLetter> deadLetters = readUntil(Topics.DEAD_LETTER, DeadLetter.class, l -> l.size() >= malformed.size(),
+                    Duration.ofSeconds(90));
+            List<Alert> alerts = readUntil(Topics.ALERTS, Alert.class, l -> !l.isEmpty(), Duration.ofSeconds(90));
+
+            // Let several more checkpoints commit: nothing may be repeated.
+            Thread.sleep(4_000);
+            deadLetters = readUntil(Topics.DEAD_LETTER, DeadLetter.class, l -> true, Duration.ofSeconds(5));
+            alerts = readUntil(Topics.ALERTS, Alert.class, l -> true, Duration.ofSeconds(5));
+            assertThat(job.status()).isEqualTo("RUNNING");
+
+            assertThat(deadLetters).hasSize(malformed.size());
+            assertThat(deadLetters).extracting(DeadLetter::reason)
+                    .anyMatch(r -> r.startsWith("not valid JSON"))
+                    .anyMatch(r -> r.contains("arrival_time"))
+                    .anyMatch(r -> r.equals("not a JSON object"))
+                    .anyMatch(r -> r.startsWith("outside coverage"));
+            assertThat(deadLetters).allSatisfy(d -> {
+                assertThat(d.topic()).startsWith("feed.");
+                assertThat(d.offset()).isNotNegative();
+            });
+
+            assertThat(alerts).singleElement().satisfies(alert -> {
+                assertThat(alert.state()).isEqualTo(Alert.FIRING);
+                assertThat(alert.rule()).isEqualTo("weapon-reports");
+                assertThat(alert.value()).isEqualTo(3);
+                assertThat(alert.lad()).isEqualTo("W06000015");
+                assertThat(alert.episodeStart()).isEqualTo(Instant.parse("2025-03-14T23:00:00Z").toEpochMilli());
+            });
+        }
+    }
+
+    private static ProducerRecord<byte[], byte[]> record(Feed feed, byte[] value) {
+        return new ProducerRecord<>(feed.topic(), null, value);
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** Reads a topic from the start, committed records only, until the condition holds or time runs out. */
+    private static <T> List<T> readUntil(String topic, Class<T> type, Predicate<List<T>> done, Duration timeout) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-reader-" + UUID.randomUUID());
+        List<T> values = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            Instant deadline = Instant.now().plus(timeout);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    values.add(Json.fromBytes(r.value(), type));
+                }
+                if (done.test(values) && !values.isEmpty()) {
+                    return values;
+                }
+            }
+        }
+        return values;
+    }
+}

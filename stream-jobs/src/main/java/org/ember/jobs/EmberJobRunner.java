@@ -1,0 +1,75 @@
+package org.ember.jobs;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.ember.jobs.kafka.KafkaJobSinks;
+import org.ember.jobs.kafka.KafkaJobSources;
+
+/**
+ * Starts Ember's job against Kafka, on Flink's local cluster in this JVM (the embedded default) or
+ * on whatever execution environment the process was launched in. Checkpointing is always on and a
+ * failed task restarts from the last checkpoint.
+ */
+public final class EmberJobRunner {
+    private EmberJobRunner() {}
+
+    /**
+     * How to run the job.
+     *
+     * @param bootstrapServers   Kafka bootstrap servers
+     * @param consumerGroup      Kafka consumer group of the feed sources
+     * @param transactionalIdPrefix prefix of the exactly-once sinks' transactional ids (unique per job)
+     * @param checkpointDir      where checkpoints are kept
+     * @param checkpointInterval how often; alerts become visible to read_committed readers at each checkpoint
+     * @param parallelism        parallel tasks per operator
+     */
+    public record RunSettings(String bootstrapServers, String consumerGroup, String transactionalIdPrefix,
+            Path checkpointDir, Duration checkpointInterval, int parallelism) {}
+
+    public static RunningJob startLocal(JobSettings settings, RunSettings run) throws Exception {
+        Configuration config = new Configuration();
+        config.set(PipelineOptions.GENERIC_TYPES, false);
+        config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, run.checkpointDir().toUri().toString());
+        config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 5);
+        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(run.parallelism(), config);
+        env.enableCheckpointing(run.checkpointInterval().toMillis());
+        EmberJob.build(env,
+                new KafkaJobSources(run.bootstrapServers(), run.consumerGroup()),
+                new KafkaJobSinks(run.bootstrapServers(), run.transactionalIdPrefix()),
+                settings);
+        JobClient client = env.executeAsync("ember");
+        return new RunningJob() {
+            @Override
+            public String id() {
+                return client.getJobID().toString();
+            }
+
+            @Override
+            public String status() {
+                try {
+                    return client.getJobStatus().get(10, TimeUnit.SECONDS).name();
+                } catch (Exception e) {
+                    return "UNKNOWN (" + e.getClass().getSimpleName() + ")";
+                }
+            }
+
+            @Override
+            public void close() {
+                try {
+                    client.cancel().get(60, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    // Already finished or failed: nothing left to cancel.
+                }
+            }
+        };
+    }
+}
