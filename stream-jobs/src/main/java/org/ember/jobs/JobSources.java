@@ -5,7 +5,14 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.ember.jobs.records.RawFeedRecord;
 import org.ember.model.Feed;
 
-/** Where the job reads each feed from: Kafka in production, bounded collections in tests. */
+/** Where the job reads from: Kafka in production, bounded collections in tests. */
 public interface JobSources {
+    /** A partner feed's raw records. */
     DataStream<RawFeedRecord> feed(StreamExecutionEnvironment env, Feed feed);
+
+    /**
+     * One of Ember's own input topics (for example {@code ember.rules} or {@code ember.acks}), raw;
+     * the stage that reads it parses it.
+     */
+    DataStream<RawFeedRecord> control(StreamExecutionEnvironment env, String topic);
 }

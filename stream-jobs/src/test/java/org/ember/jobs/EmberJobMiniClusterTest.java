@@ -66,13 +66,13 @@ class EmberJobMiniClusterTest {
         EmberJob.build(env, feeds, sinks, TestFeeds.settings(TestFeeds.weaponRule(2)));
         env.execute("ember-minicluster-test");
 
-        List<DeadLetter> deadLetters = sinks.deadLetters.received();
+        List<DeadLetter> deadLetters = sinks.deadLetters();
         assertThat(deadLetters).hasSize(3);
         assertThat(deadLetters).extracting(DeadLetter::reason).anyMatch(r -> r.startsWith("not valid JSON"))
                 .anyMatch(r -> r.contains("call_time")).anyMatch(r -> r.startsWith("outside coverage"));
         assertThat(deadLetters).allSatisfy(d -> assertThat(d.originalBase64()).isNotEmpty());
 
-        List<Alert> alerts = sinks.alerts.received();
+        List<Alert> alerts = sinks.alerts();
         List<Alert> firing = alerts.stream().filter(a -> Alert.FIRING.equals(a.state())).toList();
         assertThat(firing).singleElement().satisfies(alert -> {
             assertThat(alert.rule()).isEqualTo("weapon-reports");
@@ -84,7 +84,7 @@ class EmberJobMiniClusterTest {
         assertThat(alerts).filteredOn(a -> Alert.RESOLVED.equals(a.state())).singleElement()
                 .satisfies(resolved -> assertThat(resolved.fingerprint()).isEqualTo(firing.get(0).fingerprint()));
 
-        List<AreaCounts> swansea = sinks.hotspots.received().stream()
+        List<AreaCounts> swansea = sinks.hotspots().stream()
                 .filter(c -> "lad".equals(c.layer()) && "W06000011".equals(c.areaId())).toList();
         assertThat(swansea).isNotEmpty();
         assertThat(swansea).extracting(c -> c.count("24h", "police", "weapon"))

@@ -24,15 +24,23 @@ public final class KafkaJobSources implements JobSources {
 
     @Override
     public DataStream<RawFeedRecord> feed(StreamExecutionEnvironment env, Feed feed) {
+        return read(env, feed.topic(), "source-" + feed.code());
+    }
+
+    @Override
+    public DataStream<RawFeedRecord> control(StreamExecutionEnvironment env, String topic) {
+        return read(env, topic, "source-" + topic);
+    }
+
+    private DataStream<RawFeedRecord> read(StreamExecutionEnvironment env, String topic, String uid) {
         KafkaSource<RawFeedRecord> source = KafkaSource.<RawFeedRecord>builder()
                 .setBootstrapServers(bootstrapServers)
-                .setTopics(feed.topic())
+                .setTopics(topic)
                 .setGroupId(groupId)
                 .setStartingOffsets(OffsetsInitializer.earliest())
                 .setDeserializer(new RawFeedRecordDeserializer())
                 .setProperty("partition.discovery.interval.ms", "60000")
                 .build();
-        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "Kafka " + feed.topic())
-                .uid("source-" + feed.code());
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "Kafka " + topic).uid(uid);
     }
 }

@@ -1,7 +1,6 @@
 package org.ember.jobs.testing;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -13,25 +12,34 @@ import org.ember.model.Feed;
 
 /** Feeds as fixed lists of raw records; a feed with none is an empty (finished) source. */
 public final class BoundedJobSources implements JobSources {
-    private final Map<Feed, List<RawFeedRecord>> records = new EnumMap<>(Feed.class);
+    private final Map<String, List<RawFeedRecord>> records = new java.util.HashMap<>();
 
+    /** Adds a record to the topic it names (a feed topic or one of Ember's control topics). */
     public BoundedJobSources add(RawFeedRecord record) {
-        Feed feed = Feed.fromTopic(record.topic()).orElseThrow();
-        records.computeIfAbsent(feed, f -> new ArrayList<>()).add(record);
+        records.computeIfAbsent(record.topic(), t -> new ArrayList<>()).add(record);
         return this;
     }
 
     @Override
     public DataStream<RawFeedRecord> feed(StreamExecutionEnvironment env, Feed feed) {
-        List<RawFeedRecord> feedRecords = records.getOrDefault(feed, List.of());
-        if (feedRecords.isEmpty()) {
-            // Flink's collection source cannot be empty: a quiet feed is one placeholder that never passes.
-            return env.fromData(List.of(new RawFeedRecord(feed.topic(), 0, -1, 0, new byte[0])),
+        return read(env, feed.topic());
+    }
+
+    @Override
+    public DataStream<RawFeedRecord> control(StreamExecutionEnvironment env, String topic) {
+        return read(env, topic);
+    }
+
+    private DataStream<RawFeedRecord> read(StreamExecutionEnvironment env, String topic) {
+        List<RawFeedRecord> topicRecords = records.getOrDefault(topic, List.of());
+        if (topicRecords.isEmpty()) {
+            // Flink's collection source cannot be empty: a quiet topic is one placeholder that never passes.
+            return env.fromData(List.of(new RawFeedRecord(topic, 0, -1, 0, new byte[0])),
                             TypeInformation.of(RawFeedRecord.class))
-                    .uid("test-source-" + feed.code())
+                    .uid("test-source-" + topic)
                     .filter(record -> record.offset() >= 0)
-                    .uid("test-quiet-" + feed.code());
+                    .uid("test-quiet-" + topic);
         }
-        return env.fromData(feedRecords, TypeInformation.of(RawFeedRecord.class)).uid("test-source-" + feed.code());
+        return env.fromData(topicRecords, TypeInformation.of(RawFeedRecord.class)).uid("test-source-" + topic);
     }
 }

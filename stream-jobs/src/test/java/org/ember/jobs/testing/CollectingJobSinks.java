@@ -1,28 +1,41 @@
 package org.ember.jobs.testing;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.ember.jobs.JobSinks;
+import org.ember.jobs.OutputTopic;
 import org.ember.model.Alert;
 import org.ember.model.AreaCounts;
 import org.ember.model.DeadLetter;
 
-/** The job's sinks as in-memory lists. */
+/** The job's sinks as in-memory lists, one per output topic. */
 public final class CollectingJobSinks implements JobSinks {
-    public final CollectingSink<DeadLetter> deadLetters = new CollectingSink<>();
-    public final CollectingSink<Alert> alerts = new CollectingSink<>();
-    public final CollectingSink<AreaCounts> hotspots = new CollectingSink<>();
+    private final Map<String, CollectingSink<?>> sinks = new ConcurrentHashMap<>();
 
     @Override
-    public CollectingSink<DeadLetter> deadLetters() {
-        return deadLetters;
+    @SuppressWarnings("unchecked")
+    public <T> Sink<T> sink(OutputTopic<T> topic) {
+        return (Sink<T>) sinks.computeIfAbsent(topic.topic(), t -> new CollectingSink<T>());
     }
 
-    @Override
-    public CollectingSink<Alert> alerts() {
-        return alerts;
+    /** What the job wrote to a topic (an empty list if it never declared it). */
+    @SuppressWarnings("unchecked")
+    public <T> List<T> received(OutputTopic<T> topic) {
+        CollectingSink<T> sink = (CollectingSink<T>) sinks.get(topic.topic());
+        return sink == null ? List.of() : sink.received();
     }
 
-    @Override
-    public CollectingSink<AreaCounts> hotspots() {
-        return hotspots;
+    public List<DeadLetter> deadLetters() {
+        return received(OutputTopic.DEAD_LETTERS);
+    }
+
+    public List<Alert> alerts() {
+        return received(OutputTopic.ALERTS);
+    }
+
+    public List<AreaCounts> hotspots() {
+        return received(OutputTopic.HOTSPOTS);
     }
 }

@@ -1,0 +1,79 @@
+package org.ember.console;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Who looked at what: one JSON line per page view, state read or export, appended and flushed at
+ * once so a crash loses nothing already served. There is no login yet, so every user is written as
+ * {@value #ANONYMOUS}; the remote address and user agent are what ties a line to a screen.
+ */
+public final class AuditLog implements Closeable {
+    public static final String ANONYMOUS = "anonymous";
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final Clock clock;
+    private final BufferedWriter writer;
+
+    public AuditLog(Path file, Clock clock) {
+        this.clock = clock;
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open audit log " + file, e);
+        }
+    }
+
+    public AuditLog(Path file) {
+        this(file, Clock.systemUTC());
+    }
+
+    /** Appends one line: time, user, route, remote address, user agent. */
+    public void record(String route, String remoteAddress, String userAgent) {
+        Map<String, String> line = new LinkedHashMap<>();
+        line.put("time", Instant.now(clock).toString());
+        line.put("user", ANONYMOUS);
+        line.put("route", route);
+        line.put("remote_address", remoteAddress);
+        line.put("user_agent", userAgent);
+        String text;
+        try {
+            text = mapper.writeValueAsString(line);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode audit line", e);
+        }
+        synchronized (writer) {
+            try {
+                writer.write(text);
+                writer.newLine();
+                writer.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write audit log", e);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        synchronized (writer) {
+            writer.close();
+        }
+    }
+}

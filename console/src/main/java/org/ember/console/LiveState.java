@@ -1,0 +1,151 @@
+package org.ember.console;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.ember.model.Alert;
+import org.ember.model.AreaCountsView;
+
+/**
+ * What the console shows right now: the latest 24-hour counts of every LSOA and the latest alert
+ * transitions. Updates come from Kafka (replayed from the start of the topics, so duplicates and
+ * out-of-order records are normal) and, in tests, straight from the caller.
+ *
+ * <p>Thread-safe. Listeners are called under the state's lock, in the order the changes were
+ * applied, so a listener never sees an older count after a newer one; they must only hand the
+ * change on (no I/O, no waiting).
+ */
+public final class LiveState {
+    public static final int DEFAULT_ALERT_CAPACITY = 50;
+    /** Only LSOAs are drawn; local-authority totals would double-count on the map. */
+    public static final String DRAWN_LAYER = "lsoa";
+
+    /** Told about every change that was applied (never about ignored updates). */
+    public interface Listener {
+        void countsChanged(AreaCountsView counts);
+
+        void alertAdded(Alert alert);
+    }
+
+    /**
+     * A consistent copy of the state.
+     *
+     * @param counts          latest counts per LSOA, by area code
+     * @param alerts          latest alert transitions, newest first
+     * @param latestEventTime event time of the newest applied update, if any
+     */
+    public record Snapshot(List<AreaCountsView> counts, List<Alert> alerts, OptionalLong latestEventTime) {
+        public Snapshot {
+            counts = List.copyOf(counts);
+            alerts = List.copyOf(alerts);
+        }
+    }
+
+    /** Newest first; of two with the same event time, the one that arrived later first. */
+    private static final Comparator<Alert> NEWEST_FIRST = Comparator.comparingLong(Alert::eventTime).reversed();
+
+    private final int alertCapacity;
+    private final Map<String, AreaCountsView> counts = new HashMap<>();
+    private final List<Alert> alerts = new ArrayList<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private long latestEventTime = Long.MIN_VALUE;
+
+    public LiveState() {
+        this(DEFAULT_ALERT_CAPACITY);
+    }
+
+    public LiveState(int alertCapacity) {
+        if (alertCapacity < 1) {
+            throw new IllegalArgumentException("alert capacity must be at least 1, got " + alertCapacity);
+        }
+        this.alertCapacity = alertCapacity;
+    }
+
+    public void addListener(Listener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeListener(Listener listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * Applies a counts update. Returns whether the state changed: updates of other layers, updates
+     * older than what is held for the area and exact repeats change nothing. An update with the
+     * same as_of as the one held replaces it (a correction of the same hour).
+     */
+    public synchronized boolean apply(AreaCountsView update) {
+        Objects.requireNonNull(update, "update");
+        if (!DRAWN_LAYER.equals(update.layer())) {
+            return false;
+        }
+        if (update.areaId() == null || update.areaId().isBlank()) {
+            throw new IllegalArgumentException("counts update without an area id");
+        }
+        if (update.count24h() < 0) {
+            throw new IllegalArgumentException("negative 24h count for " + update.areaId() + ": " + update.count24h());
+        }
+        AreaCountsView held = counts.get(update.areaId());
+        if (held != null && (held.asOf() > update.asOf() || held.equals(update))) {
+            return false;
+        }
+        counts.put(update.areaId(), update);
+        latestEventTime = Math.max(latestEventTime, update.asOf());
+        for (Listener listener : listeners) {
+            listener.countsChanged(update);
+        }
+        return true;
+    }
+
+    /**
+     * Applies an alert transition. Returns whether it was kept: a repeat of a transition already
+     * held, or one older than every held transition when the list is full, is dropped.
+     */
+    public synchronized boolean apply(Alert transition) {
+        Objects.requireNonNull(transition, "transition");
+        if (transition.fingerprint() == null || transition.fingerprint().isBlank()) {
+            throw new IllegalArgumentException("alert transition without a fingerprint");
+        }
+        if (alerts.contains(transition)) {
+            return false;
+        }
+        int position = 0;
+        while (position < alerts.size() && NEWEST_FIRST.compare(alerts.get(position), transition) < 0) {
+            position++;
+        }
+        if (position >= alertCapacity) {
+            return false;
+        }
+        alerts.add(position, transition);
+        if (alerts.size() > alertCapacity) {
+            alerts.remove(alerts.size() - 1);
+        }
+        latestEventTime = Math.max(latestEventTime, transition.eventTime());
+        for (Listener listener : listeners) {
+            listener.alertAdded(transition);
+        }
+        return true;
+    }
+
+    /** The latest counts held for an LSOA. */
+    public synchronized Optional<AreaCountsView> counts(String areaId) {
+        return Optional.ofNullable(counts.get(areaId));
+    }
+
+    public synchronized Snapshot snapshot() {
+        List<AreaCountsView> sorted = new ArrayList<>(counts.values());
+        sorted.sort(Comparator.comparing(AreaCountsView::areaId));
+        OptionalLong latest = latestEventTime == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(latestEventTime);
+        return new Snapshot(sorted, alerts, latest);
+    }
+
+    public int alertCapacity() {
+        return alertCapacity;
+    }
+}

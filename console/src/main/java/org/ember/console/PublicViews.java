@@ -1,0 +1,157 @@
+package org.ember.console;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.ember.model.Alert;
+import org.ember.model.AreaCountsView;
+import org.ember.model.codec.Json;
+import org.ember.model.privacy.SmallCountSuppression;
+
+/**
+ * Everything that leaves the console about counts goes through here, so the small-count rule is
+ * applied in one place: the state snapshot, the live counts events and the CSV export. Alerts are
+ * passed on in the topic's own JSON.
+ */
+final class PublicViews {
+    /** One LSOA's count as shown: {@code count_24h} is null when suppressed. */
+    record ShownCount(
+            @JsonProperty("area_id") String areaId,
+            @JsonProperty("count_24h") Long count24h,
+            @JsonProperty("suppressed") boolean suppressed,
+            @JsonProperty("as_of") long asOf) {}
+
+    static final List<String> CSV_COLUMNS = List.of("lsoa", "name", "lad", "lad_name", "count_24h", "as_of");
+
+    /** Explicit nulls wanted ({@code "count_24h": null}), unlike the topics' dialect, which leaves them out. */
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final SmallCountSuppression suppression;
+    private final List<Long> classBreaks;
+
+    PublicViews(SmallCountSuppression suppression) {
+        this.suppression = suppression;
+        this.classBreaks = classBreaks(suppression.threshold());
+    }
+
+    /**
+     * Lower bounds of the map's five colour classes. Fixed, not fitted to the data, so a colour
+     * means the same number all day on a wall screen; the first class starts at the suppression
+     * threshold because anything below it is drawn as "suppressed". With threshold 5:
+     * 5, 6–7, 8–9, 10–11, 12 or more.
+     */
+    static List<Long> classBreaks(int threshold) {
+        long t = threshold;
+        return List.of(t, t + 1, t + 3, t + 5, t + 7);
+    }
+
+    ShownCount show(AreaCountsView counts) {
+        OptionalLong shown = suppression.shown(counts.count24h());
+        return new ShownCount(counts.areaId(), shown.isPresent() ? shown.getAsLong() : null, shown.isEmpty(), counts.asOf());
+    }
+
+    /** The body of a {@code counts} event: every changed area since the last one. */
+    String countsEvent(Collection<AreaCountsView> changed) {
+        List<ShownCount> shown = new ArrayList<>(changed.size());
+        for (AreaCountsView counts : changed) {
+            shown.add(show(counts));
+        }
+        return write(shown);
+    }
+
+    /** The body of an {@code alert} event. */
+    String alertEvent(Alert alert) {
+        return Json.toText(alert);
+    }
+
+    /** What a browser needs to join at any time. */
+    String state(LiveState.Snapshot snapshot) {
+        ObjectNode root = mapper.createObjectNode();
+        if (snapshot.latestEventTime().isPresent()) {
+            root.put("as_of", snapshot.latestEventTime().getAsLong());
+        } else {
+            root.putNull("as_of");
+        }
+        root.put("suppression_threshold", suppression.threshold());
+        ArrayNode breaks = root.putArray("class_breaks");
+        classBreaks.forEach(breaks::add);
+        ArrayNode counts = root.putArray("counts");
+        for (AreaCountsView view : snapshot.counts()) {
+            counts.add(mapper.valueToTree(show(view)));
+        }
+        ArrayNode alerts = root.putArray("alerts");
+        for (Alert alert : snapshot.alerts()) {
+            alerts.add(Json.mapper().valueToTree(alert));
+        }
+        return write(root);
+    }
+
+    /**
+     * The map as a table for tasking meetings: every drawn LSOA, highest counts first. Suppressed
+     * counts read "&lt;threshold" and are ordered among themselves by code only, so the order
+     * gives nothing away either.
+     */
+    String csv(LiveState.Snapshot snapshot, CoveredAreas areas) {
+        Map<String, AreaCountsView> latest = new HashMap<>();
+        snapshot.counts().forEach(c -> latest.put(c.areaId(), c));
+        List<CoveredAreas.Lsoa> rows = new ArrayList<>(areas.lsoas());
+        rows.sort(Comparator.comparingDouble((CoveredAreas.Lsoa l) -> -rank(latest.get(l.code())))
+                .thenComparing(CoveredAreas.Lsoa::code));
+        StringBuilder out = new StringBuilder(rows.size() * 80);
+        out.append(String.join(",", CSV_COLUMNS)).append("\r\n");
+        for (CoveredAreas.Lsoa lsoa : rows) {
+            AreaCountsView counts = latest.get(lsoa.code());
+            String count = "";
+            String asOf = "";
+            if (counts != null) {
+                OptionalLong shown = suppression.shown(counts.count24h());
+                count = shown.isPresent() ? Long.toString(shown.getAsLong()) : "<" + suppression.threshold();
+                asOf = Instant.ofEpochMilli(counts.asOf()).toString();
+            }
+            out.append(csvCell(lsoa.code())).append(',')
+                    .append(csvCell(lsoa.name())).append(',')
+                    .append(csvCell(lsoa.lad())).append(',')
+                    .append(csvCell(lsoa.ladName())).append(',')
+                    .append(csvCell(count)).append(',')
+                    .append(csvCell(asOf)).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    /** Sort key that never separates suppressed counts from each other. */
+    private double rank(AreaCountsView counts) {
+        if (counts == null) {
+            return -1;
+        }
+        return suppression.suppresses(counts.count24h()) ? suppression.threshold() - 0.5 : counts.count24h();
+    }
+
+    /** RFC 4180 quoting; a leading formula character is defused so a spreadsheet shows text. */
+    static String csvCell(String value) {
+        String text = value == null ? "" : value;
+        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            return '"' + text.replace("\"", "\"\"") + '"';
+        }
+        return text;
+    }
+
+    private String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,261 @@
+/*
+ * Ember console page: draws the covered LSOAs once, then keeps their colours and the alert list
+ * current from the server's event stream. Plain JavaScript, no build step, nothing from the internet.
+ *
+ * Joining at any time: the page opens the event stream first and loads /api/state each time the
+ * stream (re)opens; counts carry their as_of and alerts their event time, so whichever arrives
+ * first, the newer value wins and nothing is shown twice.
+ */
+(function () {
+  'use strict';
+
+  // ColorBrewer YlOrRd, 5 classes: sequential, readable on a projector, safe for red-green colour blindness.
+  var PALETTE = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'];
+  var NONE_COLOUR = '#ffffff';
+  var SUPPRESSED_COLOUR = '#b8b3d9';
+  var MAX_ALERTS = 50;
+  var TIME_ZONE = 'Europe/London';
+
+  var threshold = 5;
+  var breaks = [5, 6, 8, 10, 12];
+  var layersByCode = {};
+  var areaByCode = {};
+  var ladNames = {};
+  var counts = {};
+  var alerts = [];
+  var latestEventTime = null;
+  var source = null;
+
+  var map = L.map('map', { zoomSnap: 0.25, preferCanvas: false, attributionControl: true });
+  map.attributionControl.setPrefix('Leaflet');
+  map.attributionControl.addAttribution(
+    'Contains OS data © Crown copyright and database right 2014; ONS, OGL v3.0; GeoJSON by Martin Chorley, CC BY 4.0');
+
+  function fmtTime(ms) {
+    return new Date(ms).toLocaleString('en-GB', {
+      timeZone: TIME_ZONE, weekday: 'short', day: 'numeric', month: 'short',
+      hour: '2-digit', minute: '2-digit'
+    });
+  }
+
+  function classOf(entry) {
+    if (!entry || (!entry.suppressed && entry.count === 0)) { return 'none'; }
+    if (entry.suppressed) { return 'suppressed'; }
+    var k = -1;
+    for (var i = 0; i < breaks.length; i++) {
+      if (entry.count >= breaks[i]) { k = i; }
+    }
+    return k < 0 ? 'none' : 'c' + (k + 1);
+  }
+
+  function colourOf(cls) {
+    if (cls === 'none') { return NONE_COLOUR; }
+    if (cls === 'suppressed') { return SUPPRESSED_COLOUR; }
+    return PALETTE[Number(cls.substring(1)) - 1];
+  }
+
+  function countText(entry) {
+    if (!entry) { return 'no reports'; }
+    if (entry.suppressed) { return 'fewer than ' + threshold; }
+    return entry.count === 0 ? 'no reports' : String(entry.count);
+  }
+
+  function classLabel(i) {
+    var from = breaks[i];
+    if (i === breaks.length - 1) { return from + ' or more'; }
+    var to = breaks[i + 1] - 1;
+    return from === to ? String(from) : from + '–' + to;
+  }
+
+  function drawLegend() {
+    var legend = document.getElementById('legend');
+    legend.innerHTML = '';
+    var rows = [];
+    for (var i = breaks.length - 1; i >= 0; i--) {
+      rows.push(['c' + (i + 1), classLabel(i)]);
+    }
+    rows.push(['suppressed', 'fewer than ' + threshold]);
+    rows.push(['none', 'none']);
+    rows.forEach(function (row) {
+      var li = document.createElement('li');
+      li.setAttribute('data-class', row[0]);
+      li.setAttribute('data-colour', colourOf(row[0]));
+      var swatch = document.createElement('span');
+      swatch.className = 'swatch';
+      swatch.style.background = colourOf(row[0]);
+      li.appendChild(swatch);
+      li.appendChild(document.createTextNode(row[1]));
+      legend.appendChild(li);
+    });
+    document.getElementById('privacy-note').textContent =
+      'Counts from 1 to ' + (threshold - 1) + ' are shown as "fewer than ' + threshold +
+      '" to protect privacy. Hover over an area for its name and local authority.';
+  }
+
+  function restyle(code) {
+    var layer = layersByCode[code];
+    if (!layer) { return; }
+    var cls = classOf(counts[code]);
+    layer.setStyle({ fillColor: colourOf(cls) });
+    var path = layer.getElement();
+    if (path) { path.setAttribute('data-class', cls); }
+  }
+
+  function tooltipHtml(code) {
+    var area = areaByCode[code];
+    var entry = counts[code];
+    var html = '<strong>' + escapeHtml(area.name) + '</strong><br>' + escapeHtml(area.lad_name) +
+      '<br>Reports, last 24 h: <strong>' + escapeHtml(countText(entry)) + '</strong>';
+    if (entry) { html += '<br><span class="as-of">as of ' + escapeHtml(fmtTime(entry.asOf)) + '</span>'; }
+    return html;
+  }
+
+  function escapeHtml(text) {
+    return String(text == null ? '' : text).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+
+  function noteEventTime(ms) {
+    if (typeof ms === 'number' && (latestEventTime === null || ms > latestEventTime)) {
+      latestEventTime = ms;
+      document.getElementById('as-of').textContent = 'data as of ' + fmtTime(ms);
+    }
+  }
+
+  function applyCount(update) {
+    var held = counts[update.area_id];
+    if (held && held.asOf > update.as_of) { return; } // an older hour never overwrites a newer one
+    counts[update.area_id] = { count: update.count_24h, suppressed: update.suppressed === true, asOf: update.as_of };
+    restyle(update.area_id);
+    noteEventTime(update.as_of);
+  }
+
+  function alertKey(a) { return a.fingerprint + '|' + a.state + '|' + a.event_time; }
+
+  function addAlert(alert) {
+    var key = alertKey(alert);
+    for (var i = 0; i < alerts.length; i++) {
+      if (alertKey(alerts[i]) === key) { return; }
+    }
+    alerts.push(alert);
+    alerts.sort(function (a, b) { return b.event_time - a.event_time; });
+    if (alerts.length > MAX_ALERTS) { alerts.length = MAX_ALERTS; }
+    noteEventTime(alert.event_time);
+    renderAlerts();
+  }
+
+  function renderAlerts() {
+    var list = document.getElementById('alerts');
+    list.innerHTML = '';
+    document.getElementById('no-alerts').style.display = alerts.length ? 'none' : '';
+    alerts.forEach(function (a) {
+      var li = document.createElement('li');
+      var severity = String(a.severity || '').toLowerCase().replace(/[^a-z0-9-]/g, '');
+      li.className = 'sev-' + severity + (a.state === 'resolved' ? ' resolved' : '');
+      li.setAttribute('data-fingerprint', a.fingerprint);
+      li.setAttribute('data-state', a.state);
+      var ladName = ladNames[a.lad] || a.lad || '';
+      li.innerHTML =
+        '<div class="head"><span class="severity">' + escapeHtml(a.severity) + '</span>' +
+        '<span class="rule">' + escapeHtml(a.rule) + '</span>' +
+        (a.state === 'resolved' ? '<span class="state">resolved</span>' : '') +
+        '<time datetime="' + new Date(a.event_time).toISOString() + '">' + escapeHtml(fmtTime(a.event_time)) + '</time></div>' +
+        '<div class="area">' + escapeHtml(a.area_name || a.area_id) + (ladName ? ' · ' + escapeHtml(ladName) : '') + '</div>' +
+        '<div class="summary">' + escapeHtml(a.summary) + '</div>';
+      list.appendChild(li);
+    });
+  }
+
+  function setConnection(state, text) {
+    document.body.setAttribute('data-connection', state);
+    document.getElementById('connection-text').textContent = text;
+  }
+
+  function loadState() {
+    return fetch('/api/state', { cache: 'no-store' })
+      .then(function (r) {
+        if (!r.ok) { throw new Error('state: HTTP ' + r.status); }
+        return r.json();
+      })
+      .then(function (state) {
+        var legendChanged = state.suppression_threshold !== threshold ||
+          JSON.stringify(state.class_breaks) !== JSON.stringify(breaks);
+        threshold = state.suppression_threshold;
+        breaks = state.class_breaks;
+        if (legendChanged) {
+          drawLegend();
+          Object.keys(layersByCode).forEach(restyle);
+        }
+        state.counts.forEach(applyCount);
+        state.alerts.forEach(addAlert);
+        if (state.as_of !== null) { noteEventTime(state.as_of); }
+      });
+  }
+
+  function connect() {
+    setConnection('connecting', 'Connecting…');
+    source = new EventSource('/events');
+    source.addEventListener('open', function () {
+      setConnection('syncing', 'Loading…');
+      loadState().then(function () {
+        setConnection('live', 'Live');
+      }).catch(function () {
+        setConnection('reconnecting', 'Reconnecting…');
+        source.close();
+        setTimeout(connect, 5000);
+      });
+    });
+    source.addEventListener('counts', function (e) {
+      JSON.parse(e.data).forEach(applyCount);
+    });
+    source.addEventListener('alert', function (e) {
+      addAlert(JSON.parse(e.data));
+    });
+    source.addEventListener('error', function () {
+      if (source.readyState === EventSource.CLOSED) {
+        setConnection('offline', 'Disconnected, retrying…');
+        setTimeout(connect, 10000); // the browser gives up on a refused stream; we do not
+      } else {
+        setConnection('reconnecting', 'Reconnecting…');
+      }
+    });
+  }
+
+  function drawAreas(collection) {
+    var layer = L.geoJSON(collection, {
+      style: function () {
+        return { weight: 0.6, color: '#4b5563', opacity: 0.7, fillOpacity: 0.85, fillColor: NONE_COLOUR };
+      },
+      onEachFeature: function (feature, featureLayer) {
+        var p = feature.properties;
+        areaByCode[p.code] = p;
+        ladNames[p.lad] = p.lad_name;
+        layersByCode[p.code] = featureLayer;
+        featureLayer.bindTooltip(function () { return tooltipHtml(p.code); }, { sticky: true });
+        featureLayer.on('mouseover', function () { featureLayer.setStyle({ weight: 2.5, color: '#111111' }); });
+        featureLayer.on('mouseout', function () { featureLayer.setStyle({ weight: 0.6, color: '#4b5563' }); });
+      }
+    }).addTo(map);
+    map.fitBounds(layer.getBounds(), { padding: [10, 10] });
+    Object.keys(layersByCode).forEach(function (code) {
+      var path = layersByCode[code].getElement();
+      if (path) { path.setAttribute('data-lsoa', code); }
+      restyle(code);
+    });
+  }
+
+  drawLegend();
+  fetch('/api/areas.geojson')
+    .then(function (r) {
+      if (!r.ok) { throw new Error('areas: HTTP ' + r.status); }
+      return r.json();
+    })
+    .then(function (collection) {
+      drawAreas(collection);
+      connect();
+    })
+    .catch(function (e) {
+      setConnection('offline', 'Cannot load the map: ' + e.message);
+    });
+}());

@@ -1,0 +1,48 @@
+package org.ember.console;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.ember.model.Alert;
+import org.ember.model.AreaCountsView;
+
+/** Small factories with readable, named times. */
+final class TestData {
+    /** Saturday night in Cardiff, the hour the examples start at. */
+    static final Instant SATURDAY_MIDNIGHT = Instant.parse("2026-02-28T00:00:00Z");
+
+    static final String CARDIFF_036A = "W01001694";
+
+    private TestData() {}
+
+    static Path dataDir() {
+        return Path.of(System.getProperty("ember.data.dir", "../../shared/data"));
+    }
+
+    /** Epoch millis of a whole hour after Saturday midnight. */
+    static long hour(int hoursAfterMidnight) {
+        return SATURDAY_MIDNIGHT.plus(Duration.ofHours(hoursAfterMidnight)).toEpochMilli();
+    }
+
+    static AreaCountsView lsoaCounts(String lsoa, long asOf, long count24h) {
+        return new AreaCountsView(AreaCountsView.TYPE, "lsoa", lsoa, asOf, Math.min(count24h, 1), count24h, count24h,
+                Map.of(), Map.of());
+    }
+
+    static AreaCountsView ladCounts(String lad, long asOf, long count24h) {
+        return new AreaCountsView(AreaCountsView.TYPE, "lad", lad, asOf, 0, count24h, count24h, Map.of(), Map.of());
+    }
+
+    static Alert firing(String fingerprint, String lsoa, String areaName, long eventTime) {
+        return new Alert(fingerprint, "weapon-spike", Alert.FIRING, "high", "lsoa", lsoa, areaName, "W06000015",
+                eventTime, eventTime, "count{window=24h,feed=any,category=weapon}", 6, 5,
+                "6 weapon reports in 24 h in " + areaName + " (threshold 5)");
+    }
+
+    static Alert resolved(Alert firing, long eventTime) {
+        return new Alert(firing.fingerprint(), firing.rule(), Alert.RESOLVED, firing.severity(), firing.layer(),
+                firing.areaId(), firing.areaName(), firing.lad(), firing.episodeStart(), eventTime, firing.metric(),
+                2, firing.threshold(), "weapon reports back below 5 in " + firing.areaName());
+    }
+}

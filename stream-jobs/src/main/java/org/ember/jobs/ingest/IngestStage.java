@@ -1,0 +1,44 @@
+package org.ember.jobs.ingest;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.ember.jobs.JobSettings;
+import org.ember.jobs.JobSources;
+import org.ember.model.DeadLetter;
+import org.ember.model.Feed;
+import org.ember.model.Incident;
+
+/**
+ * Ingest, feed by feed: validate, pseudonymise, place; then event time with the feed's own
+ * out-of-orderness and idleness, so a quiet feed goes idle instead of holding the others back.
+ */
+public final class IngestStage {
+    private IngestStage() {}
+
+    /** Every feed's incidents (with timestamps and watermarks) and every feed's dead letters. */
+    public record Output(DataStream<Incident> incidents, DataStream<DeadLetter> deadLetters) {}
+
+    public static Output attach(StreamExecutionEnvironment env, JobSources sources, JobSettings settings) {
+        DataStream<Incident> incidents = null;
+        DataStream<DeadLetter> deadLetters = null;
+        for (Feed feed : Feed.values()) {
+            SingleOutputStreamOperator<Incident> ingested = sources.feed(env, feed)
+                    .process(new IngestFunction(feed, settings))
+                    .uid("ingest-" + feed.code())
+                    .name("Ingest " + feed.code() + ": validate, pseudonymise, place");
+            DataStream<Incident> timed = ingested
+                    .assignTimestampsAndWatermarks(WatermarkStrategy
+                            .<Incident>forBoundedOutOfOrderness(settings.outOfOrderness(feed))
+                            .withTimestampAssigner((incident, kafkaTime) -> incident.eventTime())
+                            .withIdleness(settings.idleness()))
+                    .uid("event-time-" + feed.code())
+                    .name("Event time " + feed.code());
+            DataStream<DeadLetter> rejected = ingested.getSideOutput(IngestFunction.DEAD_LETTERS);
+            incidents = incidents == null ? timed : incidents.union(timed);
+            deadLetters = deadLetters == null ? rejected : deadLetters.union(rejected);
+        }
+        return new Output(incidents, deadLetters);
+    }
+}
