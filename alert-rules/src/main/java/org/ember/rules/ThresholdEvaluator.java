@@ -63,9 +63,18 @@ public final class ThresholdEvaluator {
             summary = "Resolved after " + Duration.between(Instant.ofEpochMilli(episodeStart), Instant.ofEpochMilli(counts.asOf()))
                     .toHours() + " h: " + summary;
         }
+        String lad = names.lad(counts.layer(), counts.areaId());
+        Map<String, String> labels = new java.util.LinkedHashMap<>();
+        labels.put("alertname", rule.name());
+        labels.put("severity", rule.severity());
+        labels.put("layer", counts.layer());
+        labels.put("area", counts.areaId());
+        if (lad != null) {
+            labels.put("lad", lad);
+        }
         return new Alert(Fingerprints.of(rule.name(), counts.layer(), counts.areaId(), episodeStart), rule.name(), state,
-                rule.severity(), counts.layer(), counts.areaId(), areaName, names.lad(counts.layer(), counts.areaId()),
-                episodeStart, counts.asOf(), rule.metricName(), value, rule.threshold(), summary);
+                rule.severity(), counts.layer(), counts.areaId(), areaName, lad, episodeStart, counts.asOf(),
+                rule.metricName(), value, rule.threshold(), summary, labels, Map.of("summary", summary));
     }
 
     private static String describe(String window) {

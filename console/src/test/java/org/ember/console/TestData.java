@@ -37,12 +37,14 @@ final class TestData {
     static Alert firing(String fingerprint, String lsoa, String areaName, long eventTime) {
         return new Alert(fingerprint, "weapon-spike", Alert.FIRING, "high", "lsoa", lsoa, areaName, "W06000015",
                 eventTime, eventTime, "count{window=24h,feed=any,category=weapon}", 6, 5,
-                "6 weapon reports in 24 h in " + areaName + " (threshold 5)");
+                "6 weapon reports in 24 h in " + areaName + " (threshold 5)",
+                Map.of("alertname", "weapon-spike", "severity", "high", "area", lsoa), Map.of());
     }
 
     static Alert resolved(Alert firing, long eventTime) {
         return new Alert(firing.fingerprint(), firing.rule(), Alert.RESOLVED, firing.severity(), firing.layer(),
                 firing.areaId(), firing.areaName(), firing.lad(), firing.episodeStart(), eventTime, firing.metric(),
-                2, firing.threshold(), "weapon reports back below 5 in " + firing.areaName());
+                2, firing.threshold(), "weapon reports back below 5 in " + firing.areaName(), firing.labels(),
+                firing.annotations());
     }
 }

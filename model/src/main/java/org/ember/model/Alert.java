@@ -17,6 +17,8 @@ package org.ember.model;
  * @param value        the metric's value at the transition
  * @param threshold    the rule's threshold
  * @param summary      one readable sentence: what, where, why
+ * @param labels       what routing matches on: alertname, severity, layer, area, lad (the spoke), …
+ * @param annotations  readable extras for the receiver (description, why, runbook, …)
  */
 public record Alert(
         String fingerprint,
@@ -32,7 +34,14 @@ public record Alert(
         String metric,
         double value,
         double threshold,
-        String summary) {
+        String summary,
+        java.util.Map<String, String> labels,
+        java.util.Map<String, String> annotations) {
+
+    public Alert {
+        labels = labels == null ? java.util.Map.of() : java.util.Map.copyOf(labels);
+        annotations = annotations == null ? java.util.Map.of() : java.util.Map.copyOf(annotations);
+    }
 
     public static final String FIRING = "firing";
     public static final String RESOLVED = "resolved";

@@ -1,0 +1,24 @@
+package org.ember.model.metrics;
+
+import java.util.Map;
+
+/**
+ * Some metrics of one area at one event time, as rules read them. Stages publish what they know
+ * (the counts stage its counts, the fusion stage exceedance, tension, near-repeat risk, …); the
+ * rule evaluator keeps the latest value of each metric per area and evaluates whenever one changes.
+ *
+ * @param layer  "lsoa", "lad" or "cell"
+ * @param areaId area code or cell id
+ * @param asOf   event time the values hold at, epoch milliseconds
+ * @param source which stage produced them, e.g. "counts" or "fusion"
+ * @param values metric name (see {@link MetricVocabulary}) to value
+ */
+public record AreaMetrics(String layer, String areaId, long asOf, String source, Map<String, Double> values) {
+    public AreaMetrics {
+        values = Map.copyOf(values);
+    }
+
+    public String areaKey() {
+        return layer + ":" + areaId;
+    }
+}
