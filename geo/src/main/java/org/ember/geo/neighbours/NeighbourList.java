@@ -81,13 +81,13 @@ public final class NeighbourList {
         return indices.length;
     }
 
-    // Package-private raw access for the hot loops of statistics in this module.
-    int start(int i) {
-        return offsets[i];
-    }
-
-    int rawNeighbour(int position) {
-        return indices[position];
+    /** Σ values[j] over the neighbours j of feature i (the spatial lag with binary weights). */
+    public double sumOver(int i, double[] values) {
+        double sum = 0;
+        for (int k = offsets[i], end = offsets[i + 1]; k < end; k++) {
+            sum += values[indices[k]];
+        }
+        return sum;
     }
 
     /** Growable int array; the JDK has none without boxing. */

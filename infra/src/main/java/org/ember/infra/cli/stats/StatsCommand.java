@@ -13,6 +13,17 @@ import picocli.CommandLine.Command;
         description = "Spatial and temporal statistics on CSV files (CSV in, CSV out).",
         subcommands = {
             // Subcommands are registered here, one class each.
+            GiStarCommand.class,
+            KdeCommand.class,
+            DbscanCommand.class,
+            KnoxCommand.class,
+            NearRepeatCommand.class,
+            EhsaCommand.class,
+            FarringtonCommand.class,
+            EarsCommand.class,
+            CusumCommand.class,
+            ScanCommand.class,
+            ForecastScoreCommand.class,
         })
 public final class StatsCommand implements Runnable {
     @CommandLine.Spec

@@ -1,0 +1,72 @@
+package org.ember.geo.emerging;
+
+import java.util.Arrays;
+import org.ember.geo.math.StandardNormal;
+
+/**
+ * The Mann–Kendall trend test on a series in time order (Mann 1945, Kendall 1975), as in Gilbert
+ * (1987, §16.4) and R {@code trend::mk.test}:
+ * <ul>
+ *   <li>S = Σ_(i&lt;j) sign(x_j − x_i);</li>
+ *   <li>Var(S) = [n(n−1)(2n+5) − Σ_g t_g(t_g−1)(2t_g+5)] / 18, the sum over groups of t_g tied values;</li>
+ *   <li>Z = (S − 1)/√Var(S) if S &gt; 0, (S + 1)/√Var(S) if S &lt; 0, 0 if S = 0 (continuity correction);</li>
+ *   <li>p = two-sided normal p-value of Z;</li>
+ *   <li>tau = S / √(n₀ (n₀ − n₁)) with n₀ = n(n−1)/2 and n₁ = Σ_g t_g(t_g−1)/2: Kendall's tau-b
+ *       between the series and time (times are never tied), the tau that R {@code Kendall::MannKendall}
+ *       reports.</li>
+ * </ul>
+ * With fewer than 3 values (or all values tied) there is no test: tau and p are NaN.
+ */
+public final class MannKendall {
+    private MannKendall() {}
+
+    /** The test outcome. */
+    public record Result(long s, double varianceS, double z, double tau, double p) {
+        /** True when the series rises (S &gt; 0) with p ≤ alpha. */
+        public boolean increasing(double alpha) {
+            return s > 0 && p <= alpha;
+        }
+
+        /** True when the series falls (S &lt; 0) with p ≤ alpha. */
+        public boolean decreasing(double alpha) {
+            return s < 0 && p <= alpha;
+        }
+    }
+
+    public static Result test(double[] series) {
+        int n = series.length;
+        for (double v : series) {
+            if (Double.isNaN(v)) {
+                throw new IllegalArgumentException("Mann-Kendall series contains NaN");
+            }
+        }
+        long s = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                s += series[j] > series[i] ? 1 : series[j] < series[i] ? -1 : 0;
+            }
+        }
+        double[] sorted = series.clone();
+        Arrays.sort(sorted);
+        double tieTerm = 0;
+        double tiedPairs = 0;
+        for (int i = 0; i < n; ) {
+            int j = i;
+            while (j < n && sorted[j] == sorted[i]) {
+                j++;
+            }
+            double t = j - i;
+            tieTerm += t * (t - 1) * (2 * t + 5);
+            tiedPairs += t * (t - 1) / 2;
+            i = j;
+        }
+        double variance = ((double) n * (n - 1) * (2.0 * n + 5) - tieTerm) / 18.0;
+        double pairs = n * (n - 1) / 2.0;
+        if (n < 3 || !(variance > 0)) {
+            return new Result(s, variance, Double.NaN, Double.NaN, Double.NaN);
+        }
+        double z = s > 0 ? (s - 1) / Math.sqrt(variance) : s < 0 ? (s + 1) / Math.sqrt(variance) : 0.0;
+        double tau = s / Math.sqrt(pairs * (pairs - tiedPairs));
+        return new Result(s, variance, z, tau, StandardNormal.twoSidedP(z));
+    }
+}

@@ -1,0 +1,125 @@
+package org.ember.geo.scan;
+
+/**
+ * The scanning loop shared by every model and analysis. Time is an "axis" of A days (the whole
+ * study period, or for a prospective analysis only its last maxDays days, since only cylinders
+ * ending on the last day are alive); a window is a run of axis days. For a circle with population
+ * share W and a window with time mass M the expected count is E = W·M, where M is the cases on those
+ * days (space-time permutation) or C·len/T (Poisson); the circle's observed count c is summed over
+ * its locations and the window's days. Circles grow location by location in order of distance and
+ * are evaluated only after all locations at the same distance are in (ties enter together), and
+ * only while W ≤ maxFraction. A circle whose counts did not change since the last evaluated one is
+ * skipped (its E is larger, so no window can do better); in a replicate most locations have no
+ * case in the last days, so this skips most circles.
+ */
+final class CylinderScanner {
+    private final NeighbourIndex neighbours;
+    private final int axisDays;
+    private final int[] windowStart;
+    private final int[] windowEnd;
+    private final double[] windowMass;
+    private final long total;
+    private final int minCases;
+    /** c·ln c for every possible c, so that an LLR costs two logarithms instead of four. */
+    private final double[] cLogC;
+
+    CylinderScanner(NeighbourIndex neighbours, int axisDays, int[] windowStart, int[] windowEnd,
+            double[] windowMass, long total, int minCases) {
+        this.neighbours = neighbours;
+        this.axisDays = axisDays;
+        this.windowStart = windowStart;
+        this.windowEnd = windowEnd;
+        this.windowMass = windowMass;
+        this.total = total;
+        this.minCases = minCases;
+        this.cLogC = new double[(int) total + 1];
+        for (int c = 1; c <= total; c++) {
+            cLogC[c] = c * Math.log(c);
+        }
+    }
+
+    /** {@link KulldorffScan#poissonLlr} with the c·ln c terms from the table. */
+    private double llr(long c, double e) {
+        double v = cLogC[(int) c] - c * Math.log(e);
+        if (total > c) {
+            v += cLogC[(int) (total - c)] - (total - c) * Math.log(total - e);
+        }
+        return v;
+    }
+
+    /** Best cylinder of one centre. */
+    record Candidate(int centre, int locationsIncluded, int window, long observed, double expected, double llr) {}
+
+    /**
+     * Scans all centres.
+     *
+     * @param counts counts[location][axisDay]
+     * @param weight population share of each location (sums to 1)
+     * @param maxFraction largest circle share
+     * @param perCentre if non-null, receives each centre's best cylinder (null when none has LLR &gt; 0)
+     * @return the largest LLR over all cylinders (0 if none)
+     */
+    double scan(int[][] counts, double[] weight, double maxFraction, Candidate[] perCentre) {
+        int n = neighbours.size();
+        long[] circle = new long[axisDays];
+        long[] prefix = new long[axisDays + 1];
+        double best = 0;
+        for (int c = 0; c < n; c++) {
+            java.util.Arrays.fill(circle, 0);
+            int[] order = neighbours.order(c);
+            double[] dist = neighbours.distances(c);
+            double share = 0;
+            double centreBest = 0;
+            Candidate centreCandidate = null;
+            boolean changed = false;
+            for (int k = 0; k < order.length; k++) {
+                int loc = order[k];
+                share += weight[loc];
+                if (share > maxFraction * (1 + 1e-12)) {
+                    break;
+                }
+                int[] row = counts[loc];
+                for (int d = 0; d < axisDays; d++) {
+                    if (row[d] != 0) {
+                        circle[d] += row[d];
+                        changed = true;
+                    }
+                }
+                if (k + 1 < order.length && dist[k + 1] == dist[k]) {
+                    continue; // a tie: the next location enters together with this one
+                }
+                if (!changed) {
+                    // Same counts as at the last evaluated circle but a larger expected count: every
+                    // window's LLR can only be lower, so there is nothing to evaluate.
+                    continue;
+                }
+                changed = false;
+                for (int d = 0; d < axisDays; d++) {
+                    prefix[d + 1] = prefix[d] + circle[d];
+                }
+                for (int w = 0; w < windowStart.length; w++) {
+                    long observed = prefix[windowEnd[w] + 1] - prefix[windowStart[w]];
+                    if (observed < minCases) {
+                        continue;
+                    }
+                    double expected = share * windowMass[w];
+                    if (observed <= expected) {
+                        continue;
+                    }
+                    double llr = llr(observed, expected);
+                    if (llr > centreBest) {
+                        centreBest = llr;
+                        if (perCentre != null) {
+                            centreCandidate = new Candidate(c, k + 1, w, observed, expected, llr);
+                        }
+                    }
+                }
+            }
+            if (perCentre != null) {
+                perCentre[c] = centreCandidate;
+            }
+            best = Math.max(best, centreBest);
+        }
+        return best;
+    }
+}

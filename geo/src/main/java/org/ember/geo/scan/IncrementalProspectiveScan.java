@@ -1,0 +1,151 @@
+package org.ember.geo.scan;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The daily prospective space-time permutation scan for the stream, updated one day at a time
+ * without rescanning history.
+ *
+ * <p>State: a ring of the last {@code studyDays} days holding each location's count per day
+ * ({@code L × studyDays} ints), the running per-location totals over those days and the per-day
+ * totals. {@link #addDay} overwrites the oldest day of the ring and adjusts the totals, so it costs
+ * O(L). The neighbour order of every centre (the O(L² log L) part) is computed once.
+ *
+ * <p>{@link #scan} then evaluates only what a prospective analysis needs: cylinders alive on the
+ * latest day (the last {@code maxDays} days of the ring) with expected counts from the sliding
+ * study period's margins, plus {@code B} permutation replicates that only redistribute the cases
+ * dated in those last days (a partial shuffle of O(cases in window) per replicate). Its results
+ * equal a full {@link KulldorffScan} prospective run over the same study period and seed.
+ */
+public final class IncrementalProspectiveScan {
+    private final List<ScanLocation> locations;
+    private final Map<String, Integer> index = new HashMap<>();
+    private final NeighbourIndex neighbours;
+    private final int studyDays;
+    private final int maxDays;
+    private final double maxFraction;
+    private final int minCases;
+    private final int[][] ring;
+    private final long[] locationTotal;
+    private final long[] dayTotal;
+    private long total;
+    private int head = -1;
+    private int daysSeen;
+    private LocalDate lastDay;
+
+    public IncrementalProspectiveScan(List<ScanLocation> locations, CoordinateSystem coordinates, double maxRadius,
+            double maxFraction, int studyDays, int maxDays, int minCases) {
+        if (maxDays < 1 || maxDays > studyDays) {
+            throw new IllegalArgumentException("need 1 <= maxDays <= studyDays");
+        }
+        this.locations = List.copyOf(locations);
+        for (int i = 0; i < locations.size(); i++) {
+            index.put(locations.get(i).id(), i);
+        }
+        this.neighbours = new NeighbourIndex(this.locations, coordinates, maxRadius);
+        this.studyDays = studyDays;
+        this.maxDays = maxDays;
+        this.maxFraction = maxFraction;
+        this.minCases = minCases;
+        this.ring = new int[locations.size()][studyDays];
+        this.locationTotal = new long[locations.size()];
+        this.dayTotal = new long[studyDays];
+    }
+
+    /** Appends the next day's counts per location id (days must be consecutive). */
+    public void addDay(LocalDate day, Map<String, Integer> counts) {
+        if (lastDay != null && !day.equals(lastDay.plusDays(1))) {
+            throw new IllegalArgumentException("expected " + lastDay.plusDays(1) + " but got " + day);
+        }
+        head = (head + 1) % studyDays;
+        for (int z = 0; z < ring.length; z++) {
+            locationTotal[z] -= ring[z][head];
+            ring[z][head] = 0;
+        }
+        total -= dayTotal[head];
+        dayTotal[head] = 0;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            Integer z = index.get(e.getKey());
+            if (z == null) {
+                throw new IllegalArgumentException("unknown location " + e.getKey());
+            }
+            int n = e.getValue();
+            if (n < 0) {
+                throw new IllegalArgumentException("negative count at " + e.getKey());
+            }
+            ring[z][head] += n;
+            locationTotal[z] += n;
+            dayTotal[head] += n;
+            total += n;
+        }
+        lastDay = day;
+        daysSeen++;
+    }
+
+    /** Days currently in the study period (at most studyDays). */
+    public int daysInStudy() {
+        return Math.min(daysSeen, studyDays);
+    }
+
+    /** Prospective scan ending on the latest day. */
+    public ScanResult scan(int replications, long seed) {
+        int locs = ring.length;
+        if (total == 0 || daysSeen == 0) {
+            return new ScanResult(locs, total, List.of(), new double[0]);
+        }
+        int axisDays = Math.min(maxDays, daysInStudy());
+        int[][] axis = new int[locs][axisDays];
+        long[] axisTotals = new long[axisDays];
+        for (int a = 0; a < axisDays; a++) {
+            int slot = Math.floorMod(head - (axisDays - 1 - a), studyDays);
+            axisTotals[a] = dayTotal[slot];
+            for (int z = 0; z < locs; z++) {
+                axis[z][a] = ring[z][slot];
+            }
+        }
+        double[] weight = new double[locs];
+        for (int z = 0; z < locs; z++) {
+            weight[z] = (double) locationTotal[z] / total;
+        }
+        int[] start = new int[axisDays];
+        int[] end = new int[axisDays];
+        double[] mass = new double[axisDays];
+        long suffix = 0;
+        for (int len = 1; len <= axisDays; len++) {
+            start[len - 1] = axisDays - len;
+            end[len - 1] = axisDays - 1;
+            suffix += axisTotals[axisDays - len];
+            mass[len - 1] = suffix;
+        }
+        CylinderScanner scanner = new CylinderScanner(neighbours, axisDays, start, end, mass, total, minCases);
+        CylinderScanner.Candidate[] perCentre = new CylinderScanner.Candidate[locs];
+        scanner.scan(axis, weight, maxFraction, perCentre);
+
+        int[] caseLocation = new int[(int) total];
+        int i = 0;
+        for (int z = 0; z < locs; z++) {
+            for (long k = 0; k < locationTotal[z]; k++) {
+                caseLocation[i++] = z;
+            }
+        }
+        long windowCases = Arrays.stream(axisTotals).sum();
+        int[] axisCaseDays = new int[(int) windowCases];
+        int k = 0;
+        for (int a = 0; a < axisDays; a++) {
+            for (long n = 0; n < axisTotals[a]; n++) {
+                axisCaseDays[k++] = a;
+            }
+        }
+        double[] maxima = KulldorffScan.permutationMaxima(caseLocation, axisCaseDays, locs, axisDays, scanner,
+                weight, maxFraction, replications, new SplittableRandom(seed));
+        LocalDate firstAxisDay = lastDay.minusDays(axisDays - 1);
+        List<ScanCluster> clusters = ClusterReporter.report(perCentre, neighbours, locations, start, end, maxima,
+                replications, true, d -> firstAxisDay.plusDays(d));
+        return new ScanResult(locs, total, clusters, maxima);
+    }
+}
