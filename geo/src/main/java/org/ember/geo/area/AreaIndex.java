@@ -12,23 +12,30 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
 
 /**
- * Answers "which area of this layer contains this point" with an STR-tree of envelopes and
- * prepared geometries, so a lookup touches only the few polygons whose boxes hold the point.
- * Immutable once built and safe to share between threads.
+ * Answers "which area of this layer contains this point". Most points are answered by an
+ * {@link AreaRaster} read; points in cells that a boundary crosses are tested exactly against the
+ * cell's few candidate polygons (prepared geometries). An STR-tree of envelopes remains as the
+ * reference path ({@link #locateByTree}). Immutable once built and safe to share between threads.
  */
 public final class AreaIndex {
     private final STRtree tree = new STRtree();
     private final GeometryFactory factory = new GeometryFactory();
     private final int size;
+    private final Entry[] entries;
+    private final AreaRaster raster;
 
     private record Entry(Area area, PreparedGeometry prepared) {}
 
     public AreaIndex(List<Area> areas) {
-        for (Area area : areas) {
-            tree.insert(area.geometry().getEnvelopeInternal(), new Entry(area, PreparedGeometryFactory.prepare(area.geometry())));
+        entries = new Entry[areas.size()];
+        for (int i = 0; i < areas.size(); i++) {
+            Area area = areas.get(i);
+            entries[i] = new Entry(area, PreparedGeometryFactory.prepare(area.geometry()));
+            tree.insert(area.geometry().getEnvelopeInternal(), entries[i]);
         }
         tree.build();
         this.size = areas.size();
+        this.raster = areas.isEmpty() ? null : new AreaRaster(areas.stream().map(Area::geometry).toList());
     }
 
     public int size() {
@@ -40,6 +47,27 @@ public final class AreaIndex {
      * boundaries are generalised anyway, so that choice is as good as any other.
      */
     public Optional<Area> locate(double lon, double lat) {
+        if (raster == null) {
+            return Optional.empty();
+        }
+        int cell = raster.lookup(lon, lat);
+        if (cell >= 0) {
+            return Optional.of(entries[cell].area());
+        }
+        if (cell == AreaRaster.OUTSIDE) {
+            return Optional.empty();
+        }
+        Point point = factory.createPoint(new Coordinate(lon, lat));
+        for (int candidate : raster.candidatesAt(lon, lat)) {
+            if (entries[candidate].prepared().covers(point)) {
+                return Optional.of(entries[candidate].area());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The same answer as {@link #locate}, through the STR-tree alone: the reference the raster is tested against. */
+    public Optional<Area> locateByTree(double lon, double lat) {
         Point point = factory.createPoint(new Coordinate(lon, lat));
         List<?> candidates = tree.query(new Envelope(lon, lon, lat, lat));
         for (Object candidate : candidates) {
