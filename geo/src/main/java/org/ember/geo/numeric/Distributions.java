@@ -1,5 +1,7 @@
 package org.ember.geo.numeric;
 
+import org.ember.geo.math.StandardNormal;
+
 /**
  * The few probability functions the detectors need, written to agree with R's {@code stats} to
  * about 1e-13 so that thresholds reproduce R's {@code surveillance} package.
@@ -161,18 +163,14 @@ public final class Distributions {
         return h;
     }
 
-    /** Standard normal distribution function Φ(x). */
+    /** Standard normal distribution function Φ(x) (one implementation for all of geo: {@link StandardNormal}). */
     public static double normalCdf(double x) {
-        if (Double.isNaN(x)) {
-            return Double.NaN;
-        }
-        double half = 0.5 * regularizedGammaQ(0.5, x * x / 2);
-        return x >= 0 ? 1 - half : half;
+        return StandardNormal.cdf(x);
     }
 
     /** Upper tail 1 − Φ(x), accurate in the far tail. */
     public static double normalUpperTail(double x) {
-        return normalCdf(-x);
+        return StandardNormal.upperTail(x);
     }
 
     /** Normal distribution function with mean and standard deviation. */

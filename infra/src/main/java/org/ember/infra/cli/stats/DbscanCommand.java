@@ -42,15 +42,11 @@ public final class DbscanCommand implements Callable<Integer> {
     @Option(names = "--id", defaultValue = "id", paramLabel = "COLUMN", description = "Name of the id column (default: ${DEFAULT-VALUE}).")
     String idColumn;
 
-    @Option(names = "--x", defaultValue = "x", paramLabel = "COLUMN", description = "Name of the x column (default: ${DEFAULT-VALUE}).")
-    String xColumn;
+    @Mixin
+    PointColumns columns;
 
-    @Option(names = "--y", defaultValue = "y", paramLabel = "COLUMN", description = "Name of the y column (default: ${DEFAULT-VALUE}).")
-    String yColumn;
-
-    @Option(names = "--t", defaultValue = "t", paramLabel = "COLUMN",
-            description = "Name of the time column, used with --eps-time (default: ${DEFAULT-VALUE}).")
-    String tColumn;
+    @Mixin
+    TimeColumn timeColumn;
 
     @Mixin
     CsvOutput output;
@@ -68,13 +64,13 @@ public final class DbscanCommand implements Callable<Integer> {
         }
         CsvTable table = CsvTable.read(input).requireRows(1);
         List<String> ids = table.texts(table.column(idColumn, "--id"));
-        double[] x = table.numbers(table.column(xColumn, "--x"));
-        double[] y = table.numbers(table.column(yColumn, "--y"));
+        double[] x = columns.xs(table);
+        double[] y = columns.ys(table);
         Clustering clustering;
         if (epsTime == null) {
             clustering = Dbscan.cluster(x, y, eps, minPoints);
         } else {
-            double[] t = table.days(table.column(tColumn, "--t"));
+            double[] t = timeColumn.days(table);
             List<StPoint> points = new ArrayList<>(x.length);
             for (int i = 0; i < x.length; i++) {
                 points.add(new StPoint(i, x[i], y[i], t[i]));

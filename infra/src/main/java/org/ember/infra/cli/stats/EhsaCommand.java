@@ -49,11 +49,8 @@ public final class EhsaCommand implements Callable<Integer> {
     @Option(names = "--step", defaultValue = "step", paramLabel = "COLUMN", description = "Name of the step column (default: ${DEFAULT-VALUE}).")
     String stepColumn;
 
-    @Option(names = "--x", defaultValue = "x", paramLabel = "COLUMN", description = "Name of the x column (default: ${DEFAULT-VALUE}).")
-    String xColumn;
-
-    @Option(names = "--y", defaultValue = "y", paramLabel = "COLUMN", description = "Name of the y column (default: ${DEFAULT-VALUE}).")
-    String yColumn;
+    @Mixin
+    PointColumns columns;
 
     @Option(names = "--value", defaultValue = "value", paramLabel = "COLUMN", description = "Name of the value column (default: ${DEFAULT-VALUE}).")
     String valueColumn;
@@ -63,17 +60,15 @@ public final class EhsaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(distance > 0) || Double.isInfinite(distance)) {
-            throw new UserError("--distance must be a positive number, got " + distance);
-        }
+        OptionChecks.positive("--distance", distance);
         if (!(alpha > 0 && alpha < 1)) {
             throw new UserError("--alpha must lie between 0 and 1, got " + alpha);
         }
         CsvTable table = CsvTable.read(input).requireRows(1);
         CsvTable.Column location = table.column(locationColumn, "--location");
         CsvTable.Column step = table.column(stepColumn, "--step");
-        CsvTable.Column xCol = table.column(xColumn, "--x");
-        CsvTable.Column yCol = table.column(yColumn, "--y");
+        CsvTable.Column xCol = table.column(columns.x, "--x");
+        CsvTable.Column yCol = table.column(columns.y, "--y");
         CsvTable.Column valueCol = table.column(valueColumn, "--value");
         long firstStep = Long.MAX_VALUE;
         long lastStep = Long.MIN_VALUE;

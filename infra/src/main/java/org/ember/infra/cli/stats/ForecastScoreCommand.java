@@ -42,9 +42,7 @@ public final class ForecastScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(cell > 0) || Double.isInfinite(cell)) {
-            throw new UserError("--cell must be a positive number, got " + cell);
-        }
+        OptionChecks.positive("--cell", cell);
         for (double c : coverage) {
             if (!(c > 0 && c <= 1)) {
                 throw new UserError("--coverage must be in (0, 1], got " + c);

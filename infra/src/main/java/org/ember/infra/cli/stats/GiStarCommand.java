@@ -56,11 +56,8 @@ public final class GiStarCommand implements Callable<Integer> {
     @Option(names = "--id", defaultValue = "id", paramLabel = "COLUMN", description = "Name of the id column (default: ${DEFAULT-VALUE}).")
     String idColumn;
 
-    @Option(names = "--x", defaultValue = "x", paramLabel = "COLUMN", description = "Name of the x column (default: ${DEFAULT-VALUE}).")
-    String xColumn;
-
-    @Option(names = "--y", defaultValue = "y", paramLabel = "COLUMN", description = "Name of the y column (default: ${DEFAULT-VALUE}).")
-    String yColumn;
+    @Mixin
+    PointColumns columns;
 
     @Option(names = "--value", defaultValue = "value", paramLabel = "COLUMN",
             description = "Name of the value column (default: ${DEFAULT-VALUE}).")
@@ -71,13 +68,11 @@ public final class GiStarCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(distance > 0) || Double.isInfinite(distance)) {
-            throw new UserError("--distance must be a positive number, got " + distance);
-        }
+        OptionChecks.positive("--distance", distance);
         CsvTable table = CsvTable.read(input).requireRows(3);
         List<String> ids = table.texts(table.column(idColumn, "--id"));
-        double[] x = table.numbers(table.column(xColumn, "--x"));
-        double[] y = table.numbers(table.column(yColumn, "--y"));
+        double[] x = columns.xs(table);
+        double[] y = columns.ys(table);
         double[] values = table.numbers(table.column(valueColumn, "--value"));
         GiOptions options = new GiOptions(weights.weighting, !noSelf, fdr);
         List<HotSpot> result = GetisOrd.compute(values, NeighbourList.withinDistance(x, y, distance), options);

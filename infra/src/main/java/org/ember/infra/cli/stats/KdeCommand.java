@@ -36,11 +36,8 @@ public final class KdeCommand implements Callable<Integer> {
             description = "Grid extent; cells of size C from (XMIN, YMIN), enough to cover XMAX and YMAX.")
     String extentText;
 
-    @Option(names = "--x", defaultValue = "x", paramLabel = "COLUMN", description = "Name of the x column (default: ${DEFAULT-VALUE}).")
-    String xColumn;
-
-    @Option(names = "--y", defaultValue = "y", paramLabel = "COLUMN", description = "Name of the y column (default: ${DEFAULT-VALUE}).")
-    String yColumn;
+    @Mixin
+    PointColumns columns;
 
     @Mixin
     CsvOutput output;
@@ -51,9 +48,7 @@ public final class KdeCommand implements Callable<Integer> {
         if (extent.length != 4) {
             throw new UserError("--extent needs four numbers xmin,ymin,xmax,ymax, got " + extent.length);
         }
-        if (!(cell > 0) || Double.isInfinite(cell)) {
-            throw new UserError("--cell must be a positive number, got " + cell);
-        }
+        OptionChecks.positive("--cell", cell);
         if (bandwidth != null && (!(bandwidth > 0) || bandwidth.isInfinite())) {
             throw new UserError("--bandwidth must be a positive number, got " + bandwidth);
         }
@@ -64,8 +59,8 @@ public final class KdeCommand implements Callable<Integer> {
             throw new UserError("--extent: " + e.getMessage());
         }
         CsvTable table = CsvTable.read(input).requireRows(1);
-        double[] x = table.numbers(table.column(xColumn, "--x"));
-        double[] y = table.numbers(table.column(yColumn, "--y"));
+        double[] x = columns.xs(table);
+        double[] y = columns.ys(table);
         double h;
         if (bandwidth != null) {
             h = bandwidth;

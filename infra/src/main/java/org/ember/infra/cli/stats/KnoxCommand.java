@@ -33,41 +33,30 @@ public final class KnoxCommand implements Callable<Integer> {
     @Option(names = "--time", required = true, paramLabel = "T", description = "Close in time: at most T days apart.")
     double time;
 
-    @Option(names = "--permutations", paramLabel = "B", defaultValue = "" + NearRepeatCalculator.DEFAULT_PERMUTATIONS,
-            description = "Number of random permutations of the times (default: ${DEFAULT-VALUE}).")
-    int permutations;
+    @Mixin
+    PermutationOptions permutation;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the permutations (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    PointColumns columns;
 
-    @Option(names = "--x", defaultValue = "x", paramLabel = "COLUMN", description = "Name of the x column (default: ${DEFAULT-VALUE}).")
-    String xColumn;
-
-    @Option(names = "--y", defaultValue = "y", paramLabel = "COLUMN", description = "Name of the y column (default: ${DEFAULT-VALUE}).")
-    String yColumn;
-
-    @Option(names = "--t", defaultValue = "t", paramLabel = "COLUMN", description = "Name of the time column (default: ${DEFAULT-VALUE}).")
-    String tColumn;
+    @Mixin
+    TimeColumn timeColumn;
 
     @Mixin
     CsvOutput output;
 
     @Override
     public Integer call() {
-        if (!(distance > 0) || Double.isInfinite(distance)) {
-            throw new UserError("--distance must be a positive number, got " + distance);
-        }
+        OptionChecks.positive("--distance", distance);
         if (!(time > 0) || Double.isInfinite(time)) {
             throw new UserError("--time must be a positive number of days, got " + time);
         }
-        if (permutations < 1) {
-            throw new UserError("--permutations must be at least 1, got " + permutations);
-        }
+        int permutations = permutation.checkedPermutations();
         CsvTable table = CsvTable.read(input).requireRows(2);
-        double[] x = table.numbers(table.column(xColumn, "--x"));
-        double[] y = table.numbers(table.column(yColumn, "--y"));
-        double[] t = table.days(table.column(tColumn, "--t"));
-        KnoxResult knox = KnoxTest.run(x, y, t, distance, time, permutations, seed);
+        double[] x = columns.xs(table);
+        double[] y = columns.ys(table);
+        double[] t = timeColumn.days(table);
+        KnoxResult knox = KnoxTest.run(x, y, t, distance, time, permutations, permutation.seed);
         try (CsvOutput.Writer out = output.open()) {
             out.row("cell", "observed", "expected", "ratio", "p");
             write(out, "space_and_time", knox.spaceAndTime());

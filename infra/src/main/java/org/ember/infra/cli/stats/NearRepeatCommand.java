@@ -35,37 +35,28 @@ public final class NearRepeatCommand implements Callable<Integer> {
             description = "Increasing time band edges in days, e.g. 0,7,14,21,28.")
     String timeEdges;
 
-    @Option(names = "--permutations", paramLabel = "B", defaultValue = "" + NearRepeatCalculator.DEFAULT_PERMUTATIONS,
-            description = "Number of random permutations of the times (default: ${DEFAULT-VALUE}).")
-    int permutations;
+    @Mixin
+    PermutationOptions permutation;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the permutations (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    PointColumns columns;
 
-    @Option(names = "--x", defaultValue = "x", paramLabel = "COLUMN", description = "Name of the x column (default: ${DEFAULT-VALUE}).")
-    String xColumn;
-
-    @Option(names = "--y", defaultValue = "y", paramLabel = "COLUMN", description = "Name of the y column (default: ${DEFAULT-VALUE}).")
-    String yColumn;
-
-    @Option(names = "--t", defaultValue = "t", paramLabel = "COLUMN", description = "Name of the time column (default: ${DEFAULT-VALUE}).")
-    String tColumn;
+    @Mixin
+    TimeColumn timeColumn;
 
     @Mixin
     CsvOutput output;
 
     @Override
     public Integer call() {
-        if (permutations < 1) {
-            throw new UserError("--permutations must be at least 1, got " + permutations);
-        }
+        int permutations = permutation.checkedPermutations();
         Bands space = bands(spaceEdges, "--space-bands");
         Bands time = bands(timeEdges, "--time-bands");
         CsvTable table = CsvTable.read(input).requireRows(2);
-        double[] x = table.numbers(table.column(xColumn, "--x"));
-        double[] y = table.numbers(table.column(yColumn, "--y"));
-        double[] t = table.days(table.column(tColumn, "--t"));
-        NearRepeatTable result = NearRepeatCalculator.analyse(x, y, t, space, time, permutations, seed);
+        double[] x = columns.xs(table);
+        double[] y = columns.ys(table);
+        double[] t = timeColumn.days(table);
+        NearRepeatTable result = NearRepeatCalculator.analyse(x, y, t, space, time, permutations, permutation.seed);
         try (CsvOutput.Writer out = output.open()) {
             out.row("space_band", "time_band", "observed", "expected", "ratio", "p");
             for (BandCell cell : result.cells()) {
