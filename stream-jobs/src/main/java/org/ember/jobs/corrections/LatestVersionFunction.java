@@ -25,16 +25,25 @@ public final class LatestVersionFunction extends KeyedProcessFunction<String, In
     private transient ValueState<Incident> latest;
     private transient Counter superseded;
     private transient Counter stale;
+    private transient java.util.concurrent.atomic.AtomicLong lagSeconds;
+    private transient long newestEventTime;
 
     @Override
     public void open(OpenContext context) {
         latest = getRuntimeContext().getState(new ValueStateDescriptor<>("latest-version", Incident.class));
         superseded = JobMetrics.corrections("applied");
         stale = JobMetrics.corrections("stale");
+        lagSeconds = JobMetrics.eventTimeLagSeconds();
+        newestEventTime = Long.MIN_VALUE;
     }
 
     @Override
     public void processElement(Incident incident, Context ctx, Collector<CountDelta> out) throws Exception {
+        newestEventTime = Math.max(newestEventTime, incident.eventTime());
+        long watermark = ctx.timerService().currentWatermark();
+        if (watermark > Long.MIN_VALUE) {
+            lagSeconds.set(Math.max(0, (newestEventTime - watermark) / 1000));
+        }
         Incident previous = latest.value();
         if (!VersionResolver.supersedes(incident, previous)) {
             stale.increment();

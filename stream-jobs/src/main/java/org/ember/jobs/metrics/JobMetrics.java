@@ -40,6 +40,26 @@ public final class JobMetrics {
                 .tag("outcome", outcome).register(registry());
     }
 
+    /**
+     * How far event time is held back: the newest event time seen minus the current watermark, in
+     * seconds. Large values mean a slow or out-of-order feed is holding back every window; it is the
+     * figure to watch before blaming the rules for a late alert.
+     */
+    public static java.util.concurrent.atomic.AtomicLong eventTimeLagSeconds() {
+        return EVENT_TIME_LAG;
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong EVENT_TIME_LAG = registerLagGauge();
+
+    private static java.util.concurrent.atomic.AtomicLong registerLagGauge() {
+        java.util.concurrent.atomic.AtomicLong lag = new java.util.concurrent.atomic.AtomicLong();
+        io.micrometer.core.instrument.Gauge.builder("ember.event_time.lag", lag, java.util.concurrent.atomic.AtomicLong::get)
+                .description("Newest event time seen minus the current watermark")
+                .baseUnit("seconds")
+                .register(registry());
+        return lag;
+    }
+
     public static Counter alertsRaised(String rule) {
         return Counter.builder("ember.alerts.raised").description("Alerts that started firing").tag("rule", rule)
                 .register(registry());

@@ -37,4 +37,16 @@ class LatestVersionFunctionHarnessTest {
             assertThat(harness.numEventTimeTimers()).isZero();
         }
     }
+
+    @Test
+    void theEventTimeLagGaugeIsNewestEventTimeMinusWatermark() throws Exception {
+        try (KeyedOneInputStreamOperatorTestHarness<String, Incident, CountDelta> harness =
+                ProcessFunctionTestHarnesses.forKeyedProcessFunction(new LatestVersionFunction(), Incident::recordKey,
+                        Types.STRING)) {
+            harness.open();
+            harness.processWatermark(FRIDAY_22H - Duration.ofMinutes(45).toMillis());
+            harness.processElement(version(1, false), FRIDAY_22H);
+            assertThat(org.ember.jobs.metrics.JobMetrics.eventTimeLagSeconds().get()).isEqualTo(45 * 60);
+        }
+    }
 }
