@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = EmberVersion.class,
         description = "Real-time youth-violence tension and hotspot alerting for Violence Reduction Units.",
-        subcommands = {DemoCommand.class, SimulateCommand.class, StatsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, JobCommand.class, SimulateCommand.class, StatsCommand.class, CommandLine.HelpCommand.class})
 public final class EmberCli implements Runnable {
 
     @CommandLine.Spec
