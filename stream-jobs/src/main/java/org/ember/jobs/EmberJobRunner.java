@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.ember.jobs.kafka.KafkaJobSinks;
@@ -29,14 +31,58 @@ public final class EmberJobRunner {
      * @param checkpointDir      where checkpoints are kept
      * @param checkpointInterval how often; alerts become visible to read_committed readers at each checkpoint
      * @param parallelism        parallel tasks per operator
+     * @param restoreFrom        a retained checkpoint to resume from (see {@link #latestCheckpoint}), or null
      */
     public record RunSettings(String bootstrapServers, String consumerGroup, String transactionalIdPrefix,
-            Path checkpointDir, Duration checkpointInterval, int parallelism) {}
+            Path checkpointDir, Duration checkpointInterval, int parallelism, Path restoreFrom) {
+
+        /** A fresh start, restoring nothing. */
+        public RunSettings(String bootstrapServers, String consumerGroup, String transactionalIdPrefix,
+                Path checkpointDir, Duration checkpointInterval, int parallelism) {
+            this(bootstrapServers, consumerGroup, transactionalIdPrefix, checkpointDir, checkpointInterval, parallelism,
+                    null);
+        }
+
+        public RunSettings restoringFrom(Path checkpoint) {
+            return new RunSettings(bootstrapServers, consumerGroup, transactionalIdPrefix, checkpointDir,
+                    checkpointInterval, parallelism, checkpoint);
+        }
+    }
+
+    /**
+     * The newest completed checkpoint under a checkpoint directory (Flink writes
+     * {@code <dir>/<job id>/chk-<n>/_metadata} once a checkpoint is complete), if any.
+     */
+    public static java.util.Optional<Path> latestCheckpoint(Path checkpointDir) throws java.io.IOException {
+        if (!java.nio.file.Files.isDirectory(checkpointDir)) {
+            return java.util.Optional.empty();
+        }
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(checkpointDir, 3)) {
+            return files.filter(p -> p.getFileName().toString().equals("_metadata"))
+                    .map(Path::getParent)
+                    .filter(p -> p.getFileName().toString().startsWith("chk-"))
+                    .max(java.util.Comparator.comparingLong(EmberJobRunner::lastModified));
+        }
+    }
+
+    private static long lastModified(Path path) {
+        try {
+            return java.nio.file.Files.getLastModifiedTime(path.resolve("_metadata")).toMillis();
+        } catch (java.io.IOException e) {
+            return Long.MIN_VALUE;
+        }
+    }
 
     public static RunningJob startLocal(JobSettings settings, RunSettings run) throws Exception {
         Configuration config = new Configuration();
         config.set(PipelineOptions.GENERIC_TYPES, false);
         config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, run.checkpointDir().toUri().toString());
+        // Keep the last checkpoint when the job is cancelled or the process stops, so it can resume.
+        config.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        if (run.restoreFrom() != null) {
+            config.set(StateRecoveryOptions.SAVEPOINT_PATH, run.restoreFrom().toUri().toString());
+        }
         config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 5);
         config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));

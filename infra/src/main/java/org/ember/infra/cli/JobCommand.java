@@ -2,7 +2,6 @@ package org.ember.infra.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.ember.geo.area.Coverage;
@@ -64,6 +63,9 @@ public final class JobCommand implements Callable<Integer> {
     @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
+    @Option(names = "--fresh", description = "Start from scratch instead of resuming from the newest checkpoint.")
+    boolean fresh;
+
     @Option(names = "--consumer-group", defaultValue = "ember-job", description = "Kafka consumer group (default: ${DEFAULT-VALUE}).")
     String consumerGroup;
 
@@ -89,9 +91,16 @@ public final class JobCommand implements Callable<Integer> {
         JobSettings settings = new JobSettings(data.toString(), Coverage.southWalesAndGwent(), 250, pseudonymiser, ruleSet,
                 JobSettings.defaultOutOfOrderness(), Duration.ofMinutes(1));
         Path checkpoints = checkpointDir != null ? checkpointDir : EmberPaths.home().resolve(".ember/job/checkpoints");
+        // A stable transactional id prefix: a resumed job must own the transactions its checkpoint knows.
+        EmberJobRunner.RunSettings run = new EmberJobRunner.RunSettings(bootstrapServers, consumerGroup,
+                "ember-job-" + consumerGroup, checkpoints, checkpointInterval, parallelism);
+        java.util.Optional<Path> checkpoint = fresh ? java.util.Optional.empty() : EmberJobRunner.latestCheckpoint(checkpoints);
+        if (checkpoint.isPresent()) {
+            System.out.println("Resuming from checkpoint " + checkpoint.get());
+            run = run.restoringFrom(checkpoint.get());
+        }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (RunningJob job = EmberJobRunner.startLocal(settings, new EmberJobRunner.RunSettings(bootstrapServers,
-                consumerGroup, "ember-job-" + UUID.randomUUID(), checkpoints, checkpointInterval, parallelism))) {
+        try (RunningJob job = EmberJobRunner.startLocal(settings, run)) {
             System.out.println("Ember job " + job.id() + " " + job.status() + " against " + bootstrapServers
                     + (production ? " (production mode)" : " (demo key: pseudonyms change at every start)"));
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "job-ctrl-c"));
