@@ -47,12 +47,21 @@ public final class AuditLog implements Closeable {
 
     /** Appends one line: time, user, route, remote address, user agent. */
     public void record(String route, String remoteAddress, String userAgent) {
+        record(route, remoteAddress, userAgent, Map.of());
+    }
+
+    /**
+     * Appends one line with what an action did besides (e.g. the acknowledged alert, who the
+     * acknowledger said they were, a silence's matchers).
+     */
+    public void record(String route, String remoteAddress, String userAgent, Map<String, String> details) {
         Map<String, String> line = new LinkedHashMap<>();
         line.put("time", Instant.now(clock).toString());
         line.put("user", ANONYMOUS);
         line.put("route", route);
         line.put("remote_address", remoteAddress);
         line.put("user_agent", userAgent);
+        details.forEach(line::putIfAbsent);
         String text;
         try {
             text = mapper.writeValueAsString(line);

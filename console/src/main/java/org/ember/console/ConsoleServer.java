@@ -36,7 +36,9 @@ import org.ember.model.AreaCountsView;
  *
  * <p>Routes: {@code /} (the page; {@code /app.js}, {@code /style.css}), {@code /webjars/leaflet/1.9.4/dist/...},
  * {@code /api/areas.geojson}, {@code /api/state}, {@code /events}, {@code /api/export.csv},
- * {@code /metrics}, {@code /healthz}.
+ * {@code /metrics}, {@code /healthz}; operators' actions {@code POST /api/alerts/{fingerprint}/ack},
+ * {@code GET /alerts/{fingerprint}/ack}, {@code POST /api/silences} ({@link OperatorActions}); the CAP
+ * feed {@code /cap/feed} and {@code /cap/alerts/{identifier}} ({@link CapRoutes}).
  */
 public final class ConsoleServer implements AutoCloseable {
     private static final int REQUEST_THREADS = 4;
@@ -65,6 +67,7 @@ public final class ConsoleServer implements AutoCloseable {
     private ExecutorService requestThreads;
     private HttpServer http;
     private KafkaFeedReader reader;
+    private ControlWriter controls;
     private boolean closed;
 
     private ConsoleServer(ConsoleConfig config, Duration keepAlive) throws IOException {
@@ -104,6 +107,17 @@ public final class ConsoleServer implements AutoCloseable {
             http.createContext("/events", wrap(exact("/events", events::accept)));
             http.createContext("/metrics", wrap(exact("/metrics", this::metrics)));
             http.createContext("/healthz", wrap(exact("/healthz", this::health)));
+            // Operators' acknowledgements and silences (to ember.acks), and the CAP feed.
+            this.controls = config.bootstrapServers() != null
+                    ? new KafkaControlWriter(config.bootstrapServers(), "ember-console") : new ControlWriter.InMemory();
+            OperatorActions actions = new OperatorActions(state, controls, audit, java.time.Clock.systemUTC());
+            http.createContext("/api/alerts/", actions);
+            http.createContext("/alerts/", actions);
+            http.createContext("/api/silences", actions);
+            CapRoutes cap = new CapRoutes(AreaCatalogue.load(config.dataDir(), config.coverage()),
+                    "ember@" + config.coverage().name(), audit, () -> url().toString());
+            state.addListener(cap);
+            http.createContext("/cap/", cap);
             http.start();
             if (config.bootstrapServers() != null) {
                 this.reader = KafkaFeedReader.start(config.bootstrapServers(), state, registry);
@@ -149,6 +163,11 @@ public final class ConsoleServer implements AutoCloseable {
 
     SseHub hub() {
         return hub;
+    }
+
+    /** Where acknowledgements and silences go: Kafka, or (without bootstrap servers) memory, for tests. */
+    ControlWriter controls() {
+        return controls;
     }
 
     // ---- routes ----
@@ -290,6 +309,9 @@ public final class ConsoleServer implements AutoCloseable {
         closed = true;
         if (reader != null) {
             reader.close();
+        }
+        if (controls != null) {
+            controls.close();
         }
         if (hub != null) {
             hub.close();

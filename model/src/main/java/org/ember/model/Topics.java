@@ -10,6 +10,8 @@ public final class Topics {
     public static final String HOTSPOTS = "ember.hotspots";
     public static final String TENSION = "ember.tension";
     public static final String RULES = "ember.rules";
+    /** What the job did with each rule snapshot: accepted, rejected (with the problems) or ignored. */
+    public static final String RULE_EVENTS = "ember.rules.events";
     public static final String DELIVERIES = "ember.deliveries";
     public static final String ACKS = "ember.acks";
     public static final String INCIDENTS = "ember.incidents";
@@ -22,7 +24,7 @@ public final class Topics {
         for (Feed feed : Feed.values()) {
             topics.add(feed.topic());
         }
-        topics.addAll(List.of(DEAD_LETTER, ALERTS, HOTSPOTS, TENSION, RULES, DELIVERIES, ACKS, INCIDENTS));
+        topics.addAll(List.of(DEAD_LETTER, ALERTS, HOTSPOTS, TENSION, RULES, RULE_EVENTS, DELIVERIES, ACKS, INCIDENTS));
         return topics;
     }
 

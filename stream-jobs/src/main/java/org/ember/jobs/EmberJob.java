@@ -4,17 +4,21 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.ember.jobs.alerts.AlertStage;
 import org.ember.jobs.counts.CountsStage;
+import org.ember.jobs.delivery.DeliveryStage;
+import org.ember.jobs.fusion.FusionStage;
 import org.ember.jobs.ingest.IngestStage;
 import org.ember.model.Alert;
 import org.ember.model.AreaCounts;
 import org.ember.model.DeadLetter;
 import org.ember.model.Incident;
+import org.ember.model.metrics.AreaMetrics;
 
 /**
  * Ember's job graph, stage by stage: ingest every feed (bad records to the dead-letter topic),
- * resolve corrections and keep hourly counts per area, evaluate the rules. Each stage lives in its
- * own package; this class only wires them to each other and to the sinks. Sources and sinks are
- * arguments: Kafka in production, bounded collections in tests.
+ * resolve corrections and keep hourly counts per area, evaluate the rules (rule sets reloaded from
+ * {@code ember.rules}). Each stage lives in its own package; this class only wires them to each
+ * other and to the sinks. Sources and sinks are arguments: Kafka in production, bounded collections
+ * in tests.
  */
 public final class EmberJob {
     private EmberJob() {}
@@ -27,12 +31,26 @@ public final class EmberJob {
         IngestStage.Output ingested = IngestStage.attach(env, sources, settings);
         ingested.deadLetters().sinkTo(sinks.sink(OutputTopic.DEAD_LETTERS)).uid("sink-dead-letters").name("Dead letters");
 
-        DataStream<AreaCounts> counts = CountsStage.attach(ingested.incidents());
-        counts.sinkTo(sinks.sink(OutputTopic.HOTSPOTS)).uid("sink-hotspots").name("Area counts");
+        CountsStage.Output counted = CountsStage.attach(ingested.incidents());
+        counted.counts().sinkTo(sinks.sink(OutputTopic.HOTSPOTS)).uid("sink-hotspots").name("Area counts");
 
-        DataStream<Alert> alerts = AlertStage.attach(counts, settings);
-        alerts.sinkTo(sinks.sink(OutputTopic.ALERTS)).uid("sink-alerts").name("Alerts");
+        FusionStage.Output fused = FusionStage.attach(ingested.incidents(), settings);
+        fused.incidents().sinkTo(sinks.sink(OutputTopic.LINKED_INCIDENTS)).uid("sink-incidents").name("Linked incidents");
+        fused.hotspots().sinkTo(sinks.sink(OutputTopic.HOTSPOT_UPDATES)).uid("sink-hotspot-layers").name("Hot-spot layers");
+        fused.tension().sinkTo(sinks.sink(OutputTopic.TENSION)).uid("sink-tension").name("Tension");
 
-        return new Outputs(ingested.incidents(), counts, alerts, ingested.deadLetters());
+        // Per-area metrics the rules read; a stage that publishes more unions them in here.
+        DataStream<AreaMetrics> metrics = counted.metrics().union(fused.metrics());
+
+        AlertStage.Output alerting = AlertStage.attach(env, sources, metrics, settings);
+        alerting.alerts().sinkTo(sinks.sink(OutputTopic.ALERTS)).uid("sink-alerts").name("Alerts");
+        alerting.ruleEvents().sinkTo(sinks.sink(OutputTopic.RULE_EVENTS)).uid("sink-rule-events").name("Rule events");
+
+        if (settings.delivery() != null) { // routing, escalation and delivery to people; off when not configured
+            DeliveryStage.attach(env, sources, alerting.alerts(), settings)
+                    .sinkTo(sinks.sink(DeliveryStage.DELIVERIES)).uid("sink-deliveries").name("Deliveries");
+        }
+
+        return new Outputs(ingested.incidents(), counted.counts(), alerting.alerts(), ingested.deadLetters());
     }
 }

@@ -1,8 +1,17 @@
 package org.ember.jobs;
 
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongConsumer;
+import java.util.function.Predicate;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
@@ -11,8 +20,16 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.ember.jobs.bounded.InMemoryJobSinks;
+import org.ember.jobs.bounded.InMemoryJobSources;
+import org.ember.jobs.bounded.MemorySink;
 import org.ember.jobs.kafka.KafkaJobSinks;
 import org.ember.jobs.kafka.KafkaJobSources;
+import org.ember.jobs.records.RawFeedRecord;
+import org.ember.model.Alert;
+import org.ember.model.Incident;
+import org.ember.model.Topics;
+import org.ember.rules.snapshot.RuleEvent;
 
 /**
  * Starts Ember's job against Kafka, on Flink's local cluster in this JVM (the embedded default) or
@@ -117,5 +134,59 @@ public final class EmberJobRunner {
                 }
             }
         };
+    }
+
+    /** Which incidents a bounded run keeps (for example the serious ones a backtest scores against). */
+    public interface IncidentFilter extends Predicate<Incident>, Serializable {}
+
+    /**
+     * What a bounded run produced.
+     *
+     * @param alerts     every alert transition, in the order the job emitted them
+     * @param incidents  the incidents the filter kept (every version, as ingested)
+     * @param ruleEvents what the job did with rule snapshots in the input
+     * @param records    input records read
+     * @param wallMillis wall-clock time of the run, job start to finish
+     */
+    public record BoundedRun(List<Alert> alerts, List<Incident> incidents, List<RuleEvent> ruleEvents, long records,
+            long wallMillis) {}
+
+    /**
+     * Runs the same job graph over bounded input, at full speed, on a local environment in this JVM,
+     * and returns what it produced once every source is exhausted and event time has run to the end
+     * (so every window closes and every count drains).
+     *
+     * @param input          topic → records in the order they are read (feed topics, or {@code ember.rules})
+     * @param incidentFilter which incidents to keep, or null for none
+     * @param progress       told about every 200 ms how many input records have been read
+     */
+    public static BoundedRun runBounded(JobSettings settings, Map<String, List<RawFeedRecord>> input, int parallelism,
+            IncidentFilter incidentFilter, LongConsumer progress) throws Exception {
+        Configuration config = new Configuration();
+        config.set(PipelineOptions.GENERIC_TYPES, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
+        long started = System.currentTimeMillis();
+        try (InMemoryJobSources sources = new InMemoryJobSources(input);
+                InMemoryJobSinks sinks = new InMemoryJobSinks(Set.of(Topics.ALERTS, Topics.RULE_EVENTS));
+                MemorySink<Incident> incidents = new MemorySink<>()) {
+            EmberJob.Outputs outputs = EmberJob.build(env, sources, sinks, settings);
+            if (incidentFilter != null) {
+                outputs.incidents().filter(incidentFilter::test).uid("bounded-incident-filter").name("Incidents kept")
+                        .sinkTo(incidents).uid("bounded-incidents").name("Incidents (memory)");
+            }
+            JobClient client = env.executeAsync("ember-bounded");
+            CompletableFuture<JobExecutionResult> result = client.getJobExecutionResult();
+            while (true) {
+                try {
+                    result.get(200, TimeUnit.MILLISECONDS);
+                    break;
+                } catch (TimeoutException stillRunning) {
+                    progress.accept(sources.read());
+                }
+            }
+            progress.accept(sources.read());
+            return new BoundedRun(sinks.received(OutputTopic.ALERTS), incidents.received(),
+                    sinks.received(OutputTopic.RULE_EVENTS), sources.read(), System.currentTimeMillis() - started);
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import org.ember.geo.area.Coverage;
+import org.ember.geo.fusion.FusionSettings;
 import org.ember.model.Feed;
 import org.ember.model.privacy.Pseudonymiser;
 import org.ember.rules.RuleSet;
@@ -19,6 +20,8 @@ import org.ember.rules.RuleSet;
  * @param rules           the rule set in force at start
  * @param outOfOrderness  per feed, how late a record may arrive and still be on time
  * @param idleness        how long a silent feed waits before it stops holding back event time
+ * @param fusion          multi-agency fusion: linkage windows, hot-spot layers, seasonal exceedance, risk, tension
+ * @param delivery        routing, rotas and channels of the notification stage; null = no notifications
  */
 public record JobSettings(
         String dataDir,
@@ -27,10 +30,24 @@ public record JobSettings(
         Pseudonymiser pseudonymiser,
         RuleSet rules,
         Map<Feed, Duration> outOfOrderness,
-        Duration idleness) implements Serializable {
+        Duration idleness,
+        FusionSettings fusion,
+        org.ember.jobs.delivery.DeliverySettings delivery) implements Serializable {
 
     public JobSettings {
         outOfOrderness = new EnumMap<>(outOfOrderness);
+        java.util.Objects.requireNonNull(fusion, "fusion");
+    }
+
+    public JobSettings withFusion(FusionSettings newFusion) {
+        return new JobSettings(dataDir, coverage, cellSizeMetres, pseudonymiser, rules, outOfOrderness, idleness, newFusion,
+                delivery);
+    }
+
+    /** The same settings with notifications routed and delivered as {@code newDelivery} says (null = none). */
+    public JobSettings withDelivery(org.ember.jobs.delivery.DeliverySettings newDelivery) {
+        return new JobSettings(dataDir, coverage, cellSizeMetres, pseudonymiser, rules, outOfOrderness, idleness, fusion,
+                newDelivery);
     }
 
     /**

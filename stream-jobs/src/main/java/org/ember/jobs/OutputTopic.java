@@ -7,6 +7,10 @@ import org.ember.model.AreaCounts;
 import org.ember.model.AreaCountsView;
 import org.ember.model.DeadLetter;
 import org.ember.model.Topics;
+import org.ember.model.fusion.HotspotUpdate;
+import org.ember.model.fusion.LinkedIncident;
+import org.ember.model.fusion.TensionUpdate;
+import org.ember.rules.snapshot.RuleEvent;
 
 /**
  * One topic the job writes: its name, the record key (same key, same partition, so one area's or
@@ -28,4 +32,23 @@ public record OutputTopic<T>(String topic, SerializableFunction<T, String> key, 
     /** Area counts are written at least once: the latest count of an area simply overwrites. */
     public static final OutputTopic<AreaCounts> HOTSPOTS = new OutputTopic<>(Topics.HOTSPOTS,
             c -> c.layer() + ":" + c.areaId(), AreaCountsView::of, false);
+
+    /**
+     * Hot-spot layer updates (cells, areas, clusters, scan clusters, snapshots) on the same topic as
+     * the area counts, told apart by their {@code type}; at least once, the latest per key wins.
+     */
+    public static final OutputTopic<HotspotUpdate> HOTSPOT_UPDATES = new OutputTopic<>(Topics.HOTSPOTS,
+            HotspotUpdate::key, u -> u, false);
+
+    /** Linked incidents, every change; at least once, the highest revision of an id wins. */
+    public static final OutputTopic<LinkedIncident> LINKED_INCIDENTS = new OutputTopic<>(Topics.INCIDENTS,
+            LinkedIncident::incidentId, i -> i, false);
+
+    /** Tension per area with its explanation; at least once, the latest per area wins. */
+    public static final OutputTopic<TensionUpdate> TENSION = new OutputTopic<>(Topics.TENSION, TensionUpdate::key,
+            t -> t, false);
+
+    /** What the job did with each rule snapshot; at least once is enough, status reads the latest. */
+    public static final OutputTopic<RuleEvent> RULE_EVENTS = new OutputTopic<>(Topics.RULE_EVENTS,
+            e -> Long.toString(e.version()), e -> e, false);
 }

@@ -30,6 +30,7 @@ import org.ember.geo.area.AreaCatalogue;
 import org.ember.geo.area.Coverage;
 import org.ember.infra.EmberPaths;
 import org.ember.infra.demo.AlertPrinter;
+import org.ember.infra.demo.FusionWatch;
 import org.ember.infra.demo.PipelineCounts;
 import org.ember.infra.kafka.KafkaBroker;
 import org.ember.infra.simulator.FeedSimulator;
@@ -57,7 +58,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Runs Ember end to end on this machine: Kafka broker, Flink job, feed simulator and live map.",
-            "Every alert is printed as a line starting 'ALERT '; on exit (Ctrl-C or --for) a line",
+            "Every alert is printed as a line starting 'ALERT ', every rise of an area's tension to critical",
+            "as a line starting 'TENSION '; on exit (Ctrl-C or --for) a line 'LINKAGE precision=…' scores the",
+            "cross-agency linkage against the simulator's truth, and a line",
             "'SUMMARY in=N processed=N dead_lettered=N alerts=N' reconciles the counts."
         })
 public final class DemoCommand implements Callable<Integer> {
@@ -97,6 +100,18 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--work-dir", description = "Where the broker, checkpoints, logs and audit trail go "
             + "(default: .ember/demo of this checkout; wiped at start).")
     Path workDir;
+
+    @Option(names = "--routing", description = "Routing directory: routes.yaml and oncall.yaml "
+            + "(default: alert-rules/routing of this checkout).")
+    Path routing;
+
+    @Option(names = "--smtp", description = "Send e-mail notifications through this SMTP server, HOST:PORT "
+            + "(default: none: every notification is written to the outbox directory instead, nothing is sent).")
+    String smtp;
+
+    @Option(names = "--mail-from", defaultValue = "ember@localhost", description = "Sender of e-mail notifications "
+            + "(default: ${DEFAULT-VALUE}).")
+    String mailFrom;
 
     @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
     int parallelism;
@@ -148,18 +163,22 @@ public final class DemoCommand implements Callable<Integer> {
                 out.println("Metrics: " + console.url().resolve("/metrics") + " (Prometheus)");
                 JobSettings settings = new JobSettings(data.toString(), coverage, 250,
                         PseudonymKeys.resolve(System.getenv(), false), ruleSet, JobSettings.defaultOutOfOrderness(),
-                        Duration.ofSeconds(5));
+                        Duration.ofSeconds(5), org.ember.geo.fusion.FusionSettings.defaults(),
+                        DemoDelivery.settings(routing, smtp, mailFrom, work, console.url(), out));
                 EmberJobRunner.RunSettings run = new EmberJobRunner.RunSettings(broker.bootstrapServers(), "ember-demo",
                         "ember-demo-" + UUID.randomUUID(), work.resolve("checkpoints"), CHECKPOINT_INTERVAL, parallelism);
                 out.println("Starting the Flink job on the local cluster…");
                 try (RunningJob job = EmberJobRunner.startLocal(settings, run);
                         AlertPrinter alerts = new AlertPrinter(broker.bootstrapServers(), out,
+                                AreaCatalogue.load(data, coverage)::ladName);
+                        FusionWatch fusion = new FusionWatch(broker.bootstrapServers(), out,
                                 AreaCatalogue.load(data, coverage)::ladName)) {
                     out.println("Job:     " + job.id() + " " + job.status());
                     SimulationSettings simulation = SimulationSettings.defaults().withSeed(seed).withMonths(from,
                             SimulationSettings.DEFAULT_TO.isBefore(from) ? from : SimulationSettings.DEFAULT_TO);
                     FeedSimulator simulator = FeedSimulator.create(data, simulation);
-                    SimulatorRunner runner = new SimulatorRunner(simulator.iterator(), producer(broker.bootstrapServers()),
+                    SimulatorRunner runner = new SimulatorRunner(fusion.recording(simulator.iterator()),
+                            producer(broker.bootstrapServers()),
                             speed, SimulatorRunner.Limits.none());
                     Thread feeding = new Thread(runner::run, "simulator");
                     feeding.setDaemon(true);
@@ -180,6 +199,7 @@ public final class DemoCommand implements Callable<Integer> {
                     out.println("Simulator sent " + sent + " records; the job read " + counts.in()
                             + (counts.reconciles() ? " (in = processed + dead_lettered)" : " (COUNTS DO NOT RECONCILE)")
                             + "; late reports counted in their own hour: " + counts.late());
+                    out.println(fusion.linkageLine());
                     out.println(counts.summaryLine(alerts.firing()));
                     out.flush();
                     return counts.reconciles() ? 0 : 1;

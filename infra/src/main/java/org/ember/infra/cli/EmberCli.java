@@ -1,5 +1,9 @@
 package org.ember.infra.cli;
 
+import org.ember.infra.cli.routing.OncallCommand;
+import org.ember.infra.cli.routing.RoutesCommand;
+import org.ember.infra.cli.routing.SilenceCommand;
+import org.ember.infra.cli.rules.RulesCommand;
 import org.ember.infra.cli.stats.StatsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +14,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = EmberVersion.class,
         description = "Real-time youth-violence tension and hotspot alerting for Violence Reduction Units.",
-        subcommands = {DemoCommand.class, JobCommand.class, SimulateCommand.class, StatsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, JobCommand.class, SimulateCommand.class, StatsCommand.class, RulesCommand.class,
+            BacktestCommand.class, RoutesCommand.class, SilenceCommand.class, OncallCommand.class,
+            CommandLine.HelpCommand.class})
 public final class EmberCli implements Runnable {
 
     @CommandLine.Spec

@@ -89,7 +89,7 @@ public final class JobCommand implements Callable<Integer> {
             throw new UserError("rule files are invalid:\n" + e.getMessage());
         }
         JobSettings settings = new JobSettings(data.toString(), Coverage.southWalesAndGwent(), 250, pseudonymiser, ruleSet,
-                JobSettings.defaultOutOfOrderness(), Duration.ofMinutes(1));
+                JobSettings.defaultOutOfOrderness(), Duration.ofMinutes(1), org.ember.geo.fusion.FusionSettings.defaults(), null);
         Path checkpoints = checkpointDir != null ? checkpointDir : EmberPaths.home().resolve(".ember/job/checkpoints");
         // A stable transactional id prefix: a resumed job must own the transactions its checkpoint knows.
         EmberJobRunner.RunSettings run = new EmberJobRunner.RunSettings(bootstrapServers, consumerGroup,

@@ -26,6 +26,7 @@ public final class MetricVocabulary {
         countLabels.put("category", CountVocabulary.CATEGORIES);
         register(new MetricDefinition("count", countLabels, List.of("lsoa", "lad"),
                 "Reports in the window ending at the hour boundary, by feed and category (corrections applied)."));
+        FusionMetricFamilies.definitions().forEach(MetricVocabulary::register);
     }
 
     private MetricVocabulary() {}

@@ -1,33 +1,86 @@
 package org.ember.jobs.alerts;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.ember.geo.area.AreaCatalogue;
 import org.ember.jobs.JobSettings;
 import org.ember.jobs.metrics.JobMetrics;
+import org.ember.jobs.records.RawFeedRecord;
 import org.ember.model.Alert;
-import org.ember.model.AreaCounts;
-import org.ember.rules.AlertState;
-import org.ember.rules.ThresholdEvaluator;
+import org.ember.model.metrics.AreaMetrics;
+import org.ember.rules.RuleFileException;
+import org.ember.rules.RuleFileLoader;
+import org.ember.rules.RuleSet;
+import org.ember.rules.areas.CatalogueAreas;
+import org.ember.rules.eval.AreaState;
+import org.ember.rules.eval.RuleEvaluator;
+import org.ember.rules.snapshot.RuleEvent;
+import org.ember.rules.snapshot.RuleSnapshot;
+import org.ember.rules.snapshot.RuleSnapshots;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Keyed by area: runs the rules over each new set of counts and emits alert transitions. Only
- * firing rules keep state, so an area with nothing firing costs nothing.
+ * Keyed by area, with the rule snapshots broadcast to every task: keeps the latest value of each
+ * metric of the area and the state of its pending and firing rules, evaluates on every metric
+ * update and at every {@code for}/{@code keep_firing_for} deadline (event-time timers), and emits
+ * alert transitions.
+ *
+ * <p>Updates are applied in event-time order: each waits in state until the watermark passes its
+ * time (one that is already behind the watermark is applied at once, at the area's latest time). Stages publish at different paces — the counts at hour boundaries once the watermark has
+ * passed them, the fusion stage as soon as an incident is linked, hours ahead of the watermark when
+ * a slow feed holds it back — and applying them as they come would evaluate a count against a
+ * clock some other stage had already moved on.
+ *
+ * <p>The rule set in force is the one the job started with (version 0) until a snapshot on
+ * {@code ember.rules} with a higher version arrives and loads without problems; it then goes into
+ * broadcast state (so it survives restarts) and every task uses it. An invalid or older snapshot
+ * changes nothing. What happened is reported on {@link #RULE_EVENTS} by the first task.
+ *
+ * <p>State per area is one {@link AreaState}; it is cleared once the area's metrics are all zero
+ * and nothing is pending or firing, and the timers that are no longer needed are deleted.
  */
-public final class RuleEvaluationFunction extends KeyedProcessFunction<String, AreaCounts, Alert> {
+public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<String, AreaMetrics, RawFeedRecord, Alert> {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(RuleEvaluationFunction.class);
+
+    /** Broadcast state: the accepted snapshot's JSON under "snapshot", its "version:hash" under "version". */
+    public static final MapStateDescriptor<String, String> RULES_IN_FORCE =
+            new MapStateDescriptor<>("rules-in-force", Types.STRING, Types.STRING);
+    public static final OutputTag<RuleEvent> RULE_EVENTS = new OutputTag<>("rule-events", TypeInformation.of(RuleEvent.class));
+    static final ValueStateDescriptor<AreaState> AREA_STATE =
+            new ValueStateDescriptor<>("area-rule-state", TypeInformation.of(AreaState.class));
+    /** Metric updates waiting for the watermark, by event time (updates at the same time merged). */
+    static final MapStateDescriptor<Long, Map<String, Double>> WAITING = new MapStateDescriptor<>("waiting-metric-updates",
+            Types.LONG, Types.MAP(Types.STRING, Types.DOUBLE));
+    private static final String SNAPSHOT = "snapshot";
+    private static final String VERSION = "version";
 
     private final JobSettings settings;
-    private transient ThresholdEvaluator evaluator;
-    private transient MapState<String, AlertState> firing;
+    private transient RuleEvaluator evaluator;
+    private transient RuleFileLoader loader;
+    private transient ValueState<AreaState> area;
+    private transient MapState<Long, Map<String, Double>> waiting;
+    private transient RuleSet current;
+    private transient String currentVersion;
 
     public RuleEvaluationFunction(JobSettings settings) {
         this.settings = settings;
@@ -35,25 +88,148 @@ public final class RuleEvaluationFunction extends KeyedProcessFunction<String, A
 
     @Override
     public void open(OpenContext context) {
-        AreaCatalogue catalogue = AreaCatalogue.load(Path.of(settings.dataDir()), settings.coverage());
-        evaluator = new ThresholdEvaluator(settings.rules().rules(), new CatalogueAreaNames(catalogue));
-        firing = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("firing-rules", Types.STRING, TypeInformation.of(AlertState.class)));
+        CatalogueAreas areas = new CatalogueAreas(AreaCatalogue.load(Path.of(settings.dataDir()), settings.coverage()));
+        evaluator = new RuleEvaluator(areas);
+        loader = new RuleFileLoader(areas);
+        area = getRuntimeContext().getState(AREA_STATE);
+        waiting = getRuntimeContext().getMapState(WAITING);
+        current = settings.rules();
+        currentVersion = null;
     }
 
     @Override
-    public void processElement(AreaCounts counts, Context ctx, Collector<Alert> out) throws Exception {
-        Map<String, AlertState> states = new HashMap<>();
-        for (Map.Entry<String, AlertState> entry : firing.entries()) {
-            states.put(entry.getKey(), entry.getValue());
+    public void processElement(AreaMetrics metrics, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
+        if (metrics.asOf() <= ctx.timerService().currentWatermark()) {
+            // Late (or arriving on an input that was idle while the others moved on): everything up to
+            // the watermark has been applied, so this one goes now; a timer would wait for the next watermark.
+            RuleSet rules = rulesInForce(ctx.getBroadcastState(RULES_IN_FORCE));
+            AreaState before = stateOrEmpty();
+            RuleEvaluator.Step step = evaluator.update(rules, metrics.layer(), metrics.areaId(), before, metrics.asOf(),
+                    metrics.values());
+            emit(step.transitions(), out);
+            keep(before, step.state(), rules, ctx.timerService());
+            return;
         }
-        for (Alert alert : evaluator.evaluate(counts, states)) {
+        Map<String, Double> earlier = waiting.get(metrics.asOf());
+        Map<String, Double> values = new HashMap<>();
+        if (earlier != null) {
+            values.putAll(earlier);
+        }
+        values.putAll(metrics.values());
+        waiting.put(metrics.asOf(), values);
+        ctx.timerService().registerEventTimeTimer(metrics.asOf());
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        Map<String, Double> values = waiting.get(timestamp);
+        if (values != null) {
+            waiting.remove(timestamp);
+        }
+        AreaState before = stateOrEmpty();
+        if (before.isEmpty() && values == null) {
+            return;
+        }
+        RuleSet rules = rulesInForce(ctx.getBroadcastState(RULES_IN_FORCE));
+        String[] key = ctx.getCurrentKey().split(":", 2);
+        RuleEvaluator.Step step = values != null
+                ? evaluator.update(rules, key[0], key[1], before, timestamp, values)
+                : evaluator.advance(rules, key[0], key[1], before, timestamp);
+        emit(step.transitions(), out);
+        keep(before, step.state(), rules, ctx.timerService());
+    }
+
+    @Override
+    public void processBroadcastElement(RawFeedRecord record, Context ctx, Collector<Alert> out) throws Exception {
+        BroadcastState<String, String> state = ctx.getBroadcastState(RULES_IN_FORCE);
+        RuleSet inForce = rulesInForce(state);
+        RuleSnapshots.Decision decision = RuleSnapshots.decide(record.value(), inForce, loader, System.currentTimeMillis());
+        if (decision.ruleSet() != null) {
+            RuleSet accepted = decision.ruleSet();
+            state.put(SNAPSHOT, new String(record.value(), StandardCharsets.UTF_8));
+            state.put(VERSION, versionKey(accepted));
+            evaluator.remember(inForce);
+            current = accepted;
+            currentVersion = versionKey(accepted);
+            long now = ctx.currentWatermark();
+            // Alerts of rules that were removed or edited resolve now, on every area of this task.
+            ctx.applyToKeyedState(AREA_STATE, (key, areaState) -> {
+                AreaState before = areaState.value();
+                if (before == null) {
+                    return;
+                }
+                String[] parts = key.split(":", 2);
+                RuleEvaluator.Step step = evaluator.retire(accepted, parts[0], parts[1], before, now);
+                emit(step.transitions(), out);
+                if (step.state().isEmpty()) {
+                    areaState.clear();
+                } else {
+                    areaState.update(step.state());
+                }
+            });
+            LOG.info("Rule set {} in force ({} rules)", accepted.label(), accepted.rules().size());
+        } else {
+            LOG.warn("Rule snapshot {} {}: {}", decision.event().version(), decision.event().outcome(), decision.event().problems());
+        }
+        if (getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
+            ctx.output(RULE_EVENTS, decision.event());
+        }
+    }
+
+    /** The rule set of the broadcast state, compiled once per version per task. */
+    private RuleSet rulesInForce(ReadOnlyBroadcastState<String, String> state) throws Exception {
+        String version = state.get(VERSION);
+        if (version == null || version.equals(currentVersion)) {
+            return current;
+        }
+        RuleSnapshot snapshot = RuleSnapshot.parse(state.get(SNAPSHOT).getBytes(StandardCharsets.UTF_8));
+        try {
+            current = loader.load(snapshot.sources(), snapshot.version());
+        } catch (RuleFileException e) {
+            // It loaded when it was accepted; only a change of vocabulary or areas between job versions gets here.
+            LOG.error("Rule snapshot {} in state no longer loads; keeping {}: {}", version, current.label(), e.getMessage());
+        }
+        currentVersion = version;
+        return current;
+    }
+
+    private static String versionKey(RuleSet rules) {
+        return rules.version() + ":" + rules.contentHash();
+    }
+
+    private AreaState stateOrEmpty() throws Exception {
+        AreaState state = area.value();
+        return state == null ? AreaState.EMPTY : state;
+    }
+
+    private static void emit(List<Alert> transitions, Collector<Alert> out) {
+        for (Alert alert : transitions) {
             if (Alert.FIRING.equals(alert.state())) {
                 JobMetrics.alertsRaised(alert.rule()).increment();
             }
             out.collect(alert);
         }
-        firing.clear();
-        firing.putAll(states);
+    }
+
+    /** Stores the new state and moves the timers from the old state's deadlines to the new one's. */
+    private void keep(AreaState before, AreaState after, RuleSet rules, TimerService timers) throws Exception {
+        SortedSet<Long> old = before.isEmpty() ? new TreeSet<>() : evaluator.deadlines(rules, before);
+        SortedSet<Long> needed = after.isEmpty() ? new TreeSet<>() : evaluator.deadlines(rules, after);
+        for (long t : old) {
+            // A timer that also applies a waiting update stays.
+            if (!needed.contains(t) && !waiting.contains(t)) {
+                timers.deleteEventTimeTimer(t);
+            }
+        }
+        for (long t : needed) {
+            if (!old.contains(t)) {
+                timers.registerEventTimeTimer(t);
+            }
+        }
+        if (after.isEmpty()) {
+            area.clear();
+        } else {
+            area.update(after);
+        }
     }
 }

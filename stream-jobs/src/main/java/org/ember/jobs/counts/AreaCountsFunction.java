@@ -11,21 +11,33 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.ember.jobs.metrics.JobMetrics;
 import org.ember.jobs.records.CountDelta;
 import org.ember.model.AreaCounts;
+import org.ember.model.metrics.AreaMetrics;
+import org.ember.rules.counts.CountMetrics;
+import org.ember.rules.counts.HourlyCounts;
 
 /**
  * Keyed by area: keeps one bucket of counts per event-time hour and emits the area's counts for
  * the 1 h, 24 h and 7 day windows at every hour boundary where they change. A late report is not
  * dropped: it updates its own hour's bucket and the counts are emitted again at the next boundary
  * after the watermark. When every bucket has left the longest window the area's state is cleared.
+ *
+ * <p>Beside the counts, each emission goes to {@link #METRICS} as the rules read it: only the
+ * counts that changed since the previous emission, zeros included (see {@link CountMetrics}).
  */
 public final class AreaCountsFunction extends KeyedProcessFunction<String, CountDelta, AreaCounts> {
     private static final long serialVersionUID = 1L;
+
+    /** The count updates for the rules, one per emission. */
+    public static final OutputTag<AreaMetrics> METRICS =
+            new OutputTag<>("count-metrics", TypeInformation.of(AreaMetrics.class));
 
     private transient MapState<Long, long[]> buckets;
     private transient ValueState<long[]> lastEmitted;
@@ -80,6 +92,7 @@ public final class AreaCountsFunction extends KeyedProcessFunction<String, Count
         if (previous == null ? !isZero(counts) : !Arrays.equals(previous, counts)) {
             String[] key = ctx.getCurrentKey().split(":", 2);
             out.collect(new AreaCounts(key[0], key[1], asOf, counts));
+            ctx.output(METRICS, CountMetrics.update(key[0], key[1], asOf, previous, counts));
         }
         if (buckets.isEmpty()) {
             lastEmitted.clear();

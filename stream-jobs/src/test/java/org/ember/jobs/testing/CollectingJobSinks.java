@@ -9,21 +9,25 @@ import org.ember.jobs.OutputTopic;
 import org.ember.model.Alert;
 import org.ember.model.AreaCounts;
 import org.ember.model.DeadLetter;
+import org.ember.rules.snapshot.RuleEvent;
 
-/** The job's sinks as in-memory lists, one per output topic. */
+/**
+ * The job's sinks as in-memory lists, one per declared {@link OutputTopic} (two outputs may share a
+ * Kafka topic, e.g. area counts and hot-spot layer updates on ember.hotspots).
+ */
 public final class CollectingJobSinks implements JobSinks {
-    private final Map<String, CollectingSink<?>> sinks = new ConcurrentHashMap<>();
+    private final Map<OutputTopic<?>, CollectingSink<?>> sinks = new ConcurrentHashMap<>();
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> Sink<T> sink(OutputTopic<T> topic) {
-        return (Sink<T>) sinks.computeIfAbsent(topic.topic(), t -> new CollectingSink<T>());
+        return (Sink<T>) sinks.computeIfAbsent(topic, t -> new CollectingSink<T>());
     }
 
     /** What the job wrote to a topic (an empty list if it never declared it). */
     @SuppressWarnings("unchecked")
     public <T> List<T> received(OutputTopic<T> topic) {
-        CollectingSink<T> sink = (CollectingSink<T>) sinks.get(topic.topic());
+        CollectingSink<T> sink = (CollectingSink<T>) sinks.get(topic);
         return sink == null ? List.of() : sink.received();
     }
 
@@ -37,5 +41,9 @@ public final class CollectingJobSinks implements JobSinks {
 
     public List<AreaCounts> hotspots() {
         return received(OutputTopic.HOTSPOTS);
+    }
+
+    public List<RuleEvent> ruleEvents() {
+        return received(OutputTopic.RULE_EVENTS);
     }
 }

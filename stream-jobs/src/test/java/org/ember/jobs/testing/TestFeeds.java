@@ -17,8 +17,10 @@ import org.ember.model.feeds.GeoLocation;
 import org.ember.model.feeds.NavigatorEvent;
 import org.ember.model.feeds.PoliceIncident;
 import org.ember.model.privacy.Pseudonymiser;
+import org.ember.rules.RuleFileException;
+import org.ember.rules.RuleFileLoader;
 import org.ember.rules.RuleSet;
-import org.ember.rules.ThresholdRule;
+import org.ember.rules.SourceFile;
 
 /** Readable feed records for tests: named places and times, and factories per feed. */
 public final class TestFeeds {
@@ -48,15 +50,34 @@ public final class TestFeeds {
         return dir;
     }
 
-    public static JobSettings settings(ThresholdRule... rules) {
+    public static JobSettings settings(RuleSet rules) {
         return new JobSettings(dataDir().toString(), Coverage.southWalesAndGwent(), 250,
-                Pseudonymiser.withKey(PSEUDONYM_KEY), new RuleSet("test", java.util.List.of(rules)),
-                JobSettings.defaultOutOfOrderness(), Duration.ofSeconds(1));
+                Pseudonymiser.withKey(PSEUDONYM_KEY), rules, JobSettings.defaultOutOfOrderness(), Duration.ofSeconds(1),
+                org.ember.geo.fusion.FusionSettings.defaults(), null);
     }
 
-    public static ThresholdRule weaponRule(long threshold) {
-        return new ThresholdRule("weapon-reports", "lsoa", "24h", "any", "weapon", threshold, "critical",
-                "{{ .value }} weapon reports in {{ .area_name }}");
+    /** One rule, "weapon-reports": an LSOA with at least {@code threshold} weapon reports in 24 hours. */
+    public static RuleSet weaponRule(long threshold) {
+        return rules("""
+                groups:
+                  - name: test
+                    rules:
+                      - name: weapon-reports
+                        areas: {layer: lsoa}
+                        when: count{window=24h,feed=any,category=weapon} >= %d
+                        severity: critical
+                        annotations:
+                          summary: "{{ .value }} weapon reports in {{ .area_name }}"
+                """.formatted(threshold));
+    }
+
+    /** A rule set written inline (one file, version 0), checked like any rule file. */
+    public static RuleSet rules(String yaml) {
+        try {
+            return new RuleFileLoader().load(java.util.List.of(new SourceFile("test-rules.yaml", yaml)), 0);
+        } catch (RuleFileException e) {
+            throw new IllegalArgumentException("test rules do not load:\n" + e.getMessage(), e);
+        }
     }
 
     public static PoliceIncident knifeCrime(String id, Instant at, GeoLocation where) {

@@ -1,0 +1,59 @@
+package org.ember.rules.counts;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.ember.model.CountVocabulary;
+import org.ember.model.metrics.AreaMetrics;
+
+/**
+ * Turns an area's count vectors into the metric updates rules read. Only the counts that changed
+ * since the area's previous emission travel, a count that fell back to zero included: the rule
+ * evaluator keeps the latest value of every metric, so an unchanged count needs no repeat and a
+ * count that drops to zero must say so, or an alert on it would never resolve.
+ */
+public final class CountMetrics {
+    /** The {@link AreaMetrics#source()} of count updates. */
+    public static final String SOURCE = "counts";
+
+    private static final String[] NAMES = names();
+
+    private CountMetrics() {}
+
+    private static String[] names() {
+        String[] names = new String[CountVocabulary.SIZE];
+        for (String window : CountVocabulary.WINDOWS) {
+            for (String feed : CountVocabulary.FEEDS) {
+                for (String category : CountVocabulary.CATEGORIES) {
+                    names[CountVocabulary.index(window, feed, category)] = CountVocabulary.name(window, feed, category);
+                }
+            }
+        }
+        return names;
+    }
+
+    /** The metric name of one entry of a count vector, e.g. {@code count{window=24h,feed=any,category=weapon}}. */
+    public static String name(int index) {
+        return NAMES[index];
+    }
+
+    /**
+     * The counts that differ between two vectors.
+     *
+     * @param previous the area's previous emission, or null when it had none (all zero)
+     */
+    public static Map<String, Double> changes(long[] previous, long[] current) {
+        Map<String, Double> changed = new HashMap<>();
+        for (int i = 0; i < current.length; i++) {
+            long before = previous == null ? 0 : previous[i];
+            if (current[i] != before) {
+                changed.put(NAMES[i], (double) current[i]);
+            }
+        }
+        return changed;
+    }
+
+    /** The update to publish for one area at one hour boundary. */
+    public static AreaMetrics update(String layer, String areaId, long asOf, long[] previous, long[] current) {
+        return new AreaMetrics(layer, areaId, asOf, SOURCE, changes(previous, current));
+    }
+}

@@ -1,0 +1,256 @@
+package org.ember.geo.linkage;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * Links reports of one incident across feeds, one report at a time, in arrival order.
+ *
+ * <p>A new report joins the linked incident that matches it best, or founds a new one. An incident
+ * matches when it has no report from the same feed yet and every one of its reports scores against
+ * the new one ({@link PairScorer}); the incident's score is the lowest of those scores, so one
+ * poor match is enough to keep a report out. Ties go to the incident with the smaller id, so the
+ * outcome does not depend on map order. Arrival order still matters when several incidents
+ * compete for one report: a report is never taken away from the incident it joined, except by its
+ * own correction.
+ *
+ * <p>A correction takes the report out of its incident and links it again (it usually comes back:
+ * {@link GroupChange.Kind#CORRECTED}); a cancellation takes it out for good. An older version
+ * arriving after a newer one changes nothing. Reports are forgotten {@code retention} after their
+ * event time, a whole incident at once when its last report is due, so a report that arrives late
+ * still finds the others.
+ */
+public final class IncidentLinker {
+    private final LinkageSettings settings;
+    private final PairScorer scorer;
+
+    public IncidentLinker(LinkageSettings settings) {
+        this(settings, AreaProximity.NONE);
+    }
+
+    /** A linker that can match an area-only report with a point just outside its LSOA. */
+    public IncidentLinker(LinkageSettings settings, AreaProximity proximity) {
+        this.settings = settings;
+        this.scorer = new PairScorer(settings, proximity);
+    }
+
+    public LinkageSettings settings() {
+        return settings;
+    }
+
+    /** What one report did: the incidents it changed, or that it was a stale version. */
+    public record Result(List<GroupChange> changes, boolean stale, boolean correction) {
+        public Result {
+            changes = List.copyOf(changes);
+        }
+
+        static Result staleVersion() {
+            return new Result(List.of(), true, false);
+        }
+    }
+
+    /** Whether the linker handles reports of this feed at all. */
+    public boolean links(String feed) {
+        return settings.linkedFeeds().contains(feed);
+    }
+
+    /** When a report may be forgotten. */
+    public long expiryOf(Report report) {
+        return report.time() + settings.retention().toMillis();
+    }
+
+    public Result apply(Report report, LinkBook book) {
+        FiledReport existing = book.report(report.key());
+        if (existing != null && report.version() <= existing.report().version()) {
+            return Result.staleVersion();
+        }
+        boolean correction = existing != null;
+        LinkGroup current = existing == null || !existing.inGroup() ? null : book.group(existing.groupId());
+        if (current == null) {
+            if (report.cancelled()) {
+                book.putReport(new FiledReport(report, null, 0));
+                return new Result(List.of(), false, correction);
+            }
+            return new Result(List.of(link(report, book)), false, correction);
+        }
+        List<String> rest = new ArrayList<>(current.members());
+        rest.remove(report.key());
+        List<GroupChange> changes = new ArrayList<>(2);
+        if (report.cancelled()) {
+            book.putReport(new FiledReport(report, null, 0));
+            if (rest.isEmpty()) {
+                book.removeGroup(current.id());
+                changes.add(new GroupChange(GroupChange.Kind.CANCELLED, current.with(List.of()),
+                        List.of(new FiledReport(report, current.id(), existing.confidence()))));
+            } else {
+                LinkGroup left = current.with(rest);
+                book.putGroup(left);
+                changes.add(new GroupChange(GroupChange.Kind.LEFT, left, members(left, book)));
+            }
+            return new Result(changes, false, true);
+        }
+        Candidate best = best(report, book, current.id(), rest);
+        if (best == null && rest.isEmpty() || best != null && best.groupId().equals(current.id())) {
+            double confidence = best == null ? 1.0 : best.score();
+            book.putReport(new FiledReport(report, current.id(), confidence));
+            LinkGroup corrected = current.with(current.members());
+            book.putGroup(corrected);
+            changes.add(new GroupChange(GroupChange.Kind.CORRECTED, corrected, members(corrected, book)));
+            return new Result(changes, false, true);
+        }
+        if (rest.isEmpty()) {
+            book.removeGroup(current.id());
+            // The only report moved to another incident: this one is cancelled, named by its last report.
+            changes.add(new GroupChange(GroupChange.Kind.CANCELLED, current.with(List.of()), List.of(existing)));
+        } else {
+            LinkGroup left = current.with(rest);
+            book.putGroup(left);
+            changes.add(new GroupChange(GroupChange.Kind.LEFT, left, members(left, book)));
+        }
+        book.putReport(new FiledReport(report, null, 0));
+        changes.add(best == null ? found(report, book) : join(report, best, book));
+        return new Result(changes, false, true);
+    }
+
+    /**
+     * Forgets every incident whose reports are all past their retention at {@code now}, and
+     * cancelled reports past theirs. Nothing is emitted: the incidents are simply no longer tracked.
+     *
+     * @return number of reports forgotten
+     */
+    public int expire(long now, LinkBook book) {
+        List<String> loose = new ArrayList<>();
+        Set<String> groups = new HashSet<>();
+        for (FiledReport f : book.reports()) {
+            if (expiryOf(f.report()) <= now) {
+                if (f.inGroup()) {
+                    groups.add(f.groupId());
+                } else {
+                    loose.add(f.report().key());
+                }
+            }
+        }
+        int forgotten = 0;
+        for (String key : loose) {
+            book.removeReport(key);
+            forgotten++;
+        }
+        for (String id : groups) {
+            LinkGroup group = book.group(id);
+            if (group == null) {
+                continue;
+            }
+            boolean allDue = true;
+            for (String key : group.members()) {
+                FiledReport member = book.report(key);
+                allDue &= member == null || expiryOf(member.report()) <= now;
+            }
+            if (allDue) {
+                for (String key : group.members()) {
+                    book.removeReport(key);
+                    forgotten++;
+                }
+                book.removeGroup(id);
+            }
+        }
+        return forgotten;
+    }
+
+    private GroupChange link(Report report, LinkBook book) {
+        Candidate best = best(report, book, null, List.of());
+        return best == null ? found(report, book) : join(report, best, book);
+    }
+
+    private GroupChange found(Report report, LinkBook book) {
+        String base = "LI-" + report.key();
+        String id = base;
+        for (int n = 2; book.group(id) != null; n++) {
+            id = base + "/" + n;
+        }
+        LinkGroup group = new LinkGroup(id, List.of(report.key()), 1);
+        book.putReport(new FiledReport(report, id, 1.0));
+        book.putGroup(group);
+        return new GroupChange(GroupChange.Kind.CREATED, group, members(group, book));
+    }
+
+    private GroupChange join(Report report, Candidate best, LinkBook book) {
+        LinkGroup group = book.group(best.groupId());
+        List<String> members = new ArrayList<>(group.members());
+        members.add(report.key());
+        LinkGroup joined = group.with(members);
+        book.putReport(new FiledReport(report, group.id(), best.score()));
+        book.putGroup(joined);
+        return new GroupChange(GroupChange.Kind.JOINED, joined, members(joined, book));
+    }
+
+    private record Candidate(String groupId, double score) {}
+
+    /**
+     * The incident that matches best, or null. {@code overrideId}'s members are taken as
+     * {@code overrideMembers} (the incident a corrected report is being taken out of).
+     */
+    private Candidate best(Report report, LinkBook book, String overrideId, List<String> overrideMembers) {
+        long widest = settings.widestGap(report.feed()).toMillis();
+        Map<String, Double> scored = new HashMap<>();
+        for (FiledReport f : book.reports()) {
+            if (!f.inGroup() || f.report().key().equals(report.key())
+                    || Math.abs(f.report().time() - report.time()) > widest || scored.containsKey(f.groupId())) {
+                continue;
+            }
+            List<String> members = f.groupId().equals(overrideId) ? overrideMembers : memberKeys(f.groupId(), book);
+            scored.put(f.groupId(), groupScore(report, members, book));
+        }
+        Candidate best = null;
+        for (Map.Entry<String, Double> e : scored.entrySet()) {
+            double score = e.getValue();
+            if (Double.isNaN(score)) {
+                continue;
+            }
+            if (best == null || score > best.score() || score == best.score() && e.getKey().compareTo(best.groupId()) < 0) {
+                best = new Candidate(e.getKey(), score);
+            }
+        }
+        return best;
+    }
+
+    private static List<String> memberKeys(String groupId, LinkBook book) {
+        LinkGroup group = book.group(groupId);
+        return group == null ? List.of() : group.members();
+    }
+
+    /** The lowest pair score against the members, or NaN when any member rules the report out. */
+    private double groupScore(Report report, List<String> members, LinkBook book) {
+        if (members.isEmpty()) {
+            return Double.NaN;
+        }
+        double lowest = 1;
+        for (String key : members) {
+            FiledReport member = book.report(key);
+            if (member == null || member.report().feed().equals(report.feed())) {
+                return Double.NaN;
+            }
+            OptionalDouble score = scorer.score(report, member.report());
+            if (score.isEmpty()) {
+                return Double.NaN;
+            }
+            lowest = Math.min(lowest, score.getAsDouble());
+        }
+        return lowest;
+    }
+
+    private static List<FiledReport> members(LinkGroup group, LinkBook book) {
+        List<FiledReport> out = new ArrayList<>(group.members().size());
+        for (String key : group.members()) {
+            FiledReport member = book.report(key);
+            if (member != null) {
+                out.add(member);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,167 @@
+package org.ember.jobs.delivery;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.ember.geo.area.AreaCatalogue;
+import org.ember.geo.area.Coverage;
+import org.ember.rules.delivery.DeliveryRecord;
+import org.ember.rules.delivery.EmailRenderer;
+import org.ember.rules.delivery.Notification;
+import org.ember.rules.delivery.WebhookRenderer;
+import org.ember.rules.oncall.Contact;
+
+/**
+ * Sends each message over its channel, keyed by recipient. A failure is retried with backoff from a
+ * processing-time timer, the message kept in checkpointed state meanwhile; after the backoff's
+ * limit it is recorded as undeliverable. Every attempt and outcome is emitted for
+ * {@code ember.deliveries}. A delivery already made (in state, or in the on-disk ledger after a
+ * restart) is not made again: its key is the alert fingerprint, the notification step, the route and
+ * the recipient.
+ */
+final class DeliverFunction extends KeyedProcessFunction<String, Notification, DeliveryRecord> {
+    private static final long serialVersionUID = 1L;
+    private static final System.Logger LOG = System.getLogger(DeliverFunction.class.getName());
+    /** How long a delivered key is remembered in state; the ledger remembers for good. */
+    static final Duration REMEMBER_DELIVERED = Duration.ofDays(7);
+
+    private final DeliverySettings settings;
+    private final String dataDir;
+    private final Coverage coverage;
+    private transient Channel email;
+    private transient Channel webhook;
+    private transient DeliveryLedger ledger;
+    private transient MapState<String, PendingDelivery> pending;
+    private transient MapState<String, Long> delivered;
+
+    DeliverFunction(DeliverySettings settings, String dataDir, Coverage coverage) {
+        this.settings = settings;
+        this.dataDir = dataDir;
+        this.coverage = coverage;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        AreaCatalogue catalogue = AreaCatalogue.load(Path.of(dataDir), coverage);
+        EmailRenderer mail = new EmailRenderer(settings.links(), catalogue::ladName);
+        WebhookRenderer hook = new WebhookRenderer(settings.links(), catalogue::ladName);
+        if (settings.live()) {
+            email = new SmtpChannel(settings.smtp(), mail);
+            webhook = new WebhookChannel(hook);
+        } else {
+            email = new OutboxChannel(Path.of(settings.outboxDir()), mail, hook);
+            webhook = email;
+        }
+        ledger = settings.ledgerDir() == null ? null : DeliveryLedger.open(Path.of(settings.ledgerDir()));
+        pending = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("pending-deliveries", Types.STRING, TypeInformation.of(PendingDelivery.class)));
+        MapStateDescriptor<String, Long> deliveredDescriptor =
+                new MapStateDescriptor<>("delivered-keys", Types.STRING, Types.LONG);
+        deliveredDescriptor.enableTimeToLive(StateTtlConfig.newBuilder(REMEMBER_DELIVERED).build());
+        delivered = getRuntimeContext().getMapState(deliveredDescriptor);
+    }
+
+    @Override
+    public void processElement(Notification n, Context ctx, Collector<DeliveryRecord> out) throws Exception {
+        long now = ctx.timerService().currentProcessingTime();
+        String key = n.deliveryKey();
+        if (delivered.contains(key) || (ledger != null && ledger.delivered(key))) {
+            record(out, DeliveryRecord.attempt(n, n.contact().channel(), 0, DeliveryRecord.DUPLICATE,
+                    "already delivered; not sent again", now));
+            return;
+        }
+        if (pending.contains(key)) {
+            return; // the same message is already waiting for its channel
+        }
+        attempt(new PendingDelivery(n, 0, now, now), now, ctx.timerService(), out);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<DeliveryRecord> out) throws Exception {
+        List<PendingDelivery> due = new ArrayList<>();
+        for (Map.Entry<String, PendingDelivery> entry : pending.entries()) {
+            if (entry.getValue().nextAttempt() <= timestamp) {
+                due.add(entry.getValue());
+            }
+        }
+        long now = Math.max(timestamp, ctx.timerService().currentProcessingTime());
+        for (PendingDelivery p : due) {
+            attempt(p, now, ctx.timerService(), out);
+        }
+    }
+
+    private void attempt(PendingDelivery p, long now, org.apache.flink.streaming.api.TimerService timers,
+            Collector<DeliveryRecord> out) throws Exception {
+        Notification n = p.notification();
+        String key = n.deliveryKey();
+        int attempt = p.attempts() + 1;
+        boolean wasPending = p.attempts() > 0;
+        Channel channel = Contact.EMAIL.equals(n.contact().channel()) ? email : webhook;
+        try {
+            channel.send(n);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw e;
+        } catch (Exception e) {
+            String detail = e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (settings.backoff().retries(p.firstAttempt(), now)) {
+                long next = now + settings.backoff().delayAfter(attempt).toMillis();
+                pending.put(key, new PendingDelivery(n, attempt, p.firstAttempt(), next));
+                timers.registerProcessingTimeTimer(next);
+                if (!wasPending) {
+                    DeliveryMetrics.pending().incrementAndGet();
+                }
+                record(out, DeliveryRecord.attempt(n, n.contact().channel(), attempt, DeliveryRecord.FAILED,
+                        detail + "; next attempt in " + settings.backoff().delayAfter(attempt).toSeconds() + " s", now));
+            } else {
+                pending.remove(key);
+                if (wasPending) {
+                    DeliveryMetrics.pending().decrementAndGet();
+                }
+                record(out, DeliveryRecord.attempt(n, n.contact().channel(), attempt, DeliveryRecord.UNDELIVERABLE,
+                        detail + "; gave up after " + attempt + " attempts", now));
+            }
+            return;
+        }
+        delivered.put(key, now);
+        if (ledger != null) {
+            ledger.record(key);
+        }
+        pending.remove(key);
+        if (wasPending) {
+            DeliveryMetrics.pending().decrementAndGet();
+        }
+        record(out, DeliveryRecord.attempt(n, n.contact().channel(), attempt, DeliveryRecord.SENT,
+                settings.live() ? "accepted" : "written to outbox " + settings.outboxDir(), now));
+    }
+
+    private static void record(Collector<DeliveryRecord> out, DeliveryRecord record) {
+        // Failures are worth a line in the log; successes are on ember.deliveries and in the metrics.
+        LOG.log(DeliveryRecord.SENT.equals(record.outcome()) || DeliveryRecord.DUPLICATE.equals(record.outcome())
+                ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
+                "{0} {1} → {2} (attempt {3}): {4}", record.outcome(), record.notificationKey(), record.recipient(),
+                record.attempt(), record.detail());
+        DeliveryMetrics.outcome(record.outcome()).increment();
+        out.collect(record);
+    }
+
+    @Override
+    public void close() {
+        if (email != null) {
+            email.close();
+        }
+        if (webhook != null && webhook != email) {
+            webhook.close();
+        }
+    }
+}

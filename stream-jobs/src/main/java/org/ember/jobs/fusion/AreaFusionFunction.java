@@ -1,0 +1,191 @@
+package org.ember.jobs.fusion;
+
+import io.micrometer.core.instrument.Counter;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.ember.geo.risk.RiskSignal;
+import org.ember.jobs.JobSettings;
+import org.ember.model.fusion.HotspotUpdate;
+import org.ember.model.fusion.LinkedIncident;
+import org.ember.model.fusion.TensionUpdate;
+import org.ember.model.metrics.AreaMetrics;
+
+/**
+ * Keyed by local authority: the Flink shell of {@link LadAnalytics}. Linked incidents on the first
+ * input, risk signals on the second; hot-spot updates on the main output, area metrics and tension
+ * on side outputs. Every piece of state is keyed Flink state (map or value, records of strings,
+ * numbers, lists and maps: Flink's own serializers); the clustering and the fitted seasonal model
+ * are rebuilt from it in task memory. Hourly event-time timers run while anything is live; the
+ * last one leaves no state and no timer behind.
+ */
+final class AreaFusionFunction extends KeyedCoProcessFunction<String, LinkedIncident, FusionSignal, HotspotUpdate> {
+    private static final long serialVersionUID = 1L;
+    static final OutputTag<AreaMetrics> METRICS = new OutputTag<>("fusion-area-metrics") {
+        private static final long serialVersionUID = 1L;
+    };
+    static final OutputTag<TensionUpdate> TENSION = new OutputTag<>("fusion-tension") {
+        private static final long serialVersionUID = 1L;
+    };
+
+    private final JobSettings job;
+    private transient FusionContext context;
+    private transient LadState state;
+    private transient Map<String, LadCache> caches;
+    private transient Counter late;
+
+    AreaFusionFunction(JobSettings job) {
+        this.job = job;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        context = FusionContext.of(job);
+        caches = new HashMap<>();
+        late = FusionMetrics.late("analytics");
+        state = new LadState(
+                book("events", FusedEvent.class),
+                book("signals", RiskSignal.class),
+                book("published-cells", Published.class),
+                book("published-areas", Published.class),
+                book("published-clusters", Published.class),
+                book("scan-clusters", ScanHit.class),
+                book("emerging-categories", String.class),
+                slot("seasonal-history", SeasonalHistory.class),
+                slot("meta", LadMeta.class));
+    }
+
+    /** Number of local authorities whose clustering or baseline is held in task memory (for tests). */
+    int cachedAuthorities() {
+        return caches.size();
+    }
+
+    /**
+     * The watermark as a clock, or "unknown" (Long.MIN_VALUE) when it reads +∞: after the end of
+     * input, or when every other channel has finished or gone idle while this record was in flight.
+     * +∞ is no time to publish at or to set a timer from.
+     */
+    static long clock(long watermark) {
+        return watermark == Long.MAX_VALUE ? Long.MIN_VALUE : watermark;
+    }
+
+    @Override
+    public void processElement1(LinkedIncident incident, Context ctx, Collector<HotspotUpdate> out) {
+        long watermark = clock(ctx.timerService().currentWatermark());
+        if (incident.eventTime() < watermark) {
+            late.increment();
+        }
+        analytics(ctx.getCurrentKey(), out, ctx).onIncident(incident, watermark);
+        schedule(ctx, incident.eventTime(), watermark);
+    }
+
+    @Override
+    public void processElement2(FusionSignal signal, Context ctx, Collector<HotspotUpdate> out) {
+        long watermark = clock(ctx.timerService().currentWatermark());
+        analytics(ctx.getCurrentKey(), out, ctx).onSignal(signal, watermark);
+        schedule(ctx, signal.signal().time(), watermark);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<HotspotUpdate> out) {
+        long next = analytics(ctx.getCurrentKey(), out, ctx).onTimer(timestamp);
+        if (next > timestamp) {
+            ctx.timerService().registerEventTimeTimer(next);
+        }
+        if (state.isEmpty()) {
+            caches.remove(ctx.getCurrentKey());
+        }
+    }
+
+    private static void schedule(Context ctx, long eventTime, long watermark) {
+        ctx.timerService().registerEventTimeTimer(LadAnalytics.nextHour(Math.max(eventTime, watermark)));
+    }
+
+    private LadAnalytics analytics(String lad, Collector<HotspotUpdate> out, Context ctx) {
+        LadCache cache = caches.computeIfAbsent(lad, k -> new LadCache(context));
+        return new LadAnalytics(lad, context, state, cache, new FusionOutputs() {
+            @Override
+            public void hotspot(HotspotUpdate update) {
+                out.collect(update);
+            }
+
+            @Override
+            public void metrics(AreaMetrics metrics) {
+                ctx.output(METRICS, metrics);
+            }
+
+            @Override
+            public void tension(TensionUpdate update) {
+                ctx.output(TENSION, update);
+            }
+        });
+    }
+
+    private <V> LadState.Book<V> book(String name, Class<V> type) {
+        MapState<String, V> map = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>(name, Types.STRING, TypeInformation.of(type)));
+        return new LadState.Book<>() {
+            @Override
+            public V get(String key) {
+                return LinkageFunction.call(() -> map.get(key));
+            }
+
+            @Override
+            public void put(String key, V value) {
+                LinkageFunction.call(() -> {
+                    map.put(key, value);
+                    return null;
+                });
+            }
+
+            @Override
+            public void remove(String key) {
+                LinkageFunction.call(() -> {
+                    map.remove(key);
+                    return null;
+                });
+            }
+
+            @Override
+            public Iterable<Map.Entry<String, V>> entries() {
+                return LinkageFunction.call(map::entries);
+            }
+
+            @Override
+            public boolean isEmpty() {
+                return LinkageFunction.call(map::isEmpty);
+            }
+        };
+    }
+
+    private <V> LadState.Slot<V> slot(String name, Class<V> type) {
+        ValueState<V> value = getRuntimeContext().getState(new ValueStateDescriptor<>(name, TypeInformation.of(type)));
+        return new LadState.Slot<>() {
+            @Override
+            public V get() {
+                return LinkageFunction.call(value::value);
+            }
+
+            @Override
+            public void set(V v) {
+                LinkageFunction.call(() -> {
+                    if (v == null) {
+                        value.clear();
+                    } else {
+                        value.update(v);
+                    }
+                    return null;
+                });
+            }
+        };
+    }
+}

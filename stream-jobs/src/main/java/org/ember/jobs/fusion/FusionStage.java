@@ -1,0 +1,56 @@
+package org.ember.jobs.fusion;
+
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.ember.jobs.JobSettings;
+import org.ember.model.Incident;
+import org.ember.model.fusion.HotspotUpdate;
+import org.ember.model.fusion.LinkedIncident;
+import org.ember.model.fusion.TensionUpdate;
+import org.ember.model.metrics.AreaMetrics;
+
+/**
+ * Multi-agency fusion: police, ambulance and A&E reports linked into incidents (keyed by local
+ * authority); serious incidents fanned out as near-repeat and rivalry risk to every local authority
+ * that must hold it, with intelligence and navigator signals; then per local authority the live
+ * hot-spot layers, seasonal exceedance, risk and tension.
+ */
+public final class FusionStage {
+    private FusionStage() {}
+
+    /**
+     * The stage's streams.
+     *
+     * @param incidents linked incidents, every change (for {@code ember.incidents})
+     * @param hotspots  cell, area, cluster and scan updates and snapshots (for {@code ember.hotspots})
+     * @param tension   tension per area with its explanation (for {@code ember.tension})
+     * @param metrics   per-area metrics (source "fusion") for rule evaluation
+     */
+    public record Output(DataStream<LinkedIncident> incidents, DataStream<HotspotUpdate> hotspots,
+            DataStream<TensionUpdate> tension, DataStream<AreaMetrics> metrics) {}
+
+    public static Output attach(DataStream<Incident> incidents, JobSettings settings) {
+        var linkable = settings.fusion().linkage().linkedFeeds();
+        DataStream<LinkedIncident> linked = incidents
+                .filter(i -> linkable.contains(i.feed()))
+                .uid("fusion-linkable").name("Fusion: police, ambulance and A&E reports")
+                .keyBy(Incident::lad)
+                .process(new LinkageFunction(settings))
+                .uid("fusion-linkage").name("Fusion: link reports into incidents");
+        DataStream<FusionSignal> signals = incidents
+                .filter(SoftSignals::handles)
+                .uid("fusion-soft").name("Fusion: intelligence and navigator reports")
+                .map(new SoftSignals(settings.fusion().risk()))
+                .uid("fusion-soft-signals").name("Fusion: intelligence and navigator signals")
+                .union(linked
+                        .flatMap(new RiskFanout(settings))
+                        .uid("fusion-risk-fanout").name("Fusion: near-repeat and rivalry risk to the areas it reaches"));
+        SingleOutputStreamOperator<HotspotUpdate> hotspots = linked
+                .keyBy(LinkedIncident::lad)
+                .connect(signals.keyBy(FusionSignal::targetLad))
+                .process(new AreaFusionFunction(settings))
+                .uid("fusion-areas").name("Fusion: hot spots, exceedance, risk and tension per local authority");
+        return new Output(linked, hotspots, hotspots.getSideOutput(AreaFusionFunction.TENSION),
+                hotspots.getSideOutput(AreaFusionFunction.METRICS));
+    }
+}

@@ -1,0 +1,167 @@
+package org.ember.jobs.fusion;
+
+import io.micrometer.core.instrument.Counter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.ember.geo.area.AreaCatalogue;
+import org.ember.geo.layers.AreaShapes;
+import org.ember.geo.linkage.FiledReport;
+import org.ember.geo.linkage.GroupChange;
+import org.ember.geo.linkage.IncidentLinker;
+import org.ember.geo.linkage.LinkBook;
+import org.ember.geo.linkage.LinkGroup;
+import org.ember.geo.linkage.Report;
+import org.ember.jobs.JobSettings;
+import org.ember.model.Incident;
+import org.ember.model.fusion.LinkedIncident;
+
+/**
+ * Keyed by local authority: links police, ambulance and A&E reports into incidents
+ * ({@link IncidentLinker}) and emits every change of a linked incident. Reports and incidents live
+ * in keyed map state; an event-time timer at the hour after each report's retention forgets
+ * whatever is due, so the state empties once reports stop.
+ */
+final class LinkageFunction extends KeyedProcessFunction<String, Incident, LinkedIncident> {
+    private static final long serialVersionUID = 1L;
+    private static final long HOUR = 3_600_000L;
+
+    private final JobSettings job;
+    private transient IncidentLinker linker;
+    private transient MapState<String, FiledReport> reports;
+    private transient MapState<String, LinkGroup> groups;
+    private transient LinkBook book;
+    private transient Counter late;
+    private transient Counter stale;
+    private transient Counter corrected;
+    private transient Counter cancelled;
+
+    LinkageFunction(JobSettings job) {
+        this.job = job;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        linker = new IncidentLinker(job.fusion().linkage(),
+                AreaShapes.of(AreaCatalogue.load(Path.of(job.dataDir()), job.coverage())).proximity());
+        reports = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("linkage-reports", Types.STRING, TypeInformation.of(FiledReport.class)));
+        groups = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("linkage-incidents", Types.STRING, TypeInformation.of(LinkGroup.class)));
+        book = new StateBook();
+        late = FusionMetrics.late("linkage");
+        stale = FusionMetrics.corrections("stale");
+        corrected = FusionMetrics.corrections("corrected");
+        cancelled = FusionMetrics.corrections("cancelled");
+    }
+
+    @Override
+    public void processElement(Incident incident, Context ctx, Collector<LinkedIncident> out) {
+        Report report = Reports.of(incident);
+        long watermark = AreaFusionFunction.clock(ctx.timerService().currentWatermark());
+        if (incident.eventTime() < watermark) {
+            late.increment();
+        }
+        IncidentLinker.Result result = linker.apply(report, book);
+        if (result.stale()) {
+            stale.increment();
+            return;
+        }
+        if (result.correction()) {
+            (report.cancelled() ? cancelled : corrected).increment();
+        }
+        for (GroupChange change : result.changes()) {
+            FusionMetrics.links(change.kind().code()).increment();
+            out.collect(LinkedIncidents.of(change));
+        }
+        long expiry = linker.expiryOf(report);
+        long due = nextHour(expiry - 1);
+        ctx.timerService().registerEventTimeTimer(watermark == Long.MIN_VALUE ? due : Math.max(due, nextHour(watermark)));
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<LinkedIncident> out) {
+        linker.expire(timestamp, book);
+    }
+
+    private static long nextHour(long time) {
+        return Math.floorDiv(time, HOUR) * HOUR + HOUR;
+    }
+
+    /** The linker's book over this key's map state. */
+    private final class StateBook implements LinkBook {
+        @Override
+        public FiledReport report(String key) {
+            return call(() -> reports.get(key));
+        }
+
+        @Override
+        public void putReport(FiledReport report) {
+            call(() -> {
+                reports.put(report.report().key(), report);
+                return null;
+            });
+        }
+
+        @Override
+        public void removeReport(String key) {
+            call(() -> {
+                reports.remove(key);
+                return null;
+            });
+        }
+
+        @Override
+        public Iterable<FiledReport> reports() {
+            return call(() -> {
+                java.util.List<FiledReport> all = new java.util.ArrayList<>();
+                for (Map.Entry<String, FiledReport> e : reports.entries()) {
+                    all.add(e.getValue());
+                }
+                return all;
+            });
+        }
+
+        @Override
+        public LinkGroup group(String id) {
+            return call(() -> groups.get(id));
+        }
+
+        @Override
+        public void putGroup(LinkGroup group) {
+            call(() -> {
+                groups.put(group.id(), group);
+                return null;
+            });
+        }
+
+        @Override
+        public void removeGroup(String id) {
+            call(() -> {
+                groups.remove(id);
+                return null;
+            });
+        }
+    }
+
+    interface StateCall<T> {
+        T run() throws Exception;
+    }
+
+    /** Flink's state calls declare Exception; the heap backend never throws, and any failure fails the task. */
+    static <T> T call(StateCall<T> call) {
+        try {
+            return call.run();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("state access failed", e);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package org.ember.jobs.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.ember.jobs.records.RawFeedRecord;
+import org.ember.jobs.testing.TestFeeds;
+import org.ember.model.Alert;
+import org.ember.model.Topics;
+import org.ember.model.metrics.AreaMetrics;
+import org.ember.rules.RuleSet;
+import org.ember.rules.SourceFile;
+import org.ember.rules.snapshot.RuleEvent;
+import org.ember.rules.snapshot.RuleSnapshot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class RuleEvaluationFunctionHarnessTest {
+    private static final long H = 3_600_000L;
+    private static final long FRIDAY_23H = Instant.parse("2025-03-14T23:00:00Z").toEpochMilli();
+    private static final String BUTETOWN = "W01001694";
+    private static final String WEAPONS = "count{window=24h,feed=any,category=weapon}";
+    private static final String VIOLENCE = "count{window=24h,feed=any,category=violence}";
+    private static final String RULES = """
+            groups:
+              - name: test
+                rules:
+                  - name: weapons
+                    areas: {layer: lsoa}
+                    when: count{window=24h,feed=any,category=weapon} >= 2
+                    for: 1h
+                    keep_firing_for: 2h
+                    severity: critical
+            """;
+
+    private KeyedBroadcastOperatorTestHarness<String, AreaMetrics, RawFeedRecord, Alert> harness;
+
+    private void open(RuleSet rules) throws Exception {
+        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+                new RuleEvaluationFunction(TestFeeds.settings(rules)), AreaMetrics::areaKey, Types.STRING,
+                RuleEvaluationFunction.RULES_IN_FORCE);
+        harness.open();
+        // The snapshot side never holds back event time (in the job it is idle; a finished bounded source
+        // ends with the maximal watermark, as here).
+        harness.processBroadcastWatermark(Long.MAX_VALUE);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (harness != null) {
+            harness.close();
+        }
+    }
+
+    /** An update, and event time moving on to it (updates wait for the watermark). */
+    private void metrics(long at, Map<String, Double> values) throws Exception {
+        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, at, "counts", values), at);
+        harness.processWatermark(at);
+    }
+
+    private void push(long version, String yaml) throws Exception {
+        RuleSnapshot snapshot = RuleSnapshot.of(version, List.of(new SourceFile("rules.yaml", yaml)),
+                Instant.parse("2025-03-15T09:00:00Z"), "test");
+        harness.processBroadcastElement(new RawFeedRecord(Topics.RULES, 0, version, 0, snapshot.toBytes()), 0);
+    }
+
+    private List<Alert> alerts() {
+        return harness.extractOutputValues();
+    }
+
+    private List<RuleEvent> ruleEvents() {
+        return harness.getSideOutput(RuleEvaluationFunction.RULE_EVENTS).stream().map(StreamRecord::getValue).toList();
+    }
+
+    private int keyedStateEntries() {
+        return ((HeapKeyedStateBackend<?>) harness.getOperator().getKeyedStateBackend()).numKeyValueStateEntries();
+    }
+
+    @Test
+    void anAlertGoesPendingFiringResolvedInEventTimeAndLeavesNoStateNorTimers() throws Exception {
+        open(TestFeeds.rules(RULES));
+        metrics(FRIDAY_23H, Map.of(WEAPONS, 2.0, VIOLENCE, 4.0));
+        assertThat(alerts()).as("pending is not published").isEmpty();
+        assertThat(harness.numEventTimeTimers()).as("end of 'for' and metric expiry").isEqualTo(2);
+
+        harness.processWatermark(FRIDAY_23H + H);
+        assertThat(alerts()).singleElement().satisfies(a -> {
+            assertThat(a.state()).isEqualTo(Alert.FIRING);
+            assertThat(a.eventTime()).isEqualTo(FRIDAY_23H + H);
+            assertThat(a.areaName()).isEqualTo("Cardiff 036A");
+            assertThat(a.lad()).isEqualTo("W06000015");
+        });
+
+        metrics(FRIDAY_23H + 3 * H, Map.of(WEAPONS, 0.0, VIOLENCE, 0.0));
+        assertThat(alerts()).hasSize(1);
+        assertThat(harness.numEventTimeTimers()).as("only the end of keep_firing_for").isEqualTo(1);
+
+        harness.processWatermark(FRIDAY_23H + 5 * H);
+        assertThat(alerts()).extracting(Alert::state).containsExactly(Alert.FIRING, Alert.RESOLVED);
+        assertThat(alerts().get(1).eventTime()).isEqualTo(FRIDAY_23H + 5 * H);
+        assertThat(keyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void updatesAreAppliedInEventTimeOrderWhateverOrderTheyArriveIn() throws Exception {
+        open(TestFeeds.rules(RULES.replace("for: 1h", "for: 0s").replace("keep_firing_for: 2h", "keep_firing_for: 0s")));
+        // The fusion stage publishes ahead of the watermark; the counts catch up later.
+        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H + 2 * H + 600_000, "fusion",
+                Map.of("tension_score", 1.0)), 0);
+        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H, "counts", Map.of(WEAPONS, 2.0)), 0);
+        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H + H, "counts", Map.of(WEAPONS, 0.0)), 0);
+        assertThat(alerts()).as("nothing before the watermark").isEmpty();
+        harness.processWatermark(FRIDAY_23H + 3 * H);
+        assertThat(alerts()).extracting(Alert::state, Alert::eventTime).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Alert.FIRING, FRIDAY_23H),
+                org.assertj.core.groups.Tuple.tuple(Alert.RESOLVED, FRIDAY_23H + H));
+
+        // An update already behind the watermark goes at once, at the area's latest time.
+        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H + 2 * H, "counts", Map.of(WEAPONS, 3.0)), 0);
+        assertThat(alerts()).hasSize(3);
+        assertThat(alerts().get(2).eventTime()).isEqualTo(FRIDAY_23H + 2 * H + 600_000);
+    }
+
+    @Test
+    void aPushedRuleSetReplacesTheRulesAnInvalidOneIsRejectedAndAnOldOneIgnored() throws Exception {
+        open(TestFeeds.rules(RULES));
+        push(1, RULES.replace("name: weapons", "name: violence-now").replace(
+                "count{window=24h,feed=any,category=weapon} >= 2", "count{window=24h,feed=any,category=violence} >= 3")
+                .replace("for: 1h", "for: 0s"));
+        assertThat(ruleEvents()).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(RuleEvent.ACCEPTED);
+            assertThat(e.version()).isEqualTo(1);
+        });
+        metrics(FRIDAY_23H, Map.of(VIOLENCE, 3.0));
+        assertThat(alerts()).singleElement().satisfies(a -> assertThat(a.rule()).isEqualTo("violence-now"));
+
+        push(2, RULES.replace("severity: critical", "severity: loud"));
+        push(1, RULES);
+        assertThat(ruleEvents()).extracting(RuleEvent::outcome)
+                .containsExactly(RuleEvent.ACCEPTED, RuleEvent.REJECTED, RuleEvent.IGNORED);
+        assertThat(ruleEvents().get(1).problems()).singleElement().asString()
+                .startsWith("rules.yaml:9:19:").contains("'severity' is 'loud'");
+        assertThat(ruleEvents().get(1).inForce()).isEqualTo(1);
+
+        metrics(FRIDAY_23H + H, Map.of(VIOLENCE, 0.0));
+        harness.processWatermark(FRIDAY_23H + 3 * H);
+        assertThat(alerts()).as("version 1 still in force: its alert resolves by its own condition and keep_firing_for")
+                .extracting(Alert::rule, Alert::state)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("violence-now", Alert.FIRING),
+                        org.assertj.core.groups.Tuple.tuple("violence-now", Alert.RESOLVED));
+    }
+
+    @Test
+    void aReloadKeepsAlertsOfUntouchedRulesAndResolvesThoseOfEditedOnes() throws Exception {
+        String two = RULES.replace("for: 1h", "for: 0s") + """
+                  - name: violence
+                    areas: {layer: lsoa}
+                    when: count{window=24h,feed=any,category=violence} >= 3
+                    severity: warning
+            """;
+        open(TestFeeds.rules(two));
+        metrics(FRIDAY_23H, Map.of(WEAPONS, 2.0, VIOLENCE, 4.0));
+        assertThat(alerts()).extracting(Alert::rule).containsExactlyInAnyOrder("weapons", "violence");
+
+        push(1, two.replace(">= 3", ">= 4"));
+        assertThat(alerts()).hasSize(3);
+        assertThat(alerts().get(2)).satisfies(a -> {
+            assertThat(a.rule()).isEqualTo("violence");
+            assertThat(a.state()).isEqualTo(Alert.RESOLVED);
+            assertThat(a.annotations()).containsKey("resolved_reason");
+        });
+
+        metrics(FRIDAY_23H + H, Map.of(VIOLENCE, 5.0));
+        assertThat(alerts()).as("the untouched rule fires on, the edited one starts a new episode").hasSize(4);
+        Alert restarted = alerts().get(3);
+        assertThat(restarted.rule()).isEqualTo("violence");
+        assertThat(restarted.state()).isEqualTo(Alert.FIRING);
+        assertThat(restarted.fingerprint()).isNotEqualTo(alerts().get(0).fingerprint()).isNotEqualTo(alerts().get(1).fingerprint());
+    }
+}

@@ -1,0 +1,75 @@
+package org.ember.jobs.fusion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.ember.geo.area.Placement;
+import org.ember.geo.fusion.FusionSettings;
+import org.ember.jobs.JobSettings;
+import org.ember.jobs.testing.TestFeeds;
+import org.ember.model.fusion.HotspotUpdate;
+import org.ember.model.fusion.LinkedIncident;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AreaFusionFunctionHarnessTest {
+    private static final Instant T = FusionFixtures.FRIDAY_22H;
+    private final Placement centre = FusionFixtures.cardiffCentre();
+    private final JobSettings job = TestFeeds.settings(TestFeeds.weaponRule(2)).withFusion(FusionSettings.defaults());
+    private AreaFusionFunction function;
+    private KeyedTwoInputStreamOperatorTestHarness<String, LinkedIncident, FusionSignal, HotspotUpdate> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        function = new AreaFusionFunction(job);
+        harness = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(function),
+                LinkedIncident::lad, FusionSignal::targetLad, Types.STRING);
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    @Test
+    void everythingItKeepsAndEveryTimerIsGoneOnceTheWindowsHaveClosed() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            LinkedIncident assault = FusionFixtures.assault("LI-" + i, T.plus(Duration.ofMinutes(7 * i)), centre);
+            harness.processElement1(assault, assault.eventTime());
+        }
+        LinkedIncident stabbing = FusionFixtures.stabbing("LI-stab", T.plus(Duration.ofMinutes(40)), centre);
+        harness.processElement1(stabbing, stabbing.eventTime());
+        for (FusionSignal s : RiskFanout.signals(stabbing, job.fusion().risk(), FusionFixtures.SHAPES)) {
+            harness.processElement2(s, stabbing.eventTime());
+        }
+        harness.processElement2(FusionFixtures.intel("IR-1", T.plus(Duration.ofMinutes(50)), centre, 0.7),
+                T.plus(Duration.ofMinutes(50)).toEpochMilli());
+        harness.processBothWatermarks(new Watermark(T.plus(Duration.ofHours(2)).toEpochMilli()));
+
+        assertThat(harness.extractOutputValues()).extracting(HotspotUpdate::type)
+                .contains(HotspotUpdate.CLUSTER_CHANGED, HotspotUpdate.CELL_SCORED, HotspotUpdate.AREA_SCORED);
+        assertThat(harness.getSideOutput(AreaFusionFunction.TENSION)).isNotEmpty();
+        assertThat(harness.getSideOutput(AreaFusionFunction.METRICS)).isNotEmpty();
+        assertThat(harness.numKeyedStateEntries()).isPositive();
+        assertThat(harness.numEventTimeTimers()).isPositive();
+        assertThat(function.cachedAuthorities()).isEqualTo(1);
+
+        // Retention (28 days) then the seasonal history's idle time (35 days) pass.
+        harness.processBothWatermarks(new Watermark(T.plus(Duration.ofDays(36)).toEpochMilli()));
+
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(function.cachedAuthorities()).isZero();
+        List<HotspotUpdate> out = harness.extractOutputValues();
+        assertThat(out).extracting(HotspotUpdate::type)
+                .contains(HotspotUpdate.CELL_CLEARED, HotspotUpdate.AREA_CLEARED, HotspotUpdate.CLUSTER_CLEARED);
+    }
+}

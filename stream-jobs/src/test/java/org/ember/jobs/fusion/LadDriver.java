@@ -1,0 +1,61 @@
+package org.ember.jobs.fusion;
+
+import java.util.TreeSet;
+import org.ember.geo.fusion.FusionSettings;
+import org.ember.model.fusion.LinkedIncident;
+
+/**
+ * Drives one local authority's {@link LadAnalytics} as its Flink function would: arrivals register
+ * a timer at the next hour boundary, and advancing the watermark fires due timers in order.
+ */
+final class LadDriver {
+    final String lad;
+    final LadState state = FusionFixtures.memoryState();
+    final FusionFixtures.Collected out = new FusionFixtures.Collected();
+    private final FusionContext context;
+    private LadCache cache;
+    private final TreeSet<Long> timers = new TreeSet<>();
+    private long watermark = Long.MIN_VALUE;
+
+    LadDriver(String lad, FusionSettings settings) {
+        this.lad = lad;
+        this.context = FusionContext.of(settings, FusionFixtures.SHAPES, null);
+        this.cache = new LadCache(context);
+    }
+
+    private LadAnalytics analytics() {
+        return new LadAnalytics(lad, context, state, cache, out);
+    }
+
+    void incident(LinkedIncident incident) {
+        analytics().onIncident(incident, watermark);
+        timers.add(LadAnalytics.nextHour(Math.max(incident.eventTime(), watermark)));
+    }
+
+    void signal(FusionSignal signal) {
+        analytics().onSignal(signal, watermark);
+        timers.add(LadAnalytics.nextHour(Math.max(signal.signal().time(), watermark)));
+    }
+
+    /** Moves the watermark, firing every due timer in time order. */
+    void advanceTo(long time) {
+        while (!timers.isEmpty() && timers.first() <= time) {
+            long t = timers.pollFirst();
+            watermark = Math.max(watermark, t);
+            long next = analytics().onTimer(t);
+            if (next > t) {
+                timers.add(next);
+            }
+        }
+        watermark = Math.max(watermark, time);
+    }
+
+    /** Forgets the task-memory caches, as a restart from a checkpoint would. */
+    void restart() {
+        cache = new LadCache(context);
+    }
+
+    int pendingTimers() {
+        return timers.size();
+    }
+}

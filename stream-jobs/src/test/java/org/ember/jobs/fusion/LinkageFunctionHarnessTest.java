@@ -1,0 +1,89 @@
+package org.ember.jobs.fusion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.ember.geo.area.Placement;
+import org.ember.geo.linkage.LinkageSettings;
+import org.ember.jobs.testing.TestFeeds;
+import org.ember.model.Incident;
+import org.ember.model.fusion.LinkedIncident;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LinkageFunctionHarnessTest {
+    private static final Instant T = FusionFixtures.FRIDAY_22H;
+    private final Placement centre = FusionFixtures.cardiffCentre();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private KeyedOneInputStreamOperatorTestHarness<String, Incident, LinkedIncident> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        Metrics.globalRegistry.add(registry);
+        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new LinkageFunction(
+                TestFeeds.settings(TestFeeds.weaponRule(2))),
+                Incident::lad, Types.STRING);
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+        Metrics.globalRegistry.remove(registry);
+    }
+
+    private Incident report(String feed, String id, int version, boolean cancelled, Instant at, boolean weapon, String age,
+            String detail) {
+        return new Incident(feed, id, version, cancelled, at.toEpochMilli(), at.toEpochMilli(), "violence", weapon, age,
+                centre.lon(), centre.lat(), centre.easting(), centre.northing(), true, centre.lsoa(), centre.lad(),
+                centre.cell(), null, detail);
+    }
+
+    private void send(Incident incident) throws Exception {
+        harness.processElement(incident, incident.eventTime());
+    }
+
+    private double counter(String name, String tag, String value) {
+        return registry.find(name).tag(tag, value).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    @Test
+    void aLateAttendanceJoinsACancellationLeavesAndStateEmptiesAfterRetention() throws Exception {
+        send(report("police", "CR-1", 1, false, T.plusSeconds(300), true, null, "police: Violence with injury"));
+        send(report("ambulance", "AMB-1", 1, false, T.plusSeconds(420), true, "15-17",
+                "ambulance: AMPDS 27, category 1"));
+        harness.processWatermark(T.plus(Duration.ofHours(7)).toEpochMilli());
+        // The attendance arrives after event time has moved seven hours on: it is late, and still joins.
+        send(report("ae", "AE-1", 1, false, T.plusSeconds(200), true, "15-17", "A&E 7A4BV: knife sharp, at street"));
+        send(report("police", "CR-1", 2, true, T.plusSeconds(300), true, null, "police: Violence with injury"));
+
+        List<LinkedIncident> out = harness.extractOutputValues();
+        assertThat(out).extracting(LinkedIncident::change).containsExactly("created", "joined", "joined", "left");
+        LinkedIncident three = out.get(2);
+        assertThat(three.incidentId()).isEqualTo("LI-police:CR-1");
+        assertThat(three.feeds()).containsExactly("ae", "ambulance", "police");
+        assertThat(three.responseCategory()).isEqualTo(1);
+        assertThat(three.penetrating()).isTrue();
+        assertThat(three.eventTime()).as("the police time").isEqualTo(T.plusSeconds(300).toEpochMilli());
+        assertThat(three.healthOnly()).isFalse();
+        LinkedIncident left = out.get(3);
+        assertThat(left.revision()).isEqualTo(4);
+        assertThat(left.healthOnly()).as("police withdrew: health services alone know of it").isTrue();
+        assertThat(left.sources()).extracting(s -> s.feed()).containsExactly("ambulance", "ae");
+        assertThat(counter("ember.fusion.late", "stage", "linkage")).as("the attendance and the cancellation").isEqualTo(2);
+        assertThat(counter("ember.fusion.corrections", "kind", "cancelled")).isEqualTo(1);
+
+        assertThat(harness.numKeyedStateEntries()).isPositive();
+        harness.processWatermark(T.plus(LinkageSettings.defaults().retention()).plus(Duration.ofHours(2)).toEpochMilli());
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+}
