@@ -23,6 +23,23 @@ public record RuleSet(long version, String contentHash, List<Rule> rules) implem
         return version + " (" + contentHash + ")";
     }
 
+    /**
+     * The metric families the rules' conditions read, e.g. {@code count} or {@code tension_score}:
+     * a replay can leave out the stages that publish nothing the rules read.
+     */
+    public java.util.Set<String> metricFamilies() {
+        java.util.Set<String> families = new java.util.TreeSet<>();
+        for (Rule rule : rules) {
+            for (Condition condition : rule.resolve() == null ? List.of(rule.when()) : List.of(rule.when(), rule.resolve())) {
+                for (Comparison comparison : condition.comparisons()) {
+                    int brace = comparison.metric().indexOf('{');
+                    families.add(brace < 0 ? comparison.metric() : comparison.metric().substring(0, brace));
+                }
+            }
+        }
+        return families;
+    }
+
     /** The same rules under another snapshot number. */
     public RuleSet withVersion(long newVersion) {
         return new RuleSet(newVersion, contentHash, rules);

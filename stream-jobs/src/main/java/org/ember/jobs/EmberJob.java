@@ -34,13 +34,15 @@ public final class EmberJob {
         CountsStage.Output counted = CountsStage.attach(ingested.incidents());
         counted.counts().sinkTo(sinks.sink(OutputTopic.HOTSPOTS)).uid("sink-hotspots").name("Area counts");
 
-        FusionStage.Output fused = FusionStage.attach(ingested.incidents(), settings);
-        fused.incidents().sinkTo(sinks.sink(OutputTopic.LINKED_INCIDENTS)).uid("sink-incidents").name("Linked incidents");
-        fused.hotspots().sinkTo(sinks.sink(OutputTopic.HOTSPOT_UPDATES)).uid("sink-hotspot-layers").name("Hot-spot layers");
-        fused.tension().sinkTo(sinks.sink(OutputTopic.TENSION)).uid("sink-tension").name("Tension");
-
         // Per-area metrics the rules read; a stage that publishes more unions them in here.
-        DataStream<AreaMetrics> metrics = counted.metrics().union(fused.metrics());
+        DataStream<AreaMetrics> metrics = counted.metrics();
+        if (settings.fusion() != null) { // off only for replays whose rules read counts alone
+            FusionStage.Output fused = FusionStage.attach(ingested.incidents(), settings);
+            fused.incidents().sinkTo(sinks.sink(OutputTopic.LINKED_INCIDENTS)).uid("sink-incidents").name("Linked incidents");
+            fused.hotspots().sinkTo(sinks.sink(OutputTopic.HOTSPOT_UPDATES)).uid("sink-hotspot-layers").name("Hot-spot layers");
+            fused.tension().sinkTo(sinks.sink(OutputTopic.TENSION)).uid("sink-tension").name("Tension");
+            metrics = metrics.union(fused.metrics());
+        }
 
         AlertStage.Output alerting = AlertStage.attach(env, sources, metrics, settings);
         alerting.alerts().sinkTo(sinks.sink(OutputTopic.ALERTS)).uid("sink-alerts").name("Alerts");

@@ -20,7 +20,8 @@ import org.ember.rules.RuleSet;
  * @param rules           the rule set in force at start
  * @param outOfOrderness  per feed, how late a record may arrive and still be on time
  * @param idleness        how long a silent feed waits before it stops holding back event time
- * @param fusion          multi-agency fusion: linkage windows, hot-spot layers, seasonal exceedance, risk, tension
+ * @param fusion          multi-agency fusion: linkage windows, hot-spot layers, seasonal exceedance, risk, tension;
+ *                        null = no fusion stage (a replay of rules that read counts only)
  * @param delivery        routing, rotas and channels of the notification stage; null = no notifications
  */
 public record JobSettings(
@@ -36,7 +37,6 @@ public record JobSettings(
 
     public JobSettings {
         outOfOrderness = new EnumMap<>(outOfOrderness);
-        java.util.Objects.requireNonNull(fusion, "fusion");
     }
 
     public JobSettings withFusion(FusionSettings newFusion) {
