@@ -10,7 +10,7 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult)
             throws Exception {
         if (e instanceof UserError) {
-            commandLine.getErr().println("ember " + commandLine.getCommandName() + ": " + e.getMessage());
+            commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + e.getMessage());
             return USER_ERROR_EXIT;
         }
         throw e;

@@ -87,7 +87,7 @@ class GiStarCommandTest {
         CliRun run = CliRun.of("stats", "gi-star", "--input", file.toString(), "--distance", "150");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip()).doesNotContain("\n").contains(file.toString()).contains("'value'").contains("--value")
-                .startsWith("ember gi-star:");
+                .startsWith("ember stats gi-star:");
         assertThat(run.err()).doesNotContain("Exception");
     }
 

@@ -48,6 +48,6 @@ class KdeCommandTest {
         CliRun coordinates = CliRun.of("stats", "kde", "--input", file.toString(), "--cell", "1", "--bandwidth", "2",
                 "--extent", "0,0,5,5");
         assertThat(coordinates.exitCode()).isEqualTo(2);
-        assertThat(coordinates.err().strip()).isEqualTo("ember kde: " + file + " row 2 (line 3), column 'y': 'oops' is not a number");
+        assertThat(coordinates.err().strip()).isEqualTo("ember stats kde: " + file + " row 2 (line 3), column 'y': 'oops' is not a number");
     }
 }
