@@ -12,17 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.ember.infra.kafka.KafkaBroker;
 import org.ember.jobs.EmberJobRunner;
 import org.ember.jobs.RunningJob;
@@ -77,7 +69,7 @@ class EndToEndThroughKafkaTest {
                 record(Feed.INTEL, "[1,2,3]".getBytes(StandardCharsets.UTF_8)),
                 record(Feed.POLICE, Json.toBytes(TestFeeds.assault("CR-4", FRIDAY_22H, LONDON))));
 
-        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+        try (KafkaProducer<byte[], byte[]> producer = TestTopics.producer(broker.bootstrapServers())) {
             for (ProducerRecord<byte[], byte[]> r : valid.subList(0, 5)) {
                 producer.send(r).get();
             }
@@ -90,14 +82,17 @@ class EndToEndThroughKafkaTest {
         EmberJobRunner.RunSettings run = new EmberJobRunner.RunSettings(broker.bootstrapServers(), "ember-e2e",
                 "ember-e2e-" + UUID.randomUUID(), work.resolve("checkpoints"), Duration.ofSeconds(1), 1);
         try (RunningJob job = EmberJobRunner.startLocal(TestFeeds.settings(TestFeeds.weaponRule(3)), run)) {
-            List<DeadLetter> deadLetters = readUntil(Topics.DEAD_LETTER, DeadLetter.class, l -> l.size() >= malformed.size(),
-                    Duration.ofSeconds(90));
-            List<Alert> alerts = readUntil(Topics.ALERTS, Alert.class, l -> !l.isEmpty(), Duration.ofSeconds(90));
+            List<DeadLetter> deadLetters = TestTopics.read(broker.bootstrapServers(), Topics.DEAD_LETTER, DeadLetter.class,
+                    true, l -> l.size() >= malformed.size(), Duration.ofSeconds(90));
+            List<Alert> alerts = TestTopics.read(broker.bootstrapServers(), Topics.ALERTS, Alert.class, true,
+                    l -> !l.isEmpty(), Duration.ofSeconds(90));
 
             // Let several more checkpoints commit: nothing may be repeated.
             Thread.sleep(4_000);
-            deadLetters = readUntil(Topics.DEAD_LETTER, DeadLetter.class, l -> true, Duration.ofSeconds(5));
-            alerts = readUntil(Topics.ALERTS, Alert.class, l -> true, Duration.ofSeconds(5));
+            deadLetters = TestTopics.read(broker.bootstrapServers(), Topics.DEAD_LETTER, DeadLetter.class, true, l -> false,
+                    Duration.ofSeconds(5));
+            alerts = TestTopics.read(broker.bootstrapServers(), Topics.ALERTS, Alert.class, true, l -> false,
+                    Duration.ofSeconds(5));
             assertThat(job.status()).isEqualTo("RUNNING");
 
             assertThat(deadLetters).hasSize(malformed.size());
@@ -123,36 +118,5 @@ class EndToEndThroughKafkaTest {
 
     private static ProducerRecord<byte[], byte[]> record(Feed feed, byte[] value) {
         return new ProducerRecord<>(feed.topic(), null, value);
-    }
-
-    private static KafkaProducer<byte[], byte[]> producer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
-    }
-
-    /** Reads a topic from the start, committed records only, until the condition holds or time runs out. */
-    private static <T> List<T> readUntil(String topic, Class<T> type, Predicate<List<T>> done, Duration timeout) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-reader-" + UUID.randomUUID());
-        List<T> values = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            Instant deadline = Instant.now().plus(timeout);
-            while (Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    values.add(Json.fromBytes(r.value(), type));
-                }
-                if (done.test(values) && !values.isEmpty()) {
-                    return values;
-                }
-            }
-        }
-        return values;
     }
 }

@@ -1,28 +1,19 @@
 package org.ember.infra.e2e;
 
+import org.ember.infra.cli.CliRun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.ember.infra.cli.EmberCli;
 import org.ember.infra.kafka.KafkaBroker;
 import org.ember.jobs.EmberJobRunner;
 import org.ember.jobs.RunningJob;
@@ -108,7 +99,7 @@ class LiveRuleReloadTest {
             // 2. Push a set with the same weapon rule and a new violence rule; the job accepts it.
             Path dir = Files.createDirectories(work.resolve("rules-v1"));
             Files.writeString(dir.resolve("rules.yaml"), started + VIOLENCE_RULE);
-            Cli push = Cli.run("rules", "push", dir.toString(), "--bootstrap-servers", broker.bootstrapServers(),
+            CliRun push = CliRun.of("rules", "push", dir.toString(), "--bootstrap-servers", broker.bootstrapServers(),
                     "--data-dir", TestFeeds.dataDir().toString(), "--wait", "90s");
             assertThat(push.exitCode()).as(push.out() + push.err()).isZero();
             assertThat(push.out()).contains("Pushed version 1 (").contains("The job accepted version 1");
@@ -143,7 +134,7 @@ class LiveRuleReloadTest {
                     .singleElement().satisfies(a -> assertThat(a.state()).isEqualTo(Alert.FIRING));
             assertThat(job.status()).isEqualTo("RUNNING");
 
-            Cli status = Cli.run("rules", "status", "--bootstrap-servers", broker.bootstrapServers());
+            CliRun status = CliRun.of("rules", "status", "--bootstrap-servers", broker.bootstrapServers());
             assertThat(status.exitCode()).isZero();
             assertThat(status.out()).contains("Latest pushed: version 2").contains("In force:      version 1 (2 rules")
                     .contains("Last rejected: version 2").contains("unknown key 'sevrity'")
@@ -173,52 +164,11 @@ class LiveRuleReloadTest {
     }
 
     private static KafkaProducer<byte[], byte[]> producer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+        return TestTopics.producer(broker.bootstrapServers());
     }
 
     /** Reads a topic from the start until the condition holds or {@link #WAIT} runs out. */
     private static <T> List<T> readUntil(String topic, Class<T> type, boolean committedOnly, Predicate<List<T>> done) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, committedOnly ? "read_committed" : "read_uncommitted");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "reload-reader-" + UUID.randomUUID());
-        List<T> values = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            Instant deadline = Instant.now().plus(WAIT);
-            while (Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    values.add(Json.fromBytes(r.value(), type));
-                }
-                if (done.test(values)) {
-                    return values;
-                }
-            }
-        }
-        return values;
-    }
-
-    /** {@code ember …} in-process, output captured. */
-    private record Cli(int exitCode, String out, String err) {
-        static Cli run(String... args) {
-            PrintStream originalOut = System.out;
-            PrintStream originalErr = System.err;
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            try {
-                System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-                System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-                int code = EmberCli.run(args);
-                return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-            } finally {
-                System.setOut(originalOut);
-                System.setErr(originalErr);
-            }
-        }
+        return TestTopics.read(broker.bootstrapServers(), topic, type, committedOnly, done, WAIT);
     }
 }

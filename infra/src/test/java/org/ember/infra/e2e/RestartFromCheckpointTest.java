@@ -11,18 +11,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.ember.infra.kafka.KafkaBroker;
 import org.ember.jobs.EmberJobRunner;
 import org.ember.jobs.RunningJob;
@@ -83,9 +72,9 @@ class RestartFromCheckpointTest {
 
         try (RunningJob resumed = EmberJobRunner.startLocal(TestFeeds.settings(TestFeeds.weaponRule(3)),
                 run.restoringFrom(checkpoint))) {
-            List<Alert> alerts = readAlerts(Duration.ofSeconds(60), 1);
+            List<Alert> alerts = readAlerts(Duration.ofSeconds(60), l -> !l.isEmpty());
             Thread.sleep(3_000);
-            alerts = readAlerts(Duration.ofSeconds(3), Integer.MAX_VALUE);
+            alerts = readAlerts(Duration.ofSeconds(3), l -> false);
 
             assertThat(recordsIn() - readBeforeRestart).as("only the two new records are read").isEqualTo(2);
             assertThat(alerts).singleElement().satisfies(alert -> {
@@ -110,31 +99,10 @@ class RestartFromCheckpointTest {
     }
 
     private static void send(Feed feed, Object record) throws Exception {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        try (KafkaProducer<byte[], byte[]> producer =
-                new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(feed.topic(), Json.toBytes(record))).get();
-        }
+        TestTopics.send(broker.bootstrapServers(), feed.topic(), Json.toBytes(record));
     }
 
-    private static List<Alert> readAlerts(Duration timeout, int enough) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "restart-reader-" + UUID.randomUUID());
-        List<Alert> alerts = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.ALERTS));
-            Instant deadline = Instant.now().plus(timeout);
-            while (Instant.now().isBefore(deadline) && alerts.size() < enough) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(300))) {
-                    alerts.add(Json.fromBytes(r.value(), Alert.class));
-                }
-            }
-        }
-        return alerts;
+    private static List<Alert> readAlerts(Duration timeout, java.util.function.Predicate<List<Alert>> done) {
+        return TestTopics.read(broker.bootstrapServers(), Topics.ALERTS, Alert.class, true, done, timeout);
     }
 }

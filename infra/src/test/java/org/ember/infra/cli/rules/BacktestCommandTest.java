@@ -1,5 +1,7 @@
 package org.ember.infra.cli.rules;
 
+import org.ember.infra.cli.CliRun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -30,7 +32,7 @@ class BacktestCommandTest {
         Files.writeString(loose.resolve("rules.yaml"), rule.formatted(2));
         Path out = dir.resolve("report");
 
-        Cli run = Cli.run("backtest", "--rules", strict.toString(), "--compare", loose.toString(), "--from", "2025-03-03",
+        CliRun run = Cli.run("backtest", "--rules", strict.toString(), "--compare", loose.toString(), "--from", "2025-03-03",
                 "--to", "2025-03-09", "--force", "gwent", "--horizon", "3d", "--out", out.toString(), "--data", Cli.DATA_DIR,
                 "--no-progress", "--parallelism", "1");
 

@@ -1,5 +1,7 @@
 package org.ember.infra.cli.rules;
 
+import org.ember.infra.cli.CliRun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -13,7 +15,7 @@ class RulesCheckAndTestCommandTest {
 
     @Test
     void theStarterRulesCheckCleanEvenWithTheLint() {
-        Cli run = Cli.run("rules", "check", Cli.RULES.toString(), "--lint", "--data-dir", Cli.DATA_DIR);
+        CliRun run = Cli.run("rules", "check", Cli.RULES.toString(), "--lint", "--data-dir", Cli.DATA_DIR);
         assertThat(run.exitCode()).as(run.out()).isZero();
         assertThat(run.out()).containsPattern("SUCCESS: \\d+ rules in \\d+ files \\(content hash [0-9a-f]{12}\\)\\n")
                 .doesNotContain("warning");
@@ -31,7 +33,7 @@ class RulesCheckAndTestCommandTest {
                         for: soon
                         severity: critical
                 """);
-        Cli run = Cli.run("rules", "check", file.toString(), "--data-dir", Cli.DATA_DIR);
+        CliRun run = Cli.run("rules", "check", file.toString(), "--data-dir", Cli.DATA_DIR);
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains(file + ":5:36: unknown LSOA 'W01099999': not a 2011 LSOA of the covered areas\n")
                 .contains(file + ":7:14: 'for' is 'soon', not a duration like 30m, 2h, 1h30m or 7d\n")
@@ -50,7 +52,7 @@ class RulesCheckAndTestCommandTest {
                         for: 2h
                         severity: info
                 """);
-        Cli lint = Cli.run("rules", "check", file.toString(), "--lint", "--data-dir", Cli.DATA_DIR);
+        CliRun lint = Cli.run("rules", "check", file.toString(), "--lint", "--data-dir", Cli.DATA_DIR);
         assertThat(lint.exitCode()).isZero();
         assertThat(lint.out()).contains(file + ":7:9: warning: 'for' is 2h, longer than the 1h window")
                 .contains("the lint of alerts no route would deliver is skipped").contains("1 warning");
@@ -60,16 +62,16 @@ class RulesCheckAndTestCommandTest {
     @Test
     void theStarterRuleTestsPassAndCanBeFilteredAndWrittenAsJUnit() throws Exception {
         Path junit = dir.resolve("junit.xml");
-        Cli all = Cli.run("rules", "test", Cli.RULE_TESTS.toString(), "--data-dir", Cli.DATA_DIR, "--junit", junit.toString());
+        CliRun all = Cli.run("rules", "test", Cli.RULE_TESTS.toString(), "--data-dir", Cli.DATA_DIR, "--junit", junit.toString());
         assertThat(all.exitCode()).as(all.out()).isZero();
         assertThat(all.out()).contains("Unit testing " + Cli.RULE_TESTS.resolve("knife-crime.test.yaml"))
                 .contains("  PASS  a stabbing treated by paramedics").containsPattern("SUCCESS: \\d+ tests passed");
         assertThat(Files.readString(junit)).contains("<testcase ").doesNotContain("<failure");
 
-        Cli some = Cli.run("rules", "test", Cli.RULE_TESTS.toString(), "--data-dir", Cli.DATA_DIR, "--run", "paramedics");
+        CliRun some = Cli.run("rules", "test", Cli.RULE_TESTS.toString(), "--data-dir", Cli.DATA_DIR, "--run", "paramedics");
         assertThat(some.out()).contains("SUCCESS: 1 test passed").doesNotContain("violence cluster");
 
-        Cli none = Cli.run("rules", "test", Cli.RULE_TESTS.toString(), "--data-dir", Cli.DATA_DIR, "--run", "no such test");
+        CliRun none = Cli.run("rules", "test", Cli.RULE_TESTS.toString(), "--data-dir", Cli.DATA_DIR, "--run", "no such test");
         assertThat(none.exitCode()).isEqualTo(1);
         assertThat(none.out()).contains("FAILED: no test ran (none matches --run no such test)");
     }
@@ -87,7 +89,7 @@ class RulesCheckAndTestCommandTest {
                       - at: "2025-03-14 23:00"
                         firing: [{labels: {alertname: weapon-reports-in-neighbourhood}}]
                 """);
-        Cli run = Cli.run("rules", "test", tests.toString(), "--data-dir", Cli.DATA_DIR);
+        CliRun run = Cli.run("rules", "test", tests.toString(), "--data-dir", Cli.DATA_DIR);
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("  FAIL  expects too much").contains(tests + ":7:9: at 2025-03-14T23:00:00Z, firing alerts differ")
                 .contains("got:      none").contains("FAILED: 1 of 1 tests");
@@ -95,7 +97,7 @@ class RulesCheckAndTestCommandTest {
 
     @Test
     void aBadRegularExpressionIsAUserError() {
-        Cli run = Cli.run("rules", "test", Cli.RULE_TESTS.toString(), "--data-dir", Cli.DATA_DIR, "--run", "(");
+        CliRun run = Cli.run("rules", "test", Cli.RULE_TESTS.toString(), "--data-dir", Cli.DATA_DIR, "--run", "(");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("ember ").contains(": --run is not a regular expression");
     }
@@ -125,7 +127,7 @@ class RulesCheckAndTestCommandTest {
                   - {name: map-only}
                   - {name: cardiff, escalation: cardiff}
                 """);
-        Cli run = Cli.run("rules", "check", rules.toString(), "--lint", "--routing", routes.toString(), "--data-dir", Cli.DATA_DIR);
+        CliRun run = Cli.run("rules", "check", rules.toString(), "--lint", "--routing", routes.toString(), "--data-dir", Cli.DATA_DIR);
         assertThat(run.exitCode()).as(run.out()).isZero();
         assertThat(run.out()).doesNotContain("rule 'cardiff-weapons'")
                 .contains(rules + ":8:9: warning: no route would deliver alerts of rule 'everywhere-weapons' in W06000011,")

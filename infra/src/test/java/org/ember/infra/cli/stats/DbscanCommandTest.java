@@ -1,5 +1,7 @@
 package org.ember.infra.cli.stats;
 
+import org.ember.infra.cli.CliRun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

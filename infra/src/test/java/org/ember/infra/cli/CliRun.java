@@ -1,4 +1,4 @@
-package org.ember.infra.cli.stats;
+package org.ember.infra.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,12 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.ember.infra.cli.EmberCli;
 
 /** Runs {@code ember …} in-process with standard output and error captured. */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
 
-    static CliRun of(String... args) {
+    public static CliRun of(String... args) {
         PrintStream originalOut = System.out;
         PrintStream originalErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -32,17 +31,17 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     /** Output lines (CSV rows including the header). */
-    List<String> lines() {
+    public List<String> lines() {
         return Arrays.asList(out.split("\n"));
     }
 
     /** The value of {@code column} in data row {@code row} (0-based), by header name. */
-    String cell(int row, String column) {
+    public String cell(int row, String column) {
         List<String> header = Arrays.asList(lines().get(0).split(","));
         return lines().get(row + 1).split(",")[header.indexOf(column)];
     }
 
-    static Path csv(Path dir, String name, String... lines) {
+    public static Path csv(Path dir, String name, String... lines) {
         try {
             return Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
