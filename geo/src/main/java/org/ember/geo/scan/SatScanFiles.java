@@ -27,15 +27,40 @@ import java.util.Map;
 public final class SatScanFiles {
     private SatScanFiles() {}
 
-    public static List<ScanCase> readCases(Path file) throws IOException {
-        List<ScanCase> out = new ArrayList<>();
-        int row = 0;
+    /** One data line of a SaTScan file: its 1-based line number and its tokens. */
+    private record Row(int number, String[] tokens) {}
+
+    /** The data lines of a file, comments and blank lines left out, each with its line number. */
+    private static List<Row> rows(Path file) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        int number = 0;
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            row++;
+            number++;
             String[] t = tokens(line);
-            if (t == null) {
-                continue;
+            if (t != null) {
+                rows.add(new Row(number, t));
             }
+        }
+        return rows;
+    }
+
+    public static List<ScanCase> readCases(Path file) throws IOException {
+        return readCases(file, null, null, null);
+    }
+
+    /**
+     * Reads a case file and checks each row against the coordinates and the study period, so that a
+     * bad row is reported with its number.
+     *
+     * @param knownLocations locations of the coordinates file, or null to skip that check
+     * @param studyStart     first day of the study period, or null to skip the date check
+     */
+    public static List<ScanCase> readCases(Path file, java.util.Set<String> knownLocations, LocalDate studyStart,
+            LocalDate studyEnd) throws IOException {
+        List<ScanCase> out = new ArrayList<>();
+        for (Row r : rows(file)) {
+            String[] t = r.tokens();
+            int row = r.number();
             if (t.length < 2) {
                 throw new ScanInputException(file.toString(), row, "expected 'location count [date]'");
             }
@@ -44,67 +69,37 @@ public final class SatScanFiles {
                 throw new ScanInputException(file.toString(), row, "negative count " + count);
             }
             LocalDate date = t.length >= 3 ? parseDate(file, row, t[2]) : null;
+            if (knownLocations != null && !knownLocations.contains(t[0])) {
+                throw new ScanInputException(file.toString(), row, "unknown location '" + t[0]
+                        + "' (not in the coordinates file)");
+            }
+            if (studyStart != null && date != null && (date.isBefore(studyStart) || date.isAfter(studyEnd))) {
+                throw new ScanInputException(file.toString(), row, "date " + date + " is outside the study period "
+                        + studyStart + " to " + studyEnd);
+            }
             out.add(new ScanCase(t[0], count, date));
         }
         return out;
     }
 
-    /**
-     * Reads a case file and checks each row against the coordinates and the study period, so that a
-     * bad row is reported with its number.
-     *
-     * @param studyStart first day of the study period, or null to skip the date check
-     */
-    public static List<ScanCase> readCases(Path file, java.util.Set<String> knownLocations, LocalDate studyStart,
-            LocalDate studyEnd) throws IOException {
-        List<ScanCase> cases = readCases(file);
-        int row = 0;
-        int next = 0;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            row++;
-            if (tokens(line) == null) {
-                continue;
-            }
-            ScanCase c = cases.get(next++);
-            if (!knownLocations.contains(c.location())) {
-                throw new ScanInputException(file.toString(), row, "unknown location '" + c.location()
-                        + "' (not in the coordinates file)");
-            }
-            if (studyStart != null && c.date() != null
-                    && (c.date().isBefore(studyStart) || c.date().isAfter(studyEnd))) {
-                throw new ScanInputException(file.toString(), row, "date " + c.date() + " is outside the study period "
-                        + studyStart + " to " + studyEnd);
-            }
-        }
-        return cases;
-    }
-
     public static List<ScanLocation> readCoordinates(Path file) throws IOException {
         List<ScanLocation> out = new ArrayList<>();
-        int row = 0;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            row++;
-            String[] t = tokens(line);
-            if (t == null) {
-                continue;
-            }
+        for (Row r : rows(file)) {
+            String[] t = r.tokens();
             if (t.length < 3) {
-                throw new ScanInputException(file.toString(), row, "expected 'location x y'");
+                throw new ScanInputException(file.toString(), r.number(), "expected 'location x y'");
             }
-            out.add(new ScanLocation(t[0], parseDouble(file, row, t[1], "x"), parseDouble(file, row, t[2], "y")));
+            out.add(new ScanLocation(t[0], parseDouble(file, r.number(), t[1], "x"),
+                    parseDouble(file, r.number(), t[2], "y")));
         }
         return out;
     }
 
     public static Map<String, Double> readPopulation(Path file) throws IOException {
         Map<String, Map<String, Double>> byYear = new LinkedHashMap<>();
-        int row = 0;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            row++;
-            String[] t = tokens(line);
-            if (t == null) {
-                continue;
-            }
+        for (Row r : rows(file)) {
+            String[] t = r.tokens();
+            int row = r.number();
             if (t.length < 2) {
                 throw new ScanInputException(file.toString(), row, "expected 'location [year] population'");
             }
