@@ -26,21 +26,25 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.ember.console.ConsoleConfig;
 import org.ember.console.ConsoleServer;
+import org.ember.deployment.Deployment;
 import org.ember.geo.area.AreaCatalogue;
 import org.ember.geo.area.Coverage;
 import org.ember.infra.EmberPaths;
 import org.ember.infra.demo.AlertPrinter;
+import org.ember.infra.demo.DeadLetterReasons;
+import org.ember.infra.demo.DeadLetterSummary;
 import org.ember.infra.demo.FusionWatch;
 import org.ember.infra.demo.PipelineCounts;
 import org.ember.infra.kafka.KafkaBroker;
 import org.ember.infra.simulator.FeedSimulator;
+import org.ember.infra.simulator.SimulatedArea;
 import org.ember.infra.simulator.SimulationSettings;
 import org.ember.infra.simulator.SimulatorRunner;
+import org.ember.jobs.DeploymentJobs;
 import org.ember.jobs.EmberJobRunner;
 import org.ember.jobs.JobSettings;
 import org.ember.jobs.RunningJob;
 import org.ember.model.privacy.PseudonymKeys;
-import org.ember.model.privacy.SmallCountSuppression;
 import org.ember.rules.RuleFileException;
 import org.ember.rules.RuleFileLoader;
 import org.ember.rules.RuleSet;
@@ -91,7 +95,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Shared data directory (default: $EMBER_DATA_DIR, else ../shared/data).")
     Path dataDir;
 
-    @Option(names = "--rules", description = "Rule file or directory (default: alert-rules/rules of this checkout).")
+    @CommandLine.Mixin
+    DeploymentOption deployment;
+
+    @Option(names = "--rules", description = "Rule file or directory (default: the deployment's rules).")
     Path rules;
 
     @Option(names = "--kafka-port", defaultValue = "0", description = "Kafka client port (default: a free port).")
@@ -102,7 +109,7 @@ public final class DemoCommand implements Callable<Integer> {
     Path workDir;
 
     @Option(names = "--routing", description = "Routing directory: routes.yaml and oncall.yaml "
-            + "(default: alert-rules/routing of this checkout).")
+            + "(default: the deployment's routing).")
     Path routing;
 
     @Option(names = "--smtp", description = "Send e-mail notifications through this SMTP server, HOST:PORT "
@@ -124,10 +131,12 @@ public final class DemoCommand implements Callable<Integer> {
         if (problem != null) {
             throw new UserError(problem);
         }
-        Path ruleFiles = rules != null ? rules : EmberPaths.home().resolve("alert-rules/rules");
+        Deployment d = deployment.load(dataDir);
+        data = d.dataDir();
+        Path ruleFiles = rules != null ? rules : d.rules();
         RuleSet ruleSet;
         try {
-            ruleSet = new RuleFileLoader().load(ruleFiles);
+            ruleSet = new RuleFileLoader(DeploymentJobs.areas(d)).load(ruleFiles);
         } catch (RuleFileException e) {
             throw new UserError("rule files are invalid:\n" + e.getMessage());
         }
@@ -147,24 +156,36 @@ public final class DemoCommand implements Callable<Integer> {
         }, "demo-ctrl-c");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        out.println("Ember demo · data " + data + " · rules " + ruleFiles + " (" + ruleSet.rules().size()
+        SimulationSettings simulation = SimulationSettings.defaults().withSeed(seed).withMonths(from,
+                SimulationSettings.DEFAULT_TO.isBefore(from) ? from : SimulationSettings.DEFAULT_TO)
+                .withForces(d.simulator().policeFolders().stream().map(p -> p.getFileName().toString()).toList());
+        java.util.List<YearMonth> missing = FeedSimulator.missingMonths(data, simulation);
+        FeedSimulator simulator;
+        try {
+            simulator = FeedSimulator.create(data, simulation, null, SimulatedArea.of(d), true);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage() + " (setting simulator.police of " + d.file() + ")", e);
+        }
+        out.println("Ember demo · deployment " + d.name() + " · data " + data + " · rules " + ruleFiles + " (" + ruleSet.rules().size()
                 + " rules, version " + ruleSet.version() + ")");
         out.println("Starting Kafka broker…");
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Metrics.globalRegistry.add(registry);
+        String[] brokerServers = new String[1];
         try (KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"), kafkaPort)) {
             broker.createTopics();
+            brokerServers[0] = broker.bootstrapServers();
             out.println("Kafka:   " + broker.bootstrapServers() + " (log " + broker.dataDir().resolve("broker.log") + ")");
-            Coverage coverage = Coverage.southWalesAndGwent();
+            KafkaLocation.rememberDemoBroker(broker.bootstrapServers());
+            Coverage coverage = d.coverage();
             try (ConsoleServer console = ConsoleServer.start(new ConsoleConfig(ConsoleConfig.LOOPBACK, port,
-                    broker.bootstrapServers(), data, coverage, SmallCountSuppression.DEFAULT_THRESHOLD,
+                    broker.bootstrapServers(), data, coverage, d.suppressionThreshold(),
                     work.resolve("audit.jsonl"), registry))) {
                 out.println("Map:     " + console.url());
                 out.println("Metrics: " + console.url().resolve("/metrics") + " (Prometheus)");
-                JobSettings settings = new JobSettings(data.toString(), coverage, 250,
-                        PseudonymKeys.resolve(System.getenv(), false), ruleSet, JobSettings.defaultOutOfOrderness(),
+                JobSettings settings = DeploymentJobs.settings(d, PseudonymKeys.resolve(System.getenv(), false), ruleSet,
                         Duration.ofSeconds(5), org.ember.geo.fusion.FusionSettings.defaults(),
-                        DemoDelivery.settings(routing, smtp, mailFrom, work, console.url(), out));
+                        DemoDelivery.settings(routing != null ? routing : d.routing(), smtp, mailFrom, work, console.url(), out));
                 EmberJobRunner.RunSettings run = new EmberJobRunner.RunSettings(broker.bootstrapServers(), "ember-demo",
                         "ember-demo-" + UUID.randomUUID(), work.resolve("checkpoints"), CHECKPOINT_INTERVAL, parallelism);
                 out.println("Starting the Flink job on the local cluster…");
@@ -174,9 +195,11 @@ public final class DemoCommand implements Callable<Integer> {
                         FusionWatch fusion = new FusionWatch(broker.bootstrapServers(), out,
                                 AreaCatalogue.load(data, coverage)::ladName)) {
                     out.println("Job:     " + job.id() + " " + job.status());
-                    SimulationSettings simulation = SimulationSettings.defaults().withSeed(seed).withMonths(from,
-                            SimulationSettings.DEFAULT_TO.isBefore(from) ? from : SimulationSettings.DEFAULT_TO);
-                    FeedSimulator simulator = FeedSimulator.create(data, simulation);
+                    if (!missing.isEmpty()) {
+                        out.println("Data:    no police.uk files for " + missing.stream().map(YearMonth::toString)
+                                .collect(java.util.stream.Collectors.joining(", ")) + " in " + simulation.forces()
+                                + "; those months are skipped (replayed as silence)");
+                    }
                     SimulatorRunner runner = new SimulatorRunner(fusion.recording(simulator.iterator()),
                             producer(broker.bootstrapServers()),
                             speed, SimulatorRunner.Limits.none());
@@ -200,12 +223,17 @@ public final class DemoCommand implements Callable<Integer> {
                             + (counts.reconciles() ? " (in = processed + dead_lettered)" : " (COUNTS DO NOT RECONCILE)")
                             + "; late reports counted in their own hour: " + counts.late());
                     out.println(fusion.linkageLine());
+                    if (counts.deadLettered() * 2 > counts.in()) {
+                        DeadLetterSummary.warning(counts.in(), DeadLetterReasons.read(broker.bootstrapServers(),
+                                Duration.ofSeconds(20))).ifPresent(out::println);
+                    }
                     out.println(counts.summaryLine(alerts.firing()));
                     out.flush();
                     return counts.reconciles() ? 0 : 1;
                 }
             }
         } finally {
+            KafkaLocation.forgetDemoBroker(String.valueOf(brokerServers[0]));
             Metrics.globalRegistry.remove(registry);
             finished.countDown();
             try {

@@ -1,33 +1,43 @@
 package org.ember.infra.cli;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.ember.geo.area.Coverage;
+import org.ember.deployment.Deployment;
 import org.ember.infra.EmberPaths;
+import org.ember.jobs.DeploymentJobs;
 import org.ember.jobs.EmberJobRunner;
 import org.ember.jobs.JobSettings;
 import org.ember.jobs.RunningJob;
+import org.ember.jobs.delivery.DeliverySettings;
 import org.ember.model.privacy.PseudonymKeys;
 import org.ember.model.privacy.Pseudonymiser;
 import org.ember.rules.RuleFileException;
 import org.ember.rules.RuleFileLoader;
 import org.ember.rules.RuleSet;
+import org.ember.rules.routing.ConfigException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code ember job}: runs the job alone on Flink's local cluster against a Kafka you already have
- * (the topics must exist). With {@code --production} the pseudonymisation key must be configured:
- * a missing key is an error at start, never a silently generated one.
+ * (the topics must exist), built from the deployment: its areas, rules, routing, rotas and
+ * channels, links to its public URL, its Kafka client properties. With {@code --production} the
+ * pseudonymisation key must be configured: a missing key is an error at start, never a silently
+ * generated one.
  */
 @Command(
         name = "job",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs the Ember job on Flink's local cluster against an existing Kafka, until Ctrl-C.",
-            "Reads feed.*, writes ember.dlq, ember.hotspots and ember.alerts."
+            "Runs the Ember job on Flink's local cluster against an existing Kafka, until Ctrl-C: ingest, counts,",
+            "fusion, rules, and routing, escalation and delivery of notifications as the deployment says.",
+            "Serves /metrics and /healthz (see --ops-port)."
         })
 public final class JobCommand implements Callable<Integer> {
     private final java.util.Map<String, String> environment;
@@ -41,7 +51,11 @@ public final class JobCommand implements Callable<Integer> {
         this.environment = environment;
     }
 
-    @Option(names = "--bootstrap-servers", required = true, description = "Kafka bootstrap servers.")
+    @Mixin
+    DeploymentOption deployment;
+
+    @Option(names = "--bootstrap-servers",
+            description = "Kafka bootstrap servers (default: the deployment's kafka.bootstrap_servers, else the running demo's broker).")
     String bootstrapServers;
 
     @Option(names = "--production", description = "Production mode: EMBER_PSEUDONYM_KEY must be set (≥ 16 characters).")
@@ -50,10 +64,13 @@ public final class JobCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Shared data directory (default: $EMBER_DATA_DIR, else ../shared/data).")
     Path dataDir;
 
-    @Option(names = "--rules", description = "Rule file or directory (default: alert-rules/rules of this checkout).")
+    @Option(names = "--rules", description = "Rule file or directory (default: the deployment's rules).")
     Path rules;
 
-    @Option(names = "--checkpoint-dir", description = "Checkpoint directory (default: .ember/job/checkpoints).")
+    @Option(names = "--work-dir", description = "Checkpoints, the delivery ledger and the outbox (default: .ember/job).")
+    Path workDir;
+
+    @Option(names = "--checkpoint-dir", description = "Checkpoint directory (default: <work-dir>/checkpoints).")
     Path checkpointDir;
 
     @Option(names = "--checkpoint-interval", defaultValue = "10s", converter = SimulateCommand.DurationConverter.class,
@@ -69,6 +86,15 @@ public final class JobCommand implements Callable<Integer> {
     @Option(names = "--consumer-group", defaultValue = "ember-job", description = "Kafka consumer group (default: ${DEFAULT-VALUE}).")
     String consumerGroup;
 
+    @Option(names = "--no-notifications", description = "Evaluate rules but route and deliver nothing.")
+    boolean noNotifications;
+
+    @Option(names = "--ops-host", defaultValue = "127.0.0.1", description = "Address of /metrics and /healthz (default: ${DEFAULT-VALUE}).")
+    String opsHost;
+
+    @Option(names = "--ops-port", defaultValue = "0", description = "Port of /metrics and /healthz (default: a free port, printed).")
+    int opsPort;
+
     @Override
     public Integer call() throws Exception {
         Pseudonymiser pseudonymiser;
@@ -82,29 +108,52 @@ public final class JobCommand implements Callable<Integer> {
         if (problem != null) {
             throw new UserError(problem);
         }
+        Deployment d = DeploymentOption.load(deployment.deployment, dataDir, environment);
+        String servers = KafkaLocation.bootstrapServers(bootstrapServers, d);
         RuleSet ruleSet;
         try {
-            ruleSet = new RuleFileLoader().load(rules != null ? rules : EmberPaths.home().resolve("alert-rules/rules"));
+            ruleSet = rules != null ? new RuleFileLoader(DeploymentJobs.areas(d)).load(rules) : DeploymentJobs.rules(d);
         } catch (RuleFileException e) {
             throw new UserError("rule files are invalid:\n" + e.getMessage());
         }
-        JobSettings settings = new JobSettings(data.toString(), Coverage.southWalesAndGwent(), 250, pseudonymiser, ruleSet,
-                JobSettings.defaultOutOfOrderness(), Duration.ofMinutes(1), org.ember.geo.fusion.FusionSettings.defaults(), null);
-        Path checkpoints = checkpointDir != null ? checkpointDir : EmberPaths.home().resolve(".ember/job/checkpoints");
+        Path work = workDir != null ? workDir : EmberPaths.home().resolve(".ember/job");
+        DeliverySettings delivery = null;
+        if (!noNotifications) {
+            try {
+                delivery = DeploymentJobs.delivery(d, work.resolve("delivery-ledger"), work.resolve("outbox"));
+            } catch (ConfigException e) {
+                throw new UserError("routing files are invalid (setting routing of " + d.file() + "):\n" + e.getMessage());
+            }
+        }
+        JobSettings settings = DeploymentJobs.settings(d, pseudonymiser, ruleSet, Duration.ofMinutes(1),
+                org.ember.geo.fusion.FusionSettings.defaults(), delivery);
+        Path checkpoints = checkpointDir != null ? checkpointDir : work.resolve("checkpoints");
         // A stable transactional id prefix: a resumed job must own the transactions its checkpoint knows.
-        EmberJobRunner.RunSettings run = new EmberJobRunner.RunSettings(bootstrapServers, consumerGroup,
+        EmberJobRunner.RunSettings run = new EmberJobRunner.RunSettings(servers, consumerGroup,
                 "ember-job-" + consumerGroup, checkpoints, checkpointInterval, parallelism);
         java.util.Optional<Path> checkpoint = fresh ? java.util.Optional.empty() : EmberJobRunner.latestCheckpoint(checkpoints);
         if (checkpoint.isPresent()) {
             System.out.println("Resuming from checkpoint " + checkpoint.get());
             run = run.restoringFrom(checkpoint.get());
         }
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Metrics.globalRegistry.add(registry);
         CountDownLatch stopped = new CountDownLatch(1);
-        try (RunningJob job = EmberJobRunner.startLocal(settings, run)) {
-            System.out.println("Ember job " + job.id() + " " + job.status() + " against " + bootstrapServers
+        try (RunningJob job = EmberJobRunner.startLocal(settings, run, d.kafka().properties());
+                OpsEndpoints ops = OpsEndpoints.start(opsHost, opsPort, registry, job::status)) {
+            System.out.println("Deployment: " + d.name() + " (" + d.file() + "), " + d.spokes().size() + " spokes, "
+                    + ruleSet.rules().size() + " rules");
+            System.out.println("Notify:  " + (delivery == null ? "off (--no-notifications)"
+                    : delivery.live() ? "e-mail through " + d.mail() + ", links to " + d.publicUrl()
+                    : "no SMTP server in the deployment: messages are written to " + work.resolve("outbox")));
+            System.out.println("Metrics: " + ops.url().resolve("/metrics") + " · health " + ops.url().resolve("/healthz"));
+            System.out.println("Ember job " + job.id() + " " + job.status() + " against " + servers
                     + (production ? " (production mode)" : " (demo key: pseudonyms change at every start)"));
+            System.out.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "job-ctrl-c"));
             stopped.await();
+        } finally {
+            Metrics.globalRegistry.remove(registry);
         }
         return 0;
     }
