@@ -48,14 +48,16 @@ public final class DeploymentOption {
         if (fromEnv != null && !fromEnv.isBlank()) {
             return Path.of(fromEnv).toAbsolutePath().normalize();
         }
-        Path deployments = EmberPaths.home().resolve("deployments");
-        Path pointer = deployments.resolve("default");
-        try {
-            if (Files.isRegularFile(pointer)) {
-                return deployments.resolve(Files.readString(pointer).trim());
+        // The checkout's: ember.home when the ember script set it, else the nearest folder above that has one.
+        for (Path dir = EmberPaths.home(); dir != null; dir = dir.getParent()) {
+            Path pointer = dir.resolve("deployments").resolve("default");
+            try {
+                if (Files.isRegularFile(pointer)) {
+                    return pointer.getParent().resolve(Files.readString(pointer).trim());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + pointer, e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + pointer, e);
         }
         throw new UserError("no deployment given: pass --deployment FILE or set " + Deployment.ENV
                 + " (docs/deployment.md shows how to write one)");
