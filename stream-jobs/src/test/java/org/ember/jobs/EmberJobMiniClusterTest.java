@@ -70,7 +70,7 @@ class EmberJobMiniClusterTest {
         assertThat(deadLetters).hasSize(3);
         assertThat(deadLetters).extracting(DeadLetter::reason).anyMatch(r -> r.startsWith("not valid JSON"))
                 .anyMatch(r -> r.contains("call_time")).anyMatch(r -> r.startsWith("outside coverage"));
-        assertThat(deadLetters).allSatisfy(d -> assertThat(d.originalBase64()).isNotEmpty());
+        assertThat(deadLetters).allSatisfy(d -> assertThat(d.originalSha256()).hasSize(64));
 
         List<Alert> alerts = sinks.alerts();
         List<Alert> firing = alerts.stream().filter(a -> Alert.FIRING.equals(a.state())).toList();
