@@ -157,7 +157,9 @@ public final class FeedParser implements Serializable {
             return "";
         }
         String s = message.length() > 2 * MAX_REASON ? message.substring(0, 2 * MAX_REASON) : message;
-        s = s.replaceAll("'[^']{0,2000}'", "'…'").replaceAll("\"[^\"]{0,2000}\"", "\"…\"");
+        // Quoted field names (lower-case words) stay so the reason names the field at fault.
+        s = s.replaceAll("'(?![a-z_]{1,40}')[^']{0,2000}'", "'…'")
+                .replaceAll("\"(?![a-z_]{1,40}\")[^\"]{0,2000}\"", "\"…\"");
         return cap(PersonalDataScrubber.scrub(s));
     }
 
