@@ -122,7 +122,13 @@ final class OperatorActions implements HttpHandler {
             }
         }
         String by = request.by() == null || request.by().isBlank() ? AuditLog.ANONYMOUS : request.by().trim();
-        Acknowledgement ack = new Acknowledgement(fingerprint, by, now.toEpochMilli(), expiresAt, request.comment());
+        Acknowledgement ack;
+        try {
+            ack = new Acknowledgement(fingerprint, by, now.toEpochMilli(), expiresAt, request.comment());
+        } catch (IllegalArgumentException e) {
+            HttpReplies.text(exchange, 400, e.getMessage());
+            return;
+        }
         Map<String, String> details = new LinkedHashMap<>();
         details.put("action", "acknowledge");
         details.put("fingerprint", fingerprint);

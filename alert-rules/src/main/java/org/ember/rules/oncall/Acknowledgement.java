@@ -11,6 +11,24 @@ package org.ember.rules.oncall;
  * @param comment     optional note
  */
 public record Acknowledgement(String fingerprint, String by, long at, long expiresAt, String comment) {
+    /** The longest an acknowledgement may hold off escalation: a week, then someone must look again. */
+    public static final java.time.Duration MAX_LENGTH = java.time.Duration.ofDays(7);
+
+    public Acknowledgement {
+        if (fingerprint == null || fingerprint.isBlank() || fingerprint.length() > 128) {
+            throw new IllegalArgumentException("an acknowledgement names the alert's fingerprint (at most 128 characters)");
+        }
+        if (by == null || by.isBlank() || by.length() > 100 || by.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("an acknowledgement names who made it: 1 to 100 printable characters");
+        }
+        if (comment != null && comment.length() > 1000) {
+            throw new IllegalArgumentException("an acknowledgement's comment is at most 1000 characters");
+        }
+        if (expiresAt != 0 && (expiresAt <= at || expiresAt - at > MAX_LENGTH.toMillis())) {
+            throw new IllegalArgumentException("an acknowledgement expires after it is made and within "
+                    + MAX_LENGTH.toDays() + " days");
+        }
+    }
 
     /** Whether it is in force at {@code now}, given the policy's default timeout (null = none). */
     public boolean inForce(long now, java.time.Duration policyTimeout) {
