@@ -1,5 +1,6 @@
 package org.ember.infra.cli;
 
+import org.ember.infra.cli.forecast.ForecastCommand;
 import org.ember.infra.cli.routing.OncallCommand;
 import org.ember.infra.cli.routing.RoutesCommand;
 import org.ember.infra.cli.routing.SilenceCommand;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
         description = "Real-time youth-violence tension and hotspot alerting for Violence Reduction Units.",
         subcommands = {DemoCommand.class, JobCommand.class, SimulateCommand.class, StatsCommand.class, RulesCommand.class,
             BacktestCommand.class, RoutesCommand.class, SilenceCommand.class, OncallCommand.class,
+            ForecastCommand.class,
             CommandLine.HelpCommand.class})
 public final class EmberCli implements Runnable {
 
