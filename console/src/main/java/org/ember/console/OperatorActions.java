@@ -1,7 +1,7 @@
 package org.ember.console;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -33,7 +33,7 @@ import org.ember.rules.silence.SilenceRequest;
  * </ul>
  * State-changing requests must be {@code application/json}.
  */
-final class OperatorActions implements HttpHandler {
+final class OperatorActions implements HttpFront.Route {
     private static final System.Logger LOG = System.getLogger(OperatorActions.class.getName());
     private static final Pattern ACK_API = Pattern.compile("/api/alerts/([A-Za-z0-9_-]{1,128})/ack");
     private static final Pattern ACK_PAGE = Pattern.compile("/alerts/([A-Za-z0-9_-]{1,128})/ack");
@@ -54,7 +54,7 @@ final class OperatorActions implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    public void handle(Exchange exchange) throws IOException {
         try {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
@@ -93,7 +93,7 @@ final class OperatorActions implements HttpHandler {
         }
     }
 
-    private void acknowledge(HttpExchange exchange, String fingerprint) throws IOException {
+    private void acknowledge(Exchange exchange, String fingerprint) throws IOException {
         if (!HttpReplies.isJson(exchange)) {
             HttpReplies.text(exchange, 415, "send the acknowledgement as application/json (it may be {})");
             return;
@@ -142,7 +142,7 @@ final class OperatorActions implements HttpHandler {
         HttpReplies.json(exchange, 202, reply);
     }
 
-    private void silence(HttpExchange exchange) throws IOException {
+    private void silence(Exchange exchange) throws IOException {
         if (!HttpReplies.isJson(exchange)) {
             HttpReplies.text(exchange, 415, "send the silence as application/json");
             return;
@@ -174,7 +174,7 @@ final class OperatorActions implements HttpHandler {
         HttpReplies.json(exchange, 201, silence);
     }
 
-    private void ackPage(HttpExchange exchange, String fingerprint) throws IOException {
+    private void ackPage(Exchange exchange, String fingerprint) throws IOException {
         HttpReplies.audit(audit, exchange, "GET /alerts/{fingerprint}/ack", Map.of("fingerprint", fingerprint));
         Optional<Alert> alert = find(fingerprint);
         String about = alert.map(a -> "<p><strong>" + HttpReplies.html(a.severity() + " · " + a.rule()) + "</strong></p><p>"

@@ -1,6 +1,6 @@
 package org.ember.console;
 
-import com.sun.net.httpserver.HttpExchange;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -95,17 +95,17 @@ final class SseHub implements LiveState.Listener, AutoCloseable {
     }
 
     /** Takes over the exchange: headers now, events until the client goes away or the hub closes. */
-    void accept(HttpExchange exchange) throws IOException {
+    void accept(Exchange exchange) throws IOException {
         if (closed || clientCount.get() >= MAX_CLIENTS) {
-            exchange.getResponseHeaders().set("Retry-After", "10");
+            exchange.setResponseHeader("Retry-After", "10");
             exchange.sendResponseHeaders(503, -1);
-            exchange.close();
             return;
         }
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
-        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-        exchange.getResponseHeaders().set("X-Accel-Buffering", "no");
+        exchange.setResponseHeader("Content-Type", "text/event-stream; charset=utf-8");
+        exchange.setResponseHeader("Cache-Control", "no-cache");
+        exchange.setResponseHeader("X-Accel-Buffering", "no");
         exchange.sendResponseHeaders(200, 0);
+        exchange.hold();
         Client client = new Client(exchange);
         clients.add(client);
         clientCount.incrementAndGet();
@@ -181,17 +181,17 @@ final class SseHub implements LiveState.Listener, AutoCloseable {
 
     /** One open page. */
     private final class Client {
-        private final HttpExchange exchange;
+        private final Exchange exchange;
         private final BlockingQueue<String> queue = new ArrayBlockingQueue<>(CLIENT_QUEUE);
 
-        Client(HttpExchange exchange) {
+        Client(Exchange exchange) {
             this.exchange = exchange;
         }
 
         void offer(String message) {
             if (!queue.offer(message)) {
                 LOG.log(System.Logger.Level.WARNING, "dropping a live client that does not keep up: {0}",
-                        exchange.getRemoteAddress());
+                        exchange.remoteAddress());
                 stop();
             }
         }
@@ -214,7 +214,7 @@ final class SseHub implements LiveState.Listener, AutoCloseable {
                     out.flush();
                 }
             } catch (IOException e) {
-                LOG.log(System.Logger.Level.DEBUG, "live client went away: {0}", exchange.getRemoteAddress());
+                LOG.log(System.Logger.Level.DEBUG, "live client went away: {0}", exchange.remoteAddress());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
