@@ -26,6 +26,8 @@ import org.ember.model.privacy.SmallCountSuppression;
  * @param publicUrl            the URL people reach the console by (links in messages, the only {@code Host} and
  *                             {@code Origin} accepted besides loopback names); null = its own address
  * @param health               what /healthz and /readyz report; null = the console alone, always healthy
+ * @param usersFile            the people who may log in ({@link org.ember.console.auth.Users}); null = an open
+ *                             console, allowed on loopback only
  */
 public record ConsoleConfig(
         String bindHost,
@@ -37,7 +39,8 @@ public record ConsoleConfig(
         Path auditLog,
         PrometheusMeterRegistry registry,
         URI publicUrl,
-        HealthSource health) {
+        HealthSource health,
+        Path usersFile) {
 
     public static final String LOOPBACK = "127.0.0.1";
 
@@ -67,7 +70,7 @@ public record ConsoleConfig(
     /** As before the public URL and health source existed: neither. */
     public ConsoleConfig(String bindHost, int port, String bootstrapServers, Path dataDir, Coverage coverage,
             int suppressionThreshold, Path auditLog, PrometheusMeterRegistry registry) {
-        this(bindHost, port, bootstrapServers, dataDir, coverage, suppressionThreshold, auditLog, registry, null, null);
+        this(bindHost, port, bootstrapServers, dataDir, coverage, suppressionThreshold, auditLog, registry, null, null, null);
     }
 
     /**
@@ -81,17 +84,22 @@ public record ConsoleConfig(
 
     public ConsoleConfig withBootstrapServers(String servers) {
         return new ConsoleConfig(bindHost, port, servers, dataDir, coverage, suppressionThreshold, auditLog, registry,
-                publicUrl, health);
+                publicUrl, health, usersFile);
     }
 
     public ConsoleConfig withPublicUrl(URI url) {
         return new ConsoleConfig(bindHost, port, bootstrapServers, dataDir, coverage, suppressionThreshold, auditLog,
-                registry, url, health);
+                registry, url, health, usersFile);
     }
 
     public ConsoleConfig withHealth(HealthSource source) {
         return new ConsoleConfig(bindHost, port, bootstrapServers, dataDir, coverage, suppressionThreshold, auditLog,
-                registry, publicUrl, source);
+                registry, publicUrl, source, usersFile);
+    }
+
+    public ConsoleConfig withUsersFile(Path file) {
+        return new ConsoleConfig(bindHost, port, bootstrapServers, dataDir, coverage, suppressionThreshold, auditLog,
+                registry, publicUrl, health, file);
     }
 
     public SmallCountSuppression suppression() {

@@ -21,7 +21,10 @@ import java.util.Optional;
 import org.ember.geo.area.AreaCatalogue;
 import org.ember.model.Alert;
 import org.ember.model.AreaCountsView;
+import org.ember.console.auth.Sessions;
+import org.ember.console.auth.Users;
 import org.ember.console.health.HealthReport;
+import org.ember.rules.routing.ConfigException;
 
 /**
  * The console's web server: the live hotspot map, its data and its event stream.
@@ -38,6 +41,9 @@ import org.ember.console.health.HealthReport;
  */
 public final class ConsoleServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ConsoleServer.class.getName());
+    /** The page loads nothing from anywhere but the console (no CDN, no tile server unless configured). */
+    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
     private static final DateTimeFormatter FILE_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -54,6 +60,8 @@ public final class ConsoleServer implements AutoCloseable {
     private AuditLog audit;
     private SseHub hub;
     private HttpFront http;
+    private Access access = Access.OPEN;
+    private final AlertInbox inbox = new AlertInbox();
     private KafkaFeedReader reader;
     private ControlWriter controls;
     private boolean closed;
@@ -71,8 +79,13 @@ public final class ConsoleServer implements AutoCloseable {
                 .description("Updates applied to the live state").register(registry);
         try {
             this.audit = new AuditLog(config.auditLog());
+            Users users = loadUsers(config);
+            this.access = users == null ? Access.OPEN : new Access(users, new Sessions(),
+                    config.publicUrl() != null && "https".equals(config.publicUrl().getScheme()));
             this.http = new HttpFront(config.bindHost(), config.port(), config.publicUrl());
-            this.hub = new SseHub(views, registry, keepAlive);
+            http.access(access);
+            state.addListener(inbox);
+            this.hub = new SseHub(views, registry, keepAlive, state::snapshot);
             state.addListener(hub);
             state.addListener(new LiveState.Listener() {
                 @Override
@@ -87,6 +100,7 @@ public final class ConsoleServer implements AutoCloseable {
             });
             SseHub events = hub;
             http.route("/", wrap(this::page));
+            http.route("/login", wrap(exact("/login", this::page)));
             http.route("/api/areas.geojson", wrap(exact("/api/areas.geojson", this::areas)));
             http.route("/api/state", wrap(exact("/api/state", this::state)));
             http.route("/api/export.csv", wrap(exact("/api/export.csv", this::export)));
@@ -97,7 +111,15 @@ public final class ConsoleServer implements AutoCloseable {
             // Operators' acknowledgements and silences (to ember.acks), and the CAP feed.
             this.controls = config.bootstrapServers() != null
                     ? new KafkaControlWriter(config.bootstrapServers(), "ember-console") : new ControlWriter.InMemory();
-            OperatorActions actions = new OperatorActions(state, controls, audit, java.time.Clock.systemUTC());
+            if (controls instanceof KafkaControlWriter kafka) {
+                audit.copyTo(kafka::writeAudit);
+            }
+            OperatorActions actions = new OperatorActions(state, inbox, views, controls, audit, java.time.Clock.systemUTC());
+            LoginRoutes login = new LoginRoutes(access, audit);
+            http.route("/api/login", login);
+            http.route("/api/logout", login);
+            http.route("/api/me", login);
+            http.route("/api/alerts", actions);
             http.route("/api/alerts/", actions);
             http.route("/alerts/", actions);
             http.route("/api/silences", actions);
@@ -115,6 +137,22 @@ public final class ConsoleServer implements AutoCloseable {
         }
         LOG.log(System.Logger.Level.INFO, "console at {0}: {1} LSOAs of {2}",
                 url(), String.valueOf(areas.size()), config.coverage().name());
+    }
+
+    private static Users loadUsers(ConsoleConfig config) {
+        if (config.usersFile() == null) {
+            if (!config.bindHost().startsWith("127.") && !config.bindHost().equals("::1") && !config.bindHost().equals("localhost")) {
+                throw new IllegalArgumentException("the console listens on " + config.bindHost()
+                        + " without a users file: anyone who reaches it could acknowledge and silence."
+                        + " Give it a users file (see docs/console.md) or listen on 127.0.0.1");
+            }
+            return null;
+        }
+        try {
+            return Users.load(config.usersFile());
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("the users file cannot be used:\n" + e.getMessage(), e);
+        }
     }
 
     /** Loads the areas, binds and starts serving; with bootstrap servers, starts reading Kafka too. */
@@ -174,6 +212,7 @@ public final class ConsoleServer implements AutoCloseable {
         }
         if (path.equals("/") || path.equals("/index.html")) {
             audit(exchange, "/");
+            exchange.setResponseHeader("Content-Security-Policy", CSP);
             pageViews.increment();
         }
         exchange.setResponseHeader("Cache-Control", file.get().immutable() ? "public, max-age=31536000, immutable" : "no-cache");
@@ -198,7 +237,7 @@ public final class ConsoleServer implements AutoCloseable {
         audit(exchange, "/api/state");
         exchange.setResponseHeader("Cache-Control", "no-store");
         send(exchange, 200, "application/json; charset=utf-8",
-                views.state(state.snapshot()).getBytes(StandardCharsets.UTF_8));
+                views.state(state.snapshot(), exchange.restricted()).getBytes(StandardCharsets.UTF_8));
     }
 
     private void export(Exchange exchange) throws IOException {
@@ -208,7 +247,7 @@ public final class ConsoleServer implements AutoCloseable {
                 ? Instant.ofEpochMilli(snapshot.latestEventTime().getAsLong()) : Instant.now());
         exchange.setResponseHeader("Cache-Control", "no-store");
         exchange.setResponseHeader("Content-Disposition", "attachment; filename=\"ember-hotspots-" + stamp + ".csv\"");
-        send(exchange, 200, "text/csv; charset=utf-8", views.csv(snapshot, areas).getBytes(StandardCharsets.UTF_8));
+        send(exchange, 200, "text/csv; charset=utf-8", views.csv(snapshot, areas, exchange.restricted()).getBytes(StandardCharsets.UTF_8));
     }
 
     private void metrics(Exchange exchange) throws IOException {
@@ -242,7 +281,7 @@ public final class ConsoleServer implements AutoCloseable {
 
     private void audit(Exchange exchange, String route) {
         String userAgent = exchange.requestHeader("User-Agent");
-        audit.record(route, exchange.remoteAddress(), userAgent == null ? "" : userAgent);
+        audit.record(exchange.user(), route, exchange.remoteAddress(), userAgent == null ? "" : userAgent, Map.of());
     }
 
     private static HttpFront.Route exact(String path, HttpFront.Route route) {

@@ -10,6 +10,7 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.ember.console.auth.Session;
 
 /**
  * One request and its reply, as the console's routes see them: blocking streams over Jetty's
@@ -27,6 +28,8 @@ final class Exchange {
     private final AtomicBoolean closed = new AtomicBoolean();
     private OutputStream out;
     private volatile boolean held;
+    private Session session;
+    private boolean open;
 
     Exchange(Request request, Response response, Callback callback, byte[] body) {
         this.request = request;
@@ -98,6 +101,38 @@ final class Exchange {
 
     Request request() {
         return request;
+    }
+
+    /** Who is asking, set by {@link HttpFront} from the session cookie; null on a console without users or before login. */
+    Session session() {
+        return session;
+    }
+
+    void identify(Session session, boolean openConsole) {
+        this.session = session;
+        this.open = openConsole;
+    }
+
+    /** The name the audit log records: the person's, or "anonymous" on a console without a users file. */
+    String user() {
+        return session != null ? session.name() : AuditLog.ANONYMOUS;
+    }
+
+    /**
+     * Whether what is sent must follow the small-count rule and carry no free text: for partners,
+     * and for everyone on a console without a users file (nobody knows who is looking).
+     */
+    boolean restricted() {
+        return session == null || session.role().suppressesSmallCounts();
+    }
+
+    /** Whether the person may acknowledge or comment on an alert of this local authority. */
+    boolean mayActOn(String lad) {
+        return open || (session != null && session.role().mayAcknowledge() && session.user().covers(lad));
+    }
+
+    boolean maySilence() {
+        return open || (session != null && session.role().maySilence());
     }
 
     /** Keeps the exchange open after the route returns; whoever holds it must {@link #close()} it. */

@@ -59,6 +59,7 @@ final class HttpFront extends Handler.Abstract implements AutoCloseable {
     private final String bindHost;
     private final URI publicUrl;
     private final Duration bodyDeadline;
+    private Access access = Access.OPEN;
 
     HttpFront(String bindHost, int port, URI publicUrl) {
         this(bindHost, port, publicUrl, BODY_DEADLINE);
@@ -85,6 +86,11 @@ final class HttpFront extends Handler.Abstract implements AutoCloseable {
         server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
         server.setHandler(this);
         server.setStopTimeout(1_000);
+    }
+
+    /** Who may ask for what; without it every request is anonymous (a console without a users file). */
+    void access(Access access) {
+        this.access = access;
     }
 
     /** Serves every path starting with {@code prefix} (the longest matching prefix wins), as the JDK server's contexts did. */
@@ -131,9 +137,15 @@ final class HttpFront extends Handler.Abstract implements AutoCloseable {
                 return true;
             }
         }
-        Route route = find(Request.getPathInContext(request));
+        String path = Request.getPathInContext(request);
+        Route route = find(path);
         if (route == null) {
             Response.writeError(request, response, callback, 404, "not found");
+            return true;
+        }
+        Access.Verdict verdict = access.check(request, path, SAFE_METHODS.contains(method));
+        if (verdict.refusal() != null) {
+            verdict.refusal().send(request, response, callback);
             return true;
         }
         long declared = request.getLength();
@@ -142,7 +154,7 @@ final class HttpFront extends Handler.Abstract implements AutoCloseable {
             return true;
         }
         if (SAFE_METHODS.contains(method) || declared == 0) {
-            run(route, new Exchange(request, response, callback, new byte[0]));
+            run(route, exchange(request, response, callback, new byte[0], verdict));
             return true;
         }
         // The body is gathered without a thread; the route runs on a pool thread once all of it is here.
@@ -160,7 +172,7 @@ final class HttpFront extends Handler.Abstract implements AutoCloseable {
                         return;
                     }
                     try {
-                        threads.execute(() -> run(route, new Exchange(request, response, callback, body)));
+                        threads.execute(() -> run(route, exchange(request, response, callback, body, verdict)));
                     } catch (RuntimeException rejected) {
                         Response.writeError(request, response, callback, 503, "busy");
                     }
@@ -209,6 +221,12 @@ final class HttpFront extends Handler.Abstract implements AutoCloseable {
         };
         reader.run();
         return result;
+    }
+
+    private Exchange exchange(Request request, Response response, Callback callback, byte[] body, Access.Verdict verdict) {
+        Exchange exchange = new Exchange(request, response, callback, body);
+        exchange.identify(verdict.session(), access.open());
+        return exchange;
     }
 
     private Route find(String path) {

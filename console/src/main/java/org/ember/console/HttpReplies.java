@@ -54,8 +54,7 @@ final class HttpReplies {
 
     static void audit(AuditLog audit, Exchange exchange, String route, Map<String, String> details) {
         String userAgent = exchange.requestHeader("User-Agent");
-        audit.record(route, exchange.remoteAddress(), userAgent == null ? "" : userAgent,
-                details);
+        audit.record(exchange.user(), route, exchange.remoteAddress(), userAgent == null ? "" : userAgent, details);
     }
 
     static String html(String text) {

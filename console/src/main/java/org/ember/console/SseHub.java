@@ -31,6 +31,13 @@ import org.ember.model.AreaCountsView;
  * most once per batch interval: a replay from the start of the topics applies thousands of counts
  * in a second, and one message per change would flood the browsers.
  *
+ * <p>Snapshot, then deltas: each batch is numbered (the SSE {@code id} of its last event) and the
+ * latest {@link #REPLAY} batches are kept. A new stream starts with a {@code snapshot} event (the
+ * whole state as the viewer may see it, numbered with the batch it includes); a browser that
+ * reconnects with {@code Last-Event-ID} gets exactly the batches after it, or a fresh snapshot when
+ * they are no longer kept. Restricted viewers (partners) get counts and alerts through the
+ * small-count rule, like every other view.
+ *
  * <p>Each client has its own bounded queue and writer thread, so a slow or stalled screen never
  * holds up the others; a client whose queue overflows is dropped (its browser reconnects and
  * reloads the state). A closed tab is noticed at the next write, at the latest at the next
@@ -42,6 +49,8 @@ final class SseHub implements LiveState.Listener, AutoCloseable {
     /** Far more than the screens of one VRU; beyond it a request gets 503 rather than a thread. */
     static final int MAX_CLIENTS = 32;
     private static final int CLIENT_QUEUE = 256;
+    /** Batches kept for reconnecting browsers: at 4 a second, about four minutes. */
+    static final int REPLAY = 1_024;
     private static final String CLOSE = "";
     private static final System.Logger LOG = System.getLogger(SseHub.class.getName());
 
@@ -53,12 +62,20 @@ final class SseHub implements LiveState.Listener, AutoCloseable {
     private final ThreadPoolExecutor writers;
     private final Object pendingLock = new Object();
     private Map<String, AreaCountsView> pendingCounts = new LinkedHashMap<>();
+    /** One numbered batch of changes. */
+    private record Batch(long id, List<AreaCountsView> counts, List<Alert> alerts) {}
+
+    private final Object ringLock = new Object();
+    private final java.util.ArrayDeque<Batch> ring = new java.util.ArrayDeque<>();
+    private long sequence;
+    private final java.util.function.Supplier<LiveState.Snapshot> snapshots;
     private List<Alert> pendingAlerts = new ArrayList<>();
     private final Gauge clientsGauge;
     private volatile boolean closed;
 
-    SseHub(PublicViews views, MeterRegistry registry, Duration keepAlive) {
+    SseHub(PublicViews views, MeterRegistry registry, Duration keepAlive, java.util.function.Supplier<LiveState.Snapshot> snapshots) {
         this.views = views;
+        this.snapshots = snapshots;
         this.keepAlive = keepAlive;
         this.clientsGauge = Gauge.builder("ember.console.sse.clients", clientCount, AtomicInteger::get)
                 .description("Browsers connected to the live event stream")
@@ -106,11 +123,28 @@ final class SseHub implements LiveState.Listener, AutoCloseable {
         exchange.setResponseHeader("X-Accel-Buffering", "no");
         exchange.sendResponseHeaders(200, 0);
         exchange.hold();
-        Client client = new Client(exchange);
-        clients.add(client);
+        Client client = new Client(exchange, exchange.restricted());
         clientCount.incrementAndGet();
         // The browser retries after 3 s when the stream breaks; the comment makes it see "open" at once.
         client.offer("retry: 3000\n: connected\n\n");
+        Long lastSeen = lastEventId(exchange);
+        synchronized (ringLock) {
+            // Registered and brought up to date under the ring's lock: no batch can slip in between.
+            Batch oldest = ring.peekFirst();
+            if (lastSeen != null && lastSeen <= sequence && (lastSeen == sequence || (oldest != null && oldest.id() <= lastSeen + 1))) {
+                for (Batch batch : ring) {
+                    if (batch.id() > lastSeen) {
+                        client.offer(render(batch, client.restricted));
+                    }
+                }
+            } else {
+                // The snapshot is taken after the sequence is read, so it holds every numbered batch (and maybe more:
+                // a change sent twice is harmless, the page keeps the newer value).
+                client.offer("event: snapshot\ndata: " + views.state(snapshots.get(), client.restricted)
+                        + "\nid: " + sequence + "\n\n");
+            }
+            clients.add(client);
+        }
         try {
             writers.execute(client::run);
         } catch (RejectedExecutionException e) {
@@ -146,22 +180,57 @@ final class SseHub implements LiveState.Listener, AutoCloseable {
             pendingCounts = new LinkedHashMap<>();
             pendingAlerts = new ArrayList<>();
         }
-        StringBuilder message = new StringBuilder();
-        if (!counts.isEmpty()) {
-            message.append(event("counts", views.countsEvent(counts.values())));
-        }
-        for (Alert alert : alerts) {
-            message.append(event("alert", views.alertEvent(alert)));
-        }
-        String text = message.toString();
-        for (Client client : clients) {
-            client.offer(text);
+        synchronized (ringLock) {
+            Batch batch = new Batch(++sequence, List.copyOf(counts.values()), List.copyOf(alerts));
+            ring.addLast(batch);
+            while (ring.size() > REPLAY) {
+                ring.removeFirst();
+            }
+            String full = null;
+            String restricted = null;
+            for (Client client : clients) {
+                if (client.restricted) {
+                    restricted = restricted != null ? restricted : render(batch, true);
+                    client.offer(restricted);
+                } else {
+                    full = full != null ? full : render(batch, false);
+                    client.offer(full);
+                }
+            }
         }
     }
 
-    private static String event(String name, String json) {
-        // JSON from Jackson has no raw newlines, so one data line carries it.
-        return "event: " + name + "\ndata: " + json + "\n\n";
+    /** A batch as events; only the last carries the batch's id, so a break inside the batch replays all of it. */
+    private String render(Batch batch, boolean restricted) {
+        List<String> events = new ArrayList<>();
+        if (!batch.counts().isEmpty()) {
+            events.add("event: counts\ndata: " + views.countsEvent(batch.counts(), restricted) + "\n");
+        }
+        for (Alert alert : batch.alerts()) {
+            events.add("event: alert\ndata: " + views.alertEvent(alert, restricted) + "\n");
+        }
+        StringBuilder message = new StringBuilder();
+        for (int i = 0; i < events.size(); i++) {
+            // JSON from Jackson has no raw newlines, so one data line carries it.
+            message.append(events.get(i));
+            if (i == events.size() - 1) {
+                message.append("id: ").append(batch.id()).append('\n');
+            }
+            message.append('\n');
+        }
+        return message.toString();
+    }
+
+    /** The id of the last event the browser saw: the Last-Event-ID header, or {@code ?last_event_id=} for tests and tools. */
+    private static Long lastEventId(Exchange exchange) {
+        String text = exchange.requestHeader("Last-Event-ID");
+        if (text == null) {
+            text = exchange.query("last_event_id");
+        }
+        if (text == null || !text.matches("\\d{1,18}")) {
+            return null;
+        }
+        return Long.parseLong(text);
     }
 
     @Override
@@ -182,10 +251,12 @@ final class SseHub implements LiveState.Listener, AutoCloseable {
     /** One open page. */
     private final class Client {
         private final Exchange exchange;
-        private final BlockingQueue<String> queue = new ArrayBlockingQueue<>(CLIENT_QUEUE);
+        private final boolean restricted;
+        private final BlockingQueue<String> queue = new ArrayBlockingQueue<>(CLIENT_QUEUE + REPLAY);
 
-        Client(Exchange exchange) {
+        Client(Exchange exchange, boolean restricted) {
             this.exchange = exchange;
+            this.restricted = restricted;
         }
 
         void offer(String message) {

@@ -280,7 +280,10 @@ class ConsoleServerHttpTest {
         assertThat(twelve.get("as_of").asLong()).isEqualTo(hour(20));
         assertThat(alertEvent).isNotNull();
         assertThat(alertEvent.get("fingerprint").asText()).isEqualTo("fp-live");
-        assertThat(alertEvent.get("summary").asText()).isEqualTo(alert.summary());
+        // A console without a users file shows what a partner sees: the rule's own text is replaced.
+        assertThat(alertEvent.get("summary").asText())
+                .isEqualTo("weapon-spike in Cardiff 100A (6, weapon-related reports from any agency in the last 24 hours)");
+        assertThat(alertEvent.has("annotations")).isFalse();
         assertThat(registry.counter("ember.console.updates.received", "kind", "alert").count()).isPositive();
         assertThat(registry.counter("ember.console.updates.received", "kind", "counts").count()).isGreaterThanOrEqualTo(101);
     }
