@@ -33,6 +33,10 @@
   var source = null;
   var me = { restricted: true, may_acknowledge: false, csrf_token: '', lads: [] };
   var selected = null;
+  // Tension levels as the job names them (low, elevated, high, critical): white to dark red.
+  var TENSION_PALETTE = ['#fff5f0', '#fdae61', '#f46d43', '#a50026'];
+  var tension = {};
+  var mode = 'counts';
 
   var map = L.map('map', { zoomSnap: 0.25, preferCanvas: false, attributionControl: true });
   map.attributionControl.setPrefix('Leaflet');
@@ -100,13 +104,86 @@
       '" to protect privacy. Hover over an area for its name and local authority.';
   }
 
+  function tensionOf(code) {
+    var t = tension['lsoa:' + code];
+    if (!t && areaByCode[code]) { t = tension['lad:' + areaByCode[code].lad]; }
+    return t;
+  }
+
+  function tensionColour(t) {
+    if (!t) { return NONE_COLOUR; }
+    return TENSION_PALETTE[Math.max(0, Math.min(TENSION_PALETTE.length - 1, t.level_index))];
+  }
+
   function restyle(code) {
     var layer = layersByCode[code];
     if (!layer) { return; }
     var cls = classOf(counts[code]);
-    layer.setStyle({ fillColor: colourOf(cls) });
+    var t = tensionOf(code);
+    layer.setStyle({ fillColor: mode === 'tension' ? tensionColour(t) : colourOf(cls) });
     var path = layer.getElement();
-    if (path) { path.setAttribute('data-class', cls); }
+    if (path) {
+      path.setAttribute('data-class', cls);
+      path.setAttribute('data-tension', t ? t.level : 'none');
+    }
+  }
+
+  function applyTension(update) {
+    var key = update.layer + ':' + update.area_id;
+    var held = tension[key];
+    if (held && held.as_of > update.as_of) { return; }
+    tension[key] = update;
+    if (update.layer === 'lsoa') {
+      restyle(update.area_id);
+    } else {
+      Object.keys(areaByCode).forEach(function (code) { if (areaByCode[code].lad === update.area_id) { restyle(code); } });
+    }
+    noteEventTime(update.as_of);
+  }
+
+  function drawTensionLegend() {
+    var legend = document.getElementById('tension-legend');
+    legend.innerHTML = '';
+    ['critical', 'high', 'elevated', 'low'].forEach(function (name, i) {
+      var li = document.createElement('li');
+      var colour = TENSION_PALETTE[TENSION_PALETTE.length - 1 - i];
+      li.setAttribute('data-level', name);
+      li.setAttribute('data-colour', colour);
+      li.innerHTML = '<span class="swatch" style="background:' + colour + '"></span>' + name;
+      legend.appendChild(li);
+    });
+  }
+
+  function setMode(next) {
+    mode = next;
+    document.body.setAttribute('data-layer', mode);
+    document.getElementById('legend-box').hidden = mode !== 'counts';
+    document.getElementById('tension-box').hidden = mode !== 'tension';
+    Object.keys(layersByCode).forEach(restyle);
+  }
+
+  /** The why panel for an area: tension and its reasons as the job published them, and the count. */
+  function showArea(code) {
+    var area = areaByCode[code];
+    if (!area) { return; }
+    var t = tensionOf(code);
+    var rows = [['Area', area.name + ', ' + area.lad_name], ['Reports, last 24 h', countText(counts[code])]];
+    if (t) {
+      rows.push(['Tension', t.level + ' (score ' + t.score + (t.previous_level ? ', was ' + t.previous_level : '') + ')']);
+      (t.contributions || []).forEach(function (c) {
+        rows.push([c.signal.replace(/_/g, ' '), '+' + c.points + (c.detail ? ' · ' + c.detail : '')]);
+      });
+      rows.push(['As of', fmtTime(t.as_of)]);
+    } else {
+      rows.push(['Tension', 'nothing published for this area']);
+    }
+    var why = document.getElementById('why');
+    why.innerHTML = '<h2>' + escapeHtml(area.name) + '</h2><dl>' + rows.map(function (r) {
+      return '<dt>' + escapeHtml(r[0]) + '</dt><dd>' + escapeHtml(r[1]) + '</dd>';
+    }).join('') + '</dl>';
+    why.setAttribute('data-area', code);
+    why.removeAttribute('data-fingerprint');
+    why.hidden = false;
   }
 
   function tooltipHtml(code) {
@@ -263,6 +340,7 @@
       Object.keys(layersByCode).forEach(restyle);
     }
     state.counts.forEach(applyCount);
+    (state.tension || []).forEach(applyTension);
     state.alerts.forEach(addAlert);
     if (state.as_of !== null) { noteEventTime(state.as_of); }
   }
@@ -279,6 +357,9 @@
     source.addEventListener('counts', function (e) {
       JSON.parse(e.data).forEach(applyCount);
       setConnection('live', 'Live');
+    });
+    source.addEventListener('tension', function (e) {
+      JSON.parse(e.data).forEach(applyTension);
     });
     source.addEventListener('alert', function (e) {
       addAlert(JSON.parse(e.data));
@@ -320,6 +401,7 @@
         featureLayer.bindTooltip(function () { return tooltipHtml(p.code); }, { sticky: true });
         featureLayer.on('mouseover', function () { featureLayer.setStyle({ weight: 2.5, color: '#111111' }); });
         featureLayer.on('mouseout', function () { featureLayer.setStyle({ weight: 0.6, color: '#4b5563' }); });
+        featureLayer.on('click', function () { showArea(p.code); });
       }
     }).addTo(map);
     map.fitBounds(layer.getBounds(), { padding: [10, 10] });
@@ -331,6 +413,11 @@
   }
 
   drawLegend();
+  drawTensionLegend();
+  Array.prototype.forEach.call(document.querySelectorAll('input[name="layer"]'), function (input) {
+    input.addEventListener('change', function () { if (input.checked) { setMode(input.value); } });
+  });
+  setMode('counts');
   fetch('/api/me', { cache: 'no-store' })
     .then(function (r) {
       if (r.status === 401) { window.location = '/login?next=%2F'; throw new Error('log in first'); }

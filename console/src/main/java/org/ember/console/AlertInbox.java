@@ -51,8 +51,16 @@ final class AlertInbox implements LiveState.Listener {
     }
 
     @Override
-    public synchronized void alertAdded(Alert alert) {
+    public void alertAdded(Alert alert) {
+        // alertReceived saw it already.
+    }
+
+    @Override
+    public synchronized void alertReceived(Alert alert) {
         Mutable entry = alerts.computeIfAbsent(alert.fingerprint(), f -> new Mutable());
+        if (alert.equals(entry.latest) || entry.history.contains(alert)) {
+            return; // replays repeat transitions
+        }
         if (entry.latest == null || alert.eventTime() >= entry.latest.eventTime()) {
             if (entry.latest != null) {
                 entry.history.addFirst(entry.latest);

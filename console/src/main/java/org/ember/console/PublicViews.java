@@ -16,6 +16,8 @@ import java.util.OptionalLong;
 import org.ember.model.Alert;
 import org.ember.model.AreaCountsView;
 import org.ember.model.codec.Json;
+import org.ember.model.fusion.TensionContribution;
+import org.ember.model.fusion.TensionUpdate;
 import org.ember.model.privacy.SmallCountSuppression;
 
 /**
@@ -108,6 +110,46 @@ final class PublicViews {
         return what + alert.rule() + " in " + alert.areaName() + " (" + amount + ", " + org.ember.rules.delivery.MetricWords.describe(alert.metric()) + ")";
     }
 
+    /** The body of a {@code tension} event: every area whose tension changed since the last one. */
+    String tensionEvent(Collection<TensionUpdate> changed, boolean restricted) {
+        ArrayNode out = mapper.createArrayNode();
+        for (TensionUpdate t : changed) {
+            out.add(tensionNode(t, restricted));
+        }
+        return write(out);
+    }
+
+    /**
+     * An area's tension as the job published it. The why (contributions by signal) goes to everyone;
+     * the duty officer's one-line details and the evidence ids only to unrestricted views.
+     */
+    ObjectNode tensionNode(TensionUpdate t, boolean restricted) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("layer", t.layer());
+        node.put("area_id", t.areaId());
+        node.put("lad", t.lad());
+        node.put("as_of", t.asOf());
+        node.put("level", t.level());
+        node.put("level_index", t.levelIndex());
+        node.put("score", t.score());
+        if (t.previousLevel() != null) {
+            node.put("previous_level", t.previousLevel());
+        }
+        ArrayNode why = node.putArray("contributions");
+        for (TensionContribution c : t.contributions()) {
+            ObjectNode row = why.addObject();
+            row.put("signal", c.signal());
+            row.put("points", c.points());
+            if (!restricted) {
+                row.put("value", c.value());
+                row.put("detail", c.detail());
+                ArrayNode evidence = row.putArray("evidence");
+                c.evidence().forEach(evidence::add);
+            }
+        }
+        return node;
+    }
+
     /** What a browser needs to join at any time. */
     String state(LiveState.Snapshot snapshot, boolean restricted) {
         ObjectNode root = mapper.createObjectNode();
@@ -123,6 +165,10 @@ final class PublicViews {
         ArrayNode counts = root.putArray("counts");
         for (AreaCountsView view : snapshot.counts()) {
             counts.add(mapper.valueToTree(show(view, restricted)));
+        }
+        ArrayNode tension = root.putArray("tension");
+        for (TensionUpdate t : snapshot.tension()) {
+            tension.add(tensionNode(t, restricted));
         }
         ArrayNode alerts = root.putArray("alerts");
         for (Alert alert : snapshot.alerts()) {

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ember.model.Alert;
 import org.ember.model.AreaCountsView;
+import org.ember.model.fusion.TensionUpdate;
 
 /**
  * Server-Sent Events to every open page. Changes are collected as they are applied and sent at
@@ -63,7 +64,8 @@ final class SseHub implements LiveState.Listener, AutoCloseable {
     private final Object pendingLock = new Object();
     private Map<String, AreaCountsView> pendingCounts = new LinkedHashMap<>();
     /** One numbered batch of changes. */
-    private record Batch(long id, List<AreaCountsView> counts, List<Alert> alerts) {}
+    private record Batch(long id, List<AreaCountsView> counts, List<Alert> alerts, List<TensionUpdate> tension) {}
+    private Map<String, TensionUpdate> pendingTension = new LinkedHashMap<>();
 
     private final Object ringLock = new Object();
     private final java.util.ArrayDeque<Batch> ring = new java.util.ArrayDeque<>();
@@ -92,6 +94,14 @@ final class SseHub implements LiveState.Listener, AutoCloseable {
         synchronized (pendingLock) {
             pendingCounts.remove(counts.areaId()); // re-insert: the batch keeps the order of the latest changes
             pendingCounts.put(counts.areaId(), counts);
+        }
+    }
+
+    @Override
+    public void tensionChanged(TensionUpdate tension) {
+        synchronized (pendingLock) {
+            pendingTension.remove(tension.key());
+            pendingTension.put(tension.key(), tension);
         }
     }
 
@@ -171,17 +181,21 @@ final class SseHub implements LiveState.Listener, AutoCloseable {
     void flush() {
         Map<String, AreaCountsView> counts;
         List<Alert> alerts;
+        Map<String, TensionUpdate> tension;
         synchronized (pendingLock) {
-            if (pendingCounts.isEmpty() && pendingAlerts.isEmpty()) {
+            if (pendingCounts.isEmpty() && pendingAlerts.isEmpty() && pendingTension.isEmpty()) {
                 return;
             }
             counts = pendingCounts;
             alerts = pendingAlerts;
+            tension = pendingTension;
+            pendingTension = new LinkedHashMap<>();
             pendingCounts = new LinkedHashMap<>();
             pendingAlerts = new ArrayList<>();
         }
         synchronized (ringLock) {
-            Batch batch = new Batch(++sequence, List.copyOf(counts.values()), List.copyOf(alerts));
+            Batch batch = new Batch(++sequence, List.copyOf(counts.values()), List.copyOf(alerts),
+                    List.copyOf(tension.values()));
             ring.addLast(batch);
             while (ring.size() > REPLAY) {
                 ring.removeFirst();
@@ -205,6 +219,9 @@ final class SseHub implements LiveState.Listener, AutoCloseable {
         List<String> events = new ArrayList<>();
         if (!batch.counts().isEmpty()) {
             events.add("event: counts\ndata: " + views.countsEvent(batch.counts(), restricted) + "\n");
+        }
+        if (!batch.tension().isEmpty()) {
+            events.add("event: tension\ndata: " + views.tensionEvent(batch.tension(), restricted) + "\n");
         }
         for (Alert alert : batch.alerts()) {
             events.add("event: alert\ndata: " + views.alertEvent(alert, restricted) + "\n");
