@@ -59,7 +59,7 @@ class RuleEvaluationFunctionHarnessTest {
         }
     }
 
-    /** An update, and event time moving on to it (updates wait for the watermark). */
+    /** An update, and event time moving on to it. */
     private void metrics(long at, Map<String, Double> values) throws Exception {
         harness.processElement(new AreaMetrics("lsoa", BUTETOWN, at, "counts", values), at);
         harness.processWatermark(at);
@@ -110,23 +110,28 @@ class RuleEvaluationFunctionHarnessTest {
     }
 
     @Test
-    void updatesAreAppliedInEventTimeOrderWhateverOrderTheyArriveIn() throws Exception {
+    void anUpdateIsEvaluatedTheMomentItArrivesAndAnOlderOneAtTheAreasClock() throws Exception {
         open(TestFeeds.rules(RULES.replace("for: 1h", "for: 0s").replace("keep_firing_for: 2h", "keep_firing_for: 0s")));
-        // The fusion stage publishes ahead of the watermark; the counts catch up later.
-        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H + 2 * H + 600_000, "fusion",
+        // No watermark at all: the fusion stage's update and the counts' update are evaluated on arrival.
+        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H + 2 * H, "fusion",
                 Map.of("tension_score", 1.0)), 0);
-        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H, "counts", Map.of(WEAPONS, 2.0)), 0);
-        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H + H, "counts", Map.of(WEAPONS, 0.0)), 0);
-        assertThat(alerts()).as("nothing before the watermark").isEmpty();
-        harness.processWatermark(FRIDAY_23H + 3 * H);
-        assertThat(alerts()).extracting(Alert::state, Alert::eventTime).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(Alert.FIRING, FRIDAY_23H),
-                org.assertj.core.groups.Tuple.tuple(Alert.RESOLVED, FRIDAY_23H + H));
+        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H + 2 * H + 600_000, "counts",
+                Map.of(WEAPONS, 2.0)), 0);
+        assertThat(alerts()).singleElement().satisfies(a -> {
+            assertThat(a.state()).isEqualTo(Alert.FIRING);
+            assertThat(a.eventTime()).isEqualTo(FRIDAY_23H + 2 * H + 600_000);
+        });
 
-        // An update already behind the watermark goes at once, at the area's latest time.
-        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H + 2 * H, "counts", Map.of(WEAPONS, 3.0)), 0);
-        assertThat(alerts()).hasSize(3);
-        assertThat(alerts().get(2).eventTime()).isEqualTo(FRIDAY_23H + 2 * H + 600_000);
+        // An update stamped earlier than the area's clock (a late report) goes at once, at the area's clock.
+        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H, "counts", Map.of(WEAPONS, 0.0)), 0);
+        assertThat(alerts()).extracting(Alert::state, Alert::eventTime).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Alert.FIRING, FRIDAY_23H + 2 * H + 600_000),
+                org.assertj.core.groups.Tuple.tuple(Alert.RESOLVED, FRIDAY_23H + 2 * H + 600_000));
+
+        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H + 3 * H, "fusion",
+                Map.of("tension_score", 0.0)), 0);
+        assertThat(harness.numEventTimeTimers()).as("nothing left to wait for").isZero();
+        assertThat(keyedStateEntries()).isZero();
     }
 
     @Test
