@@ -73,6 +73,7 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
     private transient ValueState<AreaState> area;
     private transient RuleSet current;
     private transient String currentVersion;
+    private transient io.micrometer.core.instrument.Timer latency;
 
     public RuleEvaluationFunction(JobSettings settings) {
         this.settings = settings;
@@ -86,6 +87,7 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
         area = getRuntimeContext().getState(AREA_STATE);
         current = settings.rules();
         currentVersion = null;
+        latency = JobMetrics.recordToAlertLatency();
     }
 
     @Override
@@ -94,7 +96,7 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
         AreaState before = stateOrEmpty();
         RuleEvaluator.Step step = evaluator.update(rules, metrics.layer(), metrics.areaId(), before, metrics.asOf(),
                 metrics.values());
-        emit(step.transitions(), out);
+        emit(step.transitions(), metrics.appendedAt(), out);
         keep(before, step.state(), rules, ctx.timerService());
     }
 
@@ -107,7 +109,7 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
         RuleSet rules = rulesInForce(ctx.getBroadcastState(RULES_IN_FORCE));
         String[] key = ctx.getCurrentKey().split(":", 2);
         RuleEvaluator.Step step = evaluator.advance(rules, key[0], key[1], before, timestamp);
-        emit(step.transitions(), out);
+        emit(step.transitions(), 0L, out);
         keep(before, step.state(), rules, ctx.timerService());
     }
 
@@ -132,7 +134,7 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
                 }
                 String[] parts = key.split(":", 2);
                 RuleEvaluator.Step step = evaluator.retire(accepted, parts[0], parts[1], before, now);
-                emit(step.transitions(), out);
+                emit(step.transitions(), 0L, out);
                 if (step.state().isEmpty()) {
                     areaState.clear();
                 } else {
@@ -174,12 +176,23 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
         return state == null ? AreaState.EMPTY : state;
     }
 
-    private static void emit(List<Alert> transitions, Collector<Alert> out) {
+    /**
+     * Publishes transitions stamped with the processing time and the tipping record's append time
+     * ({@code appendedAt}, 0 when a timer or a rule reload caused them), and measures record → alert.
+     */
+    private void emit(List<Alert> transitions, long appendedAt, Collector<Alert> out) {
+        if (transitions.isEmpty()) {
+            return;
+        }
+        long now = System.currentTimeMillis();
         for (Alert alert : transitions) {
             if (Alert.FIRING.equals(alert.state())) {
                 JobMetrics.alertsRaised(alert.rule()).increment();
             }
-            out.collect(alert);
+            if (appendedAt > 0) {
+                latency.record(Math.max(0, now - appendedAt), java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+            out.collect(alert.stamped(now, appendedAt));
         }
     }
 

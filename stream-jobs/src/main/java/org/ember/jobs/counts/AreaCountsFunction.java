@@ -94,7 +94,7 @@ public final class AreaCountsFunction extends KeyedProcessFunction<String, Count
             }
         }
         state[CLOCK] = Math.max(state[CLOCK], delta.eventTime());
-        publish(ctx.getCurrentKey(), before, state, ctx, out);
+        publish(ctx.getCurrentKey(), before, state, delta.appendedAt(), ctx, out);
     }
 
     @Override
@@ -115,16 +115,16 @@ public final class AreaCountsFunction extends KeyedProcessFunction<String, Count
             }
         }
         state[CLOCK] = Math.max(state[CLOCK], time);
-        publish(ctx.getCurrentKey(), before, state, ctx, out);
+        publish(ctx.getCurrentKey(), before, state, 0L, ctx, out);
     }
 
-    private void publish(String key, long[] before, long[] state, Context ctx, Collector<AreaCounts> out)
+    private void publish(String key, long[] before, long[] state, long appendedAt, Context ctx, Collector<AreaCounts> out)
             throws Exception {
         long[] counts = counts(state);
         if (!java.util.Arrays.equals(before, counts)) {
             String[] parts = key.split(":", 2);
             out.collect(new AreaCounts(parts[0], parts[1], state[CLOCK], counts));
-            ctx.output(METRICS, CountMetrics.update(parts[0], parts[1], state[CLOCK], before, counts));
+            ctx.output(METRICS, CountMetrics.update(parts[0], parts[1], state[CLOCK], before, counts, appendedAt));
         }
         if (buckets.isEmpty()) {
             running.clear(); // every bucket has left every window, so the counts are all zero

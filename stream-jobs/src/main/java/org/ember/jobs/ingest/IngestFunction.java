@@ -51,7 +51,7 @@ public final class IngestFunction extends ProcessFunction<RawFeedRecord, Inciden
         IngestResult result = ingestor.ingest(feed, record.value() == null ? new byte[0] : record.value());
         if (result.isAccepted()) {
             processed.increment();
-            out.collect(result.incident());
+            out.collect(result.incident().appendedAt(record.timestamp()));
         } else {
             deadLettered.increment();
             ctx.output(DEAD_LETTERS, new DeadLetter(feed.code(), record.topic(), record.partition(), record.offset(),

@@ -41,8 +41,11 @@ class RuleEvaluationFunctionHarnessTest {
             """;
 
     private KeyedBroadcastOperatorTestHarness<String, AreaMetrics, RawFeedRecord, Alert> harness;
+    private final io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
 
     private void open(RuleSet rules) throws Exception {
+        io.micrometer.core.instrument.Metrics.addRegistry(meters);
         harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
                 new RuleEvaluationFunction(TestFeeds.settings(rules)), AreaMetrics::areaKey, Types.STRING,
                 RuleEvaluationFunction.RULES_IN_FORCE);
@@ -57,6 +60,7 @@ class RuleEvaluationFunctionHarnessTest {
         if (harness != null) {
             harness.close();
         }
+        io.micrometer.core.instrument.Metrics.removeRegistry(meters);
     }
 
     /** An update, and event time moving on to it. */
@@ -115,12 +119,18 @@ class RuleEvaluationFunctionHarnessTest {
         // No watermark at all: the fusion stage's update and the counts' update are evaluated on arrival.
         harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H + 2 * H, "fusion",
                 Map.of("tension_score", 1.0)), 0);
+        long appended = System.currentTimeMillis() - 40;
+        long before = System.currentTimeMillis();
         harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H + 2 * H + 600_000, "counts",
-                Map.of(WEAPONS, 2.0)), 0);
+                Map.of(WEAPONS, 2.0), appended), 0);
         assertThat(alerts()).singleElement().satisfies(a -> {
             assertThat(a.state()).isEqualTo(Alert.FIRING);
             assertThat(a.eventTime()).isEqualTo(FRIDAY_23H + 2 * H + 600_000);
+            assertThat(a.recordAppendedAt()).as("the tipping record's Kafka time travels with the alert").isEqualTo(appended);
+            assertThat(a.processedAt()).isBetween(before, System.currentTimeMillis());
         });
+        assertThat(meters.timer("ember.alert.latency").count()).isEqualTo(1);
+        assertThat(meters.timer("ember.alert.latency").max(java.util.concurrent.TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(40);
 
         // An update stamped earlier than the area's clock (a late report) goes at once, at the area's clock.
         harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H, "counts", Map.of(WEAPONS, 0.0)), 0);

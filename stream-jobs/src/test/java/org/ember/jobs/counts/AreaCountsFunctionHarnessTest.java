@@ -70,12 +70,18 @@ class AreaCountsFunctionHarnessTest {
             assertThat(c.count("24h", "police", "violence")).isEqualTo(1);
         });
         assertThat(harness.getSideOutput(AreaCountsFunction.METRICS)).hasSize(2);
+        harness.processElement(new CountDelta("lsoa", CARDIFF_LSOA, FRIDAY_22H.toEpochMilli() + 1_300_000, "police",
+                "robbery", false, +1, 1_234L), FRIDAY_22H.toEpochMilli() + 1_300_000);
+        assertThat(harness.getSideOutput(AreaCountsFunction.METRICS).stream().map(r -> r.getValue().appendedAt()))
+                .as("the update names the Kafka append time of the record that caused it").containsExactly(0L, 0L, 1_234L);
+        harness.processElement(new CountDelta("lsoa", CARDIFF_LSOA, FRIDAY_22H.toEpochMilli() + 1_300_000, "police",
+                "robbery", false, -1, 1_235L), FRIDAY_22H.toEpochMilli() + 1_300_000);
         assertThat(harness.numEventTimeTimers()).as("one exit per window for the hour's bucket").isEqualTo(3);
 
         harness.processWatermark(FRIDAY_22H.toEpochMilli() + 2 * H - 1);
-        assertThat(emitted()).as("nothing leaves before the end of its hour plus the window").hasSize(2);
+        assertThat(emitted()).as("nothing leaves before the end of its hour plus the window").hasSize(4);
         harness.processWatermark(FRIDAY_22H.toEpochMilli() + 2 * H);
-        assertThat(emitted().get(2)).satisfies(c -> {
+        assertThat(emitted().get(4)).satisfies(c -> {
             assertThat(c.asOf()).isEqualTo(FRIDAY_22H.toEpochMilli() + 2 * H);
             assertThat(c.count("1h", "any", "weapon")).isZero();
             assertThat(c.count("24h", "any", "weapon")).isEqualTo(2);
