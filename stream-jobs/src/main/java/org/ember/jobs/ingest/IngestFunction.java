@@ -54,7 +54,7 @@ public final class IngestFunction extends ProcessFunction<RawFeedRecord, Inciden
         IngestResult result = ingestor.ingest(feed, value, record.timestamp());
         if (result.isAccepted()) {
             processed.increment();
-            out.collect(result.incident());
+            out.collect(result.incident().appendedAt(record.timestamp()));
         } else {
             deadLettered.increment();
             DeadLetterRedactor.Redacted original = redactor.redact(value);
