@@ -40,7 +40,7 @@ public final class DeploymentOption {
         }
     }
 
-    static Path file(Path explicit, Map<String, String> environment) {
+    public static Path file(Path explicit, Map<String, String> environment) {
         if (explicit != null) {
             return explicit.toAbsolutePath().normalize();
         }

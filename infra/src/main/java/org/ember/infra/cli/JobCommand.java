@@ -9,17 +9,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.ember.deployment.Deployment;
 import org.ember.infra.EmberPaths;
-import org.ember.jobs.DeploymentJobs;
 import org.ember.jobs.EmberJobRunner;
 import org.ember.jobs.JobSettings;
 import org.ember.jobs.RunningJob;
+import org.ember.jobs.compose.JobArguments;
+import org.ember.jobs.compose.JobComposition;
 import org.ember.jobs.delivery.DeliverySettings;
-import org.ember.model.privacy.PseudonymKeys;
-import org.ember.model.privacy.Pseudonymiser;
-import org.ember.rules.RuleFileException;
-import org.ember.rules.RuleFileLoader;
-import org.ember.rules.RuleSet;
-import org.ember.rules.routing.ConfigException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,8 +49,8 @@ public final class JobCommand implements Callable<Integer> {
     @Mixin
     DeploymentOption deployment;
 
-    @Option(names = "--bootstrap-servers",
-            description = "Kafka bootstrap servers (default: the deployment's kafka.bootstrap_servers, else the running demo's broker).")
+    @Option(names = "--bootstrap-servers", description = "Kafka bootstrap servers (default: the deployment's "
+            + "kafka.bootstrap_servers, else the running demo's broker; with --cluster: the cluster's brokers).")
     String bootstrapServers;
 
     @Option(names = "--production", description = "Production mode: EMBER_PSEUDONYM_KEY must be set (≥ 16 characters).")
@@ -83,6 +78,12 @@ public final class JobCommand implements Callable<Integer> {
     @Option(names = "--fresh", description = "Start from scratch instead of resuming from the newest checkpoint.")
     boolean fresh;
 
+    @Option(names = "--cluster", description = "Submit the job jar to `ember cluster` over Flink's REST API instead of running it here.")
+    boolean cluster;
+
+    @Option(names = "--from-savepoint", description = "With --cluster: restore from this savepoint or retained checkpoint (execution.state-recovery.path).")
+    String fromSavepoint;
+
     @Option(names = "--consumer-group", defaultValue = "ember-job", description = "Kafka consumer group (default: ${DEFAULT-VALUE}).")
     String consumerGroup;
 
@@ -95,42 +96,39 @@ public final class JobCommand implements Callable<Integer> {
     @Option(names = "--ops-port", defaultValue = "0", description = "Port of /metrics and /healthz (default: a free port, printed).")
     int opsPort;
 
+    /** The arguments the job's one composition function takes, here and in the job jar's main. */
+    JobArguments arguments(String bootstrap, Path data) {
+        return new JobArguments(DeploymentOption.file(deployment.deployment, environment), bootstrap, data,
+                rules != null ? rules.toAbsolutePath() : null, consumerGroup, checkpointInterval, production);
+    }
+
     @Override
     public Integer call() throws Exception {
-        Pseudonymiser pseudonymiser;
-        try {
-            pseudonymiser = PseudonymKeys.resolve(environment, production);
-        } catch (IllegalStateException e) {
-            throw new UserError(e.getMessage());
-        }
         Path data = EmberPaths.dataDir(dataDir, environment);
         String problem = EmberPaths.problemWith(data);
         if (problem != null) {
             throw new UserError(problem);
         }
+        if (cluster) {
+            return ClusterSubmit.submit(this, data, environment);
+        }
         Deployment d = DeploymentOption.load(deployment.deployment, dataDir, environment);
         String servers = KafkaLocation.bootstrapServers(bootstrapServers, d);
-        RuleSet ruleSet;
-        try {
-            ruleSet = rules != null ? new RuleFileLoader(DeploymentJobs.areas(d)).load(rules) : DeploymentJobs.rules(d);
-        } catch (RuleFileException e) {
-            throw new UserError("rule files are invalid:\n" + e.getMessage());
-        }
+        JobArguments arguments = arguments(servers, data);
         Path work = workDir != null ? workDir : EmberPaths.home().resolve(".ember/job");
-        DeliverySettings delivery = null;
-        if (!noNotifications) {
-            try {
-                delivery = DeploymentJobs.delivery(d, work.resolve("delivery-ledger"), work.resolve("outbox"));
-            } catch (ConfigException e) {
-                throw new UserError("routing files are invalid (setting routing of " + d.file() + "):\n" + e.getMessage());
-            }
+        DeliverySettings delivery;
+        JobSettings settings;
+        try {
+            delivery = noNotifications ? null
+                    : JobComposition.delivery(d, work.resolve("delivery-ledger"), work.resolve("outbox"));
+            settings = JobComposition.settings(arguments, environment, d, delivery);
+        } catch (JobComposition.CompositionException e) {
+            throw new UserError(e.getMessage());
         }
-        JobSettings settings = DeploymentJobs.settings(d, pseudonymiser, ruleSet, Duration.ofMinutes(1),
-                org.ember.geo.fusion.FusionSettings.defaults(), delivery);
         Path checkpoints = checkpointDir != null ? checkpointDir : work.resolve("checkpoints");
         // A stable transactional id prefix: a resumed job must own the transactions its checkpoint knows.
         EmberJobRunner.RunSettings run = new EmberJobRunner.RunSettings(servers, consumerGroup,
-                "ember-job-" + consumerGroup, checkpoints, checkpointInterval, parallelism);
+                arguments.transactionalIdPrefix(), checkpoints, checkpointInterval, parallelism);
         java.util.Optional<Path> checkpoint = fresh ? java.util.Optional.empty() : EmberJobRunner.latestCheckpoint(checkpoints);
         if (checkpoint.isPresent()) {
             System.out.println("Resuming from checkpoint " + checkpoint.get());
@@ -142,7 +140,7 @@ public final class JobCommand implements Callable<Integer> {
         try (RunningJob job = EmberJobRunner.startLocal(settings, run, d.kafka().properties());
                 OpsEndpoints ops = OpsEndpoints.start(opsHost, opsPort, registry, job::status)) {
             System.out.println("Deployment: " + d.name() + " (" + d.file() + "), " + d.spokes().size() + " spokes, "
-                    + ruleSet.rules().size() + " rules");
+                    + settings.rules().rules().size() + " rules");
             System.out.println("Notify:  " + (delivery == null ? "off (--no-notifications)"
                     : delivery.live() ? "e-mail through " + d.mail() + ", links to " + d.publicUrl()
                     : "no SMTP server in the deployment: messages are written to " + work.resolve("outbox")));
