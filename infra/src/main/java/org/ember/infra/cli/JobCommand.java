@@ -104,6 +104,12 @@ public final class JobCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            // First: a production job without its key must stop before anything else is looked at.
+            org.ember.model.privacy.PseudonymKeys.resolve(environment, production);
+        } catch (IllegalStateException e) {
+            throw new UserError(e.getMessage());
+        }
         Path data = EmberPaths.dataDir(dataDir, environment);
         String problem = EmberPaths.problemWith(data);
         if (problem != null) {

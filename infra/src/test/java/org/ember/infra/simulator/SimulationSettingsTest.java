@@ -16,7 +16,8 @@ class SimulationSettingsTest {
         assertThat(s.seed()).isEqualTo(42);
         assertThat(s.from()).isEqualTo(YearMonth.of(2025, 1));
         assertThat(s.to()).isEqualTo(YearMonth.of(2025, 12));
-        assertThat(s.forces()).containsExactly("south-wales", "gwent");
+        // The police forces are the deployment's (simulator.police), not a default of the simulator's.
+        assertThat(s.forces()).isEmpty();
         assertThat(s.knifeShare()).isEqualTo(0.06);
         assertThat(s.ambulanceShare()).isEqualTo(0.20);
         assertThat(s.ambulanceShareWeapon()).isEqualTo(0.60);
@@ -47,7 +48,8 @@ class SimulationSettingsTest {
         assertThatThrownBy(() -> d.withMonths(YearMonth.of(2025, 5), YearMonth.of(2025, 4)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2025-05");
         assertThatThrownBy(() -> d.withMalformedShare(1.5)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> d.withForces(List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FeedSimulator.create(SimulatorFixtures.dataDir(), d, SimulatorFixtures.area()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("simulator.police");
         assertThatThrownBy(() -> d.withForces(List.of("../etc"))).isInstanceOf(IllegalArgumentException.class);
     }
 }
