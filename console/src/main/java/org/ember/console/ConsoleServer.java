@@ -69,6 +69,8 @@ public final class ConsoleServer implements AutoCloseable {
     private KafkaFeedReader reader;
     private ControlWriter controls;
     private boolean closed;
+    /** The job's health; null while nobody watches a job (a console on its own answers for itself only). */
+    private volatile org.ember.console.health.HealthSource healthSource;
 
     private ConsoleServer(ConsoleConfig config, Duration keepAlive) throws IOException {
         this.config = config;
@@ -106,7 +108,8 @@ public final class ConsoleServer implements AutoCloseable {
             http.createContext("/api/export.csv", wrap(exact("/api/export.csv", this::export)));
             http.createContext("/events", wrap(exact("/events", events::accept)));
             http.createContext("/metrics", wrap(exact("/metrics", this::metrics)));
-            http.createContext("/healthz", wrap(exact("/healthz", this::health)));
+            http.createContext("/healthz", wrap(exact("/healthz", e -> health(e, false))));
+            http.createContext("/readyz", wrap(exact("/readyz", e -> health(e, true))));
             // Operators' acknowledgements and silences (to ember.acks), and the CAP feed.
             this.controls = config.bootstrapServers() != null
                     ? new KafkaControlWriter(config.bootstrapServers(), "ember-console") : new ControlWriter.InMemory();
@@ -225,8 +228,36 @@ public final class ConsoleServer implements AutoCloseable {
         send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape().getBytes(StandardCharsets.UTF_8));
     }
 
-    private void health(HttpExchange exchange) throws IOException {
-        sendText(exchange, 200, "ok");
+    /** Makes /healthz and /readyz report the job's state (see {@link org.ember.console.health.HealthSource}). */
+    public void reportHealthOf(org.ember.console.health.HealthSource source) {
+        this.healthSource = source;
+    }
+
+    private void health(HttpExchange exchange, boolean readiness) throws IOException {
+        org.ember.console.health.HealthSource source = healthSource;
+        if (source == null) {
+            sendText(exchange, 200, "ok");
+            return;
+        }
+        org.ember.console.health.HealthReport report;
+        try {
+            report = source.check();
+        } catch (RuntimeException e) {
+            report = new org.ember.console.health.HealthReport(false, false,
+                    java.util.Map.of("error", e.getClass().getSimpleName()));
+        }
+        boolean good = readiness ? report.ready() : report.healthy();
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("healthy", report.healthy());
+        body.put("ready", report.ready());
+        body.put("details", new java.util.TreeMap<>(report.details()));
+        byte[] json = org.ember.model.codec.Json.toBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(good ? 200 : 503, json.length);
+        try (java.io.OutputStream out = exchange.getResponseBody()) {
+            out.write(json);
+        }
     }
 
     // ---- plumbing ----
