@@ -191,15 +191,15 @@ public final class JobHealthWatch implements HealthSource, AutoCloseable {
             topics.add(feed.topic());
         }
         Collection<TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames()
-                .get(5, TimeUnit.SECONDS).values();
+                .get(2, TimeUnit.SECONDS).values();
         Map<TopicPartition, OffsetSpec> latestSpec = new HashMap<>();
         for (TopicDescription d : descriptions) {
             d.partitions().forEach(p -> latestSpec.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest()));
         }
         Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latestSpec).all()
-                .get(5, TimeUnit.SECONDS);
+                .get(2, TimeUnit.SECONDS);
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(consumerGroup)
-                .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+                .partitionsToOffsetAndMetadata().get(2, TimeUnit.SECONDS);
         Map<String, long[]> out = new java.util.TreeMap<>();
         for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e : ends.entrySet()) {
             long[] sums = out.computeIfAbsent(e.getKey().topic(), t -> new long[2]);
