@@ -127,7 +127,7 @@ class HostileInputEndToEndTest {
                 sent++;
             }
             awaitDeadLetters(dlq, deadLetters, singles.size() + burst.size(), "the burst");
-            List<Alert> alerts = readAll(Topics.ALERTS, true, Alert.class, l -> !l.isEmpty(), Duration.ofSeconds(60));
+            List<Alert> alerts = readAll(Topics.ALERTS, true, Alert.class, l -> !l.isEmpty(), Duration.ofSeconds(120));
             PipelineCounts after = awaitCounts(before, sent);
             assertThat(job.status()).isEqualTo("RUNNING");
 
