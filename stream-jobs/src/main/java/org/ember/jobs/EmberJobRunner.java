@@ -90,6 +90,9 @@ public final class EmberJobRunner {
         }
     }
 
+    /** Network buffer flush interval of the job, milliseconds. */
+    public static final long LATENCY_BUFFER_TIMEOUT_MS = 5;
+
     public static RunningJob startLocal(JobSettings settings, RunSettings run) throws Exception {
         Configuration config = LocalClusterConfig.closed(new Configuration());
         config.set(PipelineOptions.GENERIC_TYPES, false);
@@ -109,6 +112,9 @@ public final class EmberJobRunner {
         config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(run.parallelism(), config);
         env.enableCheckpointing(run.checkpointInterval().toMillis());
+        // A network buffer waits up to this long to fill: at a force's ~100 records/s the default 100 ms,
+        // paid at each of the four shuffles, would be most of the record → alert latency (docs/benchmarks-realtime.md).
+        env.setBufferTimeout(LATENCY_BUFFER_TIMEOUT_MS);
         EmberJob.build(env,
                 new KafkaJobSources(run.bootstrapServers(), run.consumerGroup()),
                 new KafkaJobSinks(run.bootstrapServers(), run.transactionalIdPrefix()),

@@ -172,9 +172,10 @@ public final class DemoCommand implements Callable<Integer> {
             broker.createTopics();
             out.println("Kafka:   " + broker.bootstrapServers() + " (log " + broker.dataDir().resolve("broker.log") + ")");
             Coverage coverage = Coverage.southWalesAndGwent();
+            org.ember.infra.health.DeferredHealth jobHealth = new org.ember.infra.health.DeferredHealth();
             try (ConsoleServer console = ConsoleServer.start(new ConsoleConfig(ConsoleConfig.LOOPBACK, port,
                     broker.bootstrapServers(), data, coverage, SmallCountSuppression.DEFAULT_THRESHOLD,
-                    work.resolve("audit.jsonl"), registry))) {
+                    work.resolve("audit.jsonl"), registry).withHealth(jobHealth))) {
                 out.println("Map:     " + console.url());
                 out.println("Metrics: " + console.url().resolve("/metrics") + " (Prometheus)");
                 JobSettings settings = new JobSettings(data.toString(), coverage, 250,
@@ -200,7 +201,7 @@ public final class DemoCommand implements Callable<Integer> {
                             "ember-demo", Duration.ofSeconds(2), Duration.ofSeconds(30),
                             new org.ember.infra.health.StallAlert(broker.bootstrapServers(), coverage.name(),
                                     java.time.Clock.systemUTC()), java.time.Clock.systemUTC());
-                    console.reportHealthOf(health);
+                    jobHealth.set(health);
                     SimulationSettings simulation = SimulationSettings.defaults().withSeed(seed).withMonths(from,
                             SimulationSettings.DEFAULT_TO.isBefore(from) ? from : SimulationSettings.DEFAULT_TO);
                     FeedSimulator simulator = FeedSimulator.create(data, simulation);

@@ -43,11 +43,13 @@ class JobHealthEndToEndTest {
             EmberJobRunner.RunSettings run = new EmberJobRunner.RunSettings(broker.bootstrapServers(), "ember-health",
                     "ember-health-" + UUID.randomUUID(), checkpoints, Duration.ofMillis(500), 1);
             RunningJob job = EmberJobRunner.startLocal(TestFeeds.settings(TestFeeds.weaponRule(3)), run);
-            try (ConsoleServer console = ConsoleServer.start(ConsoleConfig.local(TestFeeds.dataDir(), work.resolve("audit.jsonl")));
+            DeferredHealth health = new DeferredHealth();
+            try (ConsoleServer console = ConsoleServer.start(ConsoleConfig.local(TestFeeds.dataDir(), work.resolve("audit.jsonl"))
+                    .withHealth(health));
                     JobHealthWatch watch = new JobHealthWatch(job::status, checkpoints, Duration.ofSeconds(10),
                             broker.bootstrapServers(), "ember-health", Duration.ofSeconds(1), Duration.ofSeconds(3),
                             new StallAlert(broker.bootstrapServers(), "test", Clock.systemUTC()), Clock.systemUTC())) {
-                console.reportHealthOf(watch);
+                health.set(watch);
                 URI healthz = console.url().resolve("/healthz");
                 HttpResponse<String> ok = await(healthz, 200, Duration.ofSeconds(90));
                 assertThat(ok.body()).contains("\"healthy\":true", "RUNNING", "feed.police.read");
