@@ -92,6 +92,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Shared data directory (default: $EMBER_DATA_DIR, else ../shared/data).")
     Path dataDir;
 
+    @Option(names = "--warmup", defaultValue = "10s", converter = SimulateCommand.DurationConverter.class,
+            description = "Rate mode: records sent in this first period are not measured (default: ${DEFAULT-VALUE}).")
+    Duration warmup;
+
     @Option(names = "--port", defaultValue = "0", description = "Kafka client port, 0 = any free one (default: ${DEFAULT-VALUE}).")
     int port;
 
@@ -129,7 +133,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
         LatencySample latency = new LatencySample();
         AtomicBoolean stop = new AtomicBoolean();
-        Thread reader = new Thread(() -> readAlerts(broker, latency, stop), "bench-alert-reader");
+        AtomicLong measureFrom = new AtomicLong(Long.MAX_VALUE);
+        Thread reader = new Thread(() -> readAlerts(broker, latency, measureFrom, stop), "bench-alert-reader");
         reader.start();
         ResourceWatch resources = new ResourceWatch();
         long started;
@@ -137,6 +142,7 @@ public final class BenchCommand implements Callable<Integer> {
         try (RunningJob job = EmberJobRunner.startLocal(settings, runSettings)) {
             started = System.nanoTime();
             resources.start();
+            measureFrom.set(flatOut ? 0 : System.currentTimeMillis() + warmup.toMillis());
             if (!flatOut) {
                 produce(broker, feed, total, rate);
             }
@@ -157,6 +163,16 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "  sustained          %,.0f records/s (%.1f s)%n", total / seconds, seconds);
         System.out.printf(Locale.ROOT, "  record -> alert    p50 %d ms, p99 %d ms, max %d ms (%d alerts, through ember.alerts)%n",
                 latency.quantile(0.5), latency.quantile(0.99), latency.max(), latency.size());
+        io.micrometer.core.instrument.Timer inJob = meters.find("ember.alert.latency").timer();
+        if (inJob != null) {
+            StringBuilder line = new StringBuilder();
+            for (io.micrometer.core.instrument.distribution.ValueAtPercentile p : inJob.takeSnapshot().percentileValues()) {
+                line.append(String.format(Locale.ROOT, "p%.0f %.0f ms, ", p.percentile() * 100,
+                        p.value(java.util.concurrent.TimeUnit.MILLISECONDS)));
+            }
+            System.out.printf(Locale.ROOT, "  in the job         %smax %.0f ms (record appended -> alert leaves the evaluator,"
+                    + " warm-up included)%n", line, inJob.max(java.util.concurrent.TimeUnit.MILLISECONDS));
+        }
         System.out.printf(Locale.ROOT, "  cpu                %.2f cores of %d (this JVM; the broker is a child process)%n",
                 resources.cores(), Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "  heap               max %,d MiB used%n", resources.maxHeap() >> 20);
@@ -204,7 +220,7 @@ public final class BenchCommand implements Callable<Integer> {
         throw new IllegalStateException("the job did not read every record within 30 minutes");
     }
 
-    private static void readAlerts(KafkaBroker broker, LatencySample latency, AtomicBoolean stop) {
+    private static void readAlerts(KafkaBroker broker, LatencySample latency, AtomicLong measureFrom, AtomicBoolean stop) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "ember-bench-reader");
@@ -218,7 +234,7 @@ public final class BenchCommand implements Callable<Integer> {
                     long now = System.currentTimeMillis();
                     Alert alert = Json.fromBytes(r.value(), Alert.class);
                     seen.incrementAndGet();
-                    if (Alert.FIRING.equals(alert.state()) && alert.recordAppendedAt() > 0) {
+                    if (Alert.FIRING.equals(alert.state()) && alert.recordAppendedAt() >= measureFrom.get()) {
                         latency.add(now - alert.recordAppendedAt());
                     }
                 }
