@@ -92,7 +92,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Shared data directory (default: $EMBER_DATA_DIR, else ../shared/data).")
     Path dataDir;
 
-    @Option(names = "--warmup", defaultValue = "10s", converter = SimulateCommand.DurationConverter.class,
+    @Option(names = "--warmup", defaultValue = "5s", converter = SimulateCommand.DurationConverter.class,
             description = "Rate mode: records sent in this first period are not measured (default: ${DEFAULT-VALUE}).")
     Duration warmup;
 
@@ -129,7 +129,7 @@ public final class BenchCommand implements Callable<Integer> {
         boolean flatOut = rate <= 0;
         long total = flatOut ? records : (long) rate * duration.toSeconds();
         if (flatOut) {
-            produce(broker, feed, total, 0);
+            produce(broker, feed, total, 0, 0);
         }
         LatencySample latency = new LatencySample();
         AtomicBoolean stop = new AtomicBoolean();
@@ -140,13 +140,18 @@ public final class BenchCommand implements Callable<Integer> {
         long started;
         long finished;
         try (RunningJob job = EmberJobRunner.startLocal(settings, runSettings)) {
+            if (!flatOut) {
+                // One priming record: the clock starts once the job is deployed and reading.
+                produce(broker, feed, 1, 0, -1);
+                awaitIngested(meters, 1, System.nanoTime());
+            }
             started = System.nanoTime();
             resources.start();
             measureFrom.set(flatOut ? 0 : System.currentTimeMillis() + warmup.toMillis());
             if (!flatOut) {
-                produce(broker, feed, total, rate);
+                produce(broker, feed, total, rate, 0);
             }
-            long firstSeen = awaitIngested(meters, total, started);
+            long firstSeen = awaitIngested(meters, flatOut ? total : total + 1, started);
             finished = System.nanoTime();
             Thread.sleep(2_000); // the last alerts reach the reader
             resources.stop();
@@ -181,7 +186,8 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void produce(KafkaBroker broker, BenchFeed feed, long total, int rate) {
+    /** Sends records {@code first} … {@code first + total − 1}, paced at {@code rate} per second (0: unpaced). */
+    private static void produce(KafkaBroker broker, BenchFeed feed, long total, int rate, long first) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "1");
@@ -197,7 +203,7 @@ public final class BenchCommand implements Callable<Integer> {
                         java.util.concurrent.locks.LockSupport.parkNanos(wait);
                     }
                 }
-                producer.send(new ProducerRecord<>(Feed.POLICE.topic(), feed.record(n)));
+                producer.send(new ProducerRecord<>(Feed.POLICE.topic(), feed.record(first + n)));
             }
             producer.flush();
         }
