@@ -94,7 +94,7 @@ public final class EmberJobRunner {
     public static final long LATENCY_BUFFER_TIMEOUT_MS = 5;
 
     public static RunningJob startLocal(JobSettings settings, RunSettings run) throws Exception {
-        Configuration config = new Configuration();
+        Configuration config = LocalClusterConfig.closed(new Configuration());
         config.set(PipelineOptions.GENERIC_TYPES, false);
         config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, run.checkpointDir().toUri().toString());
         // Keep the last checkpoint when the job is cancelled or the process stops, so it can resume.
@@ -168,7 +168,7 @@ public final class EmberJobRunner {
      */
     public static BoundedRun runBounded(JobSettings settings, Map<String, List<RawFeedRecord>> input, int parallelism,
             IncidentFilter incidentFilter, LongConsumer progress) throws Exception {
-        Configuration config = new Configuration();
+        Configuration config = LocalClusterConfig.closed(new Configuration());
         config.set(PipelineOptions.GENERIC_TYPES, false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
         long started = System.currentTimeMillis();

@@ -70,7 +70,7 @@ class EmberJobMiniClusterTest {
         assertThat(deadLetters).hasSize(3);
         assertThat(deadLetters).extracting(DeadLetter::reason).anyMatch(r -> r.startsWith("not valid JSON"))
                 .anyMatch(r -> r.contains("call_time")).anyMatch(r -> r.startsWith("outside coverage"));
-        assertThat(deadLetters).allSatisfy(d -> assertThat(d.originalBase64()).isNotEmpty());
+        assertThat(deadLetters).allSatisfy(d -> assertThat(d.originalSha256()).hasSize(64));
 
         // Swansea's knife report that police cancel counts until the cancellation is processed, so
         // with parallelism 2 it may fire there for a moment; it then resolves (checked below).
