@@ -1,4 +1,4 @@
-package org.ember.jobs.fusion;
+package org.ember.fusion;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,7 +61,7 @@ import org.ember.model.metrics.FusionMetricFamilies;
  * </ul>
  * Only changes are published: what was last published is kept in state and compared.
  */
-final class LadAnalytics {
+public final class LadAnalytics {
     static final long HOUR = 3_600_000L;
     static final long DAY = 86_400_000L;
     private static final int MAX_EVIDENCE = 10;
@@ -98,7 +98,7 @@ final class LadAnalytics {
     private final LadCache cache;
     private final FusionOutputs out;
 
-    LadAnalytics(String lad, FusionContext context, LadState state, LadCache cache, FusionOutputs out) {
+    public LadAnalytics(String lad, FusionContext context, LadState state, LadCache cache, FusionOutputs out) {
         this.lad = lad;
         this.context = context;
         this.settings = context.settings();
@@ -108,13 +108,13 @@ final class LadAnalytics {
     }
 
     /** The first hour boundary strictly after {@code time}. */
-    static long nextHour(long time) {
+    public static long nextHour(long time) {
         return Math.floorDiv(time, HOUR) * HOUR + HOUR;
     }
 
     // ------------------------------------------------------------------ arrivals
 
-    void onIncident(LinkedIncident incident, long watermark) {
+    public void onIncident(LinkedIncident incident, long watermark) {
         String id = incident.incidentId();
         FusedEvent previous = state.events().get(id);
         FusedEvent next = incident.cancelled() ? null : FusedEvent.of(incident, serious(incident));
@@ -143,7 +143,7 @@ final class LadAnalytics {
         publishClusters(Math.max(incident.eventTime(), watermark));
     }
 
-    void onSignal(FusionSignal signal, long watermark) {
+    public void onSignal(FusionSignal signal, long watermark) {
         RiskSignal s = signal.signal();
         RiskSignal replaced = state.signals().get(s.id());
         cache.touched.remove(s.id());
@@ -165,7 +165,7 @@ final class LadAnalytics {
      *
      * @return when to be called next, or −1 when nothing is left
      */
-    long onTimer(long time) {
+    public long onTimer(long time) {
         if (state.live()) {
             return tick(time);
         }

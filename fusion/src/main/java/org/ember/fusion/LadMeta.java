@@ -1,4 +1,4 @@
-package org.ember.jobs.fusion;
+package org.ember.fusion;
 
 /**
  * Bookkeeping of one local authority's analytics.

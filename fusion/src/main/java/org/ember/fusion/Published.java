@@ -1,4 +1,4 @@
-package org.ember.jobs.fusion;
+package org.ember.fusion;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.ember.jobs.fusion;
+package org.ember.fusion;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,12 +16,12 @@ import org.ember.model.fusion.ReportTraits;
  * location is the most precise one (a point before an area; police, then ambulance, then A&E), the
  * time and category are the police's when the police know, and a weapon reported by anyone counts.
  */
-final class LinkedIncidents {
+public final class LinkedIncidents {
     private static final List<String> FEED_ORDER = List.of("police", "ambulance", "ae");
 
     private LinkedIncidents() {}
 
-    static LinkedIncident of(GroupChange change) {
+    public static LinkedIncident of(GroupChange change) {
         List<FiledReport> members = change.members();
         if (members.isEmpty()) {
             throw new IllegalArgumentException("a linked incident change without reports: " + change.group().id());

@@ -1,4 +1,4 @@
-package org.ember.jobs.fusion;
+package org.ember.fusion;
 
 import java.nio.file.Path;
 import org.ember.geo.area.AreaCatalogue;
@@ -11,7 +11,6 @@ import org.ember.geo.layers.DailyScan;
 import org.ember.geo.layers.EmergingCells;
 import org.ember.geo.risk.RiskField;
 import org.ember.geo.tension.TensionScorer;
-import org.ember.jobs.JobSettings;
 
 /**
  * What every local authority's analytics share in one task: settings, area shapes, calendar and
@@ -27,10 +26,9 @@ public record FusionContext(
         RiskField risk,
         TensionScorer tension) {
 
-    public static FusionContext of(JobSettings job) {
-        Path data = Path.of(job.dataDir());
-        return of(job.fusion(), AreaShapes.of(AreaCatalogue.load(data, job.coverage())),
-                FusionCalendar.load(data).orElse(null));
+    /** The context of a job or a backtest: area shapes of the coverage, calendar from the data directory. */
+    public static FusionContext of(FusionSettings settings, Path dataDir, org.ember.geo.area.Coverage coverage) {
+        return of(settings, AreaShapes.of(AreaCatalogue.load(dataDir, coverage)), FusionCalendar.load(dataDir).orElse(null));
     }
 
     public static FusionContext of(FusionSettings settings, AreaShapes shapes, EmberCalendar calendar) {

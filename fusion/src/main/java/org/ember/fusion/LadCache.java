@@ -1,4 +1,4 @@
-package org.ember.jobs.fusion;
+package org.ember.fusion;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -10,7 +10,7 @@ import org.ember.geo.layers.SeasonalExceedance;
  * seasonal baseline. Both are rebuilt from state when missing (after a restart), so losing them
  * loses nothing.
  */
-final class LadCache {
+public final class LadCache {
     final ClusterCache clusters;
     SeasonalExceedance seasonal;
     long seasonalAsOf = Long.MIN_VALUE;
@@ -21,7 +21,7 @@ final class LadCache {
     /** Area keys by LSOA code ("lad" for the authority), spelt once. */
     final Map<String, String> areaKeys = new HashMap<>();
 
-    LadCache(FusionContext context) {
+    public LadCache(FusionContext context) {
         this.clusters = new ClusterCache(context.settings().hotspots());
     }
 }
