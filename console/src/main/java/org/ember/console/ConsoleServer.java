@@ -101,6 +101,7 @@ public final class ConsoleServer implements AutoCloseable {
             SseHub events = hub;
             http.route("/", wrap(this::page));
             http.route("/login", wrap(exact("/login", this::page)));
+            http.route("/login.js", wrap(exact("/login.js", this::page)));
             http.route("/api/areas.geojson", wrap(exact("/api/areas.geojson", this::areas)));
             http.route("/api/state", wrap(exact("/api/state", this::state)));
             http.route("/api/export.csv", wrap(exact("/api/export.csv", this::export)));
