@@ -126,7 +126,10 @@ public final class LiveState {
         if (transition.fingerprint() == null || transition.fingerprint().isBlank()) {
             throw new IllegalArgumentException("alert transition without a fingerprint");
         }
-        if (alerts.contains(transition)) {
+        // Alerts are written at least once: a transition is identified by fingerprint and state (a
+        // replayed copy carries another processing time).
+        if (alerts.stream().anyMatch(a -> a.fingerprint().equals(transition.fingerprint())
+                && a.state().equals(transition.state()))) {
             return false;
         }
         for (Listener listener : listeners) {

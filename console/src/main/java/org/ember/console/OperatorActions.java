@@ -179,7 +179,13 @@ final class OperatorActions implements HttpFront.Route {
         // Logged in, the name is the session's; a claimed name counts only on a console without users.
         String by = exchange.session() != null ? exchange.session().name()
                 : request.by() == null || request.by().isBlank() ? AuditLog.ANONYMOUS : request.by().trim();
-        Acknowledgement ack = new Acknowledgement(fingerprint, by, now.toEpochMilli(), expiresAt, request.comment());
+        Acknowledgement ack;
+        try {
+            ack = new Acknowledgement(fingerprint, by, now.toEpochMilli(), expiresAt, request.comment());
+        } catch (IllegalArgumentException e) {
+            HttpReplies.text(exchange, 400, e.getMessage());
+            return;
+        }
         Map<String, String> details = new LinkedHashMap<>();
         details.put("action", "acknowledge");
         details.put("fingerprint", fingerprint);
