@@ -391,6 +391,21 @@
     }
   }
 
+  /** LA outlines and names from the deployment's boundaries: the room can say where a colour is without hovering. */
+  function drawPlaces(collection) {
+    L.geoJSON(collection, {
+      interactive: false,
+      style: function () { return { weight: 2.5, color: '#1f2a36', opacity: 0.9, fill: false }; }
+    }).addTo(map);
+    collection.features.forEach(function (f) {
+      var p = f.properties;
+      L.marker([p.label_lat, p.label_lon], {
+        interactive: false, keyboard: false,
+        icon: L.divIcon({ className: 'place-label', html: escapeHtml(p.name), iconSize: null })
+      }).addTo(map);
+    });
+  }
+
   function drawAreas(collection) {
     var layer = L.geoJSON(collection, {
       style: function () {
@@ -434,6 +449,7 @@
     .then(function (collection) {
       drawAreas(collection);
       connect();
+      fetch('/api/places.geojson').then(function (r) { return r.json(); }).then(drawPlaces);
       var wanted = /alert=([A-Za-z0-9_-]+)/.exec(window.location.hash);
       if (wanted) {
         fetch('/api/alerts/' + wanted[1]).then(function (r) { return r.ok ? r.json() : null; })

@@ -195,6 +195,26 @@ class ConsoleRolesBrowserTest {
             for (String code : small.keySet()) {
                 assertThat(csv).contains(code);
             }
+            String geoJson = get("/api/export.geojson", partner);
+            assertNoSmallCountsOrFreeText("/api/export.geojson", geoJson);
+            assertThat(MAPPER.readTree(geoJson).get("features").size()).isGreaterThan(cardiff.size());
+            byte[] pdf = getBytes("/api/brief.pdf", partner);
+            try (org.apache.pdfbox.pdmodel.PDDocument brief = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                assertThat(brief.getNumberOfPages()).as("one page").isEqualTo(1);
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(brief);
+                assertThat(text).contains("Ember - tasking brief", "Pat Partner (partner)", "Open alerts", "Cardiff")
+                        .doesNotContain(SECRET).doesNotContainPattern(": [1-4] reports in 24 h");
+                java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(brief).renderImageWithDPI(0, 60);
+                javax.imageio.ImageIO.write(page, "png", Files.createDirectories(Path.of("target/screenshots"))
+                        .resolve("console-brief.png").toFile());
+            }
+            java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                    getBytes("/api/export.png", partner)));
+            assertThat(png.getWidth()).isEqualTo(1600);
+            String audit = Files.readString(temp.resolve("audit.jsonl"));
+            for (String route : List.of("/api/export.csv", "/api/export.geojson", "/api/brief.pdf", "/api/export.png")) {
+                assertThat(audit).contains("\"user\":\"partner\",\"route\":\"" + route + "\"");
+            }
         }
         screenshot("console-partner.png");
     }
@@ -247,6 +267,13 @@ class ConsoleRolesBrowserTest {
     private static String get(String path, AccessHttpTestLogin who) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(server.localUrl().resolve(path))
                 .header("Cookie", who.cookie()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
+    }
+
+    private static byte[] getBytes(String path, AccessHttpTestLogin who) throws Exception {
+        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(server.localUrl().resolve(path))
+                .header("Cookie", who.cookie()).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return response.body();
     }
