@@ -20,8 +20,8 @@ import java.util.Map;
  * <ul>
  *   <li>Expected cases in cell z on day d: {@code E = share_z × T_d + excess_z}, where share_z is the
  *       cell's share of the area's cases over the last {@code baselineDays} days before the
- *       scanned window (plus half a case per cell so that a cell with no history is not infinitely
- *       surprising), T_d the mean area total of d's weekday over the last {@code weekdayWeeks} weeks
+ *       scanned window, shrunk towards its neighbourhood (its count plus the mean count of the cells
+ *       within {@code maxRadius}, plus 0.1), T_d the mean area total of d's weekday over the last {@code weekdayWeeks} weeks
  *       before the window (level, weekly cycle and slow seasonality in one), and excess_z what
  *       alerts absorbed (below).
  *   <li>For circles grown cell by cell (ties as SaTScan) up to {@code maxRadius} and windows of 1 to
@@ -38,7 +38,7 @@ import java.util.Map;
  * Cost per day: O(L) to update plus one scan of O(Σ neighbours × maxDays). Not thread-safe.
  */
 public final class EarlyWarningScan {
-    private static final double PRIOR_CASES_PER_CELL = 0.5;
+    private static final double PRIOR_CASES_PER_CELL = 0.1;
     private final List<ScanLocation> locations;
     private final Map<String, Integer> index = new HashMap<>();
     private final NeighbourIndex neighbours;
@@ -163,7 +163,20 @@ public final class EarlyWarningScan {
         for (int a = 0; a < window; a++) {
             historyTotal -= dayTotal[slot(a)];
         }
-        double denominator = historyTotal + PRIOR_CASES_PER_CELL * locs;
+        // Empirical-Bayes shrinkage: a cell's history is pooled with the mean history of the cells
+        // around it (one pseudo-period of the neighbourhood), so that a sparse cell whose few past
+        // cases happened to fall elsewhere is not made infinitely surprising by its next two.
+        double[] pooled = new double[locs];
+        double denominator = 0;
+        for (int z = 0; z < locs; z++) {
+            int[] order = neighbours.order(z);
+            double sum = 0;
+            for (int k = 0; k < order.length; k++) {
+                sum += historyCount[order[k]];
+            }
+            pooled[z] = historyCount[z] + sum / order.length + PRIOR_CASES_PER_CELL;
+            denominator += pooled[z];
+        }
         double[] dayExpectedTotal = new double[window];
         for (int a = 0; a < window; a++) {
             int back = window - 1 - a;
@@ -179,7 +192,7 @@ public final class EarlyWarningScan {
         }
         double[][] e = new double[locs][window];
         for (int z = 0; z < locs; z++) {
-            double share = (historyCount[z] + PRIOR_CASES_PER_CELL) / denominator;
+            double share = pooled[z] / denominator;
             for (int a = 0; a < window; a++) {
                 e[z][a] = share * dayExpectedTotal[a] + excess[z];
             }

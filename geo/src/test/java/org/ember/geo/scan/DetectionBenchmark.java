@@ -29,6 +29,7 @@ public final class DetectionBenchmark {
     static final int YEAR = 365;
     static final double MEAN_PER_DAY = 130;
     static final int FALSE_ALARM_DAYS_PER_YEAR = 4;
+    static final boolean GROWING = "growing".equals(System.getProperty("bench.shape", "uniform"));
 
     private DetectionBenchmark() {}
 
@@ -78,8 +79,9 @@ public final class DetectionBenchmark {
                 for (int k = 0; k < size; k++) {
                     String cell = near.get(r.nextInt(near.size()));
                     used.add(cell);
-                    // Outbreaks grow: more cases on later days.
-                    int day = start + (int) Math.floor(duration * Math.sqrt(r.nextDouble()));
+                    // "uniform": cases spread evenly over the outbreak's days; "growing": more on later days.
+                    double u = r.nextDouble();
+                    int day = start + (int) Math.floor(duration * (GROWING ? Math.sqrt(u) : u));
                     days.get(day).merge(cell, 1, Integer::sum);
                 }
                 planted0.add(new Outbreak(start, duration, used, size, radius));
@@ -256,8 +258,8 @@ public final class DetectionBenchmark {
         List<GridCell> points = PoliceGrid.read("", YearMonth.of(2025, 1), YearMonth.of(2025, 12)).stream()
                 .filter(PoliceGrid.Point::violence).map(PoliceGrid.Point::cell).toList();
         World quiet = simulate(points, seed * 7919, false, 0, 0);
-        System.out.printf("points %d, cells %d, mean %.0f cases/day; calibrating on a quiet year ...%n",
-                points.size(), quiet.cells().size(), MEAN_PER_DAY);
+        System.out.printf("points %d, cells %d, mean %.0f cases/day, outbreaks %s; calibrating on a quiet year ...%n",
+                points.size(), quiet.cells().size(), MEAN_PER_DAY, GROWING ? "growing" : "uniform");
         double plainThreshold = calibrate(plainScan(quiet, Double.POSITIVE_INFINITY).topScores(),
                 FALSE_ALARM_DAYS_PER_YEAR);
         double ewsThreshold = calibrate(earlyWarning(quiet, Double.POSITIVE_INFINITY).topScores(),
