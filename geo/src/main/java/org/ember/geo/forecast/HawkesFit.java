@@ -34,9 +34,11 @@ package org.ember.geo.forecast;
 public final class HawkesFit {
     private static final double MIN_DELAY_DAYS = 0.25;
     private static final double MAX_DELAY_DAYS = 180;
-    private static final int GRID = 16;
+    private static final int GRID = 10;
 
     private final boolean robust;
+    private int maxIterations = 200;
+    private int gridStride = 1;
     private final double thetaMode;
     private final double thetaWeight;
 
@@ -55,6 +57,14 @@ public final class HawkesFit {
 
     public static HawkesFit plainMaximumLikelihood() {
         return new HawkesFit(false, 0.1, 0);
+    }
+
+    /** The first stage of the robust fit: only its θ is used, so fewer EM iterations do. */
+    private static HawkesFit plainStage() {
+        HawkesFit f = plainMaximumLikelihood();
+        f.maxIterations = 60;
+        f.gridStride = 2;
+        return f;
     }
 
     /** The background prior (density ∝ μ^a e^{−bμ}) in use; a = b = 0 for the plain fit. */
@@ -120,7 +130,7 @@ public final class HawkesFit {
         // Letting it follow θ inside the EM feeds back (a low θ reads as extra heterogeneity, which
         // raises the background, which lowers θ) and biased θ down on simulated sparse data.
         BackgroundPrior prior = robust
-                ? backgroundPrior(counts, plainMaximumLikelihood().fit(cellTimes, neighbours, emptyCells, horizonT)
+                ? backgroundPrior(counts, plainStage().fit(cellTimes, neighbours, emptyCells, horizonT)
                         .parameters().theta(), horizonT)
                 : new BackgroundPrior(0, 0);
         double[] mu = new double[cellTimes.length];
@@ -135,13 +145,18 @@ public final class HawkesFit {
         Sources sources = Sources.of(cellTimes, neighbours);
         double[] spreads = neighbours == null ? new double[] {0} : SPREADS;
         double[] logOmegas = new double[GRID];
+        for (int g = 0; g < GRID; g++) {
+            logOmegas[g] = -Math.log(MIN_DELAY_DAYS * Math.pow(MAX_DELAY_DAYS / MIN_DELAY_DAYS, g / (GRID - 1.0)));
+        }
         State best = null;
         int bestIndex = 0;
         for (double spread : spreads) {
-            for (int g = 0; g < GRID; g++) {
-                double delay = MIN_DELAY_DAYS * Math.pow(MAX_DELAY_DAYS / MIN_DELAY_DAYS, g / (GRID - 1.0));
-                logOmegas[g] = -Math.log(delay);
-                State st = emAtOmega(cellTimes, sources, spread, horizonT, Math.exp(logOmegas[g]), prior, mu, 0.5);
+            State previous = null;
+            for (int g = 0; g < GRID; g += gridStride) {
+                // Warm start from the neighbouring grid point: the EM then needs few iterations.
+                State st = emAtOmega(cellTimes, sources, spread, horizonT, Math.exp(logOmegas[g]), prior,
+                        previous == null ? mu : previous.mu, previous == null ? 0.5 : Math.max(previous.theta, 0.05));
+                previous = st;
                 if (best == null || st.objective > best.objective) {
                     best = st;
                     bestIndex = g;
@@ -150,14 +165,14 @@ public final class HawkesFit {
         }
         double spread = best.spread;
         // Golden-section refinement of log ω between the grid neighbours of the best point.
-        double lo = logOmegas[Math.min(GRID - 1, bestIndex + 1)];
-        double hi = logOmegas[Math.max(0, bestIndex - 1)];
+        double lo = logOmegas[Math.min(GRID - 1, bestIndex + gridStride)];
+        double hi = logOmegas[Math.max(0, bestIndex - gridStride)];
         double phi = (Math.sqrt(5) - 1) / 2;
         double x1 = hi - phi * (hi - lo);
         double x2 = lo + phi * (hi - lo);
         State s1 = emAtOmega(cellTimes, sources, spread, horizonT, Math.exp(x1), prior, best.mu, best.theta);
         State s2 = emAtOmega(cellTimes, sources, spread, horizonT, Math.exp(x2), prior, best.mu, best.theta);
-        for (int k = 0; k < 25 && hi - lo > 1e-4; k++) {
+        for (int k = 0; k < 10 && hi - lo > 1e-3; k++) {
             if (s1.objective > s2.objective) {
                 hi = x2;
                 x2 = x1;
@@ -238,17 +253,17 @@ public final class HawkesFit {
         double theta = Math.max(theta0, 1e-3);
         double priorA = robust ? thetaWeight * thetaMode : 0;
         double priorB = robust ? thetaWeight * (1 - thetaMode) : 0;
-        for (int iter = 0; iter < 500; iter++) {
+        for (int iter = 0; iter < maxIterations; iter++) {
             double triggered = 0;
             double change = 0;
             for (int n = 0; n < cells; n++) {
                 double[] gn = g[n];
                 double background = 0;
                 for (double gi : gn) {
-                    double lambda = mu[n] + theta * gi;
-                    background += mu[n] / lambda;
-                    triggered += theta * gi / lambda;
+                    background += mu[n] / (mu[n] + theta * gi);
                 }
+                // Each event is background or triggered: p_ii + Σ_j p_ij = 1.
+                triggered += gn.length - background;
                 double next = (background + prior.a()) / (horizonT + prior.b());
                 change = Math.max(change, Math.abs(next - mu[n]) / Math.max(next, 1e-300));
                 mu[n] = next;
@@ -256,7 +271,7 @@ public final class HawkesFit {
             double nextTheta = thetaStep(triggered, e, priorA, priorB);
             change = Math.max(change, Math.abs(nextTheta - theta) / Math.max(nextTheta, 1e-12));
             theta = nextTheta;
-            if (change < 1e-7) {
+            if (change < 1e-6) {
                 break;
             }
         }
