@@ -16,8 +16,14 @@ import picocli.CommandLine.Command;
         versionProvider = EmberVersion.class,
         description = "Real-time youth-violence tension and hotspot alerting for Violence Reduction Units.",
         subcommands = {DemoCommand.class, JobCommand.class, SimulateCommand.class, StatsCommand.class, RulesCommand.class,
-            BacktestCommand.class, RoutesCommand.class, SilenceCommand.class, OncallCommand.class,
+            BacktestCommand.class,
+            BenchCommand.class,
+            RoutesCommand.class,
+            SilenceCommand.class,
+            OncallCommand.class,
             ForecastCommand.class,
+            ClusterCommand.class,
+            SavepointCommand.class,
             CommandLine.HelpCommand.class})
 public final class EmberCli implements Runnable {
 
