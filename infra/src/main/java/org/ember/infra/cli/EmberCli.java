@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         versionProvider = EmberVersion.class,
         description = "Real-time youth-violence tension and hotspot alerting for Violence Reduction Units.",
         subcommands = {DemoCommand.class, JobCommand.class, SimulateCommand.class, StatsCommand.class, RulesCommand.class,
-            BacktestCommand.class, RoutesCommand.class, SilenceCommand.class, OncallCommand.class,
+            BacktestCommand.class, RoutesCommand.class, SilenceCommand.class, OncallCommand.class, EvaluateCommand.class,
             CommandLine.HelpCommand.class})
 public final class EmberCli implements Runnable {
 
