@@ -90,8 +90,11 @@ public final class EmberJobRunner {
         }
     }
 
+    /** Network buffer flush interval of the job, milliseconds. */
+    public static final long LATENCY_BUFFER_TIMEOUT_MS = 5;
+
     public static RunningJob startLocal(JobSettings settings, RunSettings run) throws Exception {
-        Configuration config = new Configuration();
+        Configuration config = LocalClusterConfig.closed(new Configuration());
         config.set(PipelineOptions.GENERIC_TYPES, false);
         config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, run.checkpointDir().toUri().toString());
         // Keep the last checkpoint when the job is cancelled or the process stops, so it can resume.
@@ -105,6 +108,9 @@ public final class EmberJobRunner {
         config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(run.parallelism(), config);
         env.enableCheckpointing(run.checkpointInterval().toMillis());
+        // A network buffer waits up to this long to fill: at a force's ~100 records/s the default 100 ms,
+        // paid at each of the four shuffles, would be most of the record → alert latency (docs/benchmarks-realtime.md).
+        env.setBufferTimeout(LATENCY_BUFFER_TIMEOUT_MS);
         EmberJob.build(env,
                 new KafkaJobSources(run.bootstrapServers(), run.consumerGroup()),
                 new KafkaJobSinks(run.bootstrapServers(), run.transactionalIdPrefix()),
@@ -162,7 +168,7 @@ public final class EmberJobRunner {
      */
     public static BoundedRun runBounded(JobSettings settings, Map<String, List<RawFeedRecord>> input, int parallelism,
             IncidentFilter incidentFilter, LongConsumer progress) throws Exception {
-        Configuration config = new Configuration();
+        Configuration config = LocalClusterConfig.closed(new Configuration());
         config.set(PipelineOptions.GENERIC_TYPES, false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
         long started = System.currentTimeMillis();

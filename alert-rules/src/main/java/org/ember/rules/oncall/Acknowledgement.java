@@ -13,11 +13,26 @@ package org.ember.rules.oncall;
  *                    none), read by {@code ember evaluate}'s alert follow-up; null when not recorded
  */
 public record Acknowledgement(String fingerprint, String by, long at, long expiresAt, String comment, String action) {
+    /** The longest an acknowledgement may hold off escalation: a week, then someone must look again. */
+    public static final java.time.Duration MAX_LENGTH = java.time.Duration.ofDays(7);
 
     /** Longest action text kept. */
     public static final int MAX_ACTION = 64;
 
     public Acknowledgement {
+        if (fingerprint == null || fingerprint.isBlank() || fingerprint.length() > 128) {
+            throw new IllegalArgumentException("an acknowledgement names the alert's fingerprint (at most 128 characters)");
+        }
+        if (by == null || by.isBlank() || by.length() > 100 || by.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("an acknowledgement names who made it: 1 to 100 printable characters");
+        }
+        if (comment != null && comment.length() > 1000) {
+            throw new IllegalArgumentException("an acknowledgement's comment is at most 1000 characters");
+        }
+        if (expiresAt != 0 && (expiresAt <= at || expiresAt - at > MAX_LENGTH.toMillis())) {
+            throw new IllegalArgumentException("an acknowledgement expires after it is made and within "
+                    + MAX_LENGTH.toDays() + " days");
+        }
         if (action != null && (action.length() > MAX_ACTION || !action.matches("[a-z0-9_ -]*"))) {
             throw new IllegalArgumentException("action must be at most " + MAX_ACTION + " lower-case letters, digits, '_', '-' or spaces");
         }

@@ -4,16 +4,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.ember.geo.area.Coverage;
 import org.ember.infra.EmberPaths;
 import org.ember.jobs.EmberJobRunner;
 import org.ember.jobs.JobSettings;
 import org.ember.jobs.RunningJob;
-import org.ember.model.privacy.PseudonymKeys;
-import org.ember.model.privacy.Pseudonymiser;
-import org.ember.rules.RuleFileException;
-import org.ember.rules.RuleFileLoader;
-import org.ember.rules.RuleSet;
+import org.ember.jobs.compose.JobArguments;
+import org.ember.jobs.compose.JobComposition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -41,7 +37,7 @@ public final class JobCommand implements Callable<Integer> {
         this.environment = environment;
     }
 
-    @Option(names = "--bootstrap-servers", required = true, description = "Kafka bootstrap servers.")
+    @Option(names = "--bootstrap-servers", description = "Kafka bootstrap servers (with --cluster: the cluster's brokers).")
     String bootstrapServers;
 
     @Option(names = "--production", description = "Production mode: EMBER_PSEUDONYM_KEY must be set (≥ 16 characters).")
@@ -66,30 +62,45 @@ public final class JobCommand implements Callable<Integer> {
     @Option(names = "--fresh", description = "Start from scratch instead of resuming from the newest checkpoint.")
     boolean fresh;
 
+    @Option(names = "--cluster", description = "Submit the job jar to `ember cluster` over Flink's REST API instead of running it here.")
+    boolean cluster;
+
+    @Option(names = "--from-savepoint", description = "With --cluster: restore from this savepoint or retained checkpoint (execution.state-recovery.path).")
+    String fromSavepoint;
+
+    @Option(names = "--deployment", description = "The VRU's deployment file (passed to the job's composition).")
+    Path deployment;
+
     @Option(names = "--consumer-group", defaultValue = "ember-job", description = "Kafka consumer group (default: ${DEFAULT-VALUE}).")
     String consumerGroup;
 
+    /** The arguments the job's one composition function takes, here and in the job jar's main. */
+    JobArguments arguments(String bootstrap, Path data) {
+        return new JobArguments(deployment, bootstrap, data,
+                rules != null ? rules.toAbsolutePath() : EmberPaths.home().resolve("alert-rules/rules"), consumerGroup,
+                checkpointInterval, production);
+    }
+
     @Override
     public Integer call() throws Exception {
-        Pseudonymiser pseudonymiser;
-        try {
-            pseudonymiser = PseudonymKeys.resolve(environment, production);
-        } catch (IllegalStateException e) {
-            throw new UserError(e.getMessage());
-        }
         Path data = EmberPaths.dataDir(dataDir, environment);
         String problem = EmberPaths.problemWith(data);
         if (problem != null) {
             throw new UserError(problem);
         }
-        RuleSet ruleSet;
-        try {
-            ruleSet = new RuleFileLoader().load(rules != null ? rules : EmberPaths.home().resolve("alert-rules/rules"));
-        } catch (RuleFileException e) {
-            throw new UserError("rule files are invalid:\n" + e.getMessage());
+        if (cluster) {
+            return ClusterSubmit.submit(this, data, environment);
         }
-        JobSettings settings = new JobSettings(data.toString(), Coverage.southWalesAndGwent(), 250, pseudonymiser, ruleSet,
-                JobSettings.defaultOutOfOrderness(), Duration.ofMinutes(1), org.ember.geo.fusion.FusionSettings.defaults(), null);
+        if (bootstrapServers == null) {
+            throw new UserError("--bootstrap-servers is required (or --cluster)");
+        }
+        JobArguments arguments = arguments(bootstrapServers, data);
+        JobSettings settings;
+        try {
+            settings = JobComposition.settings(arguments, environment);
+        } catch (JobComposition.CompositionException e) {
+            throw new UserError(e.getMessage());
+        }
         Path checkpoints = checkpointDir != null ? checkpointDir : EmberPaths.home().resolve(".ember/job/checkpoints");
         // A stable transactional id prefix: a resumed job must own the transactions its checkpoint knows.
         EmberJobRunner.RunSettings run = new EmberJobRunner.RunSettings(bootstrapServers, consumerGroup,

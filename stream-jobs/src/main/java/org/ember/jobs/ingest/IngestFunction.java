@@ -2,7 +2,6 @@ package org.ember.jobs.ingest;
 
 import io.micrometer.core.instrument.Counter;
 import java.nio.file.Path;
-import java.util.Base64;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -15,6 +14,7 @@ import org.ember.jobs.records.RawFeedRecord;
 import org.ember.model.DeadLetter;
 import org.ember.model.Feed;
 import org.ember.model.Incident;
+import org.ember.model.ingest.DeadLetterRedactor;
 import org.ember.model.ingest.FeedParser;
 
 /** Flink wrapper of {@link Ingestor} for one feed: incidents out, dead letters to a side output. */
@@ -27,6 +27,7 @@ public final class IngestFunction extends ProcessFunction<RawFeedRecord, Inciden
     private final Feed feed;
     private final JobSettings settings;
     private transient Ingestor ingestor;
+    private transient DeadLetterRedactor redactor;
     private transient Counter in;
     private transient Counter processed;
     private transient Counter deadLettered;
@@ -40,6 +41,7 @@ public final class IngestFunction extends ProcessFunction<RawFeedRecord, Inciden
     public void open(OpenContext context) {
         AreaCatalogue catalogue = AreaCatalogue.load(Path.of(settings.dataDir()), settings.coverage());
         ingestor = new Ingestor(new FeedParser(settings.pseudonymiser()), new AreaPlacer(catalogue, settings.cellSizeMetres()));
+        redactor = new DeadLetterRedactor(settings.pseudonymiser());
         in = JobMetrics.recordsIn(feed.code());
         processed = JobMetrics.recordsProcessed(feed.code());
         deadLettered = JobMetrics.recordsDeadLettered(feed.code());
@@ -48,15 +50,16 @@ public final class IngestFunction extends ProcessFunction<RawFeedRecord, Inciden
     @Override
     public void processElement(RawFeedRecord record, Context ctx, Collector<Incident> out) {
         in.increment();
-        IngestResult result = ingestor.ingest(feed, record.value() == null ? new byte[0] : record.value());
+        byte[] value = record.value() == null ? new byte[0] : record.value();
+        IngestResult result = ingestor.ingest(feed, value, record.timestamp());
         if (result.isAccepted()) {
             processed.increment();
-            out.collect(result.incident());
+            out.collect(result.incident().appendedAt(record.timestamp()));
         } else {
             deadLettered.increment();
+            DeadLetterRedactor.Redacted original = redactor.redact(value);
             ctx.output(DEAD_LETTERS, new DeadLetter(feed.code(), record.topic(), record.partition(), record.offset(),
-                    record.timestamp(), result.rejection(),
-                    Base64.getEncoder().encodeToString(record.value() == null ? new byte[0] : record.value())));
+                    record.timestamp(), result.rejection(), original.length(), original.sha256(), original.rendering()));
         }
     }
 }

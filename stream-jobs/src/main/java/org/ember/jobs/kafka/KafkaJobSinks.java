@@ -2,7 +2,6 @@ package org.ember.jobs.kafka;
 
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.ember.jobs.JobSinks;
 import org.ember.jobs.OutputTopic;
@@ -28,11 +27,8 @@ public final class KafkaJobSinks implements JobSinks {
     public <T> Sink<T> sink(OutputTopic<T> topic) {
         var builder = KafkaSink.<T>builder()
                 .setBootstrapServers(bootstrapServers)
-                .setRecordSerializer(KafkaRecordSerializationSchema.<T>builder()
-                        .setTopic(topic.topic())
-                        .setKeySerializationSchema(new KeySerializer<>(topic.key()))
-                        .setValueSerializationSchema(new JsonValueSerializer<>(topic.view()))
-                        .build());
+                .setRecordSerializer(new ProcessingTimeRecordSerializer<>(topic.topic(),
+                        new KeySerializer<>(topic.key()), new JsonValueSerializer<>(topic.view())));
         if (topic.exactlyOnce()) {
             builder.setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                     .setTransactionalIdPrefix(transactionalIdPrefix + "-" + topic.topic().replace('.', '-'))

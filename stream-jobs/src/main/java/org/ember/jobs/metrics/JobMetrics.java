@@ -64,4 +64,19 @@ public final class JobMetrics {
         return Counter.builder("ember.alerts.raised").description("Alerts that started firing").tag("rule", rule)
                 .register(registry());
     }
+
+    /**
+     * Record appended to its feed topic → alert transition leaving the rule evaluator, for the
+     * transitions a record tipped (not those of {@code for} deadlines or window exits). The Kafka sink
+     * adds its linger and the broker round trip; {@code ember bench} measures through to a consumer.
+     */
+    public static io.micrometer.core.instrument.Timer recordToAlertLatency() {
+        return io.micrometer.core.instrument.Timer.builder("ember.alert.latency")
+                .description("Input record appended to Kafka to alert transition emitted")
+                .publishPercentiles(0.5, 0.99)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(java.time.Duration.ofMillis(1))
+                .maximumExpectedValue(java.time.Duration.ofHours(2))
+                .register(registry());
+    }
 }

@@ -60,6 +60,10 @@ public final class RulesPushCommand implements Callable<Integer> {
             + " else ../shared/data).")
     Path dataDir;
 
+    @Option(names = "--allow-empty", description = "Push even if the files hold no rules (switches every alert off; "
+            + "the job refuses an empty snapshot without this).")
+    boolean allowEmpty;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -75,6 +79,12 @@ public final class RulesPushCommand implements Callable<Integer> {
             out.flush();
             return 1;
         }
+        if (checked.rules().isEmpty() && !allowEmpty) {
+            out.println("FAILED: not pushed: the files hold no rules, which would switch every alert off; "
+                    + "add --allow-empty if that is really meant");
+            out.flush();
+            return 1;
+        }
         RuleTopics topics = new RuleTopics(bootstrapServers, timeout);
         Optional<RuleSnapshot> latest = topics.latestSnapshot();
         if (latest.isPresent() && latest.get().contentHash().equals(checked.contentHash())) {
@@ -84,7 +94,7 @@ public final class RulesPushCommand implements Callable<Integer> {
             return 0;
         }
         long version = latest.map(s -> s.version() + 1).orElse(1L);
-        RuleSnapshot snapshot = RuleSnapshot.of(version, sources, Instant.now(), by != null ? by : whoAmI());
+        RuleSnapshot snapshot = RuleSnapshot.of(version, sources, Instant.now(), by != null ? by : whoAmI(), allowEmpty);
         topics.publish(snapshot.toBytes());
         out.println("Pushed version " + version + " (" + snapshot.contentHash() + "): " + checked.rules().size() + " rules from "
                 + sources.size() + " file" + (sources.size() == 1 ? "" : "s") + " to " + Topics.RULES);
