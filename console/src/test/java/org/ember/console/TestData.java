@@ -54,6 +54,15 @@ final class TestData {
                 Map.of("alertname", "weapon-spike", "severity", "high", "area", lsoa), Map.of());
     }
 
+    /** A tension update as the fusion stage publishes it, with one reason. */
+    static org.ember.model.fusion.TensionUpdate tension(String lsoa, String lad, long asOf, String level, int levelIndex,
+            String detail) {
+        return new org.ember.model.fusion.TensionUpdate(org.ember.model.fusion.TensionUpdate.TYPE, "lsoa", lsoa, lad, asOf,
+                2.0 * levelIndex + 0.5, level, levelIndex, null,
+                java.util.List.of(new org.ember.model.fusion.TensionContribution("near_repeat", 1, 2, 2.0 * levelIndex + 0.5,
+                        detail, java.util.List.of("INC-1"))));
+    }
+
     static Alert resolved(Alert firing, long eventTime) {
         return new Alert(firing.fingerprint(), firing.rule(), Alert.RESOLVED, firing.severity(), firing.layer(),
                 firing.areaId(), firing.areaName(), firing.lad(), firing.episodeStart(), eventTime, firing.metric(),

@@ -117,6 +117,10 @@ class CapMessagesTest {
         assertThat(cancel.msgType()).isEqualTo(CapMessage.CANCEL);
         assertThat(cancel.references()).containsExactly(first.reference(), update.reference());
         assertThat(cancel.info().urgency()).isEqualTo("Past");
+        String title = CapAtomFeed.write("http://127.0.0.1/", "t", List.of(cancel), SATURDAY_2330_GMT);
+        assertThat(title).as("CAP titles say Resolved once").contains("<title>Cancel: Resolved: ")
+                .doesNotContain("Resolved: Resolved").doesNotContain("Resolved after");
+        assertThat(cancel.info().headline()).startsWith("Resolved: ").doesNotContain("Resolved after");
         assertValid(CapWriter.write(update));
         assertValid(CapWriter.write(cancel));
         assertThat(feed.latest(10)).extracting(CapMessage::identifier)

@@ -15,7 +15,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -105,8 +104,15 @@ public final class DemoCommand implements Callable<Integer> {
     int kafkaPort;
 
     @Option(names = "--work-dir", description = "Where the broker, checkpoints, logs and audit trail go "
-            + "(default: .ember/demo of this checkout; wiped at start).")
+            + "(default: .ember/demo of this checkout; kept unless --fresh).")
     Path workDir;
+
+    @Option(names = "--resume", description = "Continue the previous demo in the work directory: its broker data and "
+            + "its newest checkpoint (e.g. after kill -9).")
+    boolean resume;
+
+    @Option(names = "--fresh", description = "Wipe the work directory first (the previous demo's topics and checkpoints).")
+    boolean fresh;
 
     @Option(names = "--routing", description = "Routing directory: routes.yaml and oncall.yaml "
             + "(default: the deployment's routing).")
@@ -141,8 +147,18 @@ public final class DemoCommand implements Callable<Integer> {
             throw new UserError("rule files are invalid:\n" + e.getMessage());
         }
         Path work = workDir != null ? workDir : EmberPaths.home().resolve(".ember/demo");
-        wipe(work);
+        if (resume && fresh) {
+            throw new UserError("ember demo: give --resume or --fresh, not both");
+        }
+        if (fresh) {
+            wipe(work);
+        } else if (!resume && Files.isDirectory(work.resolve("kafka"))) {
+            throw new UserError("ember demo: " + work + " holds a previous demo; add --resume to continue it or --fresh "
+                    + "to wipe it");
+        }
         Files.createDirectories(work);
+        java.util.Optional<Path> checkpoint = resume ? EmberJobRunner.latestCheckpoint(work.resolve("checkpoints"))
+                : java.util.Optional.empty();
 
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
@@ -178,16 +194,22 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("Kafka:   " + broker.bootstrapServers() + " (log " + broker.dataDir().resolve("broker.log") + ")");
             KafkaLocation.rememberDemoBroker(broker.bootstrapServers());
             Coverage coverage = d.coverage();
+            org.ember.infra.health.DeferredHealth jobHealth = new org.ember.infra.health.DeferredHealth();
             try (ConsoleServer console = ConsoleServer.start(new ConsoleConfig(ConsoleConfig.LOOPBACK, port,
                     broker.bootstrapServers(), data, coverage, d.suppressionThreshold(),
-                    work.resolve("audit.jsonl"), registry))) {
+                    work.resolve("audit.jsonl"), registry).withHealth(jobHealth))) {
                 out.println("Map:     " + console.url());
                 out.println("Metrics: " + console.url().resolve("/metrics") + " (Prometheus)");
                 JobSettings settings = DeploymentJobs.settings(d, PseudonymKeys.resolve(System.getenv(), false), ruleSet,
                         Duration.ofSeconds(5), org.ember.geo.fusion.FusionSettings.defaults(),
                         DemoDelivery.settings(routing != null ? routing : d.routing(), smtp, mailFrom, work, console.url(), out));
+                // A stable transactional id prefix: a resumed demo must own the transactions its checkpoint knows.
                 EmberJobRunner.RunSettings run = new EmberJobRunner.RunSettings(broker.bootstrapServers(), "ember-demo",
-                        "ember-demo-" + UUID.randomUUID(), work.resolve("checkpoints"), CHECKPOINT_INTERVAL, parallelism);
+                        "ember-demo", work.resolve("checkpoints"), CHECKPOINT_INTERVAL, parallelism);
+                if (checkpoint.isPresent()) {
+                    run = run.restoringFrom(checkpoint.get());
+                    out.println("Resuming from " + checkpoint.get());
+                }
                 out.println("Starting the Flink job on the local cluster…");
                 try (RunningJob job = EmberJobRunner.startLocal(settings, run);
                         AlertPrinter alerts = new AlertPrinter(broker.bootstrapServers(), out,
@@ -200,6 +222,12 @@ public final class DemoCommand implements Callable<Integer> {
                                 .collect(java.util.stream.Collectors.joining(", ")) + " in " + simulation.forces()
                                 + "; those months are skipped (replayed as silence)");
                     }
+                    org.ember.infra.health.JobHealthWatch health = new org.ember.infra.health.JobHealthWatch(job::status,
+                            work.resolve("checkpoints"), CHECKPOINT_INTERVAL.multipliedBy(15), broker.bootstrapServers(),
+                            "ember-demo", Duration.ofSeconds(2), Duration.ofSeconds(30),
+                            new org.ember.infra.health.StallAlert(broker.bootstrapServers(), coverage.name(),
+                                    java.time.Clock.systemUTC()), java.time.Clock.systemUTC());
+                    jobHealth.set(health);
                     SimulatorRunner runner = new SimulatorRunner(fusion.recording(simulator.iterator()),
                             producer(broker.bootstrapServers()),
                             speed, SimulatorRunner.Limits.none());
@@ -219,17 +247,22 @@ public final class DemoCommand implements Callable<Integer> {
                     // Alerts become visible at the next checkpoint; give two to commit and print.
                     Thread.sleep(CHECKPOINT_INTERVAL.multipliedBy(2).plusMillis(1_500).toMillis());
                     PipelineCounts counts = PipelineCounts.read(registry);
+                    health.close();
+                    // Reconciled against what the simulator SENT, not only what the job read: a job that
+                    // stopped reading must not pass.
+                    boolean reconciles = counts.reconciles() && counts.in() == sent;
                     out.println("Simulator sent " + sent + " records; the job read " + counts.in()
-                            + (counts.reconciles() ? " (in = processed + dead_lettered)" : " (COUNTS DO NOT RECONCILE)")
+                            + (reconciles ? " (sent = in = processed + dead_lettered)"
+                                    : " (COUNTS DO NOT RECONCILE: " + (sent - counts.in()) + " sent but not read)")
                             + "; late reports counted in their own hour: " + counts.late());
                     out.println(fusion.linkageLine());
                     if (counts.deadLettered() * 2 > counts.in()) {
                         DeadLetterSummary.warning(counts.in(), DeadLetterReasons.read(broker.bootstrapServers(),
                                 Duration.ofSeconds(20))).ifPresent(out::println);
                     }
-                    out.println(counts.summaryLine(alerts.firing()));
+                    out.println(counts.summaryLine(alerts.firing()) + " sent=" + sent);
                     out.flush();
-                    return counts.reconciles() ? 0 : 1;
+                    return reconciles ? 0 : 1;
                 }
             }
         } finally {

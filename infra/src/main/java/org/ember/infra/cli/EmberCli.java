@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             SavepointCommand.class,
             ConsoleCommand.class,
             DeploymentCommand.class,
+            EvaluateCommand.class,
             CommandLine.HelpCommand.class})
 public final class EmberCli implements Runnable {
 

@@ -152,7 +152,7 @@ class FeedSimulatorTest {
         List<String> wronglyAccepted = new ArrayList<>();
 
         for (SimulatedRecord record : checked) {
-            ParseOutcome outcome = parser.parse(record.feed(), record.value());
+            ParseOutcome outcome = parser.parse(record.feed(), record.value(), record.emitTime());
             if (!record.malformed() && outcome instanceof ParseOutcome.Rejected) {
                 wronglyRejected.add(record + " -> " + ((ParseOutcome.Rejected) outcome).reason());
             }

@@ -16,6 +16,9 @@ import org.ember.model.fusion.LinkedIncident;
 import org.ember.model.fusion.LinkedSource;
 import org.ember.model.fusion.TensionUpdate;
 import org.ember.model.metrics.AreaMetrics;
+import org.ember.fusion.FusionOutputs;
+import org.ember.fusion.FusionSignal;
+import org.ember.fusion.LadState;
 
 /** Linked incidents and signals at real places, for the fusion stage's tests. */
 final class FusionFixtures {
