@@ -21,9 +21,15 @@ public final class KafkaLocation {
     }
 
     public static String bootstrapServers(String explicit, Deployment deployment) {
+        return bootstrapServers(explicit, () -> deployment);
+    }
+
+    /** As {@link #bootstrapServers(String, Deployment)}, loading the deployment only when no address was given. */
+    public static String bootstrapServers(String explicit, java.util.function.Supplier<Deployment> deploymentSource) {
         if (explicit != null && !explicit.isBlank()) {
             return explicit;
         }
+        Deployment deployment = deploymentSource.get();
         if (deployment != null && deployment.kafka().bootstrapServers() != null) {
             return deployment.kafka().bootstrapServers();
         }

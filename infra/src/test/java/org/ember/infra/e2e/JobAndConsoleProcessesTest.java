@@ -109,7 +109,7 @@ class JobAndConsoleProcessesTest {
         TestTopics.send(broker.bootstrapServers(), Feed.POLICE.topic(),
                 Json.mapper().writeValueAsBytes(TestFeeds.knifeCrime("JC-2", now.minusSeconds(480), CARDIFF_CENTRE)));
 
-        MimeMessage first = awaitMessage("duty.officer@cardiff.example", Duration.ofSeconds(180));
+        MimeMessage first = awaitMessage("duty.officer@cardiff.example", Duration.ofSeconds(300));
         Instant notified = Instant.now();
         Matcher link = Pattern.compile("Acknowledge: (http://\\S+/alerts/([0-9a-f]+)/ack)").matcher(first.getContent().toString());
         assertThat(link.find()).as(first.getContent().toString()).isTrue();

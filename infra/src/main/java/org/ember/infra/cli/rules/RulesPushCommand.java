@@ -88,7 +88,7 @@ public final class RulesPushCommand implements Callable<Integer> {
             out.flush();
             return 1;
         }
-        RuleTopics topics = new RuleTopics(org.ember.infra.cli.KafkaLocation.bootstrapServers(bootstrapServers, deployment.load(dataDir)), timeout);
+        RuleTopics topics = new RuleTopics(org.ember.infra.cli.KafkaLocation.bootstrapServers(bootstrapServers, () -> deployment.load(dataDir)), timeout);
         Optional<RuleSnapshot> latest = topics.latestSnapshot();
         if (latest.isPresent() && latest.get().contentHash().equals(checked.contentHash())) {
             out.println("Unchanged: these files are already version " + latest.get().version() + " ("

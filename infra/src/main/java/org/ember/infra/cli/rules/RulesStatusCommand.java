@@ -44,7 +44,7 @@ public final class RulesStatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        RuleTopics topics = new RuleTopics(org.ember.infra.cli.KafkaLocation.bootstrapServers(bootstrapServers, deployment.load(null)), timeout);
+        RuleTopics topics = new RuleTopics(org.ember.infra.cli.KafkaLocation.bootstrapServers(bootstrapServers, () -> deployment.load(null)), timeout);
         Optional<RuleSnapshot> latest = topics.latestSnapshot();
         List<RuleEvent> events = topics.events();
         if (latest.isEmpty()) {
