@@ -44,7 +44,7 @@ class JobHealthEndToEndTest {
                     "ember-health-" + UUID.randomUUID(), checkpoints, Duration.ofMillis(500), 1);
             RunningJob job = EmberJobRunner.startLocal(TestFeeds.settings(TestFeeds.weaponRule(3)), run);
             DeferredHealth health = new DeferredHealth();
-            try (ConsoleServer console = ConsoleServer.start(ConsoleConfig.local(TestFeeds.dataDir(), work.resolve("audit.jsonl"))
+            try (ConsoleServer console = ConsoleServer.start(ConsoleConfig.local(TestFeeds.dataDir(), TestFeeds.coverage(), work.resolve("audit.jsonl"))
                     .withHealth(health));
                     JobHealthWatch watch = new JobHealthWatch(job::status, checkpoints, Duration.ofSeconds(10),
                             broker.bootstrapServers(), "ember-health", Duration.ofSeconds(1), Duration.ofSeconds(3),

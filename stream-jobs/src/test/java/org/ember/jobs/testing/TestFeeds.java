@@ -55,8 +55,31 @@ public final class TestFeeds {
         return dir;
     }
 
+    /** The shipped south-wales-gwent deployment, loaded once. */
+    public static org.ember.deployment.Deployment southWales() {
+        return SouthWales.DEPLOYMENT;
+    }
+
+    /** Its coverage: the twelve local authorities the tests' places lie in. */
+    public static Coverage coverage() {
+        return southWales().coverage();
+    }
+
+    private static final class SouthWales {
+        static final org.ember.deployment.Deployment DEPLOYMENT;
+
+        static {
+            try {
+                DEPLOYMENT = org.ember.deployment.Deployment.load(Path.of("../deployments/south-wales-gwent"), dataDir(),
+                        java.util.Map.of());
+            } catch (org.ember.rules.routing.ConfigException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
+    }
+
     public static JobSettings settings(RuleSet rules) {
-        return new JobSettings(dataDir().toString(), Coverage.southWalesAndGwent(), 250,
+        return new JobSettings(dataDir().toString(), coverage(), 250,
                 Pseudonymiser.withKey(PSEUDONYM_KEY), rules, JobSettings.defaultOutOfOrderness(), Duration.ofSeconds(1),
                 org.ember.geo.fusion.FusionSettings.defaults(), null);
     }
