@@ -22,7 +22,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.ember.geo.area.Coverage;
 import org.ember.geo.fusion.FusionSettings;
 import org.ember.infra.EmberPaths;
 import org.ember.infra.bench.BenchFeed;
@@ -69,7 +68,7 @@ public final class BenchCommand implements Callable<Integer> {
                       summary: "{{ .value }} reports in {{ .area_name }}"
             """;
 
-    /** How far back the reports reach, inside ingest's plausible age of an event time. */
+    /** How far back the reports reach: days of event time, so windows fill and empty during a run. */
     static final Duration SPREAD = Duration.ofDays(6);
 
     @Option(names = "--rate", defaultValue = "100", description = "Records per second; 0 = flat out (default: ${DEFAULT-VALUE}).")
@@ -95,6 +94,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Shared data directory (default: $EMBER_DATA_DIR, else ../shared/data).")
     Path dataDir;
 
+    @picocli.CommandLine.Mixin
+    DeploymentOption deployment;
+
+    private org.ember.deployment.Deployment deploymentLoaded;
+
     @Option(names = "--warmup", defaultValue = "5s", converter = SimulateCommand.DurationConverter.class,
             description = "Rate mode: records sent in this first period are not measured (default: ${DEFAULT-VALUE}).")
     Duration warmup;
@@ -109,15 +113,16 @@ public final class BenchCommand implements Callable<Integer> {
         if (problem != null) {
             throw new UserError(problem);
         }
+        deploymentLoaded = deployment.load(dataDir);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         Metrics.globalRegistry.add(meters);
         Path work = Files.createTempDirectory("ember-bench");
-        // Ingest dead-letters event times far from their arrival: the reports spread evenly over
-        // the days before now, ending now (one event step apart, or closer when there are many).
+        // The deployment's first police force, replayed from one month it has; the reports spread
+        // evenly over the days before now, ending now (one event step apart, or closer when there are many).
+        String force = deploymentLoaded.simulator().policeFolders().get(0).getFileName().toString();
         long count = rate <= 0 ? records : (long) rate * duration.toSeconds();
         long step = Math.min(eventStep.toMillis(), SPREAD.toMillis() / Math.max(1, count));
-        BenchFeed feed = new BenchFeed(data, "south-wales", "2025-03",
-                Instant.now().minusMillis(step * count), step, 42);
+        BenchFeed feed = new BenchFeed(data, force, "2025-03", Instant.now().minusMillis(step * count), step, 42);
         try (KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"), port)) {
             broker.createTopics();
             return run(broker, feed, data, meters, work);
@@ -128,9 +133,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     private int run(KafkaBroker broker, BenchFeed feed, Path data, SimpleMeterRegistry meters, Path work) throws Exception {
         RuleSet rules = new RuleFileLoader().load(List.of(new SourceFile("bench.yaml", BENCH_RULE)), 0);
-        JobSettings settings = new JobSettings(data.toString(), Coverage.southWalesAndGwent(), 250,
+        JobSettings settings = new JobSettings(data.toString(), deploymentLoaded.coverage(), 250,
                 Pseudonymiser.withKey("bench-key-0123456789abcdef"), rules, JobSettings.defaultOutOfOrderness(),
-                Duration.ofMinutes(1), countsOnly ? null : FusionSettings.defaults(), null);
+                Duration.ofMinutes(1), countsOnly ? null : FusionSettings.defaults(), null)
+                // March 2025's records arrive today: their times are not judged against arrival.
+                .withIngestLimits(org.ember.model.ingest.IngestLimits.replay());
         EmberJobRunner.RunSettings runSettings = new EmberJobRunner.RunSettings(broker.bootstrapServers(), "ember-bench",
                 "ember-bench", work.resolve("checkpoints"), Duration.ofSeconds(10), parallelism);
         boolean flatOut = rate <= 0;
