@@ -19,7 +19,8 @@ import org.ember.rules.RuleSet;
  * @param pseudonymiser   keyed hash for person references
  * @param rules           the rule set in force at start
  * @param outOfOrderness  per feed, how late a record may arrive and still be on time
- * @param idleness        how long a silent feed waits before it stops holding back event time
+ * @param idleness        how long a silent live feed waits before it stops holding back event time; null or
+ *                        zero = never (bounded sources never use it, see {@link JobSources#bounded()})
  * @param fusion          multi-agency fusion: linkage windows, hot-spot layers, seasonal exceedance, risk, tension;
  *                        null = no fusion stage (a replay of rules that read counts only)
  * @param delivery        routing, rotas and channels of the notification stage; null = no notifications

@@ -41,6 +41,11 @@ public final class InMemoryJobSources implements JobSources, AutoCloseable {
     }
 
     @Override
+    public boolean bounded() {
+        return true;
+    }
+
+    @Override
     public DataStream<RawFeedRecord> control(StreamExecutionEnvironment env, String topic) {
         return read(env, topic);
     }
