@@ -29,7 +29,7 @@ class AreaFusionFunctionHarnessTest {
 
     @BeforeEach
     void open() throws Exception {
-        function = new AreaFusionFunction(job);
+        function = new AreaFusionFunction(job, 2);
         harness = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(function),
                 LinkedIncident::lad, FusionSignal::targetLad, Types.STRING);
         harness.open();
@@ -38,6 +38,7 @@ class AreaFusionFunctionHarnessTest {
     @AfterEach
     void close() throws Exception {
         harness.close();
+        assertThat(function.scanPool().isClosed()).isTrue();
     }
 
     @Test
@@ -69,6 +70,8 @@ class AreaFusionFunctionHarnessTest {
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
         assertThat(function.cachedAuthorities()).isZero();
+        // The daily scans of those days ran their replications on the task's own pool, never the common one.
+        assertThat(function.scanPool().threadsUsed()).isNotEmpty().allMatch(n -> n.startsWith("ember-scan-0-"));
         List<HotspotUpdate> out = harness.extractOutputValues();
         assertThat(out).extracting(HotspotUpdate::type)
                 .contains(HotspotUpdate.CELL_CLEARED, HotspotUpdate.AREA_CLEARED, HotspotUpdate.CLUSTER_CLEARED);
