@@ -37,7 +37,7 @@ public final class EmberJob {
         // Per-area metrics the rules read; a stage that publishes more unions them in here.
         DataStream<AreaMetrics> metrics = counted.metrics();
         if (settings.fusion() != null) { // off only for replays whose rules read counts alone
-            FusionStage.Output fused = FusionStage.attach(ingested.incidents(), settings);
+            FusionStage.Output fused = FusionStage.attach(ingested.incidents(), settings, sources.timerHorizon());
             fused.incidents().sinkTo(sinks.sink(OutputTopic.LINKED_INCIDENTS)).uid("sink-incidents").name("Linked incidents");
             fused.hotspots().sinkTo(sinks.sink(OutputTopic.HOTSPOT_UPDATES)).uid("sink-hotspot-layers").name("Hot-spot layers");
             fused.tension().sinkTo(sinks.sink(OutputTopic.TENSION)).uid("sink-tension").name("Tension");

@@ -24,4 +24,13 @@ public interface JobSources {
     default boolean bounded() {
         return false;
     }
+
+    /**
+     * Event time after which recurring timers stop (epoch ms): a bounded replay ends with its
+     * period instead of ticking the fusion stage hour by hour through weeks of retention after the
+     * last record. Live sources never stop.
+     */
+    default long timerHorizon() {
+        return Long.MAX_VALUE;
+    }
 }

@@ -52,6 +52,8 @@ final class AreaFusionFunction extends KeyedCoProcessFunction<String, LinkedInci
     private final JobSettings job;
     /** Threads of the daily scan per task; 0 = sized to the slot ({@link ScanPool#forSlot}). */
     private final int scanThreads;
+    /** Event time after which no hourly tick is scheduled (a bounded replay's end); MAX_VALUE = never. */
+    private final long horizon;
     private transient ScanPool scanPool;
     private transient FusionContext context;
     private transient LadState state;
@@ -63,8 +65,13 @@ final class AreaFusionFunction extends KeyedCoProcessFunction<String, LinkedInci
     }
 
     AreaFusionFunction(JobSettings job, int scanThreads) {
+        this(job, scanThreads, Long.MAX_VALUE);
+    }
+
+    AreaFusionFunction(JobSettings job, int scanThreads, long horizon) {
         this.job = job;
         this.scanThreads = scanThreads;
+        this.horizon = horizon;
     }
 
     @Override
@@ -135,7 +142,7 @@ final class AreaFusionFunction extends KeyedCoProcessFunction<String, LinkedInci
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<HotspotUpdate> out) {
         long next = analytics(ctx.getCurrentKey(), out, ctx).onTimer(timestamp);
-        if (next > timestamp) {
+        if (next > timestamp && next <= horizon) {
             ctx.timerService().registerEventTimeTimer(next);
         }
         if (state.isEmpty()) {

@@ -76,4 +76,23 @@ class AreaFusionFunctionHarnessTest {
         assertThat(out).extracting(HotspotUpdate::type)
                 .contains(HotspotUpdate.CELL_CLEARED, HotspotUpdate.AREA_CLEARED, HotspotUpdate.CLUSTER_CLEARED);
     }
+
+    @Test
+    void aBoundedReplayStopsTickingAtItsHorizonInsteadOfDrainingTheRetention() throws Exception {
+        long horizon = T.plus(Duration.ofHours(3)).toEpochMilli();
+        AreaFusionFunction bounded = new AreaFusionFunction(job, 1, horizon);
+        try (var replay = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(bounded),
+                LinkedIncident::lad, FusionSignal::targetLad, Types.STRING)) {
+            replay.open();
+            for (int i = 0; i < 5; i++) {
+                LinkedIncident assault = FusionFixtures.assault("LI-" + i, T.plus(Duration.ofMinutes(7 * i)), centre);
+                replay.processElement1(assault, assault.eventTime());
+            }
+            replay.processBothWatermarks(new Watermark(Long.MAX_VALUE)); // the end of input
+
+            assertThat(replay.numEventTimeTimers()).isZero();
+            List<HotspotUpdate> out = replay.extractOutputValues();
+            assertThat(out).isNotEmpty().allMatch(u -> u.asOf() <= horizon);
+        }
+    }
 }
