@@ -17,6 +17,8 @@ public final class Topics {
     public static final String INCIDENTS = "ember.incidents";
     /** Who viewed, exported, acknowledged or silenced what in the console, by name. */
     public static final String AUDIT = "ember.audit";
+    /** Daily hotspot rankings per spoke ({@code org.ember.model.forecast.ForecastMessage}). */
+    public static final String FORECASTS = "ember.forecasts";
 
     private Topics() {}
 
@@ -28,6 +30,7 @@ public final class Topics {
         }
         topics.addAll(List.of(DEAD_LETTER, ALERTS, HOTSPOTS, TENSION, RULES, RULE_EVENTS, DELIVERIES, ACKS, INCIDENTS));
         topics.add(AUDIT);
+        topics.add(FORECASTS);
         return topics;
     }
 

@@ -53,6 +53,11 @@ public final class EmberJob {
                     .sinkTo(sinks.sink(DeliveryStage.DELIVERIES)).uid("sink-deliveries").name("Deliveries");
         }
 
+        if (settings.forecast() != null) { // daily rankings per spoke; off for replays that do not need them
+            org.ember.jobs.forecast.ForecastStage.attach(ingested.incidents(), settings.forecast())
+                    .sinkTo(sinks.sink(org.ember.jobs.forecast.ForecastStage.FORECASTS)).uid("sink-forecasts").name("Forecasts");
+        }
+
         return new Outputs(ingested.incidents(), counted.counts(), alerting.alerts(), ingested.deadLetters());
     }
 }
