@@ -170,7 +170,7 @@ public final class BacktestCommand implements Callable<Integer> {
             long start, long end, PrintWriter console) throws Exception {
         // Bounded sources run flat out; a feed held up by back-pressure must not be taken for idle.
         JobSettings settings = DeploymentJobs.settings(d, PseudonymKeys.resolve(System.getenv(), false), ruleSet,
-                Duration.ofHours(1), fusionFor(ruleSet), null);
+                Duration.ofHours(1), fusionFor(ruleSet), null).withForecast(null); // no rule reads the daily rankings
         EmberJobRunner.BoundedRun run;
         try (ProgressBar bar = bar("Replaying " + shortName(label), history.records(), " records")) {
             run = EmberJobRunner.runBounded(settings, history.byTopic(), parallelism, SeriousIncidents.CANDIDATES,
