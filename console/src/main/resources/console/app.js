@@ -53,6 +53,7 @@
   function classOf(entry) {
     if (!entry || (!entry.suppressed && entry.count === 0)) { return 'none'; }
     if (entry.suppressed) { return 'suppressed'; }
+    if (entry.count > 0 && entry.count < breaks[0]) { return 'suppressed'; } // officers' exact small counts share the colour
     var k = -1;
     for (var i = 0; i < breaks.length; i++) {
       if (entry.count >= breaks[i]) { k = i; }
@@ -86,7 +87,7 @@
     for (var i = breaks.length - 1; i >= 0; i--) {
       rows.push(['c' + (i + 1), classLabel(i)]);
     }
-    rows.push(['suppressed', 'fewer than ' + threshold]);
+    rows.push(['suppressed', me.restricted ? 'fewer than ' + threshold : '1–' + (threshold - 1)]);
     rows.push(['none', 'none']);
     rows.forEach(function (row) {
       var li = document.createElement('li');
@@ -99,9 +100,11 @@
       li.appendChild(document.createTextNode(row[1]));
       legend.appendChild(li);
     });
-    document.getElementById('privacy-note').textContent =
-      'Counts from 1 to ' + (threshold - 1) + ' are shown as "fewer than ' + threshold +
-      '" to protect privacy. Hover over an area for its name and local authority.';
+    document.getElementById('privacy-note').textContent = me.restricted
+      ? 'Counts from 1 to ' + (threshold - 1) + ' are shown as "fewer than ' + threshold +
+        '" to protect privacy. Hover over an area for its name and local authority; click it for why.'
+      : 'You see exact counts: do not show counts below ' + threshold + ' beyond duty officers and analysts. ' +
+        'Hover over an area for its name; click it for why.';
   }
 
   function tensionOf(code) {
@@ -388,6 +391,21 @@
     }
   }
 
+  /** LA outlines and names from the deployment's boundaries: the room can say where a colour is without hovering. */
+  function drawPlaces(collection) {
+    L.geoJSON(collection, {
+      interactive: false,
+      style: function () { return { weight: 2.5, color: '#1f2a36', opacity: 0.9, fill: false }; }
+    }).addTo(map);
+    collection.features.forEach(function (f) {
+      var p = f.properties;
+      L.marker([p.label_lat, p.label_lon], {
+        interactive: false, keyboard: false,
+        icon: L.divIcon({ className: 'place-label', html: escapeHtml(p.name), iconSize: null })
+      }).addTo(map);
+    });
+  }
+
   function drawAreas(collection) {
     var layer = L.geoJSON(collection, {
       style: function () {
@@ -423,7 +441,7 @@
       if (r.status === 401) { window.location = '/login?next=%2F'; throw new Error('log in first'); }
       return r.json();
     })
-    .then(function (who) { me = who; showMe(); return fetch('/api/areas.geojson'); })
+    .then(function (who) { me = who; showMe(); drawLegend(); return fetch('/api/areas.geojson'); })
     .then(function (r) {
       if (!r.ok) { throw new Error('areas: HTTP ' + r.status); }
       return r.json();
@@ -431,6 +449,7 @@
     .then(function (collection) {
       drawAreas(collection);
       connect();
+      fetch('/api/places.geojson').then(function (r) { return r.json(); }).then(drawPlaces);
       var wanted = /alert=([A-Za-z0-9_-]+)/.exec(window.location.hash);
       if (wanted) {
         fetch('/api/alerts/' + wanted[1]).then(function (r) { return r.ok ? r.json() : null; })

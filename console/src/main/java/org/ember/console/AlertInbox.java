@@ -58,8 +58,8 @@ final class AlertInbox implements LiveState.Listener {
     @Override
     public synchronized void alertReceived(Alert alert) {
         Mutable entry = alerts.computeIfAbsent(alert.fingerprint(), f -> new Mutable());
-        if (alert.equals(entry.latest) || entry.history.contains(alert)) {
-            return; // replays repeat transitions
+        if (same(alert, entry.latest) || entry.history.stream().anyMatch(h -> same(alert, h))) {
+            return; // replays and at-least-once delivery repeat transitions (with another processing time)
         }
         if (entry.latest == null || alert.eventTime() >= entry.latest.eventTime()) {
             if (entry.latest != null) {
@@ -72,6 +72,10 @@ final class AlertInbox implements LiveState.Listener {
         while (entry.history.size() > HISTORY) {
             entry.history.removeLast();
         }
+    }
+
+    private static boolean same(Alert a, Alert b) {
+        return b != null && a.state().equals(b.state()) && a.eventTime() == b.eventTime();
     }
 
     synchronized Optional<Entry> find(String fingerprint) {

@@ -51,6 +51,7 @@ public final class ConsoleServer implements AutoCloseable {
     private final LiveState state = new LiveState();
     private final CoveredAreas areas;
     private final PublicViews views;
+    private final Exports exports;
     private final StaticFiles files = new StaticFiles();
     private final PrometheusMeterRegistry registry;
     private final Counter pageViews;
@@ -71,6 +72,7 @@ public final class ConsoleServer implements AutoCloseable {
         this.registry = config.registry();
         this.areas = CoveredAreas.of(AreaCatalogue.load(config.dataDir(), config.coverage()));
         this.views = new PublicViews(config.suppression());
+        this.exports = new Exports(areas, views, config.suppression());
         this.pageViews = Counter.builder("ember.console.page.views")
                 .description("Times the console page was opened").register(registry);
         this.countsReceived = Counter.builder("ember.console.updates.received").tag("kind", "counts")
@@ -101,9 +103,14 @@ public final class ConsoleServer implements AutoCloseable {
             SseHub events = hub;
             http.route("/", wrap(this::page));
             http.route("/login", wrap(exact("/login", this::page)));
+            http.route("/login.js", wrap(exact("/login.js", this::page)));
             http.route("/api/areas.geojson", wrap(exact("/api/areas.geojson", this::areas)));
             http.route("/api/state", wrap(exact("/api/state", this::state)));
             http.route("/api/export.csv", wrap(exact("/api/export.csv", this::export)));
+            http.route("/api/export.geojson", wrap(exact("/api/export.geojson", this::exportGeoJson)));
+            http.route("/api/export.png", wrap(exact("/api/export.png", this::exportPng)));
+            http.route("/api/brief.pdf", wrap(exact("/api/brief.pdf", this::brief)));
+            http.route("/api/places.geojson", wrap(exact("/api/places.geojson", this::places)));
             http.route("/events", wrap(exact("/events", events::accept)));
             http.route("/metrics", wrap(exact("/metrics", this::metrics)));
             http.route("/healthz", wrap(exact("/healthz", this::health)));
@@ -248,6 +255,43 @@ public final class ConsoleServer implements AutoCloseable {
         exchange.setResponseHeader("Cache-Control", "no-store");
         exchange.setResponseHeader("Content-Disposition", "attachment; filename=\"ember-hotspots-" + stamp + ".csv\"");
         send(exchange, 200, "text/csv; charset=utf-8", views.csv(snapshot, areas, exchange.restricted()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String stamp(LiveState.Snapshot snapshot) {
+        return FILE_TIME.format(snapshot.latestEventTime().isPresent()
+                ? Instant.ofEpochMilli(snapshot.latestEventTime().getAsLong()) : Instant.now());
+    }
+
+    private void exportGeoJson(Exchange exchange) throws IOException {
+        audit(exchange, "/api/export.geojson");
+        LiveState.Snapshot snapshot = state.snapshot();
+        exchange.setResponseHeader("Cache-Control", "no-store");
+        exchange.setResponseHeader("Content-Disposition", "attachment; filename=\"ember-map-" + stamp(snapshot) + ".geojson\"");
+        send(exchange, 200, "application/geo+json", exports.geoJson(snapshot, exchange.restricted()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void exportPng(Exchange exchange) throws IOException {
+        String layer = "tension".equals(exchange.query("layer")) ? "tension" : "counts";
+        audit(exchange, "/api/export.png");
+        LiveState.Snapshot snapshot = state.snapshot();
+        exchange.setResponseHeader("Cache-Control", "no-store");
+        exchange.setResponseHeader("Content-Disposition", "attachment; filename=\"ember-map-" + layer + "-" + stamp(snapshot) + ".png\"");
+        send(exchange, 200, "image/png", exports.png(snapshot, exchange.restricted(), layer, 1600, 1000));
+    }
+
+    private void brief(Exchange exchange) throws IOException {
+        audit(exchange, "/api/brief.pdf");
+        LiveState.Snapshot snapshot = state.snapshot();
+        String who = exchange.session() == null ? "anonymous (no users file)"
+                : exchange.session().user().displayName() + " (" + exchange.session().role().id().replace('_', ' ') + ")";
+        exchange.setResponseHeader("Cache-Control", "no-store");
+        exchange.setResponseHeader("Content-Disposition", "attachment; filename=\"ember-brief-" + stamp(snapshot) + ".pdf\"");
+        send(exchange, 200, "application/pdf", exports.brief(snapshot, exchange.restricted(), who));
+    }
+
+    private void places(Exchange exchange) throws IOException {
+        exchange.setResponseHeader("Cache-Control", "no-cache");
+        send(exchange, 200, "application/geo+json", areas.places().geoJson());
     }
 
     private void metrics(Exchange exchange) throws IOException {
