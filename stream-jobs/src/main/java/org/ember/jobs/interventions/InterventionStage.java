@@ -38,6 +38,9 @@ public final class InterventionStage {
     public static Output attach(StreamExecutionEnvironment env, JobSources sources, JobSettings settings) {
         SingleOutputStreamOperator<InterventionRecord> parsed = sources.control(env, InterventionParser.TOPIC)
                 .process(new InterventionParseFunction(settings), TypeInformation.of(InterventionRecord.class))
+                // One parser: a few records a day, and one stream keeps a partition's order into the
+                // duplicate check, so the first of two duplicates is the one accepted.
+                .setParallelism(1)
                 .uid("interventions-parse").name("Parse interventions");
         SingleOutputStreamOperator<InterventionRecord> checked = parsed
                 .keyBy(InterventionRecord::key)
