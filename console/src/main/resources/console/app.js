@@ -40,6 +40,8 @@
   // Gi* bins -3..3 (cold 99 %, 95 %, 90 %, not significant, hot 90 %, 95 %, 99 %): ColorBrewer RdBu.
   var BIN_COLOURS = { '-3': '#2166ac', '-2': '#67a9cf', '-1': '#d1e5f0', '0': '#f7f7f7', '1': '#fddbc7', '2': '#ef8a62', '3': '#b2182b' };
   var hotspots = {};
+  // The time slider: null while live; else the map at a past hour, with what was usual then.
+  var historic = null;
   var hotspotLayers = {};
   var hotspotGroup = L.layerGroup();
 
@@ -112,9 +114,12 @@
         'Hover over an area for its name; click it for why.';
   }
 
+  function shownCounts() { return historic ? historic.counts : counts; }
+
   function tensionOf(code) {
-    var t = tension['lsoa:' + code];
-    if (!t && areaByCode[code]) { t = tension['lad:' + areaByCode[code].lad]; }
+    var source = historic ? historic.tension : tension;
+    var t = source['lsoa:' + code];
+    if (!t && areaByCode[code]) { t = source['lad:' + areaByCode[code].lad]; }
     return t;
   }
 
@@ -126,7 +131,7 @@
   function restyle(code) {
     var layer = layersByCode[code];
     if (!layer) { return; }
-    var cls = classOf(counts[code]);
+    var cls = classOf(shownCounts()[code]);
     var t = tensionOf(code);
     layer.setStyle({ fillColor: mode === 'tension' ? tensionColour(t) : mode === 'hotspots' ? NONE_COLOUR : colourOf(cls) });
     var path = layer.getElement();
@@ -238,9 +243,12 @@
 
   function tooltipHtml(code) {
     var area = areaByCode[code];
-    var entry = counts[code];
+    var entry = shownCounts()[code];
     var html = '<strong>' + escapeHtml(area.name) + '</strong><br>' + escapeHtml(area.lad_name) +
       '<br>Reports, last 24 h: <strong>' + escapeHtml(countText(entry)) + '</strong>';
+    if (historic && historic.usual[code] !== undefined) {
+      html += '<br>Usual at this hour (1–4 weeks before): <strong>' + escapeHtml(historic.usual[code]) + '</strong>';
+    }
     if (entry) { html += '<br><span class="as-of">as of ' + escapeHtml(fmtTime(entry.asOf)) + '</span>'; }
     return html;
   }
@@ -262,8 +270,30 @@
     var held = counts[update.area_id];
     if (held && held.asOf > update.as_of) { return; } // an older hour never overwrites a newer one
     counts[update.area_id] = { count: update.count_24h, suppressed: update.suppressed === true, asOf: update.as_of };
-    restyle(update.area_id);
+    if (!historic) { restyle(update.area_id); }
     noteEventTime(update.as_of);
+  }
+
+  /** Moves the map to hours before the newest data (0 = live), from the console's 28-day history. */
+  function showHour(hoursBack) {
+    var label = document.getElementById('time-label');
+    if (hoursBack === 0 || latestEventTime === null) {
+      historic = null;
+      label.textContent = 'Live';
+      document.body.removeAttribute('data-historic');
+      Object.keys(layersByCode).forEach(restyle);
+      return;
+    }
+    var at = latestEventTime - hoursBack * 3600000;
+    fetch('/api/state?at=' + at, { cache: 'no-store' }).then(function (r) { return r.json(); }).then(function (state) {
+      var h = { counts: {}, tension: {}, usual: state.usual_24h || {} };
+      state.counts.forEach(function (c) { h.counts[c.area_id] = { count: c.count_24h, suppressed: c.suppressed === true, asOf: c.as_of }; });
+      (state.tension || []).forEach(function (t) { h.tension[t.layer + ':' + t.area_id] = t; });
+      historic = h;
+      label.textContent = fmtTime(at) + ' (' + hoursBack + ' h ago)';
+      document.body.setAttribute('data-historic', String(at));
+      Object.keys(layersByCode).forEach(restyle);
+    });
   }
 
   function alertKey(a) { return a.fingerprint + '|' + a.state + '|' + a.event_time; }
@@ -487,6 +517,12 @@
     input.addEventListener('change', function () { if (input.checked) { setMode(input.value); } });
   });
   setMode('counts');
+  var slider = document.getElementById('time');
+  var sliderTimer = null;
+  slider.addEventListener('input', function () {
+    clearTimeout(sliderTimer);
+    sliderTimer = setTimeout(function () { showHour(-Number(slider.value)); }, 150);
+  });
   fetch('/api/me', { cache: 'no-store' })
     .then(function (r) {
       if (r.status === 401) { window.location = '/login?next=%2F'; throw new Error('log in first'); }

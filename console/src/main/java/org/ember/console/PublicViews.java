@@ -198,6 +198,31 @@ final class PublicViews {
         return node;
     }
 
+    /** The state at an hour of the past, each area with its usual 24-hour count then (suppressed like any count). */
+    String stateWithUsual(LiveState.Snapshot snapshot, boolean restricted, History history, long at, long[] span) {
+        try {
+            ObjectNode root = (ObjectNode) mapper.readTree(state(snapshot, restricted));
+            root.put("at", at);
+            root.put("history_from", span[0]);
+            root.put("history_to", span[1]);
+            ObjectNode usual = root.putObject("usual_24h");
+            for (AreaCountsView c : snapshot.counts()) {
+                java.util.OptionalDouble mean = history.usual(c.areaId(), at);
+                if (mean.isPresent()) {
+                    double value = Math.round(mean.getAsDouble() * 10) / 10.0;
+                    if (restricted && value > 0 && value < suppression.threshold()) {
+                        usual.put(c.areaId(), "<" + suppression.threshold());
+                    } else {
+                        usual.put(c.areaId(), value);
+                    }
+                }
+            }
+            return write(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** What a browser needs to join at any time. */
     String state(LiveState.Snapshot snapshot, boolean restricted) {
         ObjectNode root = mapper.createObjectNode();

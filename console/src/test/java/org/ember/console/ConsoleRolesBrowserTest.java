@@ -149,6 +149,18 @@ class ConsoleRolesBrowserTest {
                 Map.of(), List.of("INC-1", "INC-2", "INC-3")));
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("path[fill='#b2182b']")).isEmpty());
         assertThat(driver.findElements(By.cssSelector("path[stroke='#6a3d9a']"))).as("emerging cell and cluster ring").hasSizeGreaterThanOrEqualTo(2);
+
+        // The time slider: twelve hours back the map shows what was published then.
+        driver.findElement(By.cssSelector("input[name='layer'][value='counts']")).click();
+        CoveredAreas.Lsoa past = cardiff.get(61);
+        server.state().apply(lsoaCounts(past.code(), hour(10), 12));
+        server.state().apply(lsoaCounts(past.code(), hour(22), 0));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "none".equals(pathOf(past.code()).getAttribute("data-class")));
+        js("const s = document.getElementById('time'); s.value = -12; s.dispatchEvent(new Event('input'));");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "c5".equals(pathOf(past.code()).getAttribute("data-class")));
+        assertThat(driver.findElement(By.id("time-label")).getText()).contains("12 h ago");
+        js("const s = document.getElementById('time'); s.value = 0; s.dispatchEvent(new Event('input'));");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "none".equals(pathOf(past.code()).getAttribute("data-class")));
     }
 
     @Test
