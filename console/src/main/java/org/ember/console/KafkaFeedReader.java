@@ -39,6 +39,8 @@ import org.ember.model.codec.Json;
  */
 public final class KafkaFeedReader implements AutoCloseable {
     static final List<String> TOPICS = List.of(Topics.HOTSPOTS, Topics.ALERTS, Topics.TENSION);
+    /** Topics read when they exist at start; the others are waited for. */
+    static final List<String> OPTIONAL = List.of(Topics.TENSION);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration METADATA_WAIT = Duration.ofSeconds(5);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(2);
@@ -141,7 +143,11 @@ public final class KafkaFeedReader implements AutoCloseable {
                     infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
                 }
             }
-            if (missing.isEmpty()) {
+            if (missing.isEmpty() || OPTIONAL.containsAll(missing)) {
+                if (!missing.isEmpty()) {
+                    // A job without the fusion stage publishes no tension: draw what there is rather than wait for ever.
+                    LOG.log(System.Logger.Level.INFO, "console reads without {0} (not there at start)", missing);
+                }
                 return partitions;
             }
             if (!told) {
