@@ -74,11 +74,11 @@ public record ConsoleConfig(
     }
 
     /**
-     * The usual local set-up: loopback, a free port, no Kafka, the South Wales and Gwent coverage,
+     * The usual local set-up: loopback, a free port, no Kafka, the given deployment's coverage,
      * the default suppression threshold and a registry of the console's own.
      */
-    public static ConsoleConfig local(Path dataDir, Path auditLog) {
-        return new ConsoleConfig(LOOPBACK, 0, null, dataDir, Coverage.southWalesAndGwent(),
+    public static ConsoleConfig local(Path dataDir, Coverage coverage, Path auditLog) {
+        return new ConsoleConfig(LOOPBACK, 0, null, dataDir, coverage,
                 SmallCountSuppression.DEFAULT_THRESHOLD, auditLog, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 

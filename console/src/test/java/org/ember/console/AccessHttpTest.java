@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.ember.console.auth.Sessions;
-import org.ember.geo.area.Coverage;
 import org.ember.rules.delivery.ControlMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +44,7 @@ class AccessHttpTest {
     @BeforeAll
     static void start() throws Exception {
         server = ConsoleServer.start(new ConsoleConfig(ConsoleConfig.LOOPBACK, 0, null, TestData.dataDir(),
-                Coverage.southWalesAndGwent(), 5, temp.resolve("audit.jsonl"), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
+                TestData.coverage(), 5, temp.resolve("audit.jsonl"), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
                 .withUsersFile(TestUsers.write(temp)));
         server.state().apply(firing(CARDIFF_ALERT, CARDIFF_036A, "Cardiff 036A", hour(20)));
         org.ember.model.Alert swansea = firing(SWANSEA_ALERT, "W01000800", "Swansea 001A", hour(20));
@@ -197,7 +196,7 @@ class AccessHttpTest {
 
     @Test
     void anOpenConsoleIsRefusedBeyondLoopback(@TempDir Path own) {
-        ConsoleConfig open = new ConsoleConfig("0.0.0.0", 0, null, TestData.dataDir(), Coverage.southWalesAndGwent(), 5,
+        ConsoleConfig open = new ConsoleConfig("0.0.0.0", 0, null, TestData.dataDir(), TestData.coverage(), 5,
                 own.resolve("audit.jsonl"), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         assertThatThrownBy(() -> ConsoleServer.start(open)).hasMessageContaining("without a users file");
     }
@@ -205,7 +204,7 @@ class AccessHttpTest {
     @Test
     void aBrokenUsersFileIsReportedWithFileLineAndColumn(@TempDir Path own) throws Exception {
         Path users = Files.writeString(own.resolve("users.yaml"), "users:\n  - name: x\n    role: boss\n    password_hash: abc\n");
-        ConsoleConfig config = new ConsoleConfig(ConsoleConfig.LOOPBACK, 0, null, TestData.dataDir(), Coverage.southWalesAndGwent(), 5,
+        ConsoleConfig config = new ConsoleConfig(ConsoleConfig.LOOPBACK, 0, null, TestData.dataDir(), TestData.coverage(), 5,
                 own.resolve("audit.jsonl"), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)).withUsersFile(users);
         assertThatThrownBy(() -> ConsoleServer.start(config))
                 .hasMessageContaining(users + ":3:")

@@ -19,7 +19,6 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import org.ember.geo.area.Coverage;
 import org.ember.model.Alert;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,7 +66,7 @@ class ConsoleBrowserTest {
                     + ": install the Debian package 'chromium-driver' (the CI script .ci/run installs it)");
         }
         server = ConsoleServer.start(new ConsoleConfig(ConsoleConfig.LOOPBACK, 0, null, TestData.dataDir(),
-                Coverage.southWalesAndGwent(), 5, temp.resolve("audit.jsonl"), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+                TestData.coverage(), 5, temp.resolve("audit.jsonl"), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
 
         // The driver is named three ways so Selenium never asks Selenium Manager (which would go
         // to the network to find one); the log below proves it skipped it.

@@ -66,7 +66,7 @@ class ConsoleRolesBrowserTest {
         assertThat(CHROMIUM).as("Debian package chromium").isExecutable();
         assertThat(CHROMEDRIVER).as("Debian package chromium-driver").isExecutable();
         server = ConsoleServer.start(new ConsoleConfig(ConsoleConfig.LOOPBACK, 0, null, TestData.dataDir(),
-                Coverage.southWalesAndGwent(), 5, temp.resolve("audit.jsonl"), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
+                TestData.coverage(), 5, temp.resolve("audit.jsonl"), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
                 .withUsersFile(TestUsers.write(temp)));
         cardiff = server.areas().lsoas().stream().filter(l -> l.lad().equals(CARDIFF)).toList();
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());

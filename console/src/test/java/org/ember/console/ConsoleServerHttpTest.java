@@ -63,7 +63,7 @@ class ConsoleServerHttpTest {
     static void start() {
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.counter("ember.job.records.in").increment(42); // as the job would write to the shared registry
-        Coverage coverage = Coverage.southWalesAndGwent();
+        Coverage coverage = TestData.coverage();
         server = ConsoleServer.start(new ConsoleConfig(ConsoleConfig.LOOPBACK, 0, null, TestData.dataDir(), coverage,
                 SmallCountSuppression.DEFAULT_THRESHOLD, temp.resolve("audit/console-audit.jsonl"), registry));
         catalogue = AreaCatalogue.load(TestData.dataDir(), coverage);
@@ -156,7 +156,7 @@ class ConsoleServerHttpTest {
         String text = new String(plain.body(), StandardCharsets.UTF_8);
         assertThat(text).doesNotContainPattern("\\d\\.\\d{6,}"); // rounded to 5 decimals
         long rawBytes = 0;
-        for (String lad : Coverage.southWalesAndGwent().ladCodes()) {
+        for (String lad : TestData.coverage().ladCodes()) {
             rawBytes += Files.size(TestData.dataDir().resolve("boundaries/wales_lsoa11_by_lad/" + lad + ".json"));
         }
         assertThat((long) plain.body().length).as("rounded and simplified: well below the source files").isLessThan(rawBytes / 2);
@@ -292,7 +292,7 @@ class ConsoleServerHttpTest {
     void aClosedPageFreesItsStreamAndThread(@TempDir Path own) throws Exception {
         PrometheusMeterRegistry ownRegistry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ConsoleConfig config = new ConsoleConfig(ConsoleConfig.LOOPBACK, 0, null, TestData.dataDir(),
-                Coverage.southWalesAndGwent(), 5, own.resolve("audit.jsonl"), ownRegistry);
+                TestData.coverage(), 5, own.resolve("audit.jsonl"), ownRegistry);
         try (ConsoleServer quick = ConsoleServer.start(config, Duration.ofMillis(200))) {
             List<Socket> sockets = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -358,7 +358,7 @@ class ConsoleServerHttpTest {
         PrometheusMeterRegistry ownRegistry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         int taken = server.url().getPort();
         ConsoleConfig config = new ConsoleConfig(ConsoleConfig.LOOPBACK, taken, null, TestData.dataDir(),
-                Coverage.southWalesAndGwent(), 5, own.resolve("audit.jsonl"), ownRegistry);
+                TestData.coverage(), 5, own.resolve("audit.jsonl"), ownRegistry);
 
         assertThatThrownBy(() -> ConsoleServer.start(config)).isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("127.0.0.1:" + taken);

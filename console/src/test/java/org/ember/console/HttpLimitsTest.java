@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.ember.console.health.HealthReport;
-import org.ember.geo.area.Coverage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +27,7 @@ class HttpLimitsTest {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static ConsoleConfig config(Path dir) {
-        return new ConsoleConfig(ConsoleConfig.LOOPBACK, 0, null, TestData.dataDir(), Coverage.southWalesAndGwent(), 5,
+        return new ConsoleConfig(ConsoleConfig.LOOPBACK, 0, null, TestData.dataDir(), TestData.coverage(), 5,
                 dir.resolve("audit.jsonl"), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 

@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
-import org.ember.geo.area.Coverage;
 import org.ember.model.Alert;
 import org.ember.model.privacy.SmallCountSuppression;
 import org.ember.rules.delivery.ControlMessage;
@@ -43,7 +42,7 @@ class OperatorActionsHttpTest {
     @BeforeAll
     static void start() {
         server = ConsoleServer.start(new ConsoleConfig(ConsoleConfig.LOOPBACK, 0, null, TestData.dataDir(),
-                Coverage.southWalesAndGwent(), SmallCountSuppression.DEFAULT_THRESHOLD, temp.resolve("audit.jsonl"),
+                TestData.coverage(), SmallCountSuppression.DEFAULT_THRESHOLD, temp.resolve("audit.jsonl"),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
     }
 

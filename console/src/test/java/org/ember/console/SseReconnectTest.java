@@ -23,9 +23,9 @@ class SseReconnectTest {
 
     @Test
     void aReconnectWithLastEventIdGetsExactlyWhatItMissed(@TempDir Path dir) throws Exception {
-        ConsoleConfig config = new ConsoleConfig(ConsoleConfig.LOOPBACK, 0, null, TestData.dataDir(), Coverage.southWalesAndGwent(),
+        ConsoleConfig config = new ConsoleConfig(ConsoleConfig.LOOPBACK, 0, null, TestData.dataDir(), TestData.coverage(),
                 5, dir.resolve("audit.jsonl"), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-        List<String> lsoas = AreaCatalogue.load(TestData.dataDir(), Coverage.southWalesAndGwent()).lsoas().keySet().stream()
+        List<String> lsoas = AreaCatalogue.load(TestData.dataDir(), TestData.coverage()).lsoas().keySet().stream()
                 .sorted().limit(300).toList();
         try (ConsoleServer server = ConsoleServer.start(config)) {
             server.state().apply(lsoaCounts(lsoas.get(0), hour(1), 7));

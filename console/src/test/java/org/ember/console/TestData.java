@@ -16,6 +16,19 @@ final class TestData {
 
     private TestData() {}
 
+    static final java.util.List<String> SOUTH_WALES_LADS = java.util.List.of("W06000011", "W06000012", "W06000013",
+            "W06000014", "W06000015", "W06000016", "W06000024", "W06000018", "W06000019", "W06000020", "W06000021",
+            "W06000022");
+
+    /** The shipped south-wales-gwent deployment's coverage. */
+    static org.ember.geo.area.Coverage coverage() {
+        Path postcodes = Path.of("../deployments/south-wales-gwent/postcode-districts.csv").toAbsolutePath().normalize();
+        return new org.ember.geo.area.Coverage("south-wales-gwent", SOUTH_WALES_LADS,
+                org.ember.geo.area.AreaSources.onsPattern("boundaries/wales_lsoa11_by_lad/{lad}.json", SOUTH_WALES_LADS,
+                        "boundaries/wales_lad13.json", "lookups/lsoa11_to_lsoa21_best_fit_lookup_england_wales_v2.csv.gz",
+                        postcodes.toString()));
+    }
+
     static Path dataDir() {
         return Path.of(System.getProperty("ember.data.dir", "../../shared/data"));
     }

@@ -9,9 +9,11 @@ import org.apache.flink.configuration.WebOptions;
 /**
  * The closed doors of the local cluster the demo and {@code ember job} run on. Flink's REST
  * endpoint is unauthenticated: bound to every interface, anyone on the network could cancel the
- * job, submit jars or read thread dumps. Here it listens on loopback only and cannot cancel,
- * submit or rescale; RPC binds to loopback too. On a cluster the same settings go into Flink's
- * {@code config.yaml} (see docs/security.md), with the REST port behind an authenticating proxy.
+ * job, submit jars or read thread dumps. Here it listens on loopback only, and RPC binds to
+ * loopback too. The web flags switch the dashboard's cancel, submit and rescale off; note that in
+ * Flink 2.2 {@code web.cancel.enable} only hides the button, the REST cancel call still works for
+ * whoever can reach the port, so loopback (or, on a cluster, an authenticating proxy in front of
+ * REST; see docs/security.md) is the actual defence.
  */
 public final class LocalClusterConfig {
     public static final String LOOPBACK = "127.0.0.1";

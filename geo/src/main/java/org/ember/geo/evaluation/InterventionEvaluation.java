@@ -16,6 +16,7 @@ import java.util.List;
  * @param eventStudy     per-week coefficients (null when not estimated)
  * @param permutation    placebo inference (null when not estimated)
  * @param displacement   weighted displacement quotient (null without a ring or control offences)
+ * @param ringChange     the ring's own change against the comparison areas, with placebo inference (null without a ring)
  * @param balance        mean pre-rate and deprivation: treated, comparison
  */
 public record InterventionEvaluation(
@@ -30,15 +31,27 @@ public record InterventionEvaluation(
         EventStudy.Result eventStudy,
         PermutationInference.Result permutation,
         DisplacementQuotient displacement,
+        PermutationInference.Result ringChange,
         double[][] balance) {
+
+    /**
+     * Whether the ring changed beyond chance against the comparison areas. Without that, a quotient
+     * however large is noise: there is no evidence of displacement or diffusion either way.
+     */
+    public boolean ringChangeBeyondChance() {
+        return ringChange != null && Double.isFinite(ringChange.low()) && (ringChange.low() > 0 || ringChange.high() < 0);
+    }
 
     public boolean estimated() {
         return did != null;
     }
 
-    /** Whether the pre-period coefficients differ from zero at 5% (parallel trends doubtful). */
+    /**
+     * Whether the treated areas' trend before the start differed from the comparison areas' at 5%
+     * by the placebo slope test (parallel trends doubtful).
+     */
     public boolean preTrendWarning() {
-        return eventStudy != null && eventStudy.preTrendP() < 0.05;
+        return permutation != null && permutation.preTrendP() < 0.05;
     }
 
     /** Headline interval of the effect per area-week: the placebo interval. */

@@ -98,19 +98,20 @@ public final class InterventionEvaluator {
         EventStudy.Result es = EventStudy.estimate(panel);
         PermutationInference.Result perm = PermutationInference.infer(panel, settings.permutations(), settings.seed(), settings.alpha());
         DisplacementQuotient wdq = displacement(treated, ringList, comparison, firstWeek, firstPost, endWeek);
+        PermutationInference.Result ringTest = ringTest(ringList, comparison, firstWeek, endWeek, preWeeks);
         double[][] balance = {ComparisonMatcher.balance(treated, profiles), ComparisonMatcher.balance(comparison, profiles)};
         if (Double.isNaN(perm.low())) {
             return new InterventionEvaluation(t, Verdict.NOT_ESTIMATED,
                     "too few placebo assignments (" + perm.assignments() + ") for a " + Math.round(100 * (1 - settings.alpha()))
                             + "% interval",
-                    comparison, ringList, firstWeek, panel, null, es, perm, wdq, balance);
+                    comparison, ringList, firstWeek, panel, null, es, perm, wdq, ringTest, balance);
         }
         Verdict verdict = perm.high() < 0 ? Verdict.REDUCTION : perm.low() > 0 ? Verdict.INCREASE : Verdict.NO_EVIDENCE_EITHER_WAY;
-        String reason = es.preTrendP() < 0.05
-                ? "treated and comparison areas already diverged before the start (pre-trend p = "
-                        + String.format(java.util.Locale.ROOT, "%.3f", es.preTrendP()) + "): treat the estimate with caution"
+        String reason = perm.preTrendP() < 0.05
+                ? "treated and comparison areas already had different trends before the start (placebo pre-trend p = "
+                        + String.format(java.util.Locale.ROOT, "%.3f", perm.preTrendP()) + "): treat the estimate with caution"
                 : "";
-        return new InterventionEvaluation(t, verdict, reason, comparison, ringList, firstWeek, panel, did, es, perm, wdq, balance);
+        return new InterventionEvaluation(t, verdict, reason, comparison, ringList, firstWeek, panel, did, es, perm, wdq, ringTest, balance);
     }
 
     /** Matches once per treated area, then tops up from the nearest remaining candidates to {@code wanted}. */
@@ -137,6 +138,28 @@ public final class InterventionEvaluator {
                 sum(ringUnits, start, end), cb, ca);
     }
 
+    /**
+     * The ring's own difference-in-differences against the same comparison areas, with placebo
+     * inference: whether its change is beyond chance, which the quotient alone cannot say.
+     */
+    private PermutationInference.Result ringTest(List<String> ringUnits, List<String> comparison, int firstWeek, int endWeek, int preWeeks) {
+        if (ringUnits.isEmpty()) {
+            return null;
+        }
+        List<String> units = new ArrayList<>(ringUnits);
+        units.addAll(comparison);
+        double[][] y = new double[units.size()][endWeek - firstWeek];
+        boolean[] isRing = new boolean[units.size()];
+        for (int i = 0; i < units.size(); i++) {
+            isRing[i] = i < ringUnits.size();
+            for (int p = 0; p < y[i].length; p++) {
+                y[i][p] = counts.count(units.get(i), firstWeek + p);
+            }
+        }
+        return PermutationInference.infer(new Panel(units, y, isRing, preWeeks), settings.permutations(), settings.seed() + 1,
+                settings.alpha());
+    }
+
     private double sum(List<String> units, int from, int to) {
         double s = 0;
         for (String u : units) {
@@ -146,6 +169,7 @@ public final class InterventionEvaluator {
     }
 
     private static InterventionEvaluation notEstimated(Treatment t, String reason, List<String> ring, int firstWeek) {
-        return new InterventionEvaluation(t, Verdict.NOT_ESTIMATED, reason, List.of(), ring, firstWeek, null, null, null, null, null, null);
+        return new InterventionEvaluation(t, Verdict.NOT_ESTIMATED, reason, List.of(), ring, firstWeek, null, null, null, null, null, null,
+                null);
     }
 }

@@ -53,6 +53,27 @@ public final class HawkesIntensity {
     }
 
     /**
+     * A_i = Σ_j w_j exp(−ω(t_i − s_j)) over weighted source events strictly before each target
+     * t_i: the excitation of a cell by its own events (weight 1 − spread) and its neighbours'
+     * (spread/8 each). Sources and targets sorted; a running decayed sum makes it O(sources + targets).
+     */
+    public static double[] excitation(double[] targets, double[] sources, double[] weights, double omega) {
+        double[] a = new double[targets.length];
+        double sum = 0;
+        double at = Double.NEGATIVE_INFINITY;
+        int p = 0;
+        for (int i = 0; i < targets.length; i++) {
+            while (p < sources.length && sources[p] < targets[i]) {
+                sum = (p == 0 ? 0 : sum * Math.exp(-omega * (sources[p] - at))) + weights[p];
+                at = sources[p];
+                p++;
+            }
+            a[i] = p == 0 ? 0 : sum * Math.exp(-omega * (targets[i] - at));
+        }
+        return a;
+    }
+
+    /**
      * Log-likelihood of all cells over [0, T):
      * Σ_n [Σ_i log λ_n(t_i) − μ_n T − θ Σ_i (1 − e^{−ω(T − t_i)})]. Cells without events contribute −μ_n T.
      */

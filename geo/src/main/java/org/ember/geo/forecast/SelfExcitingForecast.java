@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The self-exciting point process forecast of Mohler et al. (2015): the per-cell Hawkes process
- * fitted on the training window by {@link HawkesFit} (robust by default), forecasting each cell's
- * expected events in the horizon with {@link HawkesIntensity#expectedCount}; periods split by the
- * training hour-of-week profile. The last fit is kept for diagnostics.
+ * The self-exciting point process forecast of Mohler et al. (2015): the grid Hawkes process
+ * fitted on the training window by {@link HawkesFit} (robust by default, offspring allowed to fall
+ * in the eight neighbouring cells), forecasting each cell's expected events in the horizon as
+ * μ H plus the offspring still due from the events seen (as {@link HawkesIntensity#expectedCount},
+ * with the spread); periods split by the training hour-of-week profile. The last fit is kept for
+ * diagnostics.
  */
 public final class SelfExcitingForecast implements ForecastMethod {
     private final HawkesFit fit;
@@ -61,15 +63,50 @@ public final class SelfExcitingForecast implements ForecastMethod {
                 times[s][fill[s]++] = events.t(i) - start;
             }
         }
-        HawkesFit.Result result = fit.fit(times, region.size() - occupied.size(), window.trainingDays());
+        int[][] neighbours = new int[times.length][];
+        for (int s = 0; s < times.length; s++) {
+            int c = occupied.get(s);
+            List<Integer> around = new ArrayList<>();
+            for (long dc = -1; dc <= 1; dc++) {
+                for (long dr = -1; dr <= 1; dr++) {
+                    int m = (dc == 0 && dr == 0) ? -1 : region.indexOf(region.column(c) + dc, region.row(c) + dr);
+                    if (m >= 0 && slot[m] >= 0) {
+                        around.add(slot[m]);
+                    }
+                }
+            }
+            neighbours[s] = around.stream().mapToInt(Integer::intValue).toArray();
+        }
+        HawkesFit.Result result = fit.fit(times, neighbours, region.size() - occupied.size(), window.trainingDays());
         lastFit = result;
         HawkesParameters p = result.parameters();
         double[] totals = new double[region.size()];
         double h = window.horizonDays();
         java.util.Arrays.fill(totals, result.emptyCellBackground() * h);
+        double trainingT = window.trainingDays();
+        double carry = p.theta() * (1 - Math.exp(-p.omega() * h));
         for (int s = 0; s < times.length; s++) {
-            totals[occupied.get(s)] = HawkesIntensity.expectedCount(times[s], p.mu(s), p.theta(), p.omega(),
-                    window.trainingDays(), h);
+            int c = occupied.get(s);
+            totals[c] = p.mu(s) * h;
+        }
+        // Offspring still due from each cell's events: (1 − spread) to the cell, spread/8 to each neighbour.
+        for (int s = 0; s < times.length; s++) {
+            int c = occupied.get(s);
+            double decayed = 0;
+            for (double t : times[s]) {
+                decayed += Math.exp(-p.omega() * (trainingT - t));
+            }
+            totals[c] += carry * (1 - p.spread()) * decayed;
+            if (p.spread() > 0) {
+                for (long dc = -1; dc <= 1; dc++) {
+                    for (long dr = -1; dr <= 1; dr++) {
+                        int m = (dc == 0 && dr == 0) ? -1 : region.indexOf(region.column(c) + dc, region.row(c) + dr);
+                        if (m >= 0) {
+                            totals[m] += carry * p.spread() / 8 * decayed;
+                        }
+                    }
+                }
+            }
         }
         return totals;
     }

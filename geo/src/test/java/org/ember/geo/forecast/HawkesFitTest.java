@@ -89,4 +89,27 @@ class HawkesFitTest {
         assertThat((p + a) / theta - b / (1 - theta) - e).isCloseTo(0, org.assertj.core.api.Assertions.within(1e-8));
         assertThat(HawkesFit.thetaStep(40, 400, 0, 0)).isCloseTo(0.1, org.assertj.core.api.Assertions.within(1e-12));
     }
+
+    @Test
+    void onASparseSeriesTheRobustFitIsCloserToThePlantedBranchingRatio() {
+        // 5,000 cells with a background of one event per 7 years each and θ = 0.3, ω = 0.2 over a
+        // year: about 1,100 events in 730 cells, most cells with one or two, as with shootings.
+        SplittableRandom random = new SplittableRandom(5);
+        List<double[]> occupied = new ArrayList<>();
+        int empty = 0;
+        for (int n = 0; n < 5000; n++) {
+            double[] t = simulate(random, 0.0004, 0.3, 0.2, 365);
+            if (t.length > 0) {
+                occupied.add(t);
+            } else {
+                empty++;
+            }
+        }
+        double[][] cells = occupied.toArray(new double[0][]);
+        HawkesParameters robust = HawkesFit.robustDefault().fit(cells, null, empty, 365).parameters();
+        HawkesParameters plain = HawkesFit.plainMaximumLikelihood().fit(cells, null, empty, 365).parameters();
+        assertThat(Math.abs(robust.theta() - 0.3)).isLessThan(0.03);
+        assertThat(Math.abs(robust.theta() - 0.3)).isLessThan(Math.abs(plain.theta() - 0.3));
+        assertThat(Math.abs(robust.omega() - 0.2)).isLessThan(0.05);
+    }
 }

@@ -67,4 +67,42 @@ class HawkesIntensityTest {
         }
         assertThat(HawkesIntensity.expectedCount(times, mu, theta, omega, 5, 7)).isCloseTo(sum * h, within(1e-9));
     }
+
+    @Test
+    void weightedExcitationEqualsTheDirectSumToOneInABillion() {
+        SplittableRandom random = new SplittableRandom(8);
+        double[] targets = new double[150];
+        double[] sources = new double[300];
+        double[] weights = new double[300];
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = Math.floor(random.nextDouble() * 100 * 24) / 24;
+        }
+        for (int j = 0; j < sources.length; j++) {
+            sources[j] = Math.floor(random.nextDouble() * 100 * 24) / 24;
+        }
+        Arrays.sort(targets);
+        Arrays.sort(sources);
+        for (int j = 0; j < sources.length; j++) {
+            weights[j] = j % 3 == 0 ? 0.5 : 0.0625;
+        }
+        double omega = 0.6;
+        double[] fast = HawkesIntensity.excitation(targets, sources, weights, omega);
+        for (int i = 0; i < targets.length; i++) {
+            double direct = 0;
+            for (int j = 0; j < sources.length; j++) {
+                if (sources[j] < targets[i]) {
+                    direct += weights[j] * Math.exp(-omega * (targets[i] - sources[j]));
+                }
+            }
+            assertThat(fast[i]).isCloseTo(direct, within(1e-9));
+        }
+        // With only the cell's own events at weight 1 it is the per-cell recursion.
+        double[] ones = new double[targets.length];
+        Arrays.fill(ones, 1);
+        double[] own = HawkesIntensity.excitation(targets, targets, ones, omega);
+        double[] perCell = HawkesIntensity.excitation(targets, omega);
+        for (int i = 0; i < targets.length; i++) {
+            assertThat(own[i]).isCloseTo(perCell[i], within(1e-12));
+        }
+    }
 }

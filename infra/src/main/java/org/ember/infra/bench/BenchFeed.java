@@ -43,7 +43,7 @@ public final class BenchFeed {
         boolean knife = random.nextInt(10) == 0;
         PoliceIncident incident = new PoliceIncident("BENCH-" + n, 1, "active", start.plusMillis(n * stepMillis),
                 knife ? "Violence with injury" : "Violence without injury", null, knife, false, GeoLocation.wgs84(p[0], p[1]));
-        return Json.toBytes(incident);
+        return Json.toBytes(incident); // n = -1 (a priming record) lies one step before the start
     }
 
     private static List<double[]> readPoints(Path file) {

@@ -24,6 +24,9 @@ import picocli.CommandLine.Command;
             ForecastCommand.class,
             ClusterCommand.class,
             SavepointCommand.class,
+            ConsoleCommand.class,
+            DeploymentCommand.class,
+            EvaluateCommand.class,
             CommandLine.HelpCommand.class})
 public final class EmberCli implements Runnable {
 

@@ -117,6 +117,6 @@ class EndToEndThroughKafkaTest {
     }
 
     private static ProducerRecord<byte[], byte[]> record(Feed feed, byte[] value) {
-        return new ProducerRecord<>(feed.topic(), null, value);
+        return new ProducerRecord<>(feed.topic(), null, TestFeeds.SENT_AT, null, value);
     }
 }

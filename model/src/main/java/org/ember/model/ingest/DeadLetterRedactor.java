@@ -40,10 +40,29 @@ public final class DeadLetterRedactor {
     /** Values that may be kept verbatim when they have exactly their contract's shape (else they are scrubbed). */
     private static final java.util.regex.Pattern TIME =
             java.util.regex.Pattern.compile("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]{5,15}(Z|[+-][0-9]{2}:[0-9]{2})?$");
-    private static final java.util.Map<String, java.util.regex.Pattern> VERBATIM = java.util.Map.of(
-            "lsoa_code", java.util.regex.Pattern.compile("^[EW]01[0-9]{6}$"),
-            "occurred_at", TIME, "call_time", TIME, "arrival_time", TIME, "assault_time", TIME, "event_time", TIME,
-            "reported_at", TIME);
+    private static final java.util.Map<String, java.util.regex.Pattern> VERBATIM = java.util.Map.ofEntries(
+            java.util.Map.entry("lsoa_code", java.util.regex.Pattern.compile("^[EW]01[0-9]{6}$")),
+            java.util.Map.entry("postcode_district", java.util.regex.Pattern.compile("^[A-Z]{1,2}[0-9][0-9A-Z]?$")),
+            java.util.Map.entry("occurred_at", TIME), java.util.Map.entry("call_time", TIME),
+            java.util.Map.entry("arrival_time", TIME), java.util.Map.entry("assault_time", TIME),
+            java.util.Map.entry("event_time", TIME), java.util.Map.entry("reported_at", TIME),
+            // Enumerated words: a closed vocabulary of letters carries nobody's name or number.
+            java.util.Map.entry("status", java.util.regex.Pattern.compile("^(active|cancelled)$")),
+            java.util.Map.entry("complaint_system", java.util.regex.Pattern.compile("^(AMPDS|PATHWAYS)$")),
+            java.util.Map.entry("grading", java.util.regex.Pattern.compile("^(evidenced|experienced|potential)$")),
+            java.util.Map.entry("sex", java.util.regex.Pattern.compile("^(female|male|other|unknown)$")),
+            java.util.Map.entry("risk_level", java.util.regex.Pattern.compile("^(low|medium|high|unknown)$")),
+            java.util.Map.entry("age_band", java.util.regex.Pattern.compile("^([0-9]{1,2}-[0-9]{1,2}|65\\+|unknown)$")),
+            java.util.Map.entry("event_type", java.util.regex.Pattern.compile("^(referral|approach|offer_accepted|"
+                    + "offer_declined|risk_assessment|safeguarding_referral|support_plan|onward_referral|closure|"
+                    + "follow_up|re_attendance)$")),
+            java.util.Map.entry("assault_method", java.util.regex.Pattern.compile("^(body_part|blunt_object|"
+                    + "bottle_glass|knife_sharp|firearm|other|unknown)$")),
+            java.util.Map.entry("location_type", java.util.regex.Pattern.compile("^(street|pub_club|home|school|"
+                    + "public_transport|shop|park|other|unknown)$")));
+    private static final Set<String> ID_FIELDS = Set.of("incident_id", "call_id", "attendance_id", "event_id", "report_id");
+    private static final Set<String> NUMBER_FIELDS = Set.of("lon", "lat", "easting", "northing", "version",
+            "response_category");
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(1 << 24).build())
             .build();
@@ -93,6 +112,11 @@ public final class DeadLetterRedactor {
         return s.length() <= MAX_RENDERING ? s : s.substring(0, MAX_RENDERING - 1) + "…";
     }
 
+    /**
+     * A value is kept only when it has exactly its field's contract shape (an enumerated word, a
+     * time, an area code, a coordinate); a value that broke its contract is what made the record
+     * bad and may be anything (a name typed into a category), so it is reduced to its size.
+     */
     private String value(String field, JsonToken token, JsonParser parser) throws IOException {
         if (field == null || !CONTRACT_FIELDS.contains(field)) {
             return quote("[redacted]");
@@ -109,14 +133,23 @@ public final class DeadLetterRedactor {
             if (verbatim != null && verbatim.matcher(text).matches()) {
                 return quote(text);
             }
-            String clean = PersonalDataScrubber.scrub(text);
-            return quote(clean.length() <= MAX_VALUE ? clean : clean.substring(0, MAX_VALUE) + "…");
+            if (ID_FIELDS.contains(field)) {
+                // Partner references: kept for finding the record, with anything identifier-like masked.
+                String clean = PersonalDataScrubber.scrub(text);
+                return quote(clean.length() <= MAX_VALUE ? clean : clean.substring(0, MAX_VALUE) + "…");
+            }
+            return quote("[" + text.length() + " characters, not as the contract says]");
         }
         if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
             String number = parser.getText();
-            return number.length() <= 24 ? number : quote("[number of " + number.length() + " digits]");
+            // Fewer than 10 digits: a coordinate or a version, never an NHS or telephone number.
+            long digits = number.chars().filter(Character::isDigit).count();
+            return NUMBER_FIELDS.contains(field) && number.length() <= 14 && digits < 10 ? number : quote("[number]");
         }
-        return token.asString() == null ? quote("[redacted]") : token.asString();
+        if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE || token == JsonToken.VALUE_NULL) {
+            return token.asString();
+        }
+        return quote("[redacted]");
     }
 
     private static String quote(String s) {

@@ -20,10 +20,20 @@ class DeadLetterRedactorTest {
                 {"event_id":"N-1","event_time":"yesterday","event_type":"referral","person_ref":"NAV-JOHN-SMITH-1",
                  "nhs_number":"9434765919","full_name":"John Smith","location":{"lsoa_code":"W01001694"},
                  "site_code":"jane@nhs.net"}""");
-        assertThat(r.rendering()).contains("\"event_id\":\"N-1\"", "yesterday", "W01001694",
-                "pseudonym:" + KEY.pseudonymise("NAV-JOHN-SMITH-1"), "[unknown field]", "[email]")
+        assertThat(r.rendering()).contains("\"event_id\":\"N-1\"", "\"event_type\":\"referral\"", "W01001694",
+                "pseudonym:" + KEY.pseudonymise("NAV-JOHN-SMITH-1"), "[unknown field]",
+                "\"event_time\":\"[9 characters, not as the contract says]\"")
                 .doesNotContain("NAV-JOHN", "9434765919", "John", "nhs_number", "full_name", "jane");
         assertThat(r.sha256()).hasSize(64);
+    }
+
+    @Test
+    void aValueThatBrokeItsContractIsReducedToItsSize() {
+        DeadLetterRedactor.Redacted r = redact("""
+                {"incident_id":"CR-1","opening_category":"Jane Doe","version":9434765919,"location":"Jane's house",
+                 "status":"Jane"}""");
+        assertThat(r.rendering()).contains("CR-1", "[8 characters, not as the contract says]", "[number]")
+                .doesNotContain("Jane", "9434765919");
     }
 
     @Test

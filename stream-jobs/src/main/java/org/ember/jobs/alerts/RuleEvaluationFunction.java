@@ -64,6 +64,12 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
     public static final OutputTag<RuleEvent> RULE_EVENTS = new OutputTag<>("rule-events", TypeInformation.of(RuleEvent.class));
     static final ValueStateDescriptor<AreaState> AREA_STATE =
             new ValueStateDescriptor<>("area-rule-state", TypeInformation.of(AreaState.class));
+    /**
+     * State of job versions that held updates back until the watermark passed them: each waiting
+     * update still has its timer, so a restored one is applied when its timer fires (see onTimer).
+     */
+    static final MapStateDescriptor<Long, java.util.Map<String, Double>> LEGACY_WAITING = new MapStateDescriptor<>(
+            "waiting-metric-updates", Types.LONG, Types.MAP(Types.STRING, Types.DOUBLE));
     private static final String SNAPSHOT = "snapshot";
     private static final String VERSION = "version";
 
@@ -74,6 +80,7 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
     private transient RuleSet current;
     private transient String currentVersion;
     private transient io.micrometer.core.instrument.Timer latency;
+    private transient org.apache.flink.api.common.state.MapState<Long, java.util.Map<String, Double>> legacyWaiting;
 
     public RuleEvaluationFunction(JobSettings settings) {
         this.settings = settings;
@@ -88,6 +95,7 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
         current = settings.rules();
         currentVersion = null;
         latency = JobMetrics.recordToAlertLatency();
+        legacyWaiting = getRuntimeContext().getMapState(LEGACY_WAITING);
     }
 
     @Override
@@ -102,13 +110,19 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        java.util.Map<String, Double> restored = legacyWaiting.get(timestamp);
+        if (restored != null) {
+            legacyWaiting.remove(timestamp);
+        }
         AreaState before = stateOrEmpty();
-        if (before.isEmpty()) {
+        if (before.isEmpty() && restored == null) {
             return;
         }
         RuleSet rules = rulesInForce(ctx.getBroadcastState(RULES_IN_FORCE));
         String[] key = ctx.getCurrentKey().split(":", 2);
-        RuleEvaluator.Step step = evaluator.advance(rules, key[0], key[1], before, timestamp);
+        RuleEvaluator.Step step = restored != null
+                ? evaluator.update(rules, key[0], key[1], before, timestamp, restored)
+                : evaluator.advance(rules, key[0], key[1], before, timestamp);
         emit(step.transitions(), 0L, out);
         keep(before, step.state(), rules, ctx.timerService());
     }

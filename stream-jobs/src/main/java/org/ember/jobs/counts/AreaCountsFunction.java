@@ -71,7 +71,7 @@ public final class AreaCountsFunction extends KeyedProcessFunction<String, Count
         }
         long hour = HourlyCounts.hourOf(delta.eventTime());
         long[] change = HourlyCounts.single(delta.feed(), delta.category(), delta.weapon(), delta.delta());
-        long[] state = runningOrEmpty();
+        long[] state = runningOrRebuilt(watermark, ctx.timerService());
         long[] before = counts(state);
         if (!HourlyCounts.enter(state, change, hour, watermark)) {
             return; // it has left every window already: nothing to count, nothing to keep
@@ -99,8 +99,10 @@ public final class AreaCountsFunction extends KeyedProcessFunction<String, Count
 
     @Override
     public void onTimer(long time, OnTimerContext ctx, Collector<AreaCounts> out) throws Exception {
-        long[] state = running.value();
-        if (state == null) {
+        // Exits at this time are still to be applied: rebuild as of just before it.
+        long[] state = runningOrRebuilt(time - 1, ctx.timerService());
+        if (buckets.isEmpty()) {
+            running.clear();
             return;
         }
         long[] before = counts(state);
@@ -133,11 +135,27 @@ public final class AreaCountsFunction extends KeyedProcessFunction<String, Count
         }
     }
 
-    private long[] runningOrEmpty() throws Exception {
+    /**
+     * The area's running state; when there is none but buckets exist (state restored from a job
+     * version that kept only buckets and emitted at hour boundaries), the sums are rebuilt from the
+     * buckets for the windows whose exits are after {@code clock}, so old checkpoints restore. Each
+     * window entered gets its exit timer (the watermark restarts from nothing after a restore, so an
+     * exit that already happened is simply applied again at the first watermark, consistently).
+     */
+    private long[] runningOrRebuilt(long clock, org.apache.flink.streaming.api.TimerService timers) throws Exception {
         long[] state = running.value();
-        if (state == null) {
-            state = new long[CountVocabulary.SIZE + 1];
-            state[CLOCK] = Long.MIN_VALUE;
+        if (state != null) {
+            return state;
+        }
+        state = new long[CountVocabulary.SIZE + 1];
+        state[CLOCK] = Long.MIN_VALUE;
+        for (java.util.Map.Entry<Long, long[]> bucket : buckets.entries()) {
+            HourlyCounts.enter(state, bucket.getValue(), bucket.getKey(), clock);
+            for (long exit : HourlyCounts.exits(bucket.getKey())) {
+                if (exit > clock) {
+                    timers.registerEventTimeTimer(exit);
+                }
+            }
         }
         return state;
     }

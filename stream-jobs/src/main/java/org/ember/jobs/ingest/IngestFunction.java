@@ -40,7 +40,7 @@ public final class IngestFunction extends ProcessFunction<RawFeedRecord, Inciden
     @Override
     public void open(OpenContext context) {
         AreaCatalogue catalogue = AreaCatalogue.load(Path.of(settings.dataDir()), settings.coverage());
-        ingestor = new Ingestor(new FeedParser(settings.pseudonymiser()), new AreaPlacer(catalogue, settings.cellSizeMetres()));
+        ingestor = new Ingestor(new FeedParser(settings.pseudonymiser(), settings.ingestLimits(), java.time.Clock.systemUTC()), new AreaPlacer(catalogue, settings.cellSizeMetres()));
         redactor = new DeadLetterRedactor(settings.pseudonymiser());
         in = JobMetrics.recordsIn(feed.code());
         processed = JobMetrics.recordsProcessed(feed.code());

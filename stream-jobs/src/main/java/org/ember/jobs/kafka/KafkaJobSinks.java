@@ -17,16 +17,24 @@ public final class KafkaJobSinks implements JobSinks {
 
     private final String bootstrapServers;
     private final String transactionalIdPrefix;
+    private final java.util.Map<String, String> clientProperties;
 
     public KafkaJobSinks(String bootstrapServers, String transactionalIdPrefix) {
+        this(bootstrapServers, transactionalIdPrefix, java.util.Map.of());
+    }
+
+    /** With extra Kafka client properties (TLS, SASL) from the deployment. */
+    public KafkaJobSinks(String bootstrapServers, String transactionalIdPrefix, java.util.Map<String, String> clientProperties) {
         this.bootstrapServers = bootstrapServers;
         this.transactionalIdPrefix = transactionalIdPrefix;
+        this.clientProperties = java.util.Map.copyOf(clientProperties);
     }
 
     @Override
     public <T> Sink<T> sink(OutputTopic<T> topic) {
-        var builder = KafkaSink.<T>builder()
-                .setBootstrapServers(bootstrapServers)
+        var builder = KafkaSink.<T>builder();
+        clientProperties.forEach(builder::setProperty);
+        builder.setBootstrapServers(bootstrapServers)
                 .setRecordSerializer(new ProcessingTimeRecordSerializer<>(topic.topic(),
                         new KeySerializer<>(topic.key()), new JsonValueSerializer<>(topic.view())));
         if (topic.exactlyOnce()) {

@@ -90,8 +90,10 @@ public final class ForecastCommand implements Callable<Integer> {
     private static void report(ForecastMethod m) {
         if (m instanceof SelfExcitingForecast h && h.lastFit() != null) {
             HawkesParameters p = h.lastFit().parameters();
-            System.err.printf(Locale.ROOT, "hawkes: theta %.4f, omega %.4f/day (mean delay %.2f days)%n",
-                    p.theta(), p.omega(), 1 / p.omega());
+            System.err.printf(Locale.ROOT, "hawkes: theta %.4f, omega %.4f/day (mean delay %.2f days), spread %.3f,"
+                            + " background prior a %.4g b %.4g, penalised log-likelihood %.2f%n",
+                    p.theta(), p.omega(), 1 / p.omega(), p.spread(), h.lastFit().prior().a(), h.lastFit().prior().b(),
+                    h.lastFit().objective());
         }
         if (m instanceof StackedEnsemble e && e.lastWeights() != null) {
             double[] w = e.lastWeights();

@@ -41,8 +41,8 @@ public final class RulesPushCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "Rule directory or file.")
     Path rules;
 
-    @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092",
-            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bootstrap-servers",
+            description = "Kafka bootstrap servers (default: the deployment's, else the running demo's broker).")
     String bootstrapServers;
 
     @Option(names = "--by", description = "Who pushes, recorded in the snapshot (default: user@host).")
@@ -60,6 +60,9 @@ public final class RulesPushCommand implements Callable<Integer> {
             + " else ../shared/data).")
     Path dataDir;
 
+    @picocli.CommandLine.Mixin
+    org.ember.infra.cli.DeploymentOption deployment;
+
     @Option(names = "--allow-empty", description = "Push even if the files hold no rules (switches every alert off; "
             + "the job refuses an empty snapshot without this).")
     boolean allowEmpty;
@@ -67,7 +70,7 @@ public final class RulesPushCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        CatalogueAreas areas = DeploymentAreas.load(dataDir, false);
+        CatalogueAreas areas = DeploymentAreas.load(deployment, dataDir, false);
         List<SourceFile> sources;
         RuleSet checked;
         try {
@@ -85,7 +88,7 @@ public final class RulesPushCommand implements Callable<Integer> {
             out.flush();
             return 1;
         }
-        RuleTopics topics = new RuleTopics(bootstrapServers, timeout);
+        RuleTopics topics = new RuleTopics(org.ember.infra.cli.KafkaLocation.bootstrapServers(bootstrapServers, deployment.load(dataDir)), timeout);
         Optional<RuleSnapshot> latest = topics.latestSnapshot();
         if (latest.isPresent() && latest.get().contentHash().equals(checked.contentHash())) {
             out.println("Unchanged: these files are already version " + latest.get().version() + " ("
