@@ -24,7 +24,7 @@ class HistoryHttpTest {
 
     @Test
     void theStateAtAnHourIsWhatWasPublishedByThenWithTheUsualCount(@TempDir Path dir) throws Exception {
-        ConsoleConfig config = new ConsoleConfig(ConsoleConfig.LOOPBACK, 0, null, TestData.dataDir(), Coverage.southWalesAndGwent(),
+        ConsoleConfig config = new ConsoleConfig(ConsoleConfig.LOOPBACK, 0, null, TestData.dataDir(), TestData.coverage(),
                 5, dir.resolve("audit.jsonl"), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         String area = TestData.CARDIFF_036A;
         try (ConsoleServer server = ConsoleServer.start(config)) {
