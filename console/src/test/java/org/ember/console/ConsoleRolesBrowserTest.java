@@ -99,6 +99,13 @@ class ConsoleRolesBrowserTest {
         driver.manage().window().setSize(new Dimension(390, 844));
         logIn(TestUsers.OFFICER);
         assertThat(driver.findElement(By.id("who")).getAttribute("data-role")).isEqualTo("duty_officer");
+        new WebDriverWait(driver, WAIT).until(d -> Boolean.TRUE.equals(
+                js("return document.querySelectorAll('.place-label').length > 0;")));
+        @SuppressWarnings("unchecked")
+        List<String> fetched = (List<String>) js("return performance.getEntriesByType('resource').map(e => e.name);");
+        assertThat(fetched).as("nothing from beyond the console, places included").isNotEmpty()
+                .allSatisfy(url -> assertThat(url).startsWith(server.url().toString()))
+                .anySatisfy(url -> assertThat(url).endsWith("/api/places.geojson"));
         assertThat(((Number) js("return document.documentElement.scrollWidth;")).intValue())
                 .as("nothing wider than the phone").isLessThanOrEqualTo(390);
 
@@ -154,11 +161,13 @@ class ConsoleRolesBrowserTest {
         driver.findElement(By.cssSelector("input[name='layer'][value='counts']")).click();
         CoveredAreas.Lsoa past = cardiff.get(61);
         server.state().apply(lsoaCounts(past.code(), hour(10), 12));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "c5".equals(pathOf(past.code()).getAttribute("data-class")));
         server.state().apply(lsoaCounts(past.code(), hour(22), 0));
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "none".equals(pathOf(past.code()).getAttribute("data-class")));
         js("const s = document.getElementById('time'); s.value = -12; s.dispatchEvent(new Event('input'));");
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "c5".equals(pathOf(past.code()).getAttribute("data-class")));
         assertThat(driver.findElement(By.id("time-label")).getText()).contains("12 h ago");
+        assertThat(driver.findElement(By.tagName("body")).getAttribute("data-historic")).isEqualTo(Long.toString(hour(11)));
         js("const s = document.getElementById('time'); s.value = 0; s.dispatchEvent(new Event('input'));");
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "none".equals(pathOf(past.code()).getAttribute("data-class")));
     }
