@@ -19,7 +19,9 @@ final class FlinkConfig {
                 "rest.port: " + ports.rest(),
                 "blob.server.port: " + ports.blob(),
                 "jobmanager.memory.process.size: 768m",
-                "taskmanager.memory.process.size: 1024m",
+                "taskmanager.memory.process.size: 1600m",
+                // The hashmap state backend keeps state on the heap: give the heap what managed memory would take.
+                "taskmanager.memory.managed.fraction: 0.05",
                 "taskmanager.numberOfTaskSlots: " + slots,
                 "parallelism.default: 2",
                 // Upload and run jars over REST: that is how `ember job --cluster` submits.

@@ -81,6 +81,8 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
     private transient MapState<Long, Map<String, Double>> waiting;
     private transient RuleSet current;
     private transient String currentVersion;
+    private transient JobMetrics metrics;
+    private transient java.util.concurrent.atomic.AtomicLong ruleVersion;
 
     public RuleEvaluationFunction(JobSettings settings) {
         this.settings = settings;
@@ -95,6 +97,8 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
         waiting = getRuntimeContext().getMapState(WAITING);
         current = settings.rules();
         currentVersion = null;
+        metrics = JobMetrics.of(getRuntimeContext());
+        ruleVersion = metrics.ruleVersion();
     }
 
     @Override
@@ -172,6 +176,10 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
             LOG.warn("Rule snapshot {} {}: {}", decision.event().version(), decision.event().outcome(), decision.event().problems());
         }
         if (getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
+            metrics.ruleSnapshots(decision.event().outcome()).increment();
+            if (RuleEvent.ACCEPTED.equals(decision.event().outcome())) {
+                ruleVersion.set(decision.event().version());
+            }
             ctx.output(RULE_EVENTS, decision.event());
         }
     }
@@ -202,10 +210,10 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
         return state == null ? AreaState.EMPTY : state;
     }
 
-    private static void emit(List<Alert> transitions, Collector<Alert> out) {
+    private void emit(List<Alert> transitions, Collector<Alert> out) {
         for (Alert alert : transitions) {
             if (Alert.FIRING.equals(alert.state())) {
-                JobMetrics.alertsRaised(alert.rule()).increment();
+                metrics.alertsRaised(alert.rule()).increment();
             }
             out.collect(alert);
         }

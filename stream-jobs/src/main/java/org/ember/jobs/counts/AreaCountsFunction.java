@@ -1,6 +1,5 @@
 package org.ember.jobs.counts;
 
-import io.micrometer.core.instrument.Counter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,7 +40,7 @@ public final class AreaCountsFunction extends KeyedProcessFunction<String, Count
 
     private transient MapState<Long, long[]> buckets;
     private transient ValueState<long[]> lastEmitted;
-    private transient Counter late;
+    private transient JobMetrics.Count late;
 
     @Override
     public void open(OpenContext context) {
@@ -49,7 +48,7 @@ public final class AreaCountsFunction extends KeyedProcessFunction<String, Count
                 new MapStateDescriptor<>("hourly-buckets", Types.LONG, PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
         lastEmitted = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("last-emitted", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
-        late = JobMetrics.lateRecords();
+        late = JobMetrics.of(getRuntimeContext()).lateRecords();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.ember.jobs.ingest;
 
-import io.micrometer.core.instrument.Counter;
 import java.nio.file.Path;
 import java.util.Base64;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -27,9 +26,10 @@ public final class IngestFunction extends ProcessFunction<RawFeedRecord, Inciden
     private final Feed feed;
     private final JobSettings settings;
     private transient Ingestor ingestor;
-    private transient Counter in;
-    private transient Counter processed;
-    private transient Counter deadLettered;
+    private transient JobMetrics.Count in;
+    private transient JobMetrics.Count processed;
+    private transient JobMetrics.Count deadLettered;
+    private transient java.util.concurrent.atomic.AtomicLong lastRecordSeconds;
 
     public IngestFunction(Feed feed, JobSettings settings) {
         this.feed = feed;
@@ -40,14 +40,19 @@ public final class IngestFunction extends ProcessFunction<RawFeedRecord, Inciden
     public void open(OpenContext context) {
         AreaCatalogue catalogue = AreaCatalogue.load(Path.of(settings.dataDir()), settings.coverage());
         ingestor = new Ingestor(new FeedParser(settings.pseudonymiser()), new AreaPlacer(catalogue, settings.cellSizeMetres()));
-        in = JobMetrics.recordsIn(feed.code());
-        processed = JobMetrics.recordsProcessed(feed.code());
-        deadLettered = JobMetrics.recordsDeadLettered(feed.code());
+        JobMetrics metrics = JobMetrics.of(getRuntimeContext());
+        in = metrics.recordsIn(feed.code());
+        processed = metrics.recordsProcessed(feed.code());
+        deadLettered = metrics.recordsDeadLettered(feed.code());
+        lastRecordSeconds = metrics.lastRecordSeconds(feed.code());
+        // Silence is counted from the task's start, not from 1970, until the first record arrives.
+        lastRecordSeconds.set(System.currentTimeMillis() / 1000);
     }
 
     @Override
     public void processElement(RawFeedRecord record, Context ctx, Collector<Incident> out) {
         in.increment();
+        lastRecordSeconds.set(System.currentTimeMillis() / 1000);
         IngestResult result = ingestor.ingest(feed, record.value() == null ? new byte[0] : record.value());
         if (result.isAccepted()) {
             processed.increment();
