@@ -40,9 +40,12 @@ final class FlinkConfig {
                 "restart-strategy.exponential-delay.initial-backoff: 1 s",
                 "restart-strategy.exponential-delay.max-backoff: 10 s",
                 "restart-strategy.exponential-delay.attempts-before-reset-backoff: 1000",
-                // Notice a SIGKILLed TaskManager within seconds instead of the default 50.
+                // Notice a SIGKILLed TaskManager within 20 s instead of the default 50.
                 "heartbeat.interval: 2000",
-                "heartbeat.timeout: 10000",
+                "heartbeat.timeout: 20000",
+                // On a busy shared machine the defaults (10 s) let a TaskManager die while starting.
+                "pekko.startup-timeout: 60 s",
+                "pekko.ask.timeout: 60 s",
                 "slot.request.timeout: 120000",
                 "metrics.reporter.prom.factory.class: org.apache.flink.metrics.prometheus.PrometheusReporterFactory",
                 "metrics.reporter.prom.host: 127.0.0.1",

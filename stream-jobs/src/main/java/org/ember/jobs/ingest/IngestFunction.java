@@ -41,6 +41,7 @@ public final class IngestFunction extends ProcessFunction<RawFeedRecord, Inciden
         AreaCatalogue catalogue = AreaCatalogue.load(Path.of(settings.dataDir()), settings.coverage());
         ingestor = new Ingestor(new FeedParser(settings.pseudonymiser()), new AreaPlacer(catalogue, settings.cellSizeMetres()));
         JobMetrics metrics = JobMetrics.of(getRuntimeContext());
+        metrics.buildInfo();
         in = metrics.recordsIn(feed.code());
         processed = metrics.recordsProcessed(feed.code());
         deadLettered = metrics.recordsDeadLettered(feed.code());

@@ -156,6 +156,25 @@ public final class JobMetrics {
         ember.gauge("deliveries_pending", (Gauge<Long>) pending::get);
     }
 
+    /** {@code ember_build_info{version=…} 1}: which Ember a TaskManager runs (for dashboards and upgrades). */
+    public void buildInfo() {
+        ember.addGroup("version", BUILD_VERSION).gauge("build_info", (Gauge<Integer>) () -> 1);
+    }
+
+    private static final String BUILD_VERSION = readBuildVersion();
+
+    private static String readBuildVersion() {
+        java.util.Properties props = new java.util.Properties();
+        try (var in = JobMetrics.class.getResourceAsStream("build.properties")) {
+            if (in != null) {
+                props.load(in);
+            }
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+        return props.getProperty("version", "unknown");
+    }
+
     private static AtomicLong registerLagMirror() {
         AtomicLong lag = new AtomicLong();
         io.micrometer.core.instrument.Gauge.builder("ember.event_time.lag", lag, AtomicLong::get)
