@@ -2,9 +2,15 @@
  * Ember console page: draws the covered LSOAs once, then keeps their colours and the alert list
  * current from the server's event stream. Plain JavaScript, no build step, nothing from the internet.
  *
- * Joining at any time: the page opens the event stream first and loads /api/state each time the
- * stream (re)opens; counts carry their as_of and alerts their event time, so whichever arrives
- * first, the newer value wins and nothing is shown twice.
+ * Joining at any time: the event stream starts with a snapshot of the whole state, then sends the
+ * changes; when it breaks, the browser reconnects with the id of the last event it saw and gets
+ * exactly what it missed (or a fresh snapshot). Counts carry their as_of and alerts their event
+ * time, so the newer value always wins and nothing is shown twice.
+ *
+ * Who is looking comes from /api/me: partners (and everyone on a console without a users file) get
+ * counts below the threshold as "fewer than N" from the server; the page never sees the number.
+ * Duty officers get an Acknowledge button on the alerts of their spoke; every state-changing
+ * request carries the session's CSRF token.
  */
 (function () {
   'use strict';
@@ -25,6 +31,12 @@
   var alerts = [];
   var latestEventTime = null;
   var source = null;
+  var me = { restricted: true, may_acknowledge: false, csrf_token: '', lads: [] };
+  var selected = null;
+  // Tension levels as the job names them (low, elevated, high, critical): white to dark red.
+  var TENSION_PALETTE = ['#fff5f0', '#fdae61', '#f46d43', '#a50026'];
+  var tension = {};
+  var mode = 'counts';
 
   var map = L.map('map', { zoomSnap: 0.25, preferCanvas: false, attributionControl: true });
   map.attributionControl.setPrefix('Leaflet');
@@ -41,6 +53,7 @@
   function classOf(entry) {
     if (!entry || (!entry.suppressed && entry.count === 0)) { return 'none'; }
     if (entry.suppressed) { return 'suppressed'; }
+    if (entry.count > 0 && entry.count < breaks[0]) { return 'suppressed'; } // officers' exact small counts share the colour
     var k = -1;
     for (var i = 0; i < breaks.length; i++) {
       if (entry.count >= breaks[i]) { k = i; }
@@ -74,7 +87,7 @@
     for (var i = breaks.length - 1; i >= 0; i--) {
       rows.push(['c' + (i + 1), classLabel(i)]);
     }
-    rows.push(['suppressed', 'fewer than ' + threshold]);
+    rows.push(['suppressed', me.restricted ? 'fewer than ' + threshold : '1–' + (threshold - 1)]);
     rows.push(['none', 'none']);
     rows.forEach(function (row) {
       var li = document.createElement('li');
@@ -87,18 +100,93 @@
       li.appendChild(document.createTextNode(row[1]));
       legend.appendChild(li);
     });
-    document.getElementById('privacy-note').textContent =
-      'Counts from 1 to ' + (threshold - 1) + ' are shown as "fewer than ' + threshold +
-      '" to protect privacy. Hover over an area for its name and local authority.';
+    document.getElementById('privacy-note').textContent = me.restricted
+      ? 'Counts from 1 to ' + (threshold - 1) + ' are shown as "fewer than ' + threshold +
+        '" to protect privacy. Hover over an area for its name and local authority; click it for why.'
+      : 'You see exact counts: do not show counts below ' + threshold + ' beyond duty officers and analysts. ' +
+        'Hover over an area for its name; click it for why.';
+  }
+
+  function tensionOf(code) {
+    var t = tension['lsoa:' + code];
+    if (!t && areaByCode[code]) { t = tension['lad:' + areaByCode[code].lad]; }
+    return t;
+  }
+
+  function tensionColour(t) {
+    if (!t) { return NONE_COLOUR; }
+    return TENSION_PALETTE[Math.max(0, Math.min(TENSION_PALETTE.length - 1, t.level_index))];
   }
 
   function restyle(code) {
     var layer = layersByCode[code];
     if (!layer) { return; }
     var cls = classOf(counts[code]);
-    layer.setStyle({ fillColor: colourOf(cls) });
+    var t = tensionOf(code);
+    layer.setStyle({ fillColor: mode === 'tension' ? tensionColour(t) : colourOf(cls) });
     var path = layer.getElement();
-    if (path) { path.setAttribute('data-class', cls); }
+    if (path) {
+      path.setAttribute('data-class', cls);
+      path.setAttribute('data-tension', t ? t.level : 'none');
+    }
+  }
+
+  function applyTension(update) {
+    var key = update.layer + ':' + update.area_id;
+    var held = tension[key];
+    if (held && held.as_of > update.as_of) { return; }
+    tension[key] = update;
+    if (update.layer === 'lsoa') {
+      restyle(update.area_id);
+    } else {
+      Object.keys(areaByCode).forEach(function (code) { if (areaByCode[code].lad === update.area_id) { restyle(code); } });
+    }
+    noteEventTime(update.as_of);
+  }
+
+  function drawTensionLegend() {
+    var legend = document.getElementById('tension-legend');
+    legend.innerHTML = '';
+    ['critical', 'high', 'elevated', 'low'].forEach(function (name, i) {
+      var li = document.createElement('li');
+      var colour = TENSION_PALETTE[TENSION_PALETTE.length - 1 - i];
+      li.setAttribute('data-level', name);
+      li.setAttribute('data-colour', colour);
+      li.innerHTML = '<span class="swatch" style="background:' + colour + '"></span>' + name;
+      legend.appendChild(li);
+    });
+  }
+
+  function setMode(next) {
+    mode = next;
+    document.body.setAttribute('data-layer', mode);
+    document.getElementById('legend-box').hidden = mode !== 'counts';
+    document.getElementById('tension-box').hidden = mode !== 'tension';
+    Object.keys(layersByCode).forEach(restyle);
+  }
+
+  /** The why panel for an area: tension and its reasons as the job published them, and the count. */
+  function showArea(code) {
+    var area = areaByCode[code];
+    if (!area) { return; }
+    var t = tensionOf(code);
+    var rows = [['Area', area.name + ', ' + area.lad_name], ['Reports, last 24 h', countText(counts[code])]];
+    if (t) {
+      rows.push(['Tension', t.level + ' (score ' + t.score + (t.previous_level ? ', was ' + t.previous_level : '') + ')']);
+      (t.contributions || []).forEach(function (c) {
+        rows.push([c.signal.replace(/_/g, ' '), '+' + c.points + (c.detail ? ' · ' + c.detail : '')]);
+      });
+      rows.push(['As of', fmtTime(t.as_of)]);
+    } else {
+      rows.push(['Tension', 'nothing published for this area']);
+    }
+    var why = document.getElementById('why');
+    why.innerHTML = '<h2>' + escapeHtml(area.name) + '</h2><dl>' + rows.map(function (r) {
+      return '<dt>' + escapeHtml(r[0]) + '</dt><dd>' + escapeHtml(r[1]) + '</dd>';
+    }).join('') + '</dl>';
+    why.setAttribute('data-area', code);
+    why.removeAttribute('data-fingerprint');
+    why.hidden = false;
   }
 
   function tooltipHtml(code) {
@@ -163,8 +251,81 @@
         '<time datetime="' + new Date(a.event_time).toISOString() + '">' + escapeHtml(fmtTime(a.event_time)) + '</time></div>' +
         '<div class="area">' + escapeHtml(a.area_name || a.area_id) + (ladName ? ' · ' + escapeHtml(ladName) : '') + '</div>' +
         '<div class="summary">' + escapeHtml(a.summary) + '</div>';
+      if (a.state !== 'resolved' && me.may_acknowledge && (!me.lads || me.lads.length === 0 || me.lads.indexOf(a.lad) >= 0)) {
+        var ack = document.createElement('button');
+        ack.className = 'ack';
+        ack.textContent = acked[a.fingerprint] ? 'Acknowledged' : 'Acknowledge';
+        ack.disabled = !!acked[a.fingerprint];
+        ack.addEventListener('click', function (e) { e.stopPropagation(); acknowledge(a, ack); });
+        li.appendChild(ack);
+      }
+      li.tabIndex = 0;
+      li.addEventListener('click', function () { showAlert(a); });
+      li.addEventListener('keydown', function (e) { if (e.key === 'Enter') { showAlert(a); } });
       list.appendChild(li);
     });
+  }
+
+  var acked = {};
+
+  function post(url, body) {
+    return fetch(url, {
+      method: 'POST', credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
+      body: JSON.stringify(body || {})
+    });
+  }
+
+  function acknowledge(a, button) {
+    button.disabled = true;
+    post('/api/alerts/' + encodeURIComponent(a.fingerprint) + '/ack', {}).then(function (r) {
+      if (r.ok) {
+        acked[a.fingerprint] = true;
+        button.textContent = 'Acknowledged';
+        button.setAttribute('data-acknowledged', 'true');
+      } else {
+        button.disabled = false;
+        r.text().then(function (t) { button.textContent = 'Not recorded: ' + t; });
+      }
+    });
+  }
+
+  /** Flies to the alert's area and explains it in the why panel. */
+  function showAlert(a) {
+    selected = a.fingerprint;
+    var layer = layersByCode[a.area_id];
+    if (layer) {
+      map.flyToBounds(layer.getBounds(), { maxZoom: 14, duration: 0.6 });
+      layer.setStyle({ weight: 4, color: '#000000' });
+      setTimeout(function () { layer.setStyle({ weight: 0.6, color: '#4b5563' }); }, 4000);
+    } else {
+      var lad = [];
+      Object.keys(areaByCode).forEach(function (code) {
+        if (areaByCode[code].lad === a.area_id && layersByCode[code]) { lad.push(layersByCode[code]); }
+      });
+      if (lad.length) { map.flyToBounds(L.featureGroup(lad).getBounds(), { duration: 0.6 }); }
+    }
+    var why = document.getElementById('why');
+    var area = areaByCode[a.area_id];
+    var rows = [
+      ['What', a.rule + ' (' + a.severity + ')'],
+      ['Where', (a.area_name || a.area_id) + (ladNames[a.lad] ? ', ' + ladNames[a.lad] : '')],
+      ['Why', a.summary],
+      ['Measured', a.value === null || a.value === undefined ? 'fewer than ' + threshold : String(a.value)],
+      ['Rule threshold', a.threshold === null || a.threshold === undefined ? 'withheld' : String(a.threshold)],
+      ['Reports here, last 24 h', countText(counts[a.area_id])],
+      ['Since', fmtTime(a.episode_start)]
+    ];
+    if (a.annotations) {
+      Object.keys(a.annotations).forEach(function (k) { rows.push([k, a.annotations[k]]); });
+    }
+    why.innerHTML = '<h2>Why this alert</h2><dl>' + rows.map(function (r) {
+      return '<dt>' + escapeHtml(r[0]) + '</dt><dd>' + escapeHtml(r[1]) + '</dd>';
+    }).join('') + '</dl>';
+    why.setAttribute('data-fingerprint', a.fingerprint);
+    why.setAttribute('data-area', a.area_id);
+    why.hidden = false;
+    if (area) { why.setAttribute('data-area-name', area.name); }
   }
 
   function setConnection(state, text) {
@@ -172,42 +333,36 @@
     document.getElementById('connection-text').textContent = text;
   }
 
-  function loadState() {
-    return fetch('/api/state', { cache: 'no-store' })
-      .then(function (r) {
-        if (!r.ok) { throw new Error('state: HTTP ' + r.status); }
-        return r.json();
-      })
-      .then(function (state) {
-        var legendChanged = state.suppression_threshold !== threshold ||
-          JSON.stringify(state.class_breaks) !== JSON.stringify(breaks);
-        threshold = state.suppression_threshold;
-        breaks = state.class_breaks;
-        if (legendChanged) {
-          drawLegend();
-          Object.keys(layersByCode).forEach(restyle);
-        }
-        state.counts.forEach(applyCount);
-        state.alerts.forEach(addAlert);
-        if (state.as_of !== null) { noteEventTime(state.as_of); }
-      });
+  function applyState(state) {
+    var legendChanged = state.suppression_threshold !== threshold ||
+      JSON.stringify(state.class_breaks) !== JSON.stringify(breaks);
+    threshold = state.suppression_threshold;
+    breaks = state.class_breaks;
+    if (legendChanged) {
+      drawLegend();
+      Object.keys(layersByCode).forEach(restyle);
+    }
+    state.counts.forEach(applyCount);
+    (state.tension || []).forEach(applyTension);
+    state.alerts.forEach(addAlert);
+    if (state.as_of !== null) { noteEventTime(state.as_of); }
   }
 
   function connect() {
     setConnection('connecting', 'Connecting…');
+    // The browser itself reconnects with Last-Event-ID; the server sends what was missed.
     source = new EventSource('/events');
-    source.addEventListener('open', function () {
-      setConnection('syncing', 'Loading…');
-      loadState().then(function () {
-        setConnection('live', 'Live');
-      }).catch(function () {
-        setConnection('reconnecting', 'Reconnecting…');
-        source.close();
-        setTimeout(connect, 5000);
-      });
+    source.addEventListener('open', function () { setConnection('syncing', 'Loading…'); });
+    source.addEventListener('snapshot', function (e) {
+      applyState(JSON.parse(e.data));
+      setConnection('live', 'Live');
     });
     source.addEventListener('counts', function (e) {
       JSON.parse(e.data).forEach(applyCount);
+      setConnection('live', 'Live');
+    });
+    source.addEventListener('tension', function (e) {
+      JSON.parse(e.data).forEach(applyTension);
     });
     source.addEventListener('alert', function (e) {
       addAlert(JSON.parse(e.data));
@@ -219,6 +374,35 @@
       } else {
         setConnection('reconnecting', 'Reconnecting…');
       }
+    });
+  }
+
+  function showMe() {
+    var who = document.getElementById('who');
+    who.textContent = me.display_name + ' · ' + String(me.role).replace('_', ' ');
+    who.setAttribute('data-role', me.role);
+    var logout = document.getElementById('logout');
+    if (me.role === 'open') {
+      logout.hidden = true;
+    } else {
+      logout.addEventListener('click', function () {
+        post('/api/logout').then(function () { window.location = '/login'; });
+      });
+    }
+  }
+
+  /** LA outlines and names from the deployment's boundaries: the room can say where a colour is without hovering. */
+  function drawPlaces(collection) {
+    L.geoJSON(collection, {
+      interactive: false,
+      style: function () { return { weight: 2.5, color: '#1f2a36', opacity: 0.9, fill: false }; }
+    }).addTo(map);
+    collection.features.forEach(function (f) {
+      var p = f.properties;
+      L.marker([p.label_lat, p.label_lon], {
+        interactive: false, keyboard: false,
+        icon: L.divIcon({ className: 'place-label', html: escapeHtml(p.name), iconSize: null })
+      }).addTo(map);
     });
   }
 
@@ -235,6 +419,7 @@
         featureLayer.bindTooltip(function () { return tooltipHtml(p.code); }, { sticky: true });
         featureLayer.on('mouseover', function () { featureLayer.setStyle({ weight: 2.5, color: '#111111' }); });
         featureLayer.on('mouseout', function () { featureLayer.setStyle({ weight: 0.6, color: '#4b5563' }); });
+        featureLayer.on('click', function () { showArea(p.code); });
       }
     }).addTo(map);
     map.fitBounds(layer.getBounds(), { padding: [10, 10] });
@@ -246,7 +431,17 @@
   }
 
   drawLegend();
-  fetch('/api/areas.geojson')
+  drawTensionLegend();
+  Array.prototype.forEach.call(document.querySelectorAll('input[name="layer"]'), function (input) {
+    input.addEventListener('change', function () { if (input.checked) { setMode(input.value); } });
+  });
+  setMode('counts');
+  fetch('/api/me', { cache: 'no-store' })
+    .then(function (r) {
+      if (r.status === 401) { window.location = '/login?next=%2F'; throw new Error('log in first'); }
+      return r.json();
+    })
+    .then(function (who) { me = who; showMe(); drawLegend(); return fetch('/api/areas.geojson'); })
     .then(function (r) {
       if (!r.ok) { throw new Error('areas: HTTP ' + r.status); }
       return r.json();
@@ -254,6 +449,12 @@
     .then(function (collection) {
       drawAreas(collection);
       connect();
+      fetch('/api/places.geojson').then(function (r) { return r.json(); }).then(drawPlaces);
+      var wanted = /alert=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+      if (wanted) {
+        fetch('/api/alerts/' + wanted[1]).then(function (r) { return r.ok ? r.json() : null; })
+          .then(function (entry) { if (entry) { addAlert(entry.alert); showAlert(entry.alert); } });
+      }
     })
     .catch(function (e) {
       setConnection('offline', 'Cannot load the map: ' + e.message);

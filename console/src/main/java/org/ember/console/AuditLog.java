@@ -16,9 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Who looked at what: one JSON line per page view, state read or export, appended and flushed at
- * once so a crash loses nothing already served. There is no login yet, so every user is written as
- * {@value #ANONYMOUS}; the remote address and user agent are what ties a line to a screen.
+ * Who looked at what: one JSON line per page view, state read, export, acknowledgement, silence and
+ * login, appended and flushed at once so a crash loses nothing already served, and (with Kafka)
+ * written to {@code ember.audit} as well, confirmed before the request is answered. The user is the
+ * logged-in person's name; on a console without a users file, {@value #ANONYMOUS}.
  */
 public final class AuditLog implements Closeable {
     public static final String ANONYMOUS = "anonymous";
@@ -26,6 +27,7 @@ public final class AuditLog implements Closeable {
     private final ObjectMapper mapper = new ObjectMapper();
     private final Clock clock;
     private final BufferedWriter writer;
+    private volatile java.util.function.Consumer<String> copy = line -> { };
 
     public AuditLog(Path file, Clock clock) {
         this.clock = clock;
@@ -47,17 +49,26 @@ public final class AuditLog implements Closeable {
 
     /** Appends one line: time, user, route, remote address, user agent. */
     public void record(String route, String remoteAddress, String userAgent) {
-        record(route, remoteAddress, userAgent, Map.of());
+        record(ANONYMOUS, route, remoteAddress, userAgent, Map.of());
+    }
+
+    public void record(String route, String remoteAddress, String userAgent, Map<String, String> details) {
+        record(ANONYMOUS, route, remoteAddress, userAgent, details);
+    }
+
+    /** Where each line also goes (the {@code ember.audit} topic); it must throw when it cannot take it. */
+    public void copyTo(java.util.function.Consumer<String> sink) {
+        this.copy = sink;
     }
 
     /**
      * Appends one line with what an action did besides (e.g. the acknowledged alert, who the
      * acknowledger said they were, a silence's matchers).
      */
-    public void record(String route, String remoteAddress, String userAgent, Map<String, String> details) {
+    public void record(String user, String route, String remoteAddress, String userAgent, Map<String, String> details) {
         Map<String, String> line = new LinkedHashMap<>();
         line.put("time", Instant.now(clock).toString());
-        line.put("user", ANONYMOUS);
+        line.put("user", user);
         line.put("route", route);
         line.put("remote_address", remoteAddress);
         line.put("user_agent", userAgent);
@@ -77,6 +88,7 @@ public final class AuditLog implements Closeable {
                 throw new UncheckedIOException("cannot write audit log", e);
             }
         }
+        copy.accept(text);
     }
 
     @Override

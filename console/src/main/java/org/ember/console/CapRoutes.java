@@ -1,7 +1,7 @@
 package org.ember.console;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+
+
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
@@ -27,20 +27,20 @@ import org.ember.rules.cap.CatalogueCapAreas;
  * <p>Alerts are queued by the live state's listener (which must not work under its lock) and
  * turned into messages, polygons and all, when the feed is next read.
  */
-final class CapRoutes implements HttpHandler, LiveState.Listener {
+final class CapRoutes implements HttpFront.Route, LiveState.Listener {
     static final int CAPACITY = 1_000;
     static final int FEED_ENTRIES = 200;
 
     private final CapFeed feed;
     private final AuditLog audit;
-    private final Supplier<String> fallbackBaseUrl;
+    private final Supplier<String> baseUrl;
     private final ConcurrentLinkedQueue<Alert> arrived = new ConcurrentLinkedQueue<>();
 
-    CapRoutes(AreaCatalogue catalogue, String sender, AuditLog audit, Supplier<String> fallbackBaseUrl) {
+    CapRoutes(AreaCatalogue catalogue, String sender, AuditLog audit, Supplier<String> baseUrl) {
         this.audit = audit;
-        this.fallbackBaseUrl = fallbackBaseUrl;
+        this.baseUrl = baseUrl;
         this.feed = new CapFeed(new CapAlerts(sender, new CatalogueCapAreas(catalogue),
-                id -> fallbackBaseUrl.get() + "cap/alerts/" + id), CAPACITY);
+                id -> baseUrl.get() + "cap/alerts/" + id), CAPACITY);
     }
 
     @Override
@@ -61,7 +61,7 @@ final class CapRoutes implements HttpHandler, LiveState.Listener {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    public void handle(Exchange exchange) throws IOException {
         try {
             if (!"GET".equals(exchange.getRequestMethod())) {
                 HttpReplies.methodNotAllowed(exchange, "GET");
@@ -71,7 +71,7 @@ final class CapRoutes implements HttpHandler, LiveState.Listener {
             String path = exchange.getRequestURI().getPath();
             if (path.equals("/cap/feed")) {
                 HttpReplies.audit(audit, exchange, "/cap/feed", Map.of());
-                String base = HttpReplies.baseUrl(exchange, fallbackBaseUrl.get());
+                String base = baseUrl.get(); // never the caller's Host: links must lead to this console
                 HttpReplies.send(exchange, 200, "application/atom+xml; charset=utf-8",
                         CapAtomFeed.write(base, "Ember alerts (CAP 1.2)", feed.latest(FEED_ENTRIES), Instant.now()));
             } else if (path.startsWith("/cap/alerts/")) {

@@ -1,8 +1,6 @@
 package org.ember.console;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -15,47 +13,45 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.ember.geo.area.AreaCatalogue;
 import org.ember.model.Alert;
 import org.ember.model.AreaCountsView;
+import org.ember.console.auth.Sessions;
+import org.ember.console.auth.Users;
+import org.ember.console.health.HealthReport;
+import org.ember.rules.routing.ConfigException;
 
 /**
  * The console's web server: the live hotspot map, its data and its event stream.
  *
- * <p>Built on the JDK's {@code com.sun.net.httpserver} with a small fixed pool of request threads:
- * the console has a handful of routes plus Server-Sent Events, and the JDK server adds no
- * dependency to the job's classpath (the demo runs the console next to the job, whose Flink and
- * Kafka jars would clash with a web framework's own copies). Event streams are handed to
- * {@link SseHub}'s threads at once, so open pages never use up the request threads.
+ * <p>Served by Jetty ({@link HttpFront}: host and origin checks, bodies read without a thread and
+ * within a deadline, connection and thread limits). Event streams are handed to {@link SseHub}'s
+ * threads at once, so open pages never use up the request threads.
  *
  * <p>Routes: {@code /} (the page; {@code /app.js}, {@code /style.css}), {@code /webjars/leaflet/1.9.4/dist/...},
  * {@code /api/areas.geojson}, {@code /api/state}, {@code /events}, {@code /api/export.csv},
- * {@code /metrics}, {@code /healthz}; operators' actions {@code POST /api/alerts/{fingerprint}/ack},
+ * {@code /metrics}, {@code /healthz}, {@code /readyz} (from the configured {@link org.ember.console.health.HealthSource}); operators' actions {@code POST /api/alerts/{fingerprint}/ack},
  * {@code GET /alerts/{fingerprint}/ack}, {@code POST /api/silences} ({@link OperatorActions}); the CAP
  * feed {@code /cap/feed} and {@code /cap/alerts/{identifier}} ({@link CapRoutes}).
  */
 public final class ConsoleServer implements AutoCloseable {
-    private static final int REQUEST_THREADS = 4;
     private static final System.Logger LOG = System.getLogger(ConsoleServer.class.getName());
+    /** The page loads nothing from anywhere but the console (no CDN, no tile server unless configured). */
+    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
     private static final DateTimeFormatter FILE_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmm", Locale.ROOT).withZone(ZoneOffset.UTC);
-
-    /** One route's work; the wrapper deals with methods, errors and closing. */
-    @FunctionalInterface
-    private interface Route {
-        void handle(HttpExchange exchange) throws IOException;
-    }
 
     private final ConsoleConfig config;
     private final LiveState state = new LiveState();
     private final CoveredAreas areas;
     private final PublicViews views;
+    private final Exports exports;
     private final StaticFiles files = new StaticFiles();
     private final PrometheusMeterRegistry registry;
     private final Counter pageViews;
@@ -64,8 +60,9 @@ public final class ConsoleServer implements AutoCloseable {
     // Resources, set one by one in the constructor so that a failure half-way can release those already held.
     private AuditLog audit;
     private SseHub hub;
-    private ExecutorService requestThreads;
-    private HttpServer http;
+    private HttpFront http;
+    private Access access = Access.OPEN;
+    private final AlertInbox inbox = new AlertInbox();
     private KafkaFeedReader reader;
     private ControlWriter controls;
     private boolean closed;
@@ -75,6 +72,7 @@ public final class ConsoleServer implements AutoCloseable {
         this.registry = config.registry();
         this.areas = CoveredAreas.of(AreaCatalogue.load(config.dataDir(), config.coverage()));
         this.views = new PublicViews(config.suppression());
+        this.exports = new Exports(areas, views, config.suppression());
         this.pageViews = Counter.builder("ember.console.page.views")
                 .description("Times the console page was opened").register(registry);
         this.countsReceived = Counter.builder("ember.console.updates.received").tag("kind", "counts")
@@ -83,8 +81,13 @@ public final class ConsoleServer implements AutoCloseable {
                 .description("Updates applied to the live state").register(registry);
         try {
             this.audit = new AuditLog(config.auditLog());
-            this.http = HttpServer.create(new InetSocketAddress(config.bindHost(), config.port()), 64);
-            this.hub = new SseHub(views, registry, keepAlive);
+            Users users = loadUsers(config);
+            this.access = users == null ? Access.OPEN : new Access(users, new Sessions(),
+                    config.publicUrl() != null && "https".equals(config.publicUrl().getScheme()));
+            this.http = new HttpFront(config.bindHost(), config.port(), config.publicUrl());
+            http.access(access);
+            state.addListener(inbox);
+            this.hub = new SseHub(views, registry, keepAlive, state::snapshot);
             state.addListener(hub);
             state.addListener(new LiveState.Listener() {
                 @Override
@@ -97,28 +100,41 @@ public final class ConsoleServer implements AutoCloseable {
                     alertsReceived.increment();
                 }
             });
-            this.requestThreads = Executors.newFixedThreadPool(REQUEST_THREADS, DaemonThreads.named("ember-console-http"));
-            http.setExecutor(requestThreads);
             SseHub events = hub;
-            http.createContext("/", wrap(this::page));
-            http.createContext("/api/areas.geojson", wrap(exact("/api/areas.geojson", this::areas)));
-            http.createContext("/api/state", wrap(exact("/api/state", this::state)));
-            http.createContext("/api/export.csv", wrap(exact("/api/export.csv", this::export)));
-            http.createContext("/events", wrap(exact("/events", events::accept)));
-            http.createContext("/metrics", wrap(exact("/metrics", this::metrics)));
-            http.createContext("/healthz", wrap(exact("/healthz", this::health)));
+            http.route("/", wrap(this::page));
+            http.route("/login", wrap(exact("/login", this::page)));
+            http.route("/login.js", wrap(exact("/login.js", this::page)));
+            http.route("/api/areas.geojson", wrap(exact("/api/areas.geojson", this::areas)));
+            http.route("/api/state", wrap(exact("/api/state", this::state)));
+            http.route("/api/export.csv", wrap(exact("/api/export.csv", this::export)));
+            http.route("/api/export.geojson", wrap(exact("/api/export.geojson", this::exportGeoJson)));
+            http.route("/api/export.png", wrap(exact("/api/export.png", this::exportPng)));
+            http.route("/api/brief.pdf", wrap(exact("/api/brief.pdf", this::brief)));
+            http.route("/api/places.geojson", wrap(exact("/api/places.geojson", this::places)));
+            http.route("/events", wrap(exact("/events", events::accept)));
+            http.route("/metrics", wrap(exact("/metrics", this::metrics)));
+            http.route("/healthz", wrap(exact("/healthz", this::health)));
+            http.route("/readyz", wrap(exact("/readyz", this::ready)));
             // Operators' acknowledgements and silences (to ember.acks), and the CAP feed.
             this.controls = config.bootstrapServers() != null
                     ? new KafkaControlWriter(config.bootstrapServers(), "ember-console") : new ControlWriter.InMemory();
-            OperatorActions actions = new OperatorActions(state, controls, audit, java.time.Clock.systemUTC());
-            http.createContext("/api/alerts/", actions);
-            http.createContext("/alerts/", actions);
-            http.createContext("/api/silences", actions);
+            if (controls instanceof KafkaControlWriter kafka) {
+                audit.copyTo(kafka::writeAudit);
+            }
+            OperatorActions actions = new OperatorActions(state, inbox, views, controls, audit, java.time.Clock.systemUTC());
+            LoginRoutes login = new LoginRoutes(access, audit);
+            http.route("/api/login", login);
+            http.route("/api/logout", login);
+            http.route("/api/me", login);
+            http.route("/api/alerts", actions);
+            http.route("/api/alerts/", actions);
+            http.route("/alerts/", actions);
+            http.route("/api/silences", actions);
             CapRoutes cap = new CapRoutes(AreaCatalogue.load(config.dataDir(), config.coverage()),
                     "ember@" + config.coverage().name(), audit, () -> url().toString());
             state.addListener(cap);
-            http.createContext("/cap/", cap);
-            http.start();
+            http.route("/cap/", cap);
+            http.startServing();
             if (config.bootstrapServers() != null) {
                 this.reader = KafkaFeedReader.start(config.bootstrapServers(), state, registry);
             }
@@ -128,6 +144,22 @@ public final class ConsoleServer implements AutoCloseable {
         }
         LOG.log(System.Logger.Level.INFO, "console at {0}: {1} LSOAs of {2}",
                 url(), String.valueOf(areas.size()), config.coverage().name());
+    }
+
+    private static Users loadUsers(ConsoleConfig config) {
+        if (config.usersFile() == null) {
+            if (!config.bindHost().startsWith("127.") && !config.bindHost().equals("::1") && !config.bindHost().equals("localhost")) {
+                throw new IllegalArgumentException("the console listens on " + config.bindHost()
+                        + " without a users file: anyone who reaches it could acknowledge and silence."
+                        + " Give it a users file (see docs/console.md) or listen on 127.0.0.1");
+            }
+            return null;
+        }
+        try {
+            return Users.load(config.usersFile());
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("the users file cannot be used:\n" + e.getMessage(), e);
+        }
     }
 
     /** Loads the areas, binds and starts serving; with bootstrap servers, starts reading Kafka too. */
@@ -144,9 +176,15 @@ public final class ConsoleServer implements AutoCloseable {
         }
     }
 
+    /** Where the console is reached: its public URL when configured, else the address it listens on. */
     public URI url() {
-        InetSocketAddress address = http.getAddress();
-        String host = address.getAddress().getHostAddress();
+        return http.baseUrl();
+    }
+
+    /** The address the console listens on (for tests and the demo on one machine). */
+    public URI localUrl() {
+        InetSocketAddress address = http.address();
+        String host = address.getHostString();
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
@@ -172,7 +210,7 @@ public final class ConsoleServer implements AutoCloseable {
 
     // ---- routes ----
 
-    private void page(HttpExchange exchange) throws IOException {
+    private void page(Exchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         Optional<StaticFiles.Resource> file = files.find(path);
         if (file.isEmpty()) {
@@ -181,21 +219,20 @@ public final class ConsoleServer implements AutoCloseable {
         }
         if (path.equals("/") || path.equals("/index.html")) {
             audit(exchange, "/");
+            exchange.setResponseHeader("Content-Security-Policy", CSP);
             pageViews.increment();
         }
-        Headers headers = exchange.getResponseHeaders();
-        headers.set("Cache-Control", file.get().immutable() ? "public, max-age=31536000, immutable" : "no-cache");
+        exchange.setResponseHeader("Cache-Control", file.get().immutable() ? "public, max-age=31536000, immutable" : "no-cache");
         send(exchange, 200, file.get().contentType(), file.get().bytes());
     }
 
-    private void areas(HttpExchange exchange) throws IOException {
-        boolean gzip = acceptsGzip(exchange.getRequestHeaders());
-        Headers headers = exchange.getResponseHeaders();
-        headers.set("Content-Type", "application/geo+json");
-        headers.set("Vary", "Accept-Encoding");
-        headers.set("Cache-Control", "no-cache");
+    private void areas(Exchange exchange) throws IOException {
+        boolean gzip = acceptsGzip(exchange.requestHeaders("Accept-Encoding"));
+        exchange.setResponseHeader("Content-Type", "application/geo+json");
+        exchange.setResponseHeader("Vary", "Accept-Encoding");
+        exchange.setResponseHeader("Cache-Control", "no-cache");
         if (gzip) {
-            headers.set("Content-Encoding", "gzip");
+            exchange.setResponseHeader("Content-Encoding", "gzip");
         }
         exchange.sendResponseHeaders(200, areas.geoJsonLength(gzip));
         try (OutputStream out = exchange.getResponseBody()) {
@@ -203,40 +240,95 @@ public final class ConsoleServer implements AutoCloseable {
         }
     }
 
-    private void state(HttpExchange exchange) throws IOException {
+    private void state(Exchange exchange) throws IOException {
         audit(exchange, "/api/state");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.setResponseHeader("Cache-Control", "no-store");
         send(exchange, 200, "application/json; charset=utf-8",
-                views.state(state.snapshot()).getBytes(StandardCharsets.UTF_8));
+                views.state(state.snapshot(), exchange.restricted()).getBytes(StandardCharsets.UTF_8));
     }
 
-    private void export(HttpExchange exchange) throws IOException {
+    private void export(Exchange exchange) throws IOException {
         audit(exchange, "/api/export.csv");
         LiveState.Snapshot snapshot = state.snapshot();
         String stamp = FILE_TIME.format(snapshot.latestEventTime().isPresent()
                 ? Instant.ofEpochMilli(snapshot.latestEventTime().getAsLong()) : Instant.now());
-        Headers headers = exchange.getResponseHeaders();
-        headers.set("Cache-Control", "no-store");
-        headers.set("Content-Disposition", "attachment; filename=\"ember-hotspots-" + stamp + ".csv\"");
-        send(exchange, 200, "text/csv; charset=utf-8", views.csv(snapshot, areas).getBytes(StandardCharsets.UTF_8));
+        exchange.setResponseHeader("Cache-Control", "no-store");
+        exchange.setResponseHeader("Content-Disposition", "attachment; filename=\"ember-hotspots-" + stamp + ".csv\"");
+        send(exchange, 200, "text/csv; charset=utf-8", views.csv(snapshot, areas, exchange.restricted()).getBytes(StandardCharsets.UTF_8));
     }
 
-    private void metrics(HttpExchange exchange) throws IOException {
+    private String stamp(LiveState.Snapshot snapshot) {
+        return FILE_TIME.format(snapshot.latestEventTime().isPresent()
+                ? Instant.ofEpochMilli(snapshot.latestEventTime().getAsLong()) : Instant.now());
+    }
+
+    private void exportGeoJson(Exchange exchange) throws IOException {
+        audit(exchange, "/api/export.geojson");
+        LiveState.Snapshot snapshot = state.snapshot();
+        exchange.setResponseHeader("Cache-Control", "no-store");
+        exchange.setResponseHeader("Content-Disposition", "attachment; filename=\"ember-map-" + stamp(snapshot) + ".geojson\"");
+        send(exchange, 200, "application/geo+json", exports.geoJson(snapshot, exchange.restricted()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void exportPng(Exchange exchange) throws IOException {
+        String layer = "tension".equals(exchange.query("layer")) ? "tension" : "counts";
+        audit(exchange, "/api/export.png");
+        LiveState.Snapshot snapshot = state.snapshot();
+        exchange.setResponseHeader("Cache-Control", "no-store");
+        exchange.setResponseHeader("Content-Disposition", "attachment; filename=\"ember-map-" + layer + "-" + stamp(snapshot) + ".png\"");
+        send(exchange, 200, "image/png", exports.png(snapshot, exchange.restricted(), layer, 1600, 1000));
+    }
+
+    private void brief(Exchange exchange) throws IOException {
+        audit(exchange, "/api/brief.pdf");
+        LiveState.Snapshot snapshot = state.snapshot();
+        String who = exchange.session() == null ? "anonymous (no users file)"
+                : exchange.session().user().displayName() + " (" + exchange.session().role().id().replace('_', ' ') + ")";
+        exchange.setResponseHeader("Cache-Control", "no-store");
+        exchange.setResponseHeader("Content-Disposition", "attachment; filename=\"ember-brief-" + stamp(snapshot) + ".pdf\"");
+        send(exchange, 200, "application/pdf", exports.brief(snapshot, exchange.restricted(), who));
+    }
+
+    private void places(Exchange exchange) throws IOException {
+        exchange.setResponseHeader("Cache-Control", "no-cache");
+        send(exchange, 200, "application/geo+json", areas.places().geoJson());
+    }
+
+    private void metrics(Exchange exchange) throws IOException {
         send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape().getBytes(StandardCharsets.UTF_8));
     }
 
-    private void health(HttpExchange exchange) throws IOException {
-        sendText(exchange, 200, "ok");
+    /** 200 while the job behind the console is healthy, 503 otherwise; the body says why. */
+    private void health(Exchange exchange) throws IOException {
+        HealthReport report = config.health().check();
+        sendHealth(exchange, report.healthy(), report);
+    }
+
+    /** 200 once the job is healthy and reads every feed. */
+    private void ready(Exchange exchange) throws IOException {
+        HealthReport report = config.health().check();
+        sendHealth(exchange, report.healthy() && report.ready(), report);
+    }
+
+    private static void sendHealth(Exchange exchange, boolean ok, HealthReport report) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", ok ? "ok" : "unavailable");
+        body.put("healthy", report.healthy());
+        body.put("ready", report.ready());
+        body.put("details", report.details());
+        exchange.setResponseHeader("Cache-Control", "no-store");
+        send(exchange, ok ? 200 : 503, "application/json; charset=utf-8",
+                org.ember.model.codec.Json.toText(body).getBytes(StandardCharsets.UTF_8));
     }
 
     // ---- plumbing ----
 
-    private void audit(HttpExchange exchange, String route) {
-        String userAgent = exchange.getRequestHeaders().getFirst("User-Agent");
-        audit.record(route, exchange.getRemoteAddress().getAddress().getHostAddress(), userAgent == null ? "" : userAgent);
+    private void audit(Exchange exchange, String route) {
+        String userAgent = exchange.requestHeader("User-Agent");
+        audit.record(exchange.user(), route, exchange.remoteAddress(), userAgent == null ? "" : userAgent, Map.of());
     }
 
-    private static Route exact(String path, Route route) {
+    private static HttpFront.Route exact(String path, HttpFront.Route route) {
         return exchange -> {
             if (!exchange.getRequestURI().getPath().equals(path)) {
                 sendText(exchange, 404, "not found");
@@ -247,31 +339,23 @@ public final class ConsoleServer implements AutoCloseable {
     }
 
     /** Only GET; any failure is a 500 (and, for the audited routes, nothing is served unaudited). */
-    private com.sun.net.httpserver.HttpHandler wrap(Route route) {
+    private HttpFront.Route wrap(HttpFront.Route route) {
         return exchange -> {
             try {
                 if (!"GET".equals(exchange.getRequestMethod())) {
-                    exchange.getResponseHeaders().set("Allow", "GET");
+                    exchange.setResponseHeader("Allow", "GET");
                     sendText(exchange, 405, "method not allowed");
                     return;
                 }
                 route.handle(exchange);
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.DEBUG, "client went away during " + exchange.getRequestURI(), e);
-                exchange.close();
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "console failed on " + exchange.getRequestURI(), e);
-                try {
-                    sendText(exchange, 500, "internal error");
-                } catch (IOException | RuntimeException ignored) {
-                    exchange.close(); // headers were already sent; nothing more to say
-                }
+                exchange.fail(500, e); // nothing is served unaudited
             }
         };
     }
 
-    static boolean acceptsGzip(Headers headers) {
-        List<String> values = headers.get("Accept-Encoding");
+    static boolean acceptsGzip(List<String> values) {
         if (values == null) {
             return false;
         }
@@ -288,13 +372,13 @@ public final class ConsoleServer implements AutoCloseable {
         return false;
     }
 
-    private static void sendText(HttpExchange exchange, int status, String text) throws IOException {
+    private static void sendText(Exchange exchange, int status, String text) throws IOException {
         send(exchange, status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+    private static void send(Exchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.setResponseHeader("Content-Type", contentType);
+        exchange.setResponseHeader("X-Content-Type-Options", "nosniff");
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
@@ -318,15 +402,7 @@ public final class ConsoleServer implements AutoCloseable {
             hub.meters().forEach(registry::remove);
         }
         if (http != null) {
-            http.stop(0);
-        }
-        if (requestThreads != null) {
-            requestThreads.shutdownNow();
-            try {
-                requestThreads.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            http.close();
         }
         List.of(pageViews, countsReceived, alertsReceived).forEach(registry::remove);
         if (audit != null) {

@@ -36,11 +36,14 @@ public final class CoveredAreas {
     public record Lsoa(String code, String name, String lad, String ladName) {}
 
     private final Map<String, Lsoa> byCode;
+    private final Map<String, Geometry> shapes;
     private final byte[] geoJson;
     private final byte[] geoJsonGzip;
+    private Places places;
 
-    private CoveredAreas(Map<String, Lsoa> byCode, byte[] geoJson) {
+    private CoveredAreas(Map<String, Lsoa> byCode, Map<String, Geometry> shapes, byte[] geoJson) {
         this.byCode = byCode;
+        this.shapes = shapes;
         this.geoJson = geoJson;
         this.geoJsonGzip = gzip(geoJson);
     }
@@ -52,6 +55,7 @@ public final class CoveredAreas {
         List<Area> areas = new ArrayList<>(catalogue.lsoas().values());
         areas.sort(Comparator.comparing(Area::code));
         Map<String, Lsoa> byCode = new LinkedHashMap<>();
+        Map<String, Geometry> shapes = new LinkedHashMap<>();
         ObjectNode collection = mapper.createObjectNode();
         collection.put("type", "FeatureCollection");
         ArrayNode features = collection.putArray("features");
@@ -59,6 +63,7 @@ public final class CoveredAreas {
             Lsoa lsoa = new Lsoa(area.code(), area.name(), area.parentCode(), catalogue.ladName(area.parentCode()));
             byCode.put(lsoa.code(), lsoa);
             Geometry simplified = TopologyPreservingSimplifier.simplify(area.geometry(), SIMPLIFY_TOLERANCE_DEGREES);
+            shapes.put(lsoa.code(), simplified);
             ObjectNode feature = features.addObject();
             feature.put("type", "Feature");
             ObjectNode properties = feature.putObject("properties");
@@ -73,7 +78,7 @@ public final class CoveredAreas {
             }
         }
         try {
-            return new CoveredAreas(Map.copyOf(byCode), mapper.writeValueAsBytes(collection));
+            return new CoveredAreas(Map.copyOf(byCode), Map.copyOf(shapes), mapper.writeValueAsBytes(collection));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode the area layer", e);
         }
@@ -88,6 +93,19 @@ public final class CoveredAreas {
 
     public Optional<Lsoa> lsoa(String code) {
         return Optional.ofNullable(byCode.get(code));
+    }
+
+    /** The simplified outline of an LSOA (longitude, latitude). */
+    public Geometry shape(String code) {
+        return shapes.get(code);
+    }
+
+    /** Local authority outlines and label points, made from the LSOAs on first use (a second or two) and kept. */
+    public synchronized Places places() {
+        if (places == null) {
+            places = Places.of(this);
+        }
+        return places;
     }
 
     public int size() {

@@ -42,6 +42,19 @@ public final class KafkaControlWriter implements ControlWriter {
         }
     }
 
+    /** Copies one audit line to {@code ember.audit}, waiting for the broker: an action that cannot be audited fails. */
+    public void writeAudit(String line) {
+        try {
+            producer.send(new ProducerRecord<>(Topics.AUDIT, null, line.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .get(CONFIRM.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing to " + Topics.AUDIT, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot write to " + Topics.AUDIT + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(5));

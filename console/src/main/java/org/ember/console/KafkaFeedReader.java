@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.ember.model.Alert;
 import org.ember.model.AreaCountsView;
 import org.ember.model.Topics;
+import org.ember.model.fusion.TensionUpdate;
 import org.ember.model.codec.Json;
 
 /**
@@ -36,7 +37,7 @@ import org.ember.model.codec.Json;
  * blank the map.
  */
 public final class KafkaFeedReader implements AutoCloseable {
-    static final List<String> TOPICS = List.of(Topics.HOTSPOTS, Topics.ALERTS);
+    static final List<String> TOPICS = List.of(Topics.HOTSPOTS, Topics.ALERTS, Topics.TENSION);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration METADATA_WAIT = Duration.ofSeconds(5);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(2);
@@ -166,6 +167,12 @@ public final class KafkaFeedReader implements AutoCloseable {
                 }
             } else if (Topics.ALERTS.equals(topic)) {
                 state.apply(Json.fromBytes(value, Alert.class));
+            } else if (Topics.TENSION.equals(topic)) {
+                // One message type per topic (TensionUpdate); when the job's topics become sealed types, switch on them here.
+                TensionUpdate tension = Json.fromBytes(value, TensionUpdate.class);
+                if (tension.type() == null || TensionUpdate.TYPE.equals(tension.type())) {
+                    state.apply(tension);
+                }
             }
         } catch (RuntimeException e) {
             undecodable.computeIfAbsent(topic, t -> Counter.builder("ember.console.records.undecodable")

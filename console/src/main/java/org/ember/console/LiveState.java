@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.ember.model.Alert;
 import org.ember.model.AreaCountsView;
+import org.ember.model.fusion.TensionUpdate;
 
 /**
  * What the console shows right now: the latest 24-hour counts of every LSOA and the latest alert
@@ -31,6 +32,12 @@ public final class LiveState {
         void countsChanged(AreaCountsView counts);
 
         void alertAdded(Alert alert);
+
+        /** Every alert transition received, also those too old for the list of the latest (the inbox keeps them). */
+        default void alertReceived(Alert alert) {}
+
+        /** An area's tension changed (a newer update than the one held). */
+        default void tensionChanged(TensionUpdate tension) {}
     }
 
     /**
@@ -40,10 +47,16 @@ public final class LiveState {
      * @param alerts          latest alert transitions, newest first
      * @param latestEventTime event time of the newest applied update, if any
      */
-    public record Snapshot(List<AreaCountsView> counts, List<Alert> alerts, OptionalLong latestEventTime) {
+    public record Snapshot(List<AreaCountsView> counts, List<Alert> alerts, OptionalLong latestEventTime,
+            List<TensionUpdate> tension) {
         public Snapshot {
             counts = List.copyOf(counts);
             alerts = List.copyOf(alerts);
+            tension = List.copyOf(tension);
+        }
+
+        public Snapshot(List<AreaCountsView> counts, List<Alert> alerts, OptionalLong latestEventTime) {
+            this(counts, alerts, latestEventTime, List.of());
         }
     }
 
@@ -53,6 +66,7 @@ public final class LiveState {
     private final int alertCapacity;
     private final Map<String, AreaCountsView> counts = new HashMap<>();
     private final List<Alert> alerts = new ArrayList<>();
+    private final Map<String, TensionUpdate> tension = new HashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private long latestEventTime = Long.MIN_VALUE;
 
@@ -112,8 +126,14 @@ public final class LiveState {
         if (transition.fingerprint() == null || transition.fingerprint().isBlank()) {
             throw new IllegalArgumentException("alert transition without a fingerprint");
         }
-        if (alerts.contains(transition)) {
+        // Alerts are written at least once: a transition is identified by fingerprint and state (a
+        // replayed copy carries another processing time).
+        if (alerts.stream().anyMatch(a -> a.fingerprint().equals(transition.fingerprint())
+                && a.state().equals(transition.state()))) {
             return false;
+        }
+        for (Listener listener : listeners) {
+            listener.alertReceived(transition);
         }
         int position = 0;
         while (position < alerts.size() && NEWEST_FIRST.compare(alerts.get(position), transition) < 0) {
@@ -133,6 +153,27 @@ public final class LiveState {
         return true;
     }
 
+    /**
+     * Applies an area's tension as the job published it on {@code ember.tension}: the newest per
+     * layer and area is kept (the console never recomputes it). Returns whether it changed.
+     */
+    public synchronized boolean apply(TensionUpdate update) {
+        Objects.requireNonNull(update, "update");
+        if (update.areaId() == null || update.areaId().isBlank()) {
+            throw new IllegalArgumentException("tension update without an area id");
+        }
+        TensionUpdate held = tension.get(update.key());
+        if (held != null && (held.asOf() > update.asOf() || held.equals(update))) {
+            return false;
+        }
+        tension.put(update.key(), update);
+        latestEventTime = Math.max(latestEventTime, update.asOf());
+        for (Listener listener : listeners) {
+            listener.tensionChanged(update);
+        }
+        return true;
+    }
+
     /** The latest counts held for an LSOA. */
     public synchronized Optional<AreaCountsView> counts(String areaId) {
         return Optional.ofNullable(counts.get(areaId));
@@ -142,7 +183,9 @@ public final class LiveState {
         List<AreaCountsView> sorted = new ArrayList<>(counts.values());
         sorted.sort(Comparator.comparing(AreaCountsView::areaId));
         OptionalLong latest = latestEventTime == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(latestEventTime);
-        return new Snapshot(sorted, alerts, latest);
+        List<TensionUpdate> tensions = new ArrayList<>(tension.values());
+        tensions.sort(Comparator.comparing(TensionUpdate::key));
+        return new Snapshot(sorted, alerts, latest, tensions);
     }
 
     public int alertCapacity() {

@@ -16,12 +16,16 @@ import java.util.OptionalLong;
 import org.ember.model.Alert;
 import org.ember.model.AreaCountsView;
 import org.ember.model.codec.Json;
+import org.ember.model.fusion.TensionContribution;
+import org.ember.model.fusion.TensionUpdate;
 import org.ember.model.privacy.SmallCountSuppression;
 
 /**
- * Everything that leaves the console about counts goes through here, so the small-count rule is
- * applied in one place: the state snapshot, the live counts events and the CSV export. Alerts are
- * passed on in the topic's own JSON.
+ * Everything that leaves the console about counts and alerts goes through here, so the small-count
+ * rule is applied in one place: the state snapshot, the live events, the inbox and the exports.
+ * A {@code restricted} view (partners, and anyone on a console without a users file) gets counts
+ * below the threshold as "&lt;N" and alerts without free text: the rule's summary and annotations
+ * are replaced by a sentence made of the rule, the area and the suppressed value.
  */
 final class PublicViews {
     /** One LSOA's count as shown: {@code count_24h} is null when suppressed. */
@@ -55,26 +59,99 @@ final class PublicViews {
     }
 
     ShownCount show(AreaCountsView counts) {
+        return show(counts, true);
+    }
+
+    ShownCount show(AreaCountsView counts, boolean restricted) {
+        if (!restricted) {
+            return new ShownCount(counts.areaId(), counts.count24h(), false, counts.asOf());
+        }
         OptionalLong shown = suppression.shown(counts.count24h());
         return new ShownCount(counts.areaId(), shown.isPresent() ? shown.getAsLong() : null, shown.isEmpty(), counts.asOf());
     }
 
     /** The body of a {@code counts} event: every changed area since the last one. */
-    String countsEvent(Collection<AreaCountsView> changed) {
+    String countsEvent(Collection<AreaCountsView> changed, boolean restricted) {
         List<ShownCount> shown = new ArrayList<>(changed.size());
         for (AreaCountsView counts : changed) {
-            shown.add(show(counts));
+            shown.add(show(counts, restricted));
         }
         return write(shown);
     }
 
     /** The body of an {@code alert} event. */
-    String alertEvent(Alert alert) {
-        return Json.toText(alert);
+    String alertEvent(Alert alert, boolean restricted) {
+        return write(alertNode(alert, restricted));
+    }
+
+    /** An alert as the viewer may see it: the topic's JSON, or for restricted views no free text and no small values. */
+    ObjectNode alertNode(Alert alert, boolean restricted) {
+        ObjectNode node = Json.mapper().valueToTree(alert);
+        if (!restricted) {
+            return node;
+        }
+        long value = Math.round(alert.value());
+        boolean small = suppression.suppresses(value);
+        node.remove("annotations");
+        if (small) {
+            node.putNull("value");
+        }
+        node.put("value_suppressed", small);
+        if (suppression.suppresses(Math.round(alert.threshold()))) {
+            node.putNull("threshold"); // "at least 2" would tell the same as the value
+        }
+        node.put("summary", restrictedSummary(alert, small));
+        return node;
+    }
+
+    private String restrictedSummary(Alert alert, boolean small) {
+        String amount = small ? "fewer than " + suppression.threshold() : Long.toString(Math.round(alert.value()));
+        String what = Alert.RESOLVED.equals(alert.state()) ? "Resolved: " : "";
+        return what + alert.rule() + " in " + alert.areaName() + " (" + amount + ", " + org.ember.rules.delivery.MetricWords.describe(alert.metric()) + ")";
+    }
+
+    /** The body of a {@code tension} event: every area whose tension changed since the last one. */
+    String tensionEvent(Collection<TensionUpdate> changed, boolean restricted) {
+        ArrayNode out = mapper.createArrayNode();
+        for (TensionUpdate t : changed) {
+            out.add(tensionNode(t, restricted));
+        }
+        return write(out);
+    }
+
+    /**
+     * An area's tension as the job published it. The why (contributions by signal) goes to everyone;
+     * the duty officer's one-line details and the evidence ids only to unrestricted views.
+     */
+    ObjectNode tensionNode(TensionUpdate t, boolean restricted) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("layer", t.layer());
+        node.put("area_id", t.areaId());
+        node.put("lad", t.lad());
+        node.put("as_of", t.asOf());
+        node.put("level", t.level());
+        node.put("level_index", t.levelIndex());
+        node.put("score", t.score());
+        if (t.previousLevel() != null) {
+            node.put("previous_level", t.previousLevel());
+        }
+        ArrayNode why = node.putArray("contributions");
+        for (TensionContribution c : t.contributions()) {
+            ObjectNode row = why.addObject();
+            row.put("signal", c.signal());
+            row.put("points", c.points());
+            if (!restricted) {
+                row.put("value", c.value());
+                row.put("detail", c.detail());
+                ArrayNode evidence = row.putArray("evidence");
+                c.evidence().forEach(evidence::add);
+            }
+        }
+        return node;
     }
 
     /** What a browser needs to join at any time. */
-    String state(LiveState.Snapshot snapshot) {
+    String state(LiveState.Snapshot snapshot, boolean restricted) {
         ObjectNode root = mapper.createObjectNode();
         if (snapshot.latestEventTime().isPresent()) {
             root.put("as_of", snapshot.latestEventTime().getAsLong());
@@ -82,15 +159,20 @@ final class PublicViews {
             root.putNull("as_of");
         }
         root.put("suppression_threshold", suppression.threshold());
+        root.put("restricted", restricted);
         ArrayNode breaks = root.putArray("class_breaks");
         classBreaks.forEach(breaks::add);
         ArrayNode counts = root.putArray("counts");
         for (AreaCountsView view : snapshot.counts()) {
-            counts.add(mapper.valueToTree(show(view)));
+            counts.add(mapper.valueToTree(show(view, restricted)));
+        }
+        ArrayNode tension = root.putArray("tension");
+        for (TensionUpdate t : snapshot.tension()) {
+            tension.add(tensionNode(t, restricted));
         }
         ArrayNode alerts = root.putArray("alerts");
         for (Alert alert : snapshot.alerts()) {
-            alerts.add(Json.mapper().valueToTree(alert));
+            alerts.add(alertNode(alert, restricted));
         }
         return write(root);
     }
@@ -100,11 +182,11 @@ final class PublicViews {
      * counts read "&lt;threshold" and are ordered among themselves by code only, so the order
      * gives nothing away either.
      */
-    String csv(LiveState.Snapshot snapshot, CoveredAreas areas) {
+    String csv(LiveState.Snapshot snapshot, CoveredAreas areas, boolean restricted) {
         Map<String, AreaCountsView> latest = new HashMap<>();
         snapshot.counts().forEach(c -> latest.put(c.areaId(), c));
         List<CoveredAreas.Lsoa> rows = new ArrayList<>(areas.lsoas());
-        rows.sort(Comparator.comparingDouble((CoveredAreas.Lsoa l) -> -rank(latest.get(l.code())))
+        rows.sort(Comparator.comparingDouble((CoveredAreas.Lsoa l) -> -rank(latest.get(l.code()), restricted))
                 .thenComparing(CoveredAreas.Lsoa::code));
         StringBuilder out = new StringBuilder(rows.size() * 80);
         out.append(String.join(",", CSV_COLUMNS)).append("\r\n");
@@ -113,7 +195,7 @@ final class PublicViews {
             String count = "";
             String asOf = "";
             if (counts != null) {
-                OptionalLong shown = suppression.shown(counts.count24h());
+                OptionalLong shown = restricted ? suppression.shown(counts.count24h()) : OptionalLong.of(counts.count24h());
                 count = shown.isPresent() ? Long.toString(shown.getAsLong()) : "<" + suppression.threshold();
                 asOf = Instant.ofEpochMilli(counts.asOf()).toString();
             }
@@ -128,11 +210,11 @@ final class PublicViews {
     }
 
     /** Sort key that never separates suppressed counts from each other. */
-    private double rank(AreaCountsView counts) {
+    private double rank(AreaCountsView counts, boolean restricted) {
         if (counts == null) {
             return -1;
         }
-        return suppression.suppresses(counts.count24h()) ? suppression.threshold() - 0.5 : counts.count24h();
+        return restricted && suppression.suppresses(counts.count24h()) ? suppression.threshold() - 0.5 : counts.count24h();
     }
 
     /** RFC 4180 quoting; a leading formula character is defused so a spreadsheet shows text. */

@@ -1,6 +1,6 @@
 package org.ember.console;
 
-import com.sun.net.httpserver.HttpExchange;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,11 +25,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ember.model.Alert;
 import org.ember.model.AreaCountsView;
+import org.ember.model.fusion.TensionUpdate;
 
 /**
  * Server-Sent Events to every open page. Changes are collected as they are applied and sent at
  * most once per batch interval: a replay from the start of the topics applies thousands of counts
  * in a second, and one message per change would flood the browsers.
+ *
+ * <p>Snapshot, then deltas: each batch is numbered (the SSE {@code id} of its last event) and the
+ * latest {@link #REPLAY} batches are kept. A new stream starts with a {@code snapshot} event (the
+ * whole state as the viewer may see it, numbered with the batch it includes); a browser that
+ * reconnects with {@code Last-Event-ID} gets exactly the batches after it, or a fresh snapshot when
+ * they are no longer kept. Restricted viewers (partners) get counts and alerts through the
+ * small-count rule, like every other view.
  *
  * <p>Each client has its own bounded queue and writer thread, so a slow or stalled screen never
  * holds up the others; a client whose queue overflows is dropped (its browser reconnects and
@@ -42,6 +50,8 @@ final class SseHub implements LiveState.Listener, AutoCloseable {
     /** Far more than the screens of one VRU; beyond it a request gets 503 rather than a thread. */
     static final int MAX_CLIENTS = 32;
     private static final int CLIENT_QUEUE = 256;
+    /** Batches kept for reconnecting browsers: at 4 a second, about four minutes. */
+    static final int REPLAY = 1_024;
     private static final String CLOSE = "";
     private static final System.Logger LOG = System.getLogger(SseHub.class.getName());
 
@@ -53,12 +63,21 @@ final class SseHub implements LiveState.Listener, AutoCloseable {
     private final ThreadPoolExecutor writers;
     private final Object pendingLock = new Object();
     private Map<String, AreaCountsView> pendingCounts = new LinkedHashMap<>();
+    /** One numbered batch of changes. */
+    private record Batch(long id, List<AreaCountsView> counts, List<Alert> alerts, List<TensionUpdate> tension) {}
+    private Map<String, TensionUpdate> pendingTension = new LinkedHashMap<>();
+
+    private final Object ringLock = new Object();
+    private final java.util.ArrayDeque<Batch> ring = new java.util.ArrayDeque<>();
+    private long sequence;
+    private final java.util.function.Supplier<LiveState.Snapshot> snapshots;
     private List<Alert> pendingAlerts = new ArrayList<>();
     private final Gauge clientsGauge;
     private volatile boolean closed;
 
-    SseHub(PublicViews views, MeterRegistry registry, Duration keepAlive) {
+    SseHub(PublicViews views, MeterRegistry registry, Duration keepAlive, java.util.function.Supplier<LiveState.Snapshot> snapshots) {
         this.views = views;
+        this.snapshots = snapshots;
         this.keepAlive = keepAlive;
         this.clientsGauge = Gauge.builder("ember.console.sse.clients", clientCount, AtomicInteger::get)
                 .description("Browsers connected to the live event stream")
@@ -79,6 +98,14 @@ final class SseHub implements LiveState.Listener, AutoCloseable {
     }
 
     @Override
+    public void tensionChanged(TensionUpdate tension) {
+        synchronized (pendingLock) {
+            pendingTension.remove(tension.key());
+            pendingTension.put(tension.key(), tension);
+        }
+    }
+
+    @Override
     public void alertAdded(Alert alert) {
         synchronized (pendingLock) {
             pendingAlerts.add(alert);
@@ -95,22 +122,39 @@ final class SseHub implements LiveState.Listener, AutoCloseable {
     }
 
     /** Takes over the exchange: headers now, events until the client goes away or the hub closes. */
-    void accept(HttpExchange exchange) throws IOException {
+    void accept(Exchange exchange) throws IOException {
         if (closed || clientCount.get() >= MAX_CLIENTS) {
-            exchange.getResponseHeaders().set("Retry-After", "10");
+            exchange.setResponseHeader("Retry-After", "10");
             exchange.sendResponseHeaders(503, -1);
-            exchange.close();
             return;
         }
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
-        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-        exchange.getResponseHeaders().set("X-Accel-Buffering", "no");
+        exchange.setResponseHeader("Content-Type", "text/event-stream; charset=utf-8");
+        exchange.setResponseHeader("Cache-Control", "no-cache");
+        exchange.setResponseHeader("X-Accel-Buffering", "no");
         exchange.sendResponseHeaders(200, 0);
-        Client client = new Client(exchange);
-        clients.add(client);
+        exchange.hold();
+        Client client = new Client(exchange, exchange.restricted());
         clientCount.incrementAndGet();
         // The browser retries after 3 s when the stream breaks; the comment makes it see "open" at once.
         client.offer("retry: 3000\n: connected\n\n");
+        Long lastSeen = lastEventId(exchange);
+        synchronized (ringLock) {
+            // Registered and brought up to date under the ring's lock: no batch can slip in between.
+            Batch oldest = ring.peekFirst();
+            if (lastSeen != null && lastSeen <= sequence && (lastSeen == sequence || (oldest != null && oldest.id() <= lastSeen + 1))) {
+                for (Batch batch : ring) {
+                    if (batch.id() > lastSeen) {
+                        client.offer(render(batch, client.restricted));
+                    }
+                }
+            } else {
+                // The snapshot is taken after the sequence is read, so it holds every numbered batch (and maybe more:
+                // a change sent twice is harmless, the page keeps the newer value).
+                client.offer("event: snapshot\ndata: " + views.state(snapshots.get(), client.restricted)
+                        + "\nid: " + sequence + "\n\n");
+            }
+            clients.add(client);
+        }
         try {
             writers.execute(client::run);
         } catch (RejectedExecutionException e) {
@@ -137,31 +181,73 @@ final class SseHub implements LiveState.Listener, AutoCloseable {
     void flush() {
         Map<String, AreaCountsView> counts;
         List<Alert> alerts;
+        Map<String, TensionUpdate> tension;
         synchronized (pendingLock) {
-            if (pendingCounts.isEmpty() && pendingAlerts.isEmpty()) {
+            if (pendingCounts.isEmpty() && pendingAlerts.isEmpty() && pendingTension.isEmpty()) {
                 return;
             }
             counts = pendingCounts;
             alerts = pendingAlerts;
+            tension = pendingTension;
+            pendingTension = new LinkedHashMap<>();
             pendingCounts = new LinkedHashMap<>();
             pendingAlerts = new ArrayList<>();
         }
-        StringBuilder message = new StringBuilder();
-        if (!counts.isEmpty()) {
-            message.append(event("counts", views.countsEvent(counts.values())));
-        }
-        for (Alert alert : alerts) {
-            message.append(event("alert", views.alertEvent(alert)));
-        }
-        String text = message.toString();
-        for (Client client : clients) {
-            client.offer(text);
+        synchronized (ringLock) {
+            Batch batch = new Batch(++sequence, List.copyOf(counts.values()), List.copyOf(alerts),
+                    List.copyOf(tension.values()));
+            ring.addLast(batch);
+            while (ring.size() > REPLAY) {
+                ring.removeFirst();
+            }
+            String full = null;
+            String restricted = null;
+            for (Client client : clients) {
+                if (client.restricted) {
+                    restricted = restricted != null ? restricted : render(batch, true);
+                    client.offer(restricted);
+                } else {
+                    full = full != null ? full : render(batch, false);
+                    client.offer(full);
+                }
+            }
         }
     }
 
-    private static String event(String name, String json) {
-        // JSON from Jackson has no raw newlines, so one data line carries it.
-        return "event: " + name + "\ndata: " + json + "\n\n";
+    /** A batch as events; only the last carries the batch's id, so a break inside the batch replays all of it. */
+    private String render(Batch batch, boolean restricted) {
+        List<String> events = new ArrayList<>();
+        if (!batch.counts().isEmpty()) {
+            events.add("event: counts\ndata: " + views.countsEvent(batch.counts(), restricted) + "\n");
+        }
+        if (!batch.tension().isEmpty()) {
+            events.add("event: tension\ndata: " + views.tensionEvent(batch.tension(), restricted) + "\n");
+        }
+        for (Alert alert : batch.alerts()) {
+            events.add("event: alert\ndata: " + views.alertEvent(alert, restricted) + "\n");
+        }
+        StringBuilder message = new StringBuilder();
+        for (int i = 0; i < events.size(); i++) {
+            // JSON from Jackson has no raw newlines, so one data line carries it.
+            message.append(events.get(i));
+            if (i == events.size() - 1) {
+                message.append("id: ").append(batch.id()).append('\n');
+            }
+            message.append('\n');
+        }
+        return message.toString();
+    }
+
+    /** The id of the last event the browser saw: the Last-Event-ID header, or {@code ?last_event_id=} for tests and tools. */
+    private static Long lastEventId(Exchange exchange) {
+        String text = exchange.requestHeader("Last-Event-ID");
+        if (text == null) {
+            text = exchange.query("last_event_id");
+        }
+        if (text == null || !text.matches("\\d{1,18}")) {
+            return null;
+        }
+        return Long.parseLong(text);
     }
 
     @Override
@@ -181,17 +267,19 @@ final class SseHub implements LiveState.Listener, AutoCloseable {
 
     /** One open page. */
     private final class Client {
-        private final HttpExchange exchange;
-        private final BlockingQueue<String> queue = new ArrayBlockingQueue<>(CLIENT_QUEUE);
+        private final Exchange exchange;
+        private final boolean restricted;
+        private final BlockingQueue<String> queue = new ArrayBlockingQueue<>(CLIENT_QUEUE + REPLAY);
 
-        Client(HttpExchange exchange) {
+        Client(Exchange exchange, boolean restricted) {
             this.exchange = exchange;
+            this.restricted = restricted;
         }
 
         void offer(String message) {
             if (!queue.offer(message)) {
                 LOG.log(System.Logger.Level.WARNING, "dropping a live client that does not keep up: {0}",
-                        exchange.getRemoteAddress());
+                        exchange.remoteAddress());
                 stop();
             }
         }
@@ -214,7 +302,7 @@ final class SseHub implements LiveState.Listener, AutoCloseable {
                     out.flush();
                 }
             } catch (IOException e) {
-                LOG.log(System.Logger.Level.DEBUG, "live client went away: {0}", exchange.getRemoteAddress());
+                LOG.log(System.Logger.Level.DEBUG, "live client went away: {0}", exchange.remoteAddress());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {

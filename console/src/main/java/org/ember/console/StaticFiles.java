@@ -19,7 +19,7 @@ final class StaticFiles {
     static final String LEAFLET_URL_PREFIX = "/webjars/leaflet/" + LEAFLET_VERSION + "/dist/";
     private static final String LEAFLET_RESOURCES = "META-INF/resources/webjars/leaflet/" + LEAFLET_VERSION + "/dist/";
     private static final String PAGE_RESOURCES = "console/";
-    private static final Set<String> PAGE_FILES = Set.of("index.html", "app.js", "style.css");
+    private static final Set<String> PAGE_FILES = Set.of("index.html", "app.js", "style.css", "login.html", "login.js");
 
     /** A file to send; {@code immutable} when its URL carries its version. */
     record Resource(byte[] bytes, String contentType, boolean immutable) {}
@@ -48,7 +48,7 @@ final class StaticFiles {
             }
             return read(LEAFLET_RESOURCES + rest, true);
         }
-        String name = path.equals("/") ? "index.html" : path.substring(1);
+        String name = path.equals("/") ? "index.html" : path.equals("/login") ? "login.html" : path.substring(1);
         if (!PAGE_FILES.contains(name)) {
             return Optional.empty();
         }

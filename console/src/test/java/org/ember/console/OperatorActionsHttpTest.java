@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
-import org.ember.geo.area.Coverage;
 import org.ember.model.Alert;
 import org.ember.model.privacy.SmallCountSuppression;
 import org.ember.rules.delivery.ControlMessage;
@@ -43,7 +42,7 @@ class OperatorActionsHttpTest {
     @BeforeAll
     static void start() {
         server = ConsoleServer.start(new ConsoleConfig(ConsoleConfig.LOOPBACK, 0, null, TestData.dataDir(),
-                Coverage.southWalesAndGwent(), SmallCountSuppression.DEFAULT_THRESHOLD, temp.resolve("audit.jsonl"),
+                TestData.coverage(), SmallCountSuppression.DEFAULT_THRESHOLD, temp.resolve("audit.jsonl"),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
     }
 
@@ -66,7 +65,16 @@ class OperatorActionsHttpTest {
     }
 
     @Test
+    void anAcknowledgementOfAnAlertNobodyRaisedIsRefused() throws Exception {
+        int before = written().size();
+        HttpResponse<String> response = post("/api/alerts/made0up0/ack", "application/json", "{}");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(written()).hasSize(before);
+    }
+
+    @Test
     void anAcknowledgementIsWrittenForTheJobAndAudited() throws Exception {
+        server.state().apply(firing("3f2a9c1d", CARDIFF_036A, "Cardiff 036A", hour(22)));
         HttpResponse<String> response = post("/api/alerts/3f2a9c1d/ack", "application/json",
                 "{\"by\": \"Megan Hughes\", \"expires_in\": \"2h\", \"comment\": \"on my way\"}");
         assertThat(response.statusCode()).isEqualTo(202);
@@ -85,7 +93,10 @@ class OperatorActionsHttpTest {
         int before = written().size();
         assertThat(post("/api/alerts/abc/ack", "application/x-www-form-urlencoded", "by=x").statusCode()).isEqualTo(415);
         assertThat(get(server.url().resolve("/api/alerts/abc/ack").toString()).statusCode()).isEqualTo(405);
+        server.state().apply(firing("abc", CARDIFF_036A, "Cardiff 036A", hour(21)));
         assertThat(post("/api/alerts/abc/ack", "application/json", "{\"expires_in\": \"soon\"}").statusCode()).isEqualTo(400);
+        assertThat(post("/api/alerts/abc/ack", "application/json", "{\"expires_in\": \"100000000d\"}").statusCode())
+                .as("an acknowledgement lasts at most a week").isEqualTo(400);
         assertThat(written()).hasSize(before);
     }
 

@@ -16,7 +16,7 @@ class PublicViewsTest {
 
     @Test
     void aSmallCountLeavesAsNullAndSuppressed() throws Exception {
-        JsonNode shown = mapper.readTree(views.countsEvent(List.of(lsoaCounts("W01001694", hour(3), 3)))).get(0);
+        JsonNode shown = mapper.readTree(views.countsEvent(List.of(lsoaCounts("W01001694", hour(3), 3)), true)).get(0);
 
         assertThat(shown.get("area_id").asText()).isEqualTo("W01001694");
         assertThat(shown.has("count_24h")).as("the field is there, as null").isTrue();
@@ -28,7 +28,7 @@ class PublicViewsTest {
     @Test
     void zeroAndLargeCountsLeaveAsTheyAre() throws Exception {
         JsonNode shown = mapper.readTree(views.countsEvent(List.of(
-                lsoaCounts("W01000001", hour(1), 0), lsoaCounts("W01000002", hour(1), 12))));
+                lsoaCounts("W01000001", hour(1), 0), lsoaCounts("W01000002", hour(1), 12)), true));
 
         assertThat(shown.get(0).get("count_24h").asLong()).isZero();
         assertThat(shown.get(0).get("suppressed").asBoolean()).isFalse();

@@ -29,14 +29,14 @@ public final class EmberPaths {
         return home().resolve("../shared/data").normalize();
     }
 
-    /** A data directory that has the boundary files the job needs, or a message saying what is missing. */
+    /**
+     * A data directory that exists, or a message saying what is missing. Which files in it a
+     * deployment needs is the deployment's to check ({@code ember deployment check}).
+     */
     public static String problemWith(Path dataDir) {
         if (!Files.isDirectory(dataDir)) {
             return "data directory " + dataDir + " not found; set --data-dir or " + DATA_DIR_ENV
                     + " (README, section Data, says where the public originals come from)";
-        }
-        if (!Files.isDirectory(dataDir.resolve("boundaries/wales_lsoa11_by_lad"))) {
-            return "data directory " + dataDir + " has no boundaries/wales_lsoa11_by_lad (README, section Data)";
         }
         return null;
     }

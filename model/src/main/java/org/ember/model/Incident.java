@@ -24,6 +24,8 @@ package org.ember.model;
  * @param cell             British National Grid cell id, or null when the location is not precise
  * @param personPseudonym  keyed hash of the person reference, or null
  * @param detail           short non-identifying description for duty officers
+ * @param appendedAt       when the partner's record was appended to its Kafka topic (the record's
+ *                         timestamp), epoch milliseconds; 0 when unknown. Latency is measured from it.
  */
 public record Incident(
         String feed,
@@ -44,7 +46,22 @@ public record Incident(
         String lad,
         String cell,
         String personPseudonym,
-        String detail) {
+        String detail,
+        long appendedAt) {
+
+    /** An incident whose Kafka append time is not known. */
+    public Incident(String feed, String sourceId, int version, boolean cancelled, long eventTime, long reportedTime,
+            String category, boolean weapon, String ageBand, double lon, double lat, double easting, double northing,
+            boolean precise, String lsoa, String lad, String cell, String personPseudonym, String detail) {
+        this(feed, sourceId, version, cancelled, eventTime, reportedTime, category, weapon, ageBand, lon, lat, easting,
+                northing, precise, lsoa, lad, cell, personPseudonym, detail, 0L);
+    }
+
+    /** The same incident, appended to Kafka at {@code time}. */
+    public Incident appendedAt(long time) {
+        return new Incident(feed, sourceId, version, cancelled, eventTime, reportedTime, category, weapon, ageBand, lon,
+                lat, easting, northing, precise, lsoa, lad, cell, personPseudonym, detail, time);
+    }
 
     /** Identity of the partner record across its versions. */
     public String recordKey() {

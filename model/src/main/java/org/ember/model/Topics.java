@@ -15,6 +15,8 @@ public final class Topics {
     public static final String DELIVERIES = "ember.deliveries";
     public static final String ACKS = "ember.acks";
     public static final String INCIDENTS = "ember.incidents";
+    /** Who viewed, exported, acknowledged or silenced what in the console, by name. */
+    public static final String AUDIT = "ember.audit";
 
     private Topics() {}
 
@@ -25,6 +27,7 @@ public final class Topics {
             topics.add(feed.topic());
         }
         topics.addAll(List.of(DEAD_LETTER, ALERTS, HOTSPOTS, TENSION, RULES, RULE_EVENTS, DELIVERIES, ACKS, INCIDENTS));
+        topics.add(AUDIT);
         return topics;
     }
 

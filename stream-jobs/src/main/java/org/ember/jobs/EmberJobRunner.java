@@ -90,8 +90,17 @@ public final class EmberJobRunner {
         }
     }
 
+    /** Network buffer flush interval of the job, milliseconds. */
+    public static final long LATENCY_BUFFER_TIMEOUT_MS = 5;
+
     public static RunningJob startLocal(JobSettings settings, RunSettings run) throws Exception {
-        Configuration config = new Configuration();
+        return startLocal(settings, run, Map.of());
+    }
+
+    /** As {@link #startLocal(JobSettings, RunSettings)}, with extra Kafka client properties (TLS, SASL). */
+    public static RunningJob startLocal(JobSettings settings, RunSettings run, Map<String, String> kafkaClientProperties)
+            throws Exception {
+        Configuration config = LocalClusterConfig.closed(new Configuration());
         config.set(PipelineOptions.GENERIC_TYPES, false);
         config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, run.checkpointDir().toUri().toString());
         // Keep the last checkpoint when the job is cancelled or the process stops, so it can resume.
@@ -99,15 +108,22 @@ public final class EmberJobRunner {
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         if (run.restoreFrom() != null) {
             config.set(StateRecoveryOptions.SAVEPOINT_PATH, run.restoreFrom().toUri().toString());
+            // Every operator has a stable uid, so the stages both programs run get their state back;
+            // the state of a stage this run leaves out (the demo's notifications when `ember job` runs
+            // without routing) is dropped instead of refusing the whole checkpoint.
+            config.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
         }
         config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 5);
         config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(run.parallelism(), config);
         env.enableCheckpointing(run.checkpointInterval().toMillis());
+        // A network buffer waits up to this long to fill: at a force's ~100 records/s the default 100 ms,
+        // paid at each of the four shuffles, would be most of the record → alert latency (docs/benchmarks-realtime.md).
+        env.setBufferTimeout(LATENCY_BUFFER_TIMEOUT_MS);
         EmberJob.build(env,
-                new KafkaJobSources(run.bootstrapServers(), run.consumerGroup()),
-                new KafkaJobSinks(run.bootstrapServers(), run.transactionalIdPrefix()),
+                new KafkaJobSources(run.bootstrapServers(), run.consumerGroup(), kafkaClientProperties),
+                new KafkaJobSinks(run.bootstrapServers(), run.transactionalIdPrefix(), kafkaClientProperties),
                 settings);
         JobClient client = env.executeAsync("ember");
         return new RunningJob() {
@@ -147,9 +163,15 @@ public final class EmberJobRunner {
      * @param ruleEvents what the job did with rule snapshots in the input
      * @param records    input records read
      * @param wallMillis wall-clock time of the run, job start to finish
+     * @param deadLetterReasons the reason of every record the job dead-lettered
      */
     public record BoundedRun(List<Alert> alerts, List<Incident> incidents, List<RuleEvent> ruleEvents, long records,
-            long wallMillis) {}
+            long wallMillis, List<String> deadLetterReasons) {
+        public BoundedRun(List<Alert> alerts, List<Incident> incidents, List<RuleEvent> ruleEvents, long records,
+                long wallMillis) {
+            this(alerts, incidents, ruleEvents, records, wallMillis, List.of());
+        }
+    }
 
     /**
      * Runs the same job graph over bounded input, at full speed, on a local environment in this JVM,
@@ -162,12 +184,12 @@ public final class EmberJobRunner {
      */
     public static BoundedRun runBounded(JobSettings settings, Map<String, List<RawFeedRecord>> input, int parallelism,
             IncidentFilter incidentFilter, LongConsumer progress) throws Exception {
-        Configuration config = new Configuration();
+        Configuration config = LocalClusterConfig.closed(new Configuration());
         config.set(PipelineOptions.GENERIC_TYPES, false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
         long started = System.currentTimeMillis();
         try (InMemoryJobSources sources = new InMemoryJobSources(input);
-                InMemoryJobSinks sinks = new InMemoryJobSinks(Set.of(Topics.ALERTS, Topics.RULE_EVENTS));
+                InMemoryJobSinks sinks = new InMemoryJobSinks(Set.of(Topics.ALERTS, Topics.RULE_EVENTS, Topics.DEAD_LETTER));
                 MemorySink<Incident> incidents = new MemorySink<>()) {
             EmberJob.Outputs outputs = EmberJob.build(env, sources, sinks, settings);
             if (incidentFilter != null) {
@@ -186,7 +208,8 @@ public final class EmberJobRunner {
             }
             progress.accept(sources.read());
             return new BoundedRun(sinks.received(OutputTopic.ALERTS), incidents.received(),
-                    sinks.received(OutputTopic.RULE_EVENTS), sources.read(), System.currentTimeMillis() - started);
+                    sinks.received(OutputTopic.RULE_EVENTS), sources.read(), System.currentTimeMillis() - started,
+                    sinks.received(OutputTopic.DEAD_LETTERS).stream().map(org.ember.model.DeadLetter::reason).toList());
         }
     }
 }

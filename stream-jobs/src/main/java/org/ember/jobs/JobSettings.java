@@ -23,6 +23,7 @@ import org.ember.rules.RuleSet;
  * @param fusion          multi-agency fusion: linkage windows, hot-spot layers, seasonal exceedance, risk, tension;
  *                        null = no fusion stage (a replay of rules that read counts only)
  * @param delivery        routing, rotas and channels of the notification stage; null = no notifications
+ * @param ingestLimits    sizes and plausible times ingest accepts; null = the defaults
  */
 public record JobSettings(
         String dataDir,
@@ -33,21 +34,36 @@ public record JobSettings(
         Map<Feed, Duration> outOfOrderness,
         Duration idleness,
         FusionSettings fusion,
-        org.ember.jobs.delivery.DeliverySettings delivery) implements Serializable {
+        org.ember.jobs.delivery.DeliverySettings delivery,
+        org.ember.model.ingest.IngestLimits ingestLimits) implements Serializable {
+
+    /** Settings with the default ingest limits ({@link org.ember.model.ingest.IngestLimits#defaults()}). */
+    public JobSettings(String dataDir, Coverage coverage, int cellSizeMetres, Pseudonymiser pseudonymiser, RuleSet rules,
+            Map<Feed, Duration> outOfOrderness, Duration idleness, FusionSettings fusion,
+            org.ember.jobs.delivery.DeliverySettings delivery) {
+        this(dataDir, coverage, cellSizeMetres, pseudonymiser, rules, outOfOrderness, idleness, fusion, delivery, null);
+    }
+
+    /** The same settings with other ingest limits (a replay of old records uses {@code IngestLimits.replay()}). */
+    public JobSettings withIngestLimits(org.ember.model.ingest.IngestLimits limits) {
+        return new JobSettings(dataDir, coverage, cellSizeMetres, pseudonymiser, rules, outOfOrderness, idleness, fusion,
+                delivery, limits);
+    }
 
     public JobSettings {
         outOfOrderness = new EnumMap<>(outOfOrderness);
+        ingestLimits = ingestLimits == null ? org.ember.model.ingest.IngestLimits.defaults() : ingestLimits;
     }
 
     public JobSettings withFusion(FusionSettings newFusion) {
         return new JobSettings(dataDir, coverage, cellSizeMetres, pseudonymiser, rules, outOfOrderness, idleness, newFusion,
-                delivery);
+                delivery, ingestLimits);
     }
 
     /** The same settings with notifications routed and delivered as {@code newDelivery} says (null = none). */
     public JobSettings withDelivery(org.ember.jobs.delivery.DeliverySettings newDelivery) {
         return new JobSettings(dataDir, coverage, cellSizeMetres, pseudonymiser, rules, outOfOrderness, idleness, fusion,
-                newDelivery);
+                newDelivery, ingestLimits);
     }
 
     /**

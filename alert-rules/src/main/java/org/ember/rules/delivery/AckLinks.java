@@ -23,6 +23,11 @@ public record AckLinks(String consoleUrl) implements Serializable {
         return available() ? consoleUrl + "alerts/" + fingerprint + "/ack" : "";
     }
 
+    /** The console's map, flown to the alert's area with its why panel open. */
+    public String mapArea(String fingerprint) {
+        return available() ? consoleUrl + "#alert=" + fingerprint : "";
+    }
+
     public String capMessage(String identifier) {
         return available() ? consoleUrl + "cap/alerts/" + identifier : "";
     }

@@ -52,6 +52,11 @@ public final class WebhookRenderer {
             fact(facts, "Where", AlertText.where(alert, ladNames));
             fact(facts, "When", AlertText.when(alert));
             fact(facts, "Why", AlertText.why(alert));
+            fact(facts, "How sure", AlertText.howSure(alert, false, 0));
+            fact(facts, "Action", AlertText.action(alert));
+            if (links.available()) {
+                fact(facts, "Map", links.mapArea(alert.fingerprint()));
+            }
             fact(facts, "Severity", alert.severity());
         }
         if (links.available() && !n.firing().isEmpty()) {
@@ -70,7 +75,8 @@ public final class WebhookRenderer {
             section.set("text", JSON.objectNode().put("type", "mrkdwn").put("text", "*" + AlertText.severity(alert) + "* "
                     + alert.rule() + " (" + alert.state() + ")\n" + AlertText.what(alert) + "\n_Where:_ "
                     + AlertText.where(alert, ladNames) + "\n_When:_ " + AlertText.when(alert) + "\n_Why:_ "
-                    + AlertText.why(alert)));
+                    + AlertText.why(alert) + "\n_How sure:_ " + AlertText.howSure(alert, false, 0) + "\n_Action:_ "
+                    + AlertText.action(alert)));
             if (links.available() && Alert.FIRING.equals(alert.state())) {
                 ObjectNode button = JSON.objectNode().put("type", "button").put("url", links.acknowledge(alert.fingerprint()));
                 button.set("text", plain("Acknowledge"));
@@ -96,6 +102,12 @@ public final class WebhookRenderer {
             a.put("area_name", alert.areaName());
             a.put("lad", alert.lad());
             a.put("summary", AlertText.what(alert));
+            a.put("why", AlertText.why(alert));
+            a.put("how_sure", AlertText.howSure(alert, false, 0));
+            a.put("suggested_action", AlertText.action(alert));
+            if (links.available()) {
+                a.put("map_url", links.mapArea(alert.fingerprint()));
+            }
             a.put("since", java.time.Instant.ofEpochMilli(alert.episodeStart()).toString());
             ObjectNode labels = a.putObject("labels");
             new java.util.TreeMap<>(alert.labels()).forEach(labels::put);

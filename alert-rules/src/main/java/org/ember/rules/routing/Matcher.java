@@ -8,13 +8,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * One condition on an alert's labels, written as in Alertmanager: {@code lad="W06000015"},
  * {@code severity!="info"}, {@code alertname=~"weapon-.*"}, {@code area!~"W0100.*"}. A label the
  * alert does not have counts as the empty string, and regular expressions must match the whole
  * value.
+ *
+ * <p>Regular expressions come from outside (route files, the console's silence form, the API), so
+ * they run on RE2J: linear in the input whatever the pattern (Alertmanager uses Go's RE2 with the
+ * same syntax). A backtracking engine once hung the delivery stage on {@code (.*){1,32}!}.
  *
  * @param name  label name
  * @param type  comparison
@@ -24,14 +27,22 @@ public record Matcher(String name, MatchType type, String value) implements Seri
     private static final Pattern SYNTAX =
             Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(=~|!~|!=|=)\\s*(.*?)\\s*");
     /** Compiled regular expressions, shared: matchers are records and are checked often. */
-    private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
+    private static final Map<String, com.google.re2j.Pattern> COMPILED = new ConcurrentHashMap<>();
+    /** Longest regular expression accepted; RE2J's work is linear in the input but its program grows with this. */
+    public static final int MAX_REGEX = 1024;
+    /** Most entries in the compiled-pattern cache (patterns from the API must not grow it without end). */
+    private static final int MAX_CACHED = 10_000;
 
     public Matcher {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(value, "value");
         if (type == MatchType.REGEX || type == MatchType.NOT_REGEX) {
-            pattern(value); // fails early on a bad expression
+            try {
+                pattern(value); // fails early on a bad expression
+            } catch (com.google.re2j.PatternSyntaxException e) {
+                throw new IllegalArgumentException("bad regular expression " + value + ": " + e.getDescription(), e);
+            }
         }
     }
 
@@ -58,8 +69,11 @@ public record Matcher(String name, MatchType type, String value) implements Seri
         };
         try {
             return new Matcher(m.group(1), type, unquote(m.group(3)));
-        } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("'" + text + "': bad regular expression: " + e.getDescription(), e);
+        } catch (IllegalArgumentException e) {
+            if (e.getCause() instanceof com.google.re2j.PatternSyntaxException syntax) {
+                throw new IllegalArgumentException("'" + text + "': bad regular expression: " + syntax.getDescription(), e);
+            }
+            throw e;
         }
     }
 
@@ -85,8 +99,21 @@ public record Matcher(String name, MatchType type, String value) implements Seri
         return value;
     }
 
-    private static Pattern pattern(String regex) {
-        return COMPILED.computeIfAbsent(regex, r -> Pattern.compile("^(?:" + r + ")$"));
+    private static com.google.re2j.Pattern pattern(String regex) {
+        com.google.re2j.Pattern cached = COMPILED.get(regex);
+        if (cached != null) {
+            return cached;
+        }
+        if (regex.length() > MAX_REGEX) {
+            throw new IllegalArgumentException("regular expression of " + regex.length() + " characters; at most "
+                    + MAX_REGEX + " allowed");
+        }
+        // RE2 has no backreferences or lookaround, so Alertmanager-style patterns compile unchanged.
+        com.google.re2j.Pattern compiled = com.google.re2j.Pattern.compile("^(?:" + regex + ")$");
+        if (COMPILED.size() < MAX_CACHED) {
+            COMPILED.put(regex, compiled);
+        }
+        return compiled;
     }
 
     public boolean matches(Map<String, String> labels) {

@@ -24,6 +24,8 @@ public record Silence(String id, List<Matcher> matchers, long startsAt, long end
 
     /** The longest a silence may last: long enough for a planned event, short enough to be reviewed. */
     public static final Duration MAX_LENGTH = Duration.ofDays(30);
+    /** Most matchers in one silence. */
+    public static final int MAX_MATCHERS = 16;
 
     public enum State { PENDING, ACTIVE, EXPIRED }
 
@@ -35,18 +37,28 @@ public record Silence(String id, List<Matcher> matchers, long startsAt, long end
         if (matchers.isEmpty()) {
             throw new IllegalArgumentException("a silence needs at least one matcher");
         }
-        if (matchers.stream().allMatch(m -> m.matches(Map.of()))) {
-            throw new IllegalArgumentException("a silence must not match every alert: at least one matcher must need "
-                    + "a label value, e.g. lad=\"W06000015\"");
+        if (matchers.size() > MAX_MATCHERS) {
+            throw new IllegalArgumentException("a silence has at most " + MAX_MATCHERS + " matchers");
+        }
+        if (matchers.stream().allMatch(m -> m.matches(Map.of())) || AlertLabelSpace.matchesEveryAlert(matchers)) {
+            throw new IllegalArgumentException("a silence must not match every alert: these matchers hold for every "
+                    + "alert Ember can raise; name a rule, an area or a local authority, e.g. lad=\"W06000015\"");
         }
         if (endsAt <= startsAt) {
             throw new IllegalArgumentException("a silence must end after it starts");
+        }
+        // Checked here too, not only in create(): a silence written straight to the topic is read through this.
+        if (endsAt - startsAt > MAX_LENGTH.toMillis()) {
+            throw new IllegalArgumentException("a silence may last at most " + MAX_LENGTH.toDays() + " days");
         }
         if (createdBy == null || createdBy.isBlank()) {
             throw new IllegalArgumentException("a silence needs its author (created_by)");
         }
         if (comment == null || comment.isBlank()) {
             throw new IllegalArgumentException("a silence needs a comment saying why");
+        }
+        if (createdBy.length() > 100 || comment.length() > 1000 || id.length() > 128) {
+            throw new IllegalArgumentException("a silence's author is at most 100 characters, its comment 1000");
         }
     }
 

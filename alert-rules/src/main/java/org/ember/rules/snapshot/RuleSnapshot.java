@@ -22,9 +22,11 @@ import org.ember.rules.SourceFile;
  * @param publishedAt  when it was pushed (wall clock)
  * @param publishedBy  who pushed it (user@host)
  * @param files        file name → YAML text
+ * @param allowEmpty   the pusher asked for a snapshot without rules to be put in force (otherwise a
+ *                     snapshot with zero rules is refused: it would silently switch all alerting off)
  */
 public record RuleSnapshot(String type, long version, String contentHash, Instant publishedAt, String publishedBy,
-        Map<String, String> files) {
+        Map<String, String> files, boolean allowEmpty) {
     public static final String TYPE = "rule_snapshot";
     public static final String KEY = "rules";
 
@@ -33,11 +35,18 @@ public record RuleSnapshot(String type, long version, String contentHash, Instan
     }
 
     public static RuleSnapshot of(long version, List<SourceFile> sources, Instant publishedAt, String publishedBy) {
+        return of(version, sources, publishedAt, publishedBy, false);
+    }
+
+    /** A snapshot; {@code allowEmpty} lets one without rules be put in force (an explicit, audited choice). */
+    public static RuleSnapshot of(long version, List<SourceFile> sources, Instant publishedAt, String publishedBy,
+            boolean allowEmpty) {
         Map<String, String> files = new TreeMap<>();
         for (SourceFile source : sources) {
             files.put(baseName(source.name()), source.text());
         }
-        return new RuleSnapshot(TYPE, version, RuleFileLoader.contentHash(sources), publishedAt, publishedBy, files);
+        return new RuleSnapshot(TYPE, version, RuleFileLoader.contentHash(sources), publishedAt, publishedBy, files,
+                allowEmpty);
     }
 
     /** The files, in name order, named as problems will name them. */

@@ -36,6 +36,11 @@ public final class RuleSnapshots {
         }
         try {
             RuleSet loaded = loader.load(snapshot.sources(), snapshot.version());
+            if (loaded.rules().isEmpty() && !snapshot.allowEmpty()) {
+                return new Decision(null, RuleEvent.rejected(snapshot.version(), snapshot.contentHash(),
+                        inForce.rules().size(), inForce.version(), List.of("the snapshot has no rules: it would switch "
+                                + "every alert off; push it with --allow-empty if that is really meant"), now));
+            }
             return new Decision(loaded, RuleEvent.accepted(loaded.version(), loaded.contentHash(), loaded.rules().size(), now));
         } catch (RuleFileException e) {
             List<String> problems = new ArrayList<>();

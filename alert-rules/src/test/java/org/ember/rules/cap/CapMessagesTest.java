@@ -16,7 +16,6 @@ import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 import org.ember.geo.area.Area;
 import org.ember.geo.area.AreaCatalogue;
-import org.ember.geo.area.Coverage;
 import org.ember.model.Alert;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +40,7 @@ class CapMessagesTest {
     @BeforeAll
     static void load() {
         catalogue = AreaCatalogue.load(Path.of(System.getProperty("ember.data.dir", "../../shared/data")),
-                Coverage.southWalesAndGwent());
+                org.ember.rules.testing.SouthWalesCoverage.coverage());
         lsoa = catalogue.lsoas().values().stream().filter(a -> CARDIFF.equals(a.parentCode()))
                 .min(Comparator.comparing(Area::code)).orElseThrow();
         cap = new CapAlerts("ember@south-wales-vru", new CatalogueCapAreas(catalogue), id -> "http://127.0.0.1:8080/cap/alerts/" + id);
@@ -118,6 +117,10 @@ class CapMessagesTest {
         assertThat(cancel.msgType()).isEqualTo(CapMessage.CANCEL);
         assertThat(cancel.references()).containsExactly(first.reference(), update.reference());
         assertThat(cancel.info().urgency()).isEqualTo("Past");
+        String title = CapAtomFeed.write("http://127.0.0.1/", "t", List.of(cancel), SATURDAY_2330_GMT);
+        assertThat(title).as("CAP titles say Resolved once").contains("<title>Cancel: Resolved: ")
+                .doesNotContain("Resolved: Resolved").doesNotContain("Resolved after");
+        assertThat(cancel.info().headline()).startsWith("Resolved: ").doesNotContain("Resolved after");
         assertValid(CapWriter.write(update));
         assertValid(CapWriter.write(cancel));
         assertThat(feed.latest(10)).extracting(CapMessage::identifier)

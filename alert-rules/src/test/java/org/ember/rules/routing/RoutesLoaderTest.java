@@ -120,7 +120,7 @@ class RoutesLoaderTest {
         load(broken, problems);
         assertThat(problems).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
                 "routes.yaml:3:3: 'group_wait': 'soon' is not a duration; write e.g. 30s, 5m, 4h, 1d or 1h30m",
-                "routes.yaml:5:18: 'lad=~\"(\"': bad regular expression: Unclosed group",
+                "routes.yaml:5:18: 'lad=~\"(\"': bad regular expression: missing closing )",
                 "routes.yaml:6:7: unknown receiver 'nobody'; defined: [hub]",
                 "routes.yaml:7:7: unknown key 'colour'; known keys: [active_time_intervals, continue, group_by, "
                         + "group_interval, group_wait, matchers, mute_time_intervals, receiver, repeat_interval, routes]",

@@ -75,6 +75,20 @@ class RuleSnapshotsTest {
     }
 
     @Test
+    void aSnapshotWithoutRulesIsRefusedUnlessExplicitlyAllowed() throws Exception {
+        String empty = "groups: []\n";
+        RuleSnapshots.Decision refused = RuleSnapshots.decide(snapshot(3, empty), inForce(2), loader, 99);
+        assertThat(refused.ruleSet()).isNull();
+        assertThat(refused.event().outcome()).isEqualTo(RuleEvent.REJECTED);
+        assertThat(refused.event().problems()).anyMatch(p -> p.contains("no rules"));
+        byte[] forced = RuleSnapshot.of(3, List.of(new SourceFile("rules/a.yaml", empty)), PUSHED, "analyst@vru", true)
+                .toBytes();
+        RuleSnapshots.Decision accepted = RuleSnapshots.decide(forced, inForce(2), loader, 99);
+        assertThat(accepted.ruleSet()).isNotNull();
+        assertThat(accepted.ruleSet().rules()).isEmpty();
+    }
+
+    @Test
     void bytesThatAreNotASnapshotAreRejected() throws Exception {
         RuleSnapshots.Decision d = RuleSnapshots.decide("{\"rules\":[]}".getBytes(StandardCharsets.UTF_8), inForce(2), loader, 1);
         assertThat(d.event().outcome()).isEqualTo(RuleEvent.REJECTED);

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.ember.geo.area.AreaCatalogue;
-import org.ember.geo.area.Coverage;
 import org.ember.rules.areas.CatalogueAreas;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -23,7 +22,7 @@ class OperatorRuleTestsTest {
     @TestFactory
     Stream<DynamicTest> everyRuleTestFilePasses() throws IOException {
         Path data = Path.of(System.getProperty("ember.data.dir", "../../shared/data"));
-        CatalogueAreas areas = new CatalogueAreas(AreaCatalogue.load(data, Coverage.southWalesAndGwent()));
+        CatalogueAreas areas = new CatalogueAreas(AreaCatalogue.load(data, org.ember.rules.testing.SouthWalesCoverage.coverage()));
         RuleTestRunner runner = new RuleTestRunner(areas, areas, ReceiverResolver.NONE);
         List<Path> files;
         try (Stream<Path> listing = Files.list(TESTS)) {

@@ -102,6 +102,16 @@ public record FarringtonControl(
                 pThresholdTrend, limitCases, limitWeeks, noPeriods, weeks, thresholdMethod);
     }
 
+    public FarringtonControl withReweight(boolean r) {
+        return new FarringtonControl(yearsBack, windowHalfWidth, r, weightsThreshold, alpha, trend, pThresholdTrend,
+                limitCases, limitWeeks, noPeriods, pastWeeksNotIncluded, thresholdMethod);
+    }
+
+    public FarringtonControl withWeightsThreshold(double threshold) {
+        return new FarringtonControl(yearsBack, windowHalfWidth, reweight, threshold, alpha, trend, pThresholdTrend,
+                limitCases, limitWeeks, noPeriods, pastWeeksNotIncluded, thresholdMethod);
+    }
+
     public FarringtonControl withTrend(boolean t) {
         return new FarringtonControl(yearsBack, windowHalfWidth, reweight, weightsThreshold, alpha, t,
                 pThresholdTrend, limitCases, limitWeeks, noPeriods, pastWeeksNotIncluded, thresholdMethod);

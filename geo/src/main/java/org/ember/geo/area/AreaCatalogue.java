@@ -2,7 +2,6 @@ package org.ember.geo.area;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,16 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The areas of one deployment, loaded from the real boundary files in the data directory: the
- * 2011 LSOAs of the covered local authorities, the local authorities themselves, the ONS best-fit
+ * The areas of one deployment, loaded from the boundary files its {@link AreaSources} name: the
+ * LSOAs of the covered local authorities, the local authorities themselves, the ONS best-fit
  * lookup that turns a 2021 LSOA code into its 2011 one, and a table of postcode districts.
  */
 public final class AreaCatalogue {
-    static final String LSOA_DIR_WALES = "boundaries/wales_lsoa11_by_lad";
-    static final String LSOA_DIR_MERSEYSIDE = "boundaries/merseyside_lsoa11_by_lad";
-    static final String LAD_FILE = "boundaries/wales_lad13.json";
-    static final String LSOA_LOOKUP = "lookups/lsoa11_to_lsoa21_best_fit_lookup_england_wales_v2.csv.gz";
-    static final String POSTCODE_DISTRICTS = "/postcode-districts.csv";
 
     private static final Map<String, AreaCatalogue> SHARED = new ConcurrentHashMap<>();
 
@@ -42,20 +36,32 @@ public final class AreaCatalogue {
     private AreaCatalogue(Path dataDir, Coverage coverage) {
         this.coverage = coverage;
         List<Area> loaded = new ArrayList<>();
+        AreaSources sources = coverage.sources();
         for (String lad : coverage.ladCodes()) {
-            Path file = lsoaFile(dataDir, lad);
-            loaded.addAll(BoundaryFiles.read(file, Area.LSOA, "LSOA11CD", "LSOA11NM", lad));
+            Path file = sources.lsoaFile(dataDir, lad);
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("no LSOA boundary file for local authority " + lad + ": " + file
+                        + " does not exist (check the deployment's boundaries and the data directory)");
+            }
+            loaded.addAll(BoundaryFiles.read(file, Area.LSOA, sources.lsoaCodeProperty(), sources.lsoaNameProperty(), lad));
         }
         loaded.forEach(a -> lsoas.put(a.code(), a));
         lsoaIndex = new AreaIndex(loaded);
-        Path ladFile = dataDir.resolve(LAD_FILE);
-        if (Files.isRegularFile(ladFile)) {
-            for (Area lad : BoundaryFiles.read(ladFile, Area.LAD, "LAD13CD", "LAD13NM", null)) {
-                ladNames.put(lad.code(), lad.name());
+        if (sources.ladFile() != null) {
+            Path ladFile = dataDir.resolve(sources.ladFile());
+            if (Files.isRegularFile(ladFile)) {
+                for (Area lad : BoundaryFiles.read(ladFile, Area.LAD, sources.ladCodeProperty(), sources.ladNameProperty(),
+                        null)) {
+                    ladNames.put(lad.code(), lad.name());
+                }
             }
         }
-        readLsoaLookup(dataDir.resolve(LSOA_LOOKUP));
-        readPostcodeDistricts();
+        if (sources.lsoaLookup() != null) {
+            readLsoaLookup(dataDir.resolve(sources.lsoaLookup()));
+        }
+        if (sources.postcodeDistricts() != null) {
+            readPostcodeDistricts(dataDir.resolve(sources.postcodeDistricts()));
+        }
     }
 
     /**
@@ -65,19 +71,6 @@ public final class AreaCatalogue {
     public static AreaCatalogue load(Path dataDir, Coverage coverage) {
         String key = dataDir.toAbsolutePath().normalize() + "|" + coverage;
         return SHARED.computeIfAbsent(key, k -> new AreaCatalogue(dataDir, coverage));
-    }
-
-    private static Path lsoaFile(Path dataDir, String lad) {
-        Path wales = dataDir.resolve(LSOA_DIR_WALES).resolve(lad + ".json");
-        if (Files.isRegularFile(wales)) {
-            return wales;
-        }
-        Path merseyside = dataDir.resolve(LSOA_DIR_MERSEYSIDE).resolve(lad + ".json");
-        if (Files.isRegularFile(merseyside)) {
-            return merseyside;
-        }
-        throw new IllegalArgumentException("no LSOA boundary file for local authority " + lad + " under "
-                + dataDir.resolve("boundaries") + " (is the data directory right? see README: Data)");
     }
 
     private void readLsoaLookup(Path file) {
@@ -105,12 +98,11 @@ public final class AreaCatalogue {
         }
     }
 
-    private void readPostcodeDistricts() {
-        try (InputStream in = AreaCatalogue.class.getResourceAsStream(POSTCODE_DISTRICTS)) {
-            if (in == null) {
-                return;
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    private void readPostcodeDistricts(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (line.isBlank() || line.startsWith("#") || line.startsWith("district,")) {
@@ -120,8 +112,13 @@ public final class AreaCatalogue {
                 postcodeDistrictToLad.put(cells[0].trim().toUpperCase(Locale.ROOT), cells[1].trim());
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot read postcode districts " + file, e);
         }
+    }
+
+    /** Every local authority of the outline file, code → name. */
+    public Map<String, String> ladNames() {
+        return Collections.unmodifiableMap(ladNames);
     }
 
     public Coverage coverage() {

@@ -14,7 +14,17 @@ public final class KernelDensity {
      * rows (a partial last column or row is kept whole, so the grid may overhang xmax/ymax).
      */
     public static DensityGrid estimate(double[] x, double[] y, Extent extent, double cellSize, double bandwidth) {
-        if (x.length != y.length) {
+        return estimate(x, y, null, extent, cellSize, bandwidth);
+    }
+
+    /**
+     * As {@link #estimate(double[], double[], Extent, double, double)} with a weight per event
+     * (density(c) = Σ_k w_k·K(|c − p_k|)); {@code weights} null means every weight is 1. Used by the
+     * time-weighted forecasts, where older events count less.
+     */
+    public static DensityGrid estimate(double[] x, double[] y, double[] weights, Extent extent, double cellSize,
+            double bandwidth) {
+        if (x.length != y.length || (weights != null && weights.length != x.length)) {
             throw new IllegalArgumentException("x and y differ in length");
         }
         if (!(cellSize > 0) || Double.isInfinite(cellSize)) {
@@ -36,6 +46,7 @@ public final class KernelDensity {
         for (int k = 0; k < x.length; k++) {
             double px = x[k];
             double py = y[k];
+            double wnorm = weights == null ? norm : norm * weights[k];
             // Cells whose centre may lie within h: centre index i satisfies |xmin+(i+½)C − px| < h.
             int i0 = (int) Math.max(0, Math.ceil((px - bandwidth - extent.xmin()) / cellSize - 0.5));
             int i1 = (int) Math.min(columns - 1, Math.floor((px + bandwidth - extent.xmin()) / cellSize - 0.5));
@@ -50,7 +61,7 @@ public final class KernelDensity {
                     double d2 = dx * dx + dy2;
                     if (d2 < h2) {
                         double u = 1.0 - d2 / h2;
-                        values[row + i] += norm * u * u;
+                        values[row + i] += wnorm * u * u;
                     }
                 }
             }

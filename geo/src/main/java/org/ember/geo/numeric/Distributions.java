@@ -16,6 +16,8 @@ public final class Distributions {
     private static final double EPS = 1e-16;
     private static final double FPMIN = 1e-300;
     private static final int MAX_ITER = 100_000;
+    /** Beyond this mean a discrete quantile is taken in closed form (see {@code discreteQuantile}). */
+    static final double EXACT_MEAN_LIMIT = 1e7;
     private static final double[] LANCZOS = {
         0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
         -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
@@ -269,6 +271,9 @@ public final class Distributions {
         if (k < 0) {
             return 0;
         }
+        if (!(size > 0) || prob >= 1) {
+            return 1;
+        }
         return regularizedBeta(prob, size, k + 1.0);
     }
 
@@ -276,6 +281,9 @@ public final class Distributions {
     public static double negativeBinomialUpperTail(long k, double size, double prob) {
         if (k <= 0) {
             return 1;
+        }
+        if (!(size > 0) || prob >= 1) {
+            return 0;
         }
         return regularizedBeta(1 - prob, k, size);
     }
@@ -286,38 +294,92 @@ public final class Distributions {
             return 0;
         }
         double sd = Math.sqrt(lambda);
-        return discreteQuantile(p, lambda, sd, y -> poissonCdf(y, lambda));
+        return discreteQuantile(p, lambda, sd, 1 / sd, y -> poissonCdf(y, lambda));
     }
 
     /** R's {@code qnbinom(p, size, prob)}: smallest y with P(X ≤ y) ≥ p. */
     public static long negativeBinomialQuantile(double p, double size, double prob) {
+        if (!(size > 0) || prob >= 1) {
+            return 0; // the limit of a vanishing size (mean → 0) or a certain success: all mass at 0
+        }
         double mean = size * (1 - prob) / prob;
         double sd = Math.sqrt(mean / prob);
-        return discreteQuantile(p, mean, sd, y -> negativeBinomialCdf(y, size, prob));
+        double skew = (2 - prob) / Math.sqrt(size * (1 - prob));
+        return discreteQuantile(p, mean, sd, skew, y -> negativeBinomialCdf(y, size, prob));
     }
 
     private interface Cdf {
         double at(long y);
     }
 
-    private static long discreteQuantile(double p, double mean, double sd, Cdf cdf) {
-        if (p <= 0) {
+    /**
+     * Smallest {@code y >= 0} with {@code cdf(y) >= p}, by bisection: at most about 200 evaluations
+     * of the distribution function whatever the mean (a search that stepped one value at a time from
+     * a poor starting guess once spun for hours on an extreme mean and stopped the job). Means beyond
+     * {@link #EXACT_MEAN_LIMIT} take the Cornish–Fisher closed form with the skewness correction,
+     * because the incomplete gamma and beta functions would hit their iteration cap there anyway.
+     */
+    private static long discreteQuantile(double p, double mean, double sd, double skew, Cdf cdf) {
+        if (!(p > 0)) {
             return 0;
         }
-        if (p >= 1) {
+        // An undefined or infinite mean gives an upper bound nothing can exceed: garbage never alerts.
+        if (p >= 1 || !(mean < Double.POSITIVE_INFINITY) || !(sd < Double.POSITIVE_INFINITY)) {
             return Long.MAX_VALUE;
         }
+        double z = normalQuantile(p);
+        if (mean > EXACT_MEAN_LIMIT) {
+            double w = Double.isFinite(skew) ? z + (z * z - 1) * skew / 6 : z;
+            return saturatedLong(Math.ceil(mean + sd * w - 0.5));
+        }
         double target = p * (1 - 64 * Math.ulp(1.0));
-        long y = Math.max(0, (long) Math.floor(mean + sd * normalQuantile(p)));
-        if (cdf.at(y) >= target) {
-            while (y > 0 && cdf.at(y - 1) >= target) {
-                y--;
+        long guess = Math.max(0, saturatedLong(Math.floor(mean + sd * z)));
+        long step = Math.max(1, saturatedLong(Math.ceil(sd)));
+        // Invariant once bracketed: cdf(lo) < target <= cdf(hi), with lo = -1 standing for "below 0".
+        long lo;
+        long hi;
+        if (atLeast(cdf, guess, target)) {
+            hi = guess;
+            lo = guess - step;
+            while (lo >= 0 && atLeast(cdf, lo, target)) {
+                hi = lo;
+                step = Math.min(step * 2, Long.MAX_VALUE / 4);
+                lo -= step;
             }
-            return y;
+            lo = Math.max(lo, -1);
+        } else {
+            lo = guess;
+            hi = guess + step;
+            while (!atLeast(cdf, hi, target)) {
+                if (hi >= Long.MAX_VALUE / 2) {
+                    return Long.MAX_VALUE;
+                }
+                lo = hi;
+                step = Math.min(step * 2, Long.MAX_VALUE / 4);
+                hi += step;
+            }
         }
-        while (cdf.at(y) < target) {
-            y++;
+        while (hi - lo > 1) {
+            long mid = lo + (hi - lo) / 2;
+            if (atLeast(cdf, mid, target)) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
         }
-        return y;
+        return hi;
+    }
+
+    /** A distribution function that answers NaN counts as reached, so every search still ends. */
+    private static boolean atLeast(Cdf cdf, long y, double target) {
+        double f = cdf.at(y);
+        return !(f < target);
+    }
+
+    private static long saturatedLong(double x) {
+        if (Double.isNaN(x) || x <= 0) {
+            return 0;
+        }
+        return x >= 0x1p62 ? Long.MAX_VALUE / 2 : (long) x;
     }
 }

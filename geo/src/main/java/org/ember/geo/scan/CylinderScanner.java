@@ -6,11 +6,16 @@ package org.ember.geo.scan;
  * ending on the last day are alive); a window is a run of axis days. For a circle with population
  * share W and a window with time mass M the expected count is E = W·M, where M is the cases on those
  * days (space-time permutation) or C·len/T (Poisson); the circle's observed count c is summed over
- * its locations and the window's days. Circles grow location by location in order of distance and
- * are evaluated only after all locations at the same distance are in (ties enter together), and
- * only while W ≤ maxFraction. A circle whose counts did not change since the last evaluated one is
- * skipped (its E is larger, so no window can do better); in a replicate most locations have no
- * case in the last days, so this skips most circles.
+ * its locations and the window's days. Circles grow location by location in order of distance and,
+ * as in SaTScan, every step is a window of its own, also inside a ring of equal distances (the
+ * neighbour order breaks ties as SaTScan does), while W ≤ maxFraction. A circle whose counts did
+ * not change since the last evaluated one is skipped (its E is not smaller, so no window can do
+ * strictly better, and SaTScan keeps the first of equal windows); in a replicate most locations have
+ * no case in the last days, so this skips most circles.
+ *
+ * <p>With {@code skipEmpty} (the space-time permutation model) a location whose weight is 0 — no
+ * case anywhere in the study period — is neither a centre nor a member: its step would repeat the
+ * previous circle. So the answer does not depend on whether the location list holds such cells.
  */
 final class CylinderScanner {
     private final NeighbourIndex neighbours;
@@ -20,11 +25,18 @@ final class CylinderScanner {
     private final double[] windowMass;
     private final long total;
     private final int minCases;
+    private final boolean skipEmpty;
     /** c·ln c for every possible c, so that an LLR costs two logarithms instead of four. */
     private final double[] cLogC;
 
     CylinderScanner(NeighbourIndex neighbours, int axisDays, int[] windowStart, int[] windowEnd,
             double[] windowMass, long total, int minCases) {
+        this(neighbours, axisDays, windowStart, windowEnd, windowMass, total, minCases, false);
+    }
+
+    CylinderScanner(NeighbourIndex neighbours, int axisDays, int[] windowStart, int[] windowEnd,
+            double[] windowMass, long total, int minCases, boolean skipEmpty) {
+        this.skipEmpty = skipEmpty;
         this.neighbours = neighbours;
         this.axisDays = axisDays;
         this.windowStart = windowStart;
@@ -65,15 +77,23 @@ final class CylinderScanner {
         long[] prefix = new long[axisDays + 1];
         double best = 0;
         for (int c = 0; c < n; c++) {
+            if (skipEmpty && weight[c] == 0) {
+                if (perCentre != null) {
+                    perCentre[c] = null;
+                }
+                continue;
+            }
             java.util.Arrays.fill(circle, 0);
             int[] order = neighbours.order(c);
-            double[] dist = neighbours.distances(c);
             double share = 0;
             double centreBest = 0;
             Candidate centreCandidate = null;
             boolean changed = false;
             for (int k = 0; k < order.length; k++) {
                 int loc = order[k];
+                if (skipEmpty && weight[loc] == 0) {
+                    continue;
+                }
                 share += weight[loc];
                 if (share > maxFraction * (1 + 1e-12)) {
                     break;
@@ -84,9 +104,6 @@ final class CylinderScanner {
                         circle[d] += row[d];
                         changed = true;
                     }
-                }
-                if (k + 1 < order.length && dist[k + 1] == dist[k]) {
-                    continue; // a tie: the next location enters together with this one
                 }
                 if (!changed) {
                     // Same counts as at the last evaluated circle but a larger expected count: every

@@ -1,11 +1,11 @@
 package org.ember.geo.scan;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * The daily prospective space-time permutation scan for the stream, updated one day at a time
@@ -21,11 +21,17 @@ import java.util.SplittableRandom;
  * study period's margins, plus {@code B} permutation replicates that only redistribute the cases
  * dated in those last days (a partial shuffle of O(cases in window) per replicate). Its results
  * equal a full {@link KulldorffScan} prospective run over the same study period and seed.
+ *
+ * <p>Reuse across days: build one per area with every location it may ever see (cells without cases
+ * cost one skipped check per neighbour and never change the answer), then per day {@link #addDay},
+ * {@link #reviseDay} for late or corrected days still in the study period, and
+ * {@link #scan(ScanInference, long)} with the caller's executor. Not thread-safe: one caller at a time.
  */
 public final class IncrementalProspectiveScan {
     private final List<ScanLocation> locations;
     private final Map<String, Integer> index = new HashMap<>();
     private final NeighbourIndex neighbours;
+    private final int[] byId;
     private final int studyDays;
     private final int maxDays;
     private final double maxFraction;
@@ -48,6 +54,7 @@ public final class IncrementalProspectiveScan {
             index.put(locations.get(i).id(), i);
         }
         this.neighbours = new NeighbourIndex(this.locations, coordinates, maxRadius);
+        this.byId = KulldorffScan.byId(this.locations);
         this.studyDays = studyDays;
         this.maxDays = maxDays;
         this.maxFraction = maxFraction;
@@ -92,8 +99,52 @@ public final class IncrementalProspectiveScan {
         return Math.min(daysSeen, studyDays);
     }
 
-    /** Prospective scan ending on the latest day. */
+    /**
+     * Replaces the counts of a day already in the study period (late, corrected or cancelled
+     * records), so a scanner kept across days need not be refilled. Costs O(L).
+     */
+    public void reviseDay(LocalDate day, Map<String, Integer> counts) {
+        if (lastDay == null || day.isAfter(lastDay) || !day.isAfter(lastDay.minusDays(daysInStudy()))) {
+            throw new IllegalArgumentException(day + " is not in the study period ending " + lastDay);
+        }
+        int slot = Math.floorMod(head - (int) ChronoUnit.DAYS.between(day, lastDay), studyDays);
+        int[] next = new int[ring.length];
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            Integer z = index.get(e.getKey());
+            if (z == null) {
+                throw new IllegalArgumentException("unknown location " + e.getKey());
+            }
+            if (e.getValue() < 0) {
+                throw new IllegalArgumentException("negative count at " + e.getKey());
+            }
+            next[z] += e.getValue();
+        }
+        for (int z = 0; z < ring.length; z++) {
+            int delta = next[z] - ring[z][slot];
+            ring[z][slot] = next[z];
+            locationTotal[z] += delta;
+            dayTotal[slot] += delta;
+            total += delta;
+        }
+    }
+
+    /** The latest day added, or null before the first. */
+    public LocalDate lastDay() {
+        return lastDay;
+    }
+
+    /** Prospective scan ending on the latest day: all replications in the calling thread, Gumbel tail beyond. */
     public ScanResult scan(int replications, long seed) {
+        return scan(ScanInference.sequential(replications), seed);
+    }
+
+    /**
+     * Prospective scan ending on the latest day with the given inference (early stopping, Gumbel
+     * p-values, the caller's executor). Equals a {@link KulldorffScan} prospective space-time
+     * permutation run over the same study period, seed and inference, whatever location list either
+     * was given: locations without a case in the study period are neither centres nor members.
+     */
+    public ScanResult scan(ScanInference inference, long seed) {
         int locs = ring.length;
         if (total == 0 || daysSeen == 0) {
             return new ScanResult(locs, total, List.of(), new double[0]);
@@ -109,8 +160,10 @@ public final class IncrementalProspectiveScan {
             }
         }
         double[] weight = new double[locs];
+        boolean[] member = new boolean[locs];
         for (int z = 0; z < locs; z++) {
             weight[z] = (double) locationTotal[z] / total;
+            member[z] = locationTotal[z] > 0;
         }
         int[] start = new int[axisDays];
         int[] end = new int[axisDays];
@@ -122,13 +175,13 @@ public final class IncrementalProspectiveScan {
             suffix += axisTotals[axisDays - len];
             mass[len - 1] = suffix;
         }
-        CylinderScanner scanner = new CylinderScanner(neighbours, axisDays, start, end, mass, total, minCases);
+        CylinderScanner scanner = new CylinderScanner(neighbours, axisDays, start, end, mass, total, minCases, true);
         CylinderScanner.Candidate[] perCentre = new CylinderScanner.Candidate[locs];
-        scanner.scan(axis, weight, maxFraction, perCentre);
+        double observed = scanner.scan(axis, weight, maxFraction, perCentre);
 
         int[] caseLocation = new int[(int) total];
         int i = 0;
-        for (int z = 0; z < locs; z++) {
+        for (int z : byId) {
             for (long k = 0; k < locationTotal[z]; k++) {
                 caseLocation[i++] = z;
             }
@@ -141,11 +194,12 @@ public final class IncrementalProspectiveScan {
                 axisCaseDays[k++] = a;
             }
         }
-        double[] maxima = KulldorffScan.permutationMaxima(caseLocation, axisCaseDays, locs, axisDays, scanner,
-                weight, maxFraction, replications, new SplittableRandom(seed));
+        Replications.Outcome outcome = Replications.run(inference, observed, seed,
+                t -> KulldorffScan.permutationWorker(caseLocation, axisCaseDays, locs, axisDays, scanner, weight,
+                        maxFraction));
         LocalDate firstAxisDay = lastDay.minusDays(axisDays - 1);
-        List<ScanCluster> clusters = ClusterReporter.report(perCentre, neighbours, locations, start, end, maxima,
-                replications, true, d -> firstAxisDay.plusDays(d));
-        return new ScanResult(locs, total, clusters, maxima);
+        List<ScanCluster> clusters = ClusterReporter.report(perCentre, neighbours, locations, member, start, end,
+                ClusterReporter.Inference.of(outcome, inference.gumbel()), true, d -> firstAxisDay.plusDays(d));
+        return new ScanResult(locs, total, clusters, outcome.maxima());
     }
 }

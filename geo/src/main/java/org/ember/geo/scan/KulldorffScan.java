@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 
 /**
@@ -39,8 +38,22 @@ public final class KulldorffScan {
     private final Map<String, Integer> index = new HashMap<>();
     private final NeighbourIndex neighbours;
     private final ScanParameters parameters;
+    private final boolean emptyLocationsTakePart;
 
+    /** A scan in which every listed location is a centre and a member, as in SaTScan. */
     public KulldorffScan(List<ScanLocation> locations, CoordinateSystem coordinates, ScanParameters parameters) {
+        this(locations, coordinates, parameters, true);
+    }
+
+    /**
+     * @param emptyLocationsTakePart false: under the space-time permutation model a location without a
+     *     case in the study period is neither a centre nor a member, so the answer is that of the
+     *     locations with cases whatever else the list holds (what {@link IncrementalProspectiveScan}
+     *     computes); true: SaTScan's reading of a coordinates file, every location takes part
+     */
+    public KulldorffScan(List<ScanLocation> locations, CoordinateSystem coordinates, ScanParameters parameters,
+            boolean emptyLocationsTakePart) {
+        this.emptyLocationsTakePart = emptyLocationsTakePart;
         this.locations = List.copyOf(locations);
         for (int i = 0; i < locations.size(); i++) {
             if (index.put(locations.get(i).id(), i) != null) {
@@ -64,13 +77,22 @@ public final class KulldorffScan {
     }
 
     /**
-     * Runs the scan.
+     * Runs the scan with {@code parameters.replications()} replications in the calling thread, the
+     * Gumbel tail beyond them, no early stopping.
      *
      * @param cases case rows (dates ignored for a purely spatial analysis)
      * @param population population (or expected count) per location; required for Poisson, unused
      *     for space-time permutation
      */
     public ScanResult run(List<ScanCase> cases, Map<String, Double> population) {
+        return run(cases, population, ScanInference.sequential(parameters.replications()));
+    }
+
+    /**
+     * Runs the scan with the given inference ({@code inference.replications()} replaces
+     * {@code parameters.replications()}; the seed is {@code parameters.seed()}).
+     */
+    public ScanResult run(List<ScanCase> cases, Map<String, Double> population, ScanInference inference) {
         ScanParameters p = parameters;
         int locs = locations.size();
         boolean spatial = p.analysis() == ScanAnalysis.PURELY_SPATIAL;
@@ -109,14 +131,26 @@ public final class KulldorffScan {
                 dayTotals[d] += row[d];
             }
         }
-        CylinderScanner scanner = scanner(axis, dayTotals, total, days);
+        boolean skipEmpty = p.model() == ScanModel.SPACE_TIME_PERMUTATION && !emptyLocationsTakePart;
+        CylinderScanner scanner = scanner(axis, dayTotals, total, days, skipEmpty);
         int[][] observedAxis = onAxis(full, axis);
         CylinderScanner.Candidate[] perCentre = new CylinderScanner.Candidate[locs];
-        scanner.scan(observedAxis, weight, p.maxFraction(), perCentre);
+        double observed = scanner.scan(observedAxis, weight, p.maxFraction(), perCentre);
 
-        double[] maxima = replicates(full, weight, total, days, axis, scanner);
-        List<ScanCluster> clusters = report(perCentre, axis, maxima);
-        return new ScanResult(locs, total, clusters, maxima);
+        Replications.Outcome outcome = Replications.run(inference, observed, p.seed(),
+                workers(full, weight, total, days, axis, scanner));
+        boolean[] member = null;
+        if (skipEmpty) {
+            member = new boolean[locs];
+            for (int z = 0; z < locs; z++) {
+                member[z] = weight[z] > 0;
+            }
+        }
+        IntFunction<LocalDate> dayOf = spatial ? d -> null : d -> p.studyStart().plusDays(axis.offset() + d);
+        List<ScanCluster> clusters = ClusterReporter.report(perCentre, neighbours, locations, member, axis.start(),
+                axis.end(), ClusterReporter.Inference.of(outcome, inference.gumbel()),
+                p.analysis() == ScanAnalysis.PROSPECTIVE, dayOf);
+        return new ScanResult(locs, total, clusters, outcome.maxima());
     }
 
     private double[] weights(int[][] full, long total, Map<String, Double> population) {
@@ -183,7 +217,7 @@ public final class KulldorffScan {
         return new Axis(0, days, start, end);
     }
 
-    private CylinderScanner scanner(Axis axis, long[] dayTotals, long total, int days) {
+    private CylinderScanner scanner(Axis axis, long[] dayTotals, long total, int days, boolean skipEmpty) {
         double[] mass = new double[axis.start().length];
         for (int w = 0; w < mass.length; w++) {
             if (parameters.model() == ScanModel.SPACE_TIME_PERMUTATION) {
@@ -197,7 +231,7 @@ public final class KulldorffScan {
             }
         }
         return new CylinderScanner(neighbours, axis.days(), axis.start(), axis.end(), mass, total,
-                parameters.minCases());
+                parameters.minCases(), skipEmpty);
     }
 
     private static int[][] onAxis(int[][] full, Axis axis) {
@@ -208,105 +242,97 @@ public final class KulldorffScan {
         return out;
     }
 
-    private double[] replicates(int[][] full, double[] weight, long total, int days, Axis axis,
+    private IntFunction<Replications.Worker> workers(int[][] full, double[] weight, long total, int days, Axis axis,
             CylinderScanner scanner) {
-        int b = parameters.replications();
-        double[] maxima = new double[b];
-        SplittableRandom random = new SplittableRandom(parameters.seed());
         int locs = full.length;
-        int[][] sim = new int[locs][axis.days()];
         if (parameters.model() == ScanModel.SPACE_TIME_PERMUTATION) {
-            // Cases as (location) and (day) lists; a replicate pairs a random ordering of the
-            // locations with the axis days. Only cases landing on axis days matter.
             int[] caseLocation = new int[(int) total];
-            List<Integer> axisCaseDays = new ArrayList<>();
             int i = 0;
-            for (int z = 0; z < locs; z++) {
+            for (int z : byId(locations)) {
                 for (int d = 0; d < days; d++) {
                     for (int k = 0; k < full[z][d]; k++) {
                         caseLocation[i++] = z;
                     }
                 }
             }
-            for (int d = axis.offset(); d < axis.offset() + axis.days(); d++) {
-                long dayTotal = 0;
-                for (int z = 0; z < locs; z++) {
-                    dayTotal += full[z][d];
-                }
-                for (long k = 0; k < dayTotal; k++) {
-                    axisCaseDays.add(d - axis.offset());
-                }
-            }
-            int[] axisDays = axisCaseDays.stream().mapToInt(Integer::intValue).toArray();
-            return permutationMaxima(caseLocation, axisDays, locs, axis.days(), scanner, weight,
-                    parameters.maxFraction(), b, random);
-        } else {
-            double[] cumulative = new double[locs];
-            double acc = 0;
+            long axisCases = 0;
             for (int z = 0; z < locs; z++) {
-                acc += weight[z];
-                cumulative[z] = acc;
+                for (int d = axis.offset(); d < axis.offset() + axis.days(); d++) {
+                    axisCases += full[z][d];
+                }
             }
-            for (int r = 0; r < b; r++) {
+            int[] axisDays = new int[(int) axisCases];
+            int k = 0;
+            for (int d = axis.offset(); d < axis.offset() + axis.days(); d++) {
+                for (int z = 0; z < locs; z++) {
+                    for (int n = 0; n < full[z][d]; n++) {
+                        axisDays[k++] = d - axis.offset();
+                    }
+                }
+            }
+            return t -> permutationWorker(caseLocation, axisDays, locs, axis.days(), scanner, weight,
+                    parameters.maxFraction());
+        }
+        double[] cumulative = new double[locs];
+        double acc = 0;
+        for (int z = 0; z < locs; z++) {
+            acc += weight[z];
+            cumulative[z] = acc;
+        }
+        double sum = acc;
+        return t -> {
+            int[][] sim = new int[locs][axis.days()];
+            return random -> {
                 for (int[] row : sim) {
                     Arrays.fill(row, 0);
                 }
                 for (long k = 0; k < total; k++) {
-                    int z = Arrays.binarySearch(cumulative, random.nextDouble() * acc);
+                    int z = Arrays.binarySearch(cumulative, random.nextDouble() * sum);
                     z = z >= 0 ? z : Math.min(locs - 1, -z - 1);
                     int d = days == 1 ? 0 : random.nextInt(days);
                     if (d >= axis.offset() && d < axis.offset() + axis.days()) {
                         sim[z][d - axis.offset()]++;
                     }
                 }
-                maxima[r] = scanner.scan(sim, weight, parameters.maxFraction(), null);
-            }
-        }
-        return maxima;
-    }
-
-    private List<ScanCluster> report(CylinderScanner.Candidate[] perCentre, Axis axis, double[] maxima) {
-        IntFunction<LocalDate> dayOf = parameters.analysis() == ScanAnalysis.PURELY_SPATIAL
-                ? d -> null
-                : d -> parameters.studyStart().plusDays(axis.offset() + d);
-        return ClusterReporter.report(perCentre, neighbours, locations, axis.start(), axis.end(), maxima,
-                parameters.replications(), parameters.analysis() == ScanAnalysis.PROSPECTIVE, dayOf);
+                return scanner.scan(sim, weight, parameters.maxFraction(), null);
+            };
+        };
     }
 
     /**
-     * Space-time permutation replicates: maxima of the scan over random date permutations. Each
-     * replicate has its own random stream split in order from {@code random}, and starts from the
-     * same case order, so the result does not depend on how replicates are spread over threads.
+     * Location indices in the order of their ids: replicates deal cases out in this order, so they do
+     * not depend on the order (or on extra zero-case members) of the location list.
      */
-    static double[] permutationMaxima(int[] caseLocation, int[] axisCaseDays, int locs, int axisDays,
-            CylinderScanner scanner, double[] weight, double maxFraction, int replications, SplittableRandom random) {
-        double[] maxima = new double[replications];
-        SplittableRandom[] streams = new SplittableRandom[replications];
-        for (int r = 0; r < replications; r++) {
-            streams[r] = random.split();
-        }
-        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), replications));
-        java.util.stream.IntStream.range(0, threads).parallel().forEach(t -> {
-            int[][] sim = new int[locs][axisDays];
-            int[] pool = new int[caseLocation.length];
-            for (int r = t; r < replications; r += threads) {
-                System.arraycopy(caseLocation, 0, pool, 0, pool.length);
-                SplittableRandom rnd = streams[r];
-                // A partial Fisher-Yates shuffle draws which cases get the axis dates: a uniformly
-                // random permutation of dates restricted to the days that matter.
-                for (int k = 0; k < axisCaseDays.length; k++) {
-                    int j = k + rnd.nextInt(pool.length - k);
-                    int tmp = pool[k];
-                    pool[k] = pool[j];
-                    pool[j] = tmp;
-                    sim[pool[k]][axisCaseDays[k]]++;
-                }
-                maxima[r] = scanner.scan(sim, weight, maxFraction, null);
-                for (int k = 0; k < axisCaseDays.length; k++) {
-                    sim[pool[k]][axisCaseDays[k]] = 0;
-                }
+    static int[] byId(List<ScanLocation> locations) {
+        return java.util.stream.IntStream.range(0, locations.size()).boxed()
+                .sorted(java.util.Comparator.comparing(z -> locations.get(z).id()))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * A space-time permutation replicate: the scan's maximum over a random date permutation. Every
+     * replicate starts from the same case order, so its maximum depends only on its random stream.
+     */
+    static Replications.Worker permutationWorker(int[] caseLocation, int[] axisCaseDays, int locs, int axisDays,
+            CylinderScanner scanner, double[] weight, double maxFraction) {
+        int[][] sim = new int[locs][axisDays];
+        int[] pool = new int[caseLocation.length];
+        return rnd -> {
+            System.arraycopy(caseLocation, 0, pool, 0, pool.length);
+            // A partial Fisher-Yates shuffle draws which cases get the axis dates: a uniformly
+            // random permutation of dates restricted to the days that matter.
+            for (int k = 0; k < axisCaseDays.length; k++) {
+                int j = k + rnd.nextInt(pool.length - k);
+                int tmp = pool[k];
+                pool[k] = pool[j];
+                pool[j] = tmp;
+                sim[pool[k]][axisCaseDays[k]]++;
             }
-        });
-        return maxima;
+            double max = scanner.scan(sim, weight, maxFraction, null);
+            for (int k = 0; k < axisCaseDays.length; k++) {
+                sim[pool[k]][axisCaseDays[k]] = 0;
+            }
+            return max;
+        };
     }
 }

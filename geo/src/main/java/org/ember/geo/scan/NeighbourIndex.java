@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * For every location as a circle centre, the other locations in order of distance, cut at the
- * maximum radius. Built once (O(L² log L)) and reused by every replication and every daily update;
+ * maximum radius, equal distances in SaTScan's order (lesser Cartesian coordinates first). Built once (O(L² log L)) and reused by every replication and every daily update;
  * the population cut (max fraction) depends on the data and is applied per analysis.
  */
 public final class NeighbourIndex {
@@ -32,8 +32,11 @@ public final class NeighbourIndex {
                 }
             }
             Integer[] inCircle = Arrays.copyOf(idx, count);
-            // Ties broken by input order so that membership is deterministic.
-            Arrays.sort(inCircle, Comparator.<Integer>comparingDouble(j -> d[j]).thenComparingInt(j -> j));
+            // SaTScan (CompareIdentifierDistance in CentroidNeighbors.cpp) breaks equal distances by the
+            // lesser coordinates, compared one coordinate after the other in its Cartesian form; the
+            // order therefore does not depend on the order of the location list.
+            Arrays.sort(inCircle, Comparator.<Integer>comparingDouble(j -> d[j])
+                    .thenComparing((a, b) -> compareCoordinates(xyz[a], xyz[b])).thenComparingInt(j -> j));
             order[c] = new int[count];
             distance[c] = new double[count];
             for (int k = 0; k < count; k++) {
@@ -41,6 +44,16 @@ public final class NeighbourIndex {
                 distance[c][k] = d[inCircle[k]];
             }
         }
+    }
+
+    private static int compareCoordinates(double[] a, double[] b) {
+        for (int i = 0; i < a.length; i++) {
+            int c = Double.compare(a[i], b[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     public int size() {

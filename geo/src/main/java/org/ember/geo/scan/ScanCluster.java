@@ -12,8 +12,12 @@ import java.util.List;
  * @param locations included location ids, nearest first
  * @param start first day of the cylinder (null for purely spatial)
  * @param end last day of the cylinder (null for purely spatial)
- * @param pValue Monte Carlo p = rank/(B + 1), NaN without replications
- * @param recurrenceDays prospective only: 1/(p × analyses per day) = (B + 1)/rank days; NaN otherwise
+ * @param pValue Monte Carlo p = rank/(B + 1) (after early stopping: exceedances / replications run),
+ *     NaN without replications
+ * @param recurrenceDays prospective only: 1/(p × analyses per day) days, with the Gumbel p when no
+ *     replicate reached the cluster (so the interval is not capped at B + 1 days); NaN otherwise
+ * @param gumbelPValue upper tail of the Gumbel distribution fitted to the replicate maxima at this LLR;
+ *     NaN without a fit
  */
 public record ScanCluster(
         int rank,
@@ -26,9 +30,16 @@ public record ScanCluster(
         double expected,
         double llr,
         double pValue,
-        double recurrenceDays) {
+        double recurrenceDays,
+        double gumbelPValue) {
 
     public ScanCluster {
         locations = List.copyOf(locations);
+    }
+
+    /** A cluster without a Gumbel p-value (the shape before Gumbel p-values existed). */
+    public ScanCluster(int rank, String centre, double radius, List<String> locations, LocalDate start, LocalDate end,
+            long observed, double expected, double llr, double pValue, double recurrenceDays) {
+        this(rank, centre, radius, locations, start, end, observed, expected, llr, pValue, recurrenceDays, Double.NaN);
     }
 }

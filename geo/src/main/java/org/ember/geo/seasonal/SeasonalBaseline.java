@@ -57,6 +57,15 @@ public final class SeasonalBaseline {
     }
 
     private static final int MIN_DAYS = 56;
+    /** History kept, in buckets of each kind: three years; older buckets slide out. */
+    static final int MAX_HOURS = 3 * 366 * 24;
+    static final int MAX_DAYS = 3 * 366;
+    /**
+     * Largest expectation a prediction reports. Far above any real count per bucket; a fit that
+     * extrapolates past it (a trend over a long empty history) is clamped so no quantile search or
+     * tail sum ever sees an astronomical mean.
+     */
+    static final double MAX_EXPECTED = 1e6;
     private final Bucket bucket;
     private final EmberCalendar calendar;
     private final String area;
@@ -98,10 +107,11 @@ public final class SeasonalBaseline {
         if (first == null) {
             first = start;
         }
-        int i = indexOf(start);
-        if (i < size - 1) {
+        long index = indexOf(start);
+        if (index < size - 1) {
             throw new IllegalArgumentException("bucket " + start + " is not after the last one");
         }
+        int i = (int) slideTo(index);
         while (size <= i) {
             if (size == counts.length) {
                 counts = Arrays.copyOf(counts, counts.length * 2);
@@ -134,6 +144,11 @@ public final class SeasonalBaseline {
         double mu = Math.exp(fit.linearPredictor(features(start, fitAnnual)));
         double upper;
         double exceedance;
+        if (Double.isNaN(mu)) {
+            // A fit that did not converge says nothing: report an expectation nothing exceeds.
+            return new SeasonalPrediction(start, 0, Long.MAX_VALUE, 1, phi);
+        }
+        mu = Math.min(mu, MAX_EXPECTED);
         if (phi > 1) {
             double sizeParam = mu / (phi - 1);
             upper = Distributions.negativeBinomialQuantile(1 - alpha, sizeParam, 1 / phi);
@@ -158,16 +173,43 @@ public final class SeasonalBaseline {
         sinceFit = 0;
     }
 
-    private int indexOf(Instant start) {
+    private long indexOf(Instant start) {
         if (bucket == Bucket.HOUR) {
-            return (int) Duration.between(first, start).toHours();
+            return Duration.between(first, start).toHours();
         }
         LocalDate a = LondonHours.localDate(first);
         LocalDate b = LondonHours.localDate(start);
-        return (int) java.time.temporal.ChronoUnit.DAYS.between(a, b);
+        return java.time.temporal.ChronoUnit.DAYS.between(a, b);
     }
 
-    private Instant startOf(int i) {
+    /**
+     * Drops the oldest buckets so that bucket {@code index} fits in the kept history, and returns
+     * its index afterwards. A bucket centuries after the first (a partner's mistyped year) thus
+     * costs a fresh history, never an array of millions of buckets.
+     */
+    private long slideTo(long index) {
+        int max = bucket == Bucket.HOUR ? MAX_HOURS : MAX_DAYS;
+        if (index < max) {
+            return index;
+        }
+        long drop = index - (max - 1);
+        Instant newFirst = startOf(drop);
+        if (drop >= size) {
+            size = 0;
+            Arrays.fill(counts, 0);
+        } else {
+            int d = (int) drop;
+            System.arraycopy(counts, d, counts, 0, size - d);
+            Arrays.fill(counts, size - d, size, 0);
+            size -= d;
+        }
+        first = newFirst;
+        fit = null;
+        sinceFit = Integer.MAX_VALUE;
+        return index - drop;
+    }
+
+    private Instant startOf(long i) {
         if (bucket == Bucket.HOUR) {
             return first.plus(Duration.ofHours(i));
         }

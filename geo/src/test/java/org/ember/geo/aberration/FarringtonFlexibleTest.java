@@ -44,6 +44,35 @@ class FarringtonFlexibleTest {
         assertMatches(ReferenceCsv.load(fixture), new FarringtonFlexible(control).assessAll(counts, null));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "outbreaks_farrington_by_date.csv, FARRINGTON, true",
+        "outbreaks_farrington_by_index.csv, FARRINGTON, false",
+        "outbreaks_noufaily_by_date.csv, NOUFAILY, true",
+        "outbreaks_noufaily_by_index.csv, NOUFAILY, false"})
+    void matchesRWithPastOutbreaksInTheReferenceYears(String fixture, String variant, boolean byDate) {
+        ReferenceCsv input = ReferenceCsv.load("outbreaks_weekly.csv");
+        long[] counts = input.longs("count");
+        LocalDate[] dates = null;
+        if (byDate) {
+            dates = new LocalDate[counts.length];
+            for (int i = 0; i < counts.length; i++) {
+                dates[i] = LocalDate.parse(input.text(i, "date"));
+            }
+        }
+        FarringtonControl control = variant.equals("FARRINGTON")
+                ? FarringtonControl.farrington1996()
+                : FarringtonControl.noufaily();
+        List<FarringtonFlexible.Result> results = new FarringtonFlexible(control).assessAll(counts, dates);
+        assertMatches(ReferenceCsv.load(fixture), results);
+        // The reweighting is what keeps past outbreaks out of the baseline: without it the bound differs.
+        List<FarringtonFlexible.Result> unweighted = new FarringtonFlexible(control.withReweight(false))
+                .assessAll(counts, dates);
+        assertThat(java.util.stream.IntStream.range(0, results.size())
+                .filter(i -> Math.abs(results.get(i).upperBound() - unweighted.get(i).upperBound()) > 0.5).count())
+                .isGreaterThan(5);
+    }
+
     private static void assertMatches(ReferenceCsv expected, List<FarringtonFlexible.Result> actual) {
         assertThat(actual).hasSize(expected.size());
         int alarms = 0;

@@ -14,7 +14,7 @@ class AreaIndexTest {
 
     @BeforeAll
     static void allOfSouthWalesAndGwent() {
-        index = AreaCatalogue.load(SharedData.dir(), Coverage.southWalesAndGwent()).lsoaIndex();
+        index = AreaCatalogue.load(SharedData.dir(), org.ember.geo.testdata.SouthWalesCoverage.coverage()).lsoaIndex();
     }
 
     @RepeatedTest(3)

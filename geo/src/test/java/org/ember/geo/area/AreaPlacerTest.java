@@ -17,7 +17,7 @@ class AreaPlacerTest {
 
     @BeforeAll
     static void loadRealBoundaries() {
-        placer = new AreaPlacer(AreaCatalogue.load(SharedData.dir(), Coverage.southWalesAndGwent()), 250);
+        placer = new AreaPlacer(AreaCatalogue.load(SharedData.dir(), org.ember.geo.testdata.SouthWalesCoverage.coverage()), 250);
     }
 
     @Test

@@ -46,7 +46,7 @@ public class PlacementBenchmark {
     @Setup
     public void load() {
         Path data = Path.of(System.getProperty("ember.data.dir", "../../shared/data"));
-        index = AreaCatalogue.load(data, new Coverage("wales", ALL_WALES)).lsoaIndex();
+        index = AreaCatalogue.load(data, new Coverage("wales", ALL_WALES, org.ember.geo.area.AreaSources.onsPattern("boundaries/wales_lsoa11_by_lad/{lad}.json", ALL_WALES, null, null, null))).lsoaIndex();
         areas = index.areas();
         Random random = new Random(2025L);
         lon = new double[POINTS];

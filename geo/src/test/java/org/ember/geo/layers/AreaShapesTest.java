@@ -3,7 +3,6 @@ package org.ember.geo.layers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.ember.geo.area.AreaCatalogue;
-import org.ember.geo.area.Coverage;
 import org.ember.geo.crs.BritishNationalGrid;
 import org.ember.geo.crs.ProjectedPoint;
 import org.ember.geo.risk.AreaShape;
@@ -11,7 +10,7 @@ import org.ember.geo.testdata.SharedData;
 import org.junit.jupiter.api.Test;
 
 class AreaShapesTest {
-    private final AreaShapes shapes = AreaShapes.of(AreaCatalogue.load(SharedData.dir(), Coverage.southWalesAndGwent()));
+    private final AreaShapes shapes = AreaShapes.of(AreaCatalogue.load(SharedData.dir(), org.ember.geo.testdata.SouthWalesCoverage.coverage()));
 
     @Test
     void cardiffAndItsLsoasHavePlausibleCentresAndSizes() {

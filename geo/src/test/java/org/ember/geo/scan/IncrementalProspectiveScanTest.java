@@ -37,7 +37,7 @@ class IncrementalProspectiveScanTest {
         List<ScanCase> window = cases.stream().filter(c -> !c.date().isBefore(start)).toList();
         ScanParameters p = new ScanParameters(ScanModel.SPACE_TIME_PERMUTATION, ScanAnalysis.PROSPECTIVE, start,
                 LocalDate.of(2001, 11, 24), 3.0, 0.5, 7, 99, 5L, 2);
-        ScanResult full = new KulldorffScan(locs, CoordinateSystem.LAT_LON, p).run(window, null);
+        ScanResult full = new KulldorffScan(locs, CoordinateSystem.LAT_LON, p, false).run(window, null);
 
         assertThat(fromStream.totalCases()).isEqualTo(full.totalCases());
         assertThat(fromStream.clusters()).isNotEmpty().isEqualTo(full.clusters());

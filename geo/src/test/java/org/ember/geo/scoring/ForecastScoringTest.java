@@ -48,4 +48,40 @@ class ForecastScoringTest {
         assertThat(s.pei()).isEqualTo(1.0);
         assertThat(s.pai()).isCloseTo((2.0 / 3) / 0.1, within(1e-12));
     }
+
+    @Test
+    void recaptureRateIndexWorkedByHand() {
+        // Period before: 2 of 8 events in cells 0-1; period after: 4 of 10 (as in the first example).
+        List<double[]> after = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            after.add(new double[] {50, 50});
+        }
+        after.add(new double[] {150, 10});
+        for (int k = 0; k < 6; k++) {
+            after.add(new double[] {520, 99});
+        }
+        List<double[]> before = new ArrayList<>();
+        before.add(new double[] {10, 10});
+        before.add(new double[] {110, 10});
+        for (int k = 0; k < 6; k++) {
+            before.add(new double[] {710, 10});
+        }
+        ForecastScore s = new ForecastScoring(100).score(strip(), after, before, 0.2);
+        // RRI = (n/n0)/(N/N0) = (4/2)/(10/8) = 1.6.
+        assertThat(s.rri()).isCloseTo(1.6, within(1e-12));
+        assertThat(new ForecastScoring(100).score(strip(), after, 0.2).rri()).isNaN();
+    }
+
+    @Test
+    void arrayFormBreaksTiesByIndexLikeTheListForm() {
+        double[] scores = {1, 3, 3, 3, 0, 2};
+        int[] events = {5, 0, 1, 2, 0, 0};
+        ForecastScore s = ForecastScoring.score(scores, events, null, 0.5);
+        // Top 3: cells 1, 2, 3 (ties at 3 by index): 3 of 8 events.
+        assertThat(s.cells()).isEqualTo(3);
+        assertThat(s.hitRate()).isCloseTo(3.0 / 8, within(1e-12));
+        ForecastScore two = ForecastScoring.score(scores, events, null, 1.0 / 3);
+        // Top 2 of the three tied cells: the two lowest indices, 1 and 2: 1 event.
+        assertThat(two.hitRate()).isCloseTo(1.0 / 8, within(1e-12));
+    }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import org.ember.infra.simulator.FeedSimulator;
+import org.ember.infra.simulator.SimulatedArea;
 import org.ember.infra.simulator.SimulatedRecord;
 import org.ember.infra.simulator.SimulationSettings;
 import org.ember.jobs.records.RawFeedRecord;
@@ -34,13 +35,13 @@ public record History(Map<String, List<RawFeedRecord>> byTopic, long records, lo
      * @param feeds    which feeds to keep (all five, or e.g. only police for police.uk alone)
      * @param progress told the number of simulated days done, now and then
      */
-    public static History simulate(Path dataDir, long from, long to, List<String> forces, Set<Feed> feeds, long seed,
-            LongConsumer progress) {
+    public static History simulate(Path dataDir, SimulatedArea area, long from, long to, List<String> forces,
+            Set<Feed> feeds, long seed, LongConsumer progress) {
         long started = System.currentTimeMillis();
         YearMonth first = YearMonth.from(Instant.ofEpochMilli(from).atZone(LONDON));
         YearMonth last = YearMonth.from(Instant.ofEpochMilli(to - 1).atZone(LONDON));
         SimulationSettings settings = SimulationSettings.defaults().withSeed(seed).withMonths(first, last).withForces(forces);
-        FeedSimulator simulator = FeedSimulator.create(dataDir, settings);
+        FeedSimulator simulator = FeedSimulator.create(dataDir, settings, area);
         Map<String, List<RawFeedRecord>> byTopic = new HashMap<>();
         Map<String, Long> offsets = new HashMap<>();
         long count = 0;

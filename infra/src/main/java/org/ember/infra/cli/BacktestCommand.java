@@ -17,13 +17,15 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.ember.geo.area.AreaCatalogue;
-import org.ember.geo.area.Coverage;
+import org.ember.deployment.Deployment;
 import org.ember.geo.fusion.FusionSettings;
 import org.ember.infra.EmberPaths;
 import org.ember.infra.backtest.History;
 import org.ember.infra.backtest.SeriousIncidents;
+import org.ember.infra.demo.DeadLetterSummary;
+import org.ember.infra.simulator.SimulatedArea;
 import org.ember.infra.cli.rules.DurationOption;
+import org.ember.jobs.DeploymentJobs;
 import org.ember.jobs.EmberJobRunner;
 import org.ember.jobs.JobSettings;
 import org.ember.model.Feed;
@@ -61,7 +63,10 @@ public final class BacktestCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--rules", required = true, paramLabel = "DIR", description = "Rule directory (or file) to test.")
+    @CommandLine.Mixin
+    DeploymentOption deployment;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "Rule directory (or file) to test (default: the deployment's rules).")
     Path rules;
 
     @Option(names = "--from", required = true, paramLabel = "DATE",
@@ -86,8 +91,8 @@ public final class BacktestCommand implements Callable<Integer> {
             description = "Shared data directory with police/ and boundaries/ (default: $EMBER_DATA_DIR, else ../shared/data).")
     Path dataDir;
 
-    @Option(names = "--force", split = ",", defaultValue = "south-wales,gwent",
-            description = "police.uk forces to replay (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--force", split = ",",
+            description = "police.uk force folders to replay (default: the deployment's simulator.police).")
     List<String> forces;
 
     @Option(names = "--feeds", split = ",", defaultValue = "police,ambulance,ae,navigator,intel",
@@ -111,20 +116,28 @@ public final class BacktestCommand implements Callable<Integer> {
         if (problem != null) {
             throw new UserError(problem);
         }
+        Deployment d = deployment.load(dataDir);
+        data = d.dataDir();
+        if (rules == null) {
+            rules = d.rules();
+        }
+        if (forces == null || forces.isEmpty()) {
+            forces = d.simulator().policeFolders().stream().map(p -> p.getFileName().toString()).toList();
+        }
         long start = day(from, false);
         long end = day(to, true);
         if (end <= start) {
             throw new UserError("--to " + to + " is before --from " + from);
         }
         Set<Feed> replayed = feeds();
-        CatalogueAreas areas = new CatalogueAreas(AreaCatalogue.load(data, Coverage.southWalesAndGwent()));
+        CatalogueAreas areas = DeploymentJobs.areas(d);
         RuleSet main = load(rules, areas);
         RuleSet other = compare == null ? null : load(compare, areas);
 
         long days = (end - start) / 86_400_000L;
         History history;
         try (ProgressBar bar = bar("Simulating", days, "d")) {
-            history = History.simulate(data, start, end, forces, replayed, seed, d -> step(bar, d));
+            history = History.simulate(data, SimulatedArea.of(d), start, end, forces, replayed, seed, n -> step(bar, n));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }
@@ -133,8 +146,9 @@ public final class BacktestCommand implements Callable<Integer> {
         console.flush();
 
         BacktestScorer scorer = new BacktestScorer(areas);
-        BacktestReport mainReport = replay(rules.toString(), main, history, data, scorer, start, end);
-        BacktestReport otherReport = other == null ? null : replay(compare.toString(), other, history, data, scorer, start, end);
+        BacktestReport mainReport = replay(rules.toString(), main, history, d, scorer, start, end, console);
+        BacktestReport otherReport = other == null ? null : replay(compare.toString(), other, history, d, scorer, start, end,
+                console);
 
         Path dir = out != null ? out : EmberPaths.home().resolve(".ember/backtest");
         List<Path> written;
@@ -152,17 +166,20 @@ public final class BacktestCommand implements Callable<Integer> {
         return 0;
     }
 
-    private BacktestReport replay(String label, RuleSet ruleSet, History history, Path data, BacktestScorer scorer, long start,
-            long end) throws Exception {
-        JobSettings settings = new JobSettings(data.toString(), Coverage.southWalesAndGwent(), 250,
-                PseudonymKeys.resolve(System.getenv(), false), ruleSet, JobSettings.defaultOutOfOrderness(),
-                // Bounded sources run flat out; a feed held up by back-pressure must not be taken for idle.
+    private BacktestReport replay(String label, RuleSet ruleSet, History history, Deployment d, BacktestScorer scorer,
+            long start, long end, PrintWriter console) throws Exception {
+        // Bounded sources run flat out; a feed held up by back-pressure must not be taken for idle.
+        JobSettings settings = DeploymentJobs.settings(d, PseudonymKeys.resolve(System.getenv(), false), ruleSet,
                 Duration.ofHours(1), fusionFor(ruleSet), null);
         EmberJobRunner.BoundedRun run;
         try (ProgressBar bar = bar("Replaying " + shortName(label), history.records(), " records")) {
             run = EmberJobRunner.runBounded(settings, history.byTopic(), parallelism, SeriousIncidents.CANDIDATES,
                     n -> step(bar, n));
         }
+        DeadLetterSummary.warning(run.records(), run.deadLetterReasons()).ifPresent(w -> {
+            console.println(w);
+            console.flush();
+        });
         return scorer.score(label, ruleSet, run.alerts(), SeriousIncidents.of(run.incidents()), start, end, horizon.toMillis(),
                 run.wallMillis(), run.records());
     }

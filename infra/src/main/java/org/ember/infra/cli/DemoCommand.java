@@ -15,7 +15,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -26,21 +25,25 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.ember.console.ConsoleConfig;
 import org.ember.console.ConsoleServer;
+import org.ember.deployment.Deployment;
 import org.ember.geo.area.AreaCatalogue;
 import org.ember.geo.area.Coverage;
 import org.ember.infra.EmberPaths;
 import org.ember.infra.demo.AlertPrinter;
+import org.ember.infra.demo.DeadLetterReasons;
+import org.ember.infra.demo.DeadLetterSummary;
 import org.ember.infra.demo.FusionWatch;
 import org.ember.infra.demo.PipelineCounts;
 import org.ember.infra.kafka.KafkaBroker;
 import org.ember.infra.simulator.FeedSimulator;
+import org.ember.infra.simulator.SimulatedArea;
 import org.ember.infra.simulator.SimulationSettings;
 import org.ember.infra.simulator.SimulatorRunner;
+import org.ember.jobs.DeploymentJobs;
 import org.ember.jobs.EmberJobRunner;
 import org.ember.jobs.JobSettings;
 import org.ember.jobs.RunningJob;
 import org.ember.model.privacy.PseudonymKeys;
-import org.ember.model.privacy.SmallCountSuppression;
 import org.ember.rules.RuleFileException;
 import org.ember.rules.RuleFileLoader;
 import org.ember.rules.RuleSet;
@@ -91,18 +94,28 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Shared data directory (default: $EMBER_DATA_DIR, else ../shared/data).")
     Path dataDir;
 
-    @Option(names = "--rules", description = "Rule file or directory (default: alert-rules/rules of this checkout).")
+    @CommandLine.Mixin
+    DeploymentOption deployment;
+
+    @Option(names = "--rules", description = "Rule file or directory (default: the deployment's rules).")
     Path rules;
 
     @Option(names = "--kafka-port", defaultValue = "0", description = "Kafka client port (default: a free port).")
     int kafkaPort;
 
     @Option(names = "--work-dir", description = "Where the broker, checkpoints, logs and audit trail go "
-            + "(default: .ember/demo of this checkout; wiped at start).")
+            + "(default: .ember/demo of this checkout; kept unless --fresh).")
     Path workDir;
 
+    @Option(names = "--resume", description = "Continue the previous demo in the work directory: its broker data and "
+            + "its newest checkpoint (e.g. after kill -9).")
+    boolean resume;
+
+    @Option(names = "--fresh", description = "Wipe the work directory first (the previous demo's topics and checkpoints).")
+    boolean fresh;
+
     @Option(names = "--routing", description = "Routing directory: routes.yaml and oncall.yaml "
-            + "(default: alert-rules/routing of this checkout).")
+            + "(default: the deployment's routing).")
     Path routing;
 
     @Option(names = "--smtp", description = "Send e-mail notifications through this SMTP server, HOST:PORT "
@@ -124,16 +137,28 @@ public final class DemoCommand implements Callable<Integer> {
         if (problem != null) {
             throw new UserError(problem);
         }
-        Path ruleFiles = rules != null ? rules : EmberPaths.home().resolve("alert-rules/rules");
+        Deployment d = deployment.load(dataDir);
+        data = d.dataDir();
+        Path ruleFiles = rules != null ? rules : d.rules();
         RuleSet ruleSet;
         try {
-            ruleSet = new RuleFileLoader().load(ruleFiles);
+            ruleSet = new RuleFileLoader(DeploymentJobs.areas(d)).load(ruleFiles);
         } catch (RuleFileException e) {
             throw new UserError("rule files are invalid:\n" + e.getMessage());
         }
         Path work = workDir != null ? workDir : EmberPaths.home().resolve(".ember/demo");
-        wipe(work);
+        if (resume && fresh) {
+            throw new UserError("ember demo: give --resume or --fresh, not both");
+        }
+        if (fresh) {
+            wipe(work);
+        } else if (!resume && Files.isDirectory(work.resolve("kafka"))) {
+            throw new UserError("ember demo: " + work + " holds a previous demo; add --resume to continue it or --fresh "
+                    + "to wipe it");
+        }
         Files.createDirectories(work);
+        java.util.Optional<Path> checkpoint = resume ? EmberJobRunner.latestCheckpoint(work.resolve("checkpoints"))
+                : java.util.Optional.empty();
 
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
@@ -147,26 +172,44 @@ public final class DemoCommand implements Callable<Integer> {
         }, "demo-ctrl-c");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        out.println("Ember demo · data " + data + " · rules " + ruleFiles + " (" + ruleSet.rules().size()
+        SimulationSettings simulation = SimulationSettings.defaults().withSeed(seed).withMonths(from,
+                SimulationSettings.DEFAULT_TO.isBefore(from) ? from : SimulationSettings.DEFAULT_TO)
+                .withForces(d.simulator().policeFolders().stream().map(p -> p.getFileName().toString()).toList());
+        java.util.List<YearMonth> missing = FeedSimulator.missingMonths(data, simulation);
+        FeedSimulator simulator;
+        try {
+            simulator = FeedSimulator.create(data, simulation, null, SimulatedArea.of(d), true);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage() + " (setting simulator.police of " + d.file() + ")", e);
+        }
+        out.println("Ember demo · deployment " + d.name() + " · data " + data + " · rules " + ruleFiles + " (" + ruleSet.rules().size()
                 + " rules, version " + ruleSet.version() + ")");
         out.println("Starting Kafka broker…");
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Metrics.globalRegistry.add(registry);
+        String[] brokerServers = new String[1];
         try (KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"), kafkaPort)) {
             broker.createTopics();
+            brokerServers[0] = broker.bootstrapServers();
             out.println("Kafka:   " + broker.bootstrapServers() + " (log " + broker.dataDir().resolve("broker.log") + ")");
-            Coverage coverage = Coverage.southWalesAndGwent();
+            KafkaLocation.rememberDemoBroker(broker.bootstrapServers());
+            Coverage coverage = d.coverage();
+            org.ember.infra.health.DeferredHealth jobHealth = new org.ember.infra.health.DeferredHealth();
             try (ConsoleServer console = ConsoleServer.start(new ConsoleConfig(ConsoleConfig.LOOPBACK, port,
-                    broker.bootstrapServers(), data, coverage, SmallCountSuppression.DEFAULT_THRESHOLD,
-                    work.resolve("audit.jsonl"), registry))) {
+                    broker.bootstrapServers(), data, coverage, d.suppressionThreshold(),
+                    work.resolve("audit.jsonl"), registry).withHealth(jobHealth))) {
                 out.println("Map:     " + console.url());
                 out.println("Metrics: " + console.url().resolve("/metrics") + " (Prometheus)");
-                JobSettings settings = new JobSettings(data.toString(), coverage, 250,
-                        PseudonymKeys.resolve(System.getenv(), false), ruleSet, JobSettings.defaultOutOfOrderness(),
+                JobSettings settings = DeploymentJobs.settings(d, PseudonymKeys.resolve(System.getenv(), false), ruleSet,
                         Duration.ofSeconds(5), org.ember.geo.fusion.FusionSettings.defaults(),
-                        DemoDelivery.settings(routing, smtp, mailFrom, work, console.url(), out));
+                        DemoDelivery.settings(routing != null ? routing : d.routing(), smtp, mailFrom, work, console.url(), out));
+                // A stable transactional id prefix: a resumed demo must own the transactions its checkpoint knows.
                 EmberJobRunner.RunSettings run = new EmberJobRunner.RunSettings(broker.bootstrapServers(), "ember-demo",
-                        "ember-demo-" + UUID.randomUUID(), work.resolve("checkpoints"), CHECKPOINT_INTERVAL, parallelism);
+                        "ember-demo", work.resolve("checkpoints"), CHECKPOINT_INTERVAL, parallelism);
+                if (checkpoint.isPresent()) {
+                    run = run.restoringFrom(checkpoint.get());
+                    out.println("Resuming from " + checkpoint.get());
+                }
                 out.println("Starting the Flink job on the local cluster…");
                 try (RunningJob job = EmberJobRunner.startLocal(settings, run);
                         AlertPrinter alerts = new AlertPrinter(broker.bootstrapServers(), out,
@@ -174,9 +217,17 @@ public final class DemoCommand implements Callable<Integer> {
                         FusionWatch fusion = new FusionWatch(broker.bootstrapServers(), out,
                                 AreaCatalogue.load(data, coverage)::ladName)) {
                     out.println("Job:     " + job.id() + " " + job.status());
-                    SimulationSettings simulation = SimulationSettings.defaults().withSeed(seed).withMonths(from,
-                            SimulationSettings.DEFAULT_TO.isBefore(from) ? from : SimulationSettings.DEFAULT_TO);
-                    FeedSimulator simulator = FeedSimulator.create(data, simulation);
+                    if (!missing.isEmpty()) {
+                        out.println("Data:    no police.uk files for " + missing.stream().map(YearMonth::toString)
+                                .collect(java.util.stream.Collectors.joining(", ")) + " in " + simulation.forces()
+                                + "; those months are skipped (replayed as silence)");
+                    }
+                    org.ember.infra.health.JobHealthWatch health = new org.ember.infra.health.JobHealthWatch(job::status,
+                            work.resolve("checkpoints"), CHECKPOINT_INTERVAL.multipliedBy(15), broker.bootstrapServers(),
+                            "ember-demo", Duration.ofSeconds(2), Duration.ofSeconds(30),
+                            new org.ember.infra.health.StallAlert(broker.bootstrapServers(), coverage.name(),
+                                    java.time.Clock.systemUTC()), java.time.Clock.systemUTC());
+                    jobHealth.set(health);
                     SimulatorRunner runner = new SimulatorRunner(fusion.recording(simulator.iterator()),
                             producer(broker.bootstrapServers()),
                             speed, SimulatorRunner.Limits.none());
@@ -196,16 +247,26 @@ public final class DemoCommand implements Callable<Integer> {
                     // Alerts become visible at the next checkpoint; give two to commit and print.
                     Thread.sleep(CHECKPOINT_INTERVAL.multipliedBy(2).plusMillis(1_500).toMillis());
                     PipelineCounts counts = PipelineCounts.read(registry);
+                    health.close();
+                    // Reconciled against what the simulator SENT, not only what the job read: a job that
+                    // stopped reading must not pass.
+                    boolean reconciles = counts.reconciles() && counts.in() == sent;
                     out.println("Simulator sent " + sent + " records; the job read " + counts.in()
-                            + (counts.reconciles() ? " (in = processed + dead_lettered)" : " (COUNTS DO NOT RECONCILE)")
+                            + (reconciles ? " (sent = in = processed + dead_lettered)"
+                                    : " (COUNTS DO NOT RECONCILE: " + (sent - counts.in()) + " sent but not read)")
                             + "; late reports counted in their own hour: " + counts.late());
                     out.println(fusion.linkageLine());
-                    out.println(counts.summaryLine(alerts.firing()));
+                    if (counts.deadLettered() * 2 > counts.in()) {
+                        DeadLetterSummary.warning(counts.in(), DeadLetterReasons.read(broker.bootstrapServers(),
+                                Duration.ofSeconds(20))).ifPresent(out::println);
+                    }
+                    out.println(counts.summaryLine(alerts.firing()) + " sent=" + sent);
                     out.flush();
-                    return counts.reconciles() ? 0 : 1;
+                    return reconciles ? 0 : 1;
                 }
             }
         } finally {
+            KafkaLocation.forgetDemoBroker(String.valueOf(brokerServers[0]));
             Metrics.globalRegistry.remove(registry);
             finished.countDown();
             try {

@@ -3,7 +3,6 @@ package org.ember.infra.cli;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
-import org.ember.infra.EmberPaths;
 import org.ember.jobs.delivery.DeliverySettings;
 import org.ember.jobs.delivery.SmtpSettings;
 import org.ember.rules.delivery.AckLinks;
@@ -18,7 +17,7 @@ final class DemoDelivery {
     private DemoDelivery() {}
 
     static DeliverySettings settings(Path routing, String smtp, String mailFrom, Path work, URI console, PrintStream out) {
-        Path dir = routing != null ? routing : EmberPaths.home().resolve("alert-rules/routing");
+        Path dir = routing;
         AckLinks links = new AckLinks(console.toString());
         try {
             if (smtp == null) {

@@ -1,5 +1,6 @@
 package org.ember.infra.cli;
 
+import org.ember.infra.cli.forecast.ForecastCommand;
 import org.ember.infra.cli.routing.OncallCommand;
 import org.ember.infra.cli.routing.RoutesCommand;
 import org.ember.infra.cli.routing.SilenceCommand;
@@ -15,8 +16,17 @@ import picocli.CommandLine.Command;
         versionProvider = EmberVersion.class,
         description = "Real-time youth-violence tension and hotspot alerting for Violence Reduction Units.",
         subcommands = {DemoCommand.class, JobCommand.class, SimulateCommand.class, StatsCommand.class, RulesCommand.class,
-            BacktestCommand.class, RoutesCommand.class, SilenceCommand.class, OncallCommand.class,
-            ClusterCommand.class, SavepointCommand.class,
+            BacktestCommand.class,
+            BenchCommand.class,
+            RoutesCommand.class,
+            SilenceCommand.class,
+            OncallCommand.class,
+            ForecastCommand.class,
+            ClusterCommand.class,
+            SavepointCommand.class,
+            ConsoleCommand.class,
+            DeploymentCommand.class,
+            EvaluateCommand.class,
             CommandLine.HelpCommand.class})
 public final class EmberCli implements Runnable {
 

@@ -54,7 +54,8 @@ public final class SimulateCommand implements java.util.concurrent.Callable<Inte
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bootstrap-servers", description = "Kafka bootstrap servers (default: the deployment's, else the "
+            + "running demo's broker).")
     String bootstrapServers;
 
     @Option(names = "--speed", defaultValue = "3600",
@@ -72,9 +73,14 @@ public final class SimulateCommand implements java.util.concurrent.Callable<Inte
             description = "Last simulated month, YYYY-MM, inclusive (default: ${DEFAULT-VALUE}).")
     YearMonth to;
 
-    @Option(names = "--force", split = ",", defaultValue = "south-wales,gwent",
-            description = "police.uk forces to replay, comma-separated (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--force", split = ",",
+            description = "police.uk force folders to replay, comma-separated (default: the deployment's simulator.police).")
     List<String> forces;
+
+    @picocli.CommandLine.Mixin
+    DeploymentOption deployment;
+
+    private org.ember.deployment.Deployment loaded;
 
     @Option(names = "--data-dir", defaultValue = "${env:EMBER_DATA_DIR:-../shared/data}",
             description = "Shared data directory with police/ and event_streams/ (default: $EMBER_DATA_DIR or ../shared/data).")
@@ -110,11 +116,16 @@ public final class SimulateCommand implements java.util.concurrent.Callable<Inte
                     + " not found (set --data-dir or EMBER_DATA_DIR)");
         }
         try {
+            org.ember.deployment.Deployment d = deployment.load(dataDir);
+            loaded = d;
+            List<String> folders = forces != null && !forces.isEmpty() ? forces
+                    : d.simulator().policeFolders().stream().map(p -> p.getFileName().toString()).toList();
             SimulationSettings settings = SimulationSettings.defaults()
                     .withSeed(seed)
                     .withMonths(from, to)
-                    .withForces(forces);
-            return FeedSimulator.create(dataDir, settings);
+                    .withForces(folders);
+            forces = folders;
+            return FeedSimulator.create(d.dataDir(), settings, org.ember.infra.simulator.SimulatedArea.of(d));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }
@@ -154,6 +165,7 @@ public final class SimulateCommand implements java.util.concurrent.Callable<Inte
 
     private int publish(FeedSimulator simulator) {
         PrintWriter out = spec.commandLine().getOut();
+        bootstrapServers = KafkaLocation.bootstrapServers(bootstrapServers, loaded);
         checkBroker();
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

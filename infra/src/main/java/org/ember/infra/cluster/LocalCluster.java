@@ -90,7 +90,10 @@ public final class LocalCluster implements AutoCloseable {
         return Optional.of(cluster);
     }
 
-    /** Waits for every TaskManager, starting again (up to twice) one that died while starting. */
+    /**
+     * Waits for every TaskManager, starting again (up to twice) a JobManager or TaskManager that died
+     * while starting: on a busy machine Flink's RPC system can time out during start-up.
+     */
     private void awaitTaskManagers() {
         for (int attempt = 0; ; attempt++) {
             try {
@@ -99,6 +102,10 @@ public final class LocalCluster implements AutoCloseable {
             } catch (IllegalStateException notAll) {
                 if (attempt == 2) {
                     throw notAll;
+                }
+                ChildJvm jobManager = processes.get("jobmanager");
+                if (jobManager == null || !jobManager.alive()) {
+                    track(flink.startJobManager());
                 }
                 for (int i = 0; i < layout.taskManagers(); i++) {
                     ChildJvm jvm = processes.get("taskmanager-" + i);

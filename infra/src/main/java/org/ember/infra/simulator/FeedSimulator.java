@@ -13,7 +13,7 @@ import java.util.stream.StreamSupport;
 
 /**
  * A deterministic simulator of Ember's five partner feeds, replaying real data.police.uk records
- * of South Wales and Gwent (or any forces given) month by month. It is a pure generator: it reads
+ * of the deployment's police forces month by month. It is a pure generator: it reads
  * files and produces {@link SimulatedRecord}s in non-decreasing emit-time order, and knows nothing
  * of Kafka.
  *
@@ -26,11 +26,16 @@ public final class FeedSimulator implements Iterable<SimulatedRecord> {
     private final Path dataDir;
     private final SimulationSettings settings;
     private final HourOfWeekProfile profile;
+    private final SimulatedArea area;
+    private final boolean skipMissing;
 
-    private FeedSimulator(Path dataDir, SimulationSettings settings, HourOfWeekProfile profile) {
+    private FeedSimulator(Path dataDir, SimulationSettings settings, HourOfWeekProfile profile, SimulatedArea area,
+            boolean skipMissing) {
         this.dataDir = dataDir;
         this.settings = settings;
         this.profile = profile;
+        this.area = area;
+        this.skipMissing = skipMissing;
     }
 
     /**
@@ -39,20 +44,33 @@ public final class FeedSimulator implements Iterable<SimulatedRecord> {
      *
      * @throws IllegalArgumentException when a file the settings need is missing
      */
-    public static FeedSimulator create(Path dataDir, SimulationSettings settings) {
-        return create(dataDir, settings, null);
+    public static FeedSimulator create(Path dataDir, SimulationSettings settings, SimulatedArea area) {
+        return create(dataDir, settings, null, area, false);
     }
 
-    /** As {@link #create(Path, SimulationSettings)}, reusing an already derived profile when one is given. */
-    public static FeedSimulator create(Path dataDir, SimulationSettings settings, HourOfWeekProfile profile) {
+    /**
+     * As {@link #create(Path, SimulationSettings, SimulatedArea)}, reusing an already derived profile when one
+     * is given; with {@code skipMissing}, months without police.uk files are replayed as silence
+     * (see {@link #missingMonths}) instead of refused.
+     */
+    public static FeedSimulator create(Path dataDir, SimulationSettings settings, HourOfWeekProfile profile,
+            SimulatedArea area, boolean skipMissing) {
+        if (settings.forces().isEmpty()) {
+            throw new IllegalArgumentException("no police force to replay: the deployment's simulator.police is empty");
+        }
         List<String> missing = new ArrayList<>();
         PoliceUkFiles files = new PoliceUkFiles(dataDir);
+        List<YearMonth> missingMonths = missingMonths(dataDir, settings);
         for (YearMonth month = settings.from(); !month.isAfter(settings.to()); month = month.plusMonths(1)) {
             for (String force : settings.forces()) {
-                if (!Files.isRegularFile(files.file(force, month))) {
+                if (!Files.isRegularFile(files.file(force, month)) && !skipMissing) {
                     missing.add(files.file(force, month).toString());
                 }
             }
+        }
+        if (skipMissing && missingMonths.size() == (int) (settings.to().getMonthValue() + 12L * settings.to().getYear()
+                - settings.from().getMonthValue() - 12L * settings.from().getYear() + 1)) {
+            missing.add("every month from " + settings.from() + " to " + settings.to() + " of " + settings.forces());
         }
         Path profileFile = dataDir.resolve(HourOfWeekProfile.CHICAGO_ASSAULTS);
         if (profile == null && !Files.isRegularFile(profileFile)) {
@@ -64,7 +82,19 @@ public final class FeedSimulator implements Iterable<SimulatedRecord> {
                     + (missing.size() > 3 ? " and " + (missing.size() - 3) + " more" : ""));
         }
         HourOfWeekProfile used = profile != null ? profile : HourOfWeekProfile.fromGzipCsv(profileFile);
-        return new FeedSimulator(dataDir, settings, used);
+        return new FeedSimulator(dataDir, settings, used, area, skipMissing);
+    }
+
+    /** The months between the settings' first and last for which some force has no police.uk file. */
+    public static List<YearMonth> missingMonths(Path dataDir, SimulationSettings settings) {
+        PoliceUkFiles files = new PoliceUkFiles(dataDir);
+        List<YearMonth> months = new ArrayList<>();
+        for (YearMonth month = settings.from(); !month.isAfter(settings.to()); month = month.plusMonths(1)) {
+            if (!files.complete(settings.forces(), month)) {
+                months.add(month);
+            }
+        }
+        return months;
     }
 
     public SimulationSettings settings() {
@@ -77,7 +107,8 @@ public final class FeedSimulator implements Iterable<SimulatedRecord> {
 
     /** Starts a fresh run from the first month; each run re-reads the files and yields the same sequence. */
     public SimulationRun start() {
-        return new SimulationRun(settings, new MonthGenerator(settings, profile, new PoliceUkFiles(dataDir), new ReplayTally()));
+        return new SimulationRun(settings, new MonthGenerator(settings, profile, new PoliceUkFiles(dataDir), new ReplayTally(), area,
+                skipMissing));
     }
 
     @Override

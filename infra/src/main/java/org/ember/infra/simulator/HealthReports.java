@@ -33,10 +33,12 @@ final class HealthReports {
 
     private final SimulationSettings settings;
     private final MonthBatch batch;
+    private final SimulatedArea area;
 
-    HealthReports(SimulationSettings settings, MonthBatch batch) {
+    HealthReports(SimulationSettings settings, MonthBatch batch, SimulatedArea area) {
         this.settings = settings;
         this.batch = batch;
+        this.area = area;
     }
 
     /** The victim as health services record them. */
@@ -67,7 +69,7 @@ final class HealthReports {
         boolean armed = assault.weapon().armed();
         int category = armed ? 1 + batch.random().nextInt(2) : 2 + batch.random().nextInt(2);
         boolean conveyed = batch.chance(armed ? settings.ambulanceConveyedShareWeapon() : settings.ambulanceConveyedShare());
-        String callId = String.format(Locale.ROOT, "WAST-%s-%06d", batch.monthTag(), batch.next(MonthBatch.Counter.AMBULANCE_CALL));
+        String callId = String.format(Locale.ROOT, "%s-%s-%06d", area.ambulanceService(), batch.monthTag(), batch.next(MonthBatch.Counter.AMBULANCE_CALL));
         AmbulanceCallout record = new AmbulanceCallout(callId, 1, "active", callTime, "AMPDS", armed ? "27" : "04",
                 category, victim.ageBand(), victim.sex(), conveyed, GeoLocation.britishNationalGrid(easting, northing));
         batch.emit(Feed.AMBULANCE, callTime, callId, record, assault.truthId());
@@ -140,9 +142,9 @@ final class HealthReports {
         batch.emit(Feed.NAVIGATOR, at, eventId, record, assault.truthId());
     }
 
-    private static EmergencyDepartments.Department nearestDepartment(Assault assault) {
+    private EmergencyDepartments.Department nearestDepartment(Assault assault) {
         ProjectedPoint p = BritishNationalGrid.fromWgs84(assault.lon(), assault.lat());
-        return EmergencyDepartments.nearest(p.x(), p.y());
+        return area.departments().nearest(p.x(), p.y());
     }
 
     /**

@@ -40,12 +40,17 @@ final class MonthGenerator {
     private final HourOfWeekProfile profile;
     private final PoliceUkFiles files;
     private final ReplayTally tally;
+    private final SimulatedArea area;
+    private final boolean skipMissing;
 
-    MonthGenerator(SimulationSettings settings, HourOfWeekProfile profile, PoliceUkFiles files, ReplayTally tally) {
+    MonthGenerator(SimulationSettings settings, HourOfWeekProfile profile, PoliceUkFiles files, ReplayTally tally,
+            SimulatedArea area, boolean skipMissing) {
+        this.skipMissing = skipMissing;
         this.settings = settings;
         this.profile = profile;
         this.files = files;
         this.tally = tally;
+        this.area = area;
     }
 
     ReplayTally tally() {
@@ -54,9 +59,14 @@ final class MonthGenerator {
 
     /** The month's records in emit-time order. */
     List<SimulatedRecord> generate(YearMonth month) {
+        if (skipMissing && !files.complete(settings.forces(), month)) {
+            // A month police.uk did not publish (or that is not in the data directory) is silence, not an error.
+            tally.month();
+            return List.of();
+        }
         MonthBatch batch = new MonthBatch(month, settings.seed(), settings.malformedShare(), tally);
         MonthHours hours = MonthHours.of(month, profile, UK);
-        HealthReports health = new HealthReports(settings, batch);
+        HealthReports health = new HealthReports(settings, batch, area);
         List<PoliceUkRow> violencePoints = new ArrayList<>();
         List<IntelReports.Anchor> anchors = new ArrayList<>();
 
@@ -76,8 +86,9 @@ final class MonthGenerator {
                     continue;
                 }
                 tally.replayed(row.crimeType());
-                if (row.outsideWales()) {
-                    tally.outsideWales();
+                boolean covered = area.covers(row.lsoaCode());
+                if (!covered) {
+                    tally.outsideCoverage();
                 }
                 Assault assault = police(batch, hours, row);
                 if (row.violent()) {
@@ -89,8 +100,8 @@ final class MonthGenerator {
                 if (PoliceUkRow.VIOLENCE.equals(row.crimeType())) {
                     violencePoints.add(row);
                 }
-                if (!PoliceUkRow.PUBLIC_ORDER.equals(row.crimeType()) && HealthReports.validLsoa(row.lsoaCode())
-                        && row.lsoaCode().startsWith("W")) {
+                // Community intelligence is written by the deployment's own partners, about its own areas.
+                if (!PoliceUkRow.PUBLIC_ORDER.equals(row.crimeType()) && HealthReports.validLsoa(row.lsoaCode()) && covered) {
                     anchors.add(new IntelReports.Anchor(assault.time().toEpochMilli(), row.lsoaCode(), row.crimeId()));
                 }
             }

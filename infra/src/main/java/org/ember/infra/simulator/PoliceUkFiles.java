@@ -15,7 +15,9 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Reads the monthly data.police.uk street-level files laid out as
- * {@code police/<force>/<YYYY-MM>-<force>-street.csv.gz} under a data directory.
+ * {@code police/<folder>/<YYYY-MM>-<force>-street.csv.gz} under a data directory. The folder is
+ * usually named after the force; when it is not (a partial copy, say), the month's one
+ * {@code <YYYY-MM>-*-street.csv.gz} file in it is used.
  */
 final class PoliceUkFiles {
     static final String HEADER = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,"
@@ -28,8 +30,26 @@ final class PoliceUkFiles {
         this.dataDir = dataDir;
     }
 
-    Path file(String force, YearMonth month) {
-        return dataDir.resolve("police").resolve(force).resolve(month + "-" + force + "-street.csv.gz");
+    Path file(String folder, YearMonth month) {
+        Path dir = dataDir.resolve("police").resolve(folder);
+        Path named = dir.resolve(month + "-" + folder + "-street.csv.gz");
+        if (Files.isRegularFile(named) || !Files.isDirectory(dir)) {
+            return named;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            List<Path> matches = files.filter(p -> {
+                String name = p.getFileName().toString();
+                return name.startsWith(month + "-") && name.endsWith("-street.csv.gz");
+            }).sorted().toList();
+            return matches.size() == 1 ? matches.get(0) : named;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    /** Whether every folder has a file for the month. */
+    boolean complete(List<String> folders, YearMonth month) {
+        return folders.stream().allMatch(f -> Files.isRegularFile(file(f, month)));
     }
 
     /** Every row of one force's month, in file order. */

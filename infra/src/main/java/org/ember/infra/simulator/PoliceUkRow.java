@@ -24,11 +24,6 @@ record PoliceUkRow(
         return longitude != null && latitude != null;
     }
 
-    /** An LSOA code of England (E01…), i.e. outside the Welsh coverage of the demo. */
-    boolean outsideWales() {
-        return lsoaCode != null && lsoaCode.startsWith("E");
-    }
-
     /** Violence and robbery: the types that can leave a casualty for health services. */
     boolean violent() {
         return VIOLENCE.equals(crimeType) || ROBBERY.equals(crimeType);

@@ -13,7 +13,7 @@ final class ReplayTally {
     private long skippedOtherType;
     private long skippedNoCoordinates;
     private long skippedNoCrimeId;
-    private long outsideWales;
+    private long outsideCoverage;
     private long healthOnlyAssaults;
     private final Map<Feed, Long> records = new EnumMap<>(Feed.class);
     private final Map<Feed, Long> malformed = new EnumMap<>(Feed.class);
@@ -43,8 +43,8 @@ final class ReplayTally {
         skippedNoCrimeId++;
     }
 
-    synchronized void outsideWales() {
-        outsideWales++;
+    synchronized void outsideCoverage() {
+        outsideCoverage++;
     }
 
     synchronized void healthOnlyAssault() {
@@ -61,6 +61,6 @@ final class ReplayTally {
 
     synchronized ReplayCounts snapshot() {
         return new ReplayCounts(monthsGenerated, policeUkRows, replayedByType, skippedOtherType, skippedNoCoordinates,
-                skippedNoCrimeId, outsideWales, healthOnlyAssaults, records, malformed, malformedByKind);
+                skippedNoCrimeId, outsideCoverage, healthOnlyAssaults, records, malformed, malformedByKind);
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * @param seed                         seed of every random draw; same seed, same settings, same data → same bytes
  * @param from                         first simulated month (default 2025-01)
  * @param to                           last simulated month, inclusive (default 2025-12)
- * @param forces                       police.uk force folders to replay, in this order (default south-wales, gwent)
+ * @param forces                       police.uk force folders to replay, in this order (the deployment's; none by default)
  * @param knifeShare                   share of violent incidents flagged knife or sharp instrument (default 0.06)
  * @param firearmShare                 share of violent incidents flagged firearm (default 0.003); never both flags
  * @param policeUpdateShare            share of police incidents re-sent as version 2 with a changed closing
@@ -77,19 +77,17 @@ public record SimulationSettings(
     public static final long DEFAULT_SEED = 42;
     public static final YearMonth DEFAULT_FROM = YearMonth.of(2025, 1);
     public static final YearMonth DEFAULT_TO = YearMonth.of(2025, 12);
-    public static final List<String> DEFAULT_FORCES = List.of("south-wales", "gwent");
+    /** None: the police folders come from the deployment file ({@code simulator.police}). */
+    public static final List<String> DEFAULT_FORCES = List.of();
 
     public SimulationSettings {
         forces = List.copyOf(forces);
         if (from == null || to == null || from.isAfter(to)) {
             throw new IllegalArgumentException("the first month (" + from + ") must not be after the last (" + to + ")");
         }
-        if (forces.isEmpty()) {
-            throw new IllegalArgumentException("at least one police force is needed");
-        }
         for (String force : forces) {
-            if (!force.matches("[a-z0-9-]+")) {
-                throw new IllegalArgumentException("force '" + force + "' is not a police.uk folder name like south-wales");
+            if (!force.matches("[a-z0-9_-]+")) {
+                throw new IllegalArgumentException("force '" + force + "' is not a police.uk folder name like avon-and-somerset");
             }
         }
         requireShare("knife share", knifeShare);

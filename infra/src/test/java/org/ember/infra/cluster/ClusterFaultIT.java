@@ -86,7 +86,8 @@ class ClusterFaultIT {
     /** Runs the job over the whole replay under its own consumer group and returns its committed alerts. */
     private Map<String, Integer> run(String name, boolean faults) throws Exception {
         Map<TopicPartition, Long> alertsBefore = endOffsets(Topics.ALERTS);
-        JobArguments args = new JobArguments(null, cluster.bootstrapServers(), dataDir(), HOME.resolve("alert-rules/rules"),
+        JobArguments args = new JobArguments(HOME.resolve("deployments/south-wales-gwent/deployment.yaml"),
+                cluster.bootstrapServers(), dataDir(), null,
                 "ember-" + name, Duration.ofSeconds(5), false);
         FlinkRest rest = cluster.rest();
         String job = rest.run(jarId, args.toArgs(), 2, null);

@@ -48,7 +48,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.ember.console.ConsoleConfig;
 import org.ember.console.ConsoleServer;
-import org.ember.geo.area.Coverage;
 import org.ember.infra.cli.EmberCli;
 import org.ember.infra.kafka.KafkaBroker;
 import org.ember.jobs.EmberJobRunner;
@@ -202,7 +201,7 @@ class DeliveryEndToEndTest {
     void groupedEscalatedAcknowledgedSilencedAndDeliveredExactlyOnceAcrossAnSmtpOutage() throws Exception {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (ConsoleServer console = ConsoleServer.start(new ConsoleConfig(ConsoleConfig.LOOPBACK, 0,
-                broker.bootstrapServers(), TestFeeds.dataDir(), Coverage.southWalesAndGwent(),
+                broker.bootstrapServers(), TestFeeds.dataDir(), TestFeeds.coverage(),
                 SmallCountSuppression.DEFAULT_THRESHOLD, work.resolve("audit.jsonl"), registry))) {
             DeliverySettings delivery = DeliverySettings.live(routing(),
                     SmtpSettings.plain("127.0.0.1", smtpPort, "ember@vru.example"), work.resolve("ledger"),
@@ -393,7 +392,7 @@ class DeliveryEndToEndTest {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(feed.topic(), null, Json.toBytes(record))).get();
+            producer.send(new ProducerRecord<>(feed.topic(), null, TestFeeds.SENT_AT, null, Json.toBytes(record))).get();
         }
     }
 

@@ -9,7 +9,6 @@ import static org.ember.jobs.testing.TestFeeds.SWANSEA_CENTRE;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -111,12 +110,13 @@ class EndToEndThroughKafkaTest {
                 assertThat(alert.rule()).isEqualTo("weapon-reports");
                 assertThat(alert.value()).isEqualTo(3);
                 assertThat(alert.lad()).isEqualTo("W06000015");
-                assertThat(alert.episodeStart()).isEqualTo(Instant.parse("2025-03-14T23:00:00Z").toEpochMilli());
+                // Raised on the third report, at the area's clock: the newest of the three event times.
+                assertThat(alert.episodeStart()).isEqualTo(FRIDAY_22H.plusSeconds(400).toEpochMilli());
             });
         }
     }
 
     private static ProducerRecord<byte[], byte[]> record(Feed feed, byte[] value) {
-        return new ProducerRecord<>(feed.topic(), null, value);
+        return new ProducerRecord<>(feed.topic(), null, TestFeeds.SENT_AT, null, value);
     }
 }

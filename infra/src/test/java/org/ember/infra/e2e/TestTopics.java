@@ -30,7 +30,7 @@ final class TestTopics {
 
     static void send(String bootstrapServers, String topic, byte[] value) throws Exception {
         try (KafkaProducer<byte[], byte[]> producer = producer(bootstrapServers)) {
-            producer.send(new ProducerRecord<>(topic, value)).get();
+            producer.send(new ProducerRecord<>(topic, null, org.ember.jobs.testing.TestFeeds.SENT_AT, null, value)).get();
         }
     }
 

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import org.ember.geo.area.AreaCatalogue;
 import org.ember.geo.area.AreaPlacer;
-import org.ember.geo.area.Coverage;
 import org.ember.geo.layers.AreaShapes;
 import org.ember.geo.linkage.IncidentLinker;
 import org.ember.geo.linkage.LinkageAccuracy;
@@ -44,13 +43,15 @@ class SimulatedLinkageAccuracyTest {
 
     static LinkageAccuracy linkMonth(YearMonth month, long seed, LinkageSettings settings) {
         Ingestor ingestor = new Ingestor(new FeedParser(Pseudonymiser.withKey("linkage-test-key-0123456789")),
-                new AreaPlacer(AreaCatalogue.load(DATA, Coverage.southWalesAndGwent()), 250));
+                new AreaPlacer(AreaCatalogue.load(DATA, org.ember.jobs.testing.TestFeeds.coverage()), 250));
         IncidentLinker linker = new IncidentLinker(settings,
-                AreaShapes.of(AreaCatalogue.load(DATA, Coverage.southWalesAndGwent())).proximity());
+                AreaShapes.of(AreaCatalogue.load(DATA, org.ember.jobs.testing.TestFeeds.coverage())).proximity());
         Map<String, MemoryLinkBook> books = new HashMap<>();
         Map<String, String> truth = new HashMap<>();
         Iterator<SimulatedRecord> records = FeedSimulator.create(DATA,
-                SimulationSettings.defaults().withSeed(seed).withMonths(month, month)).iterator();
+                SimulationSettings.defaults().withSeed(seed).withMonths(month, month).withForces(
+                        java.util.List.of("south-wales", "gwent")),
+                org.ember.infra.simulator.SimulatedArea.of(org.ember.jobs.testing.TestFeeds.southWales())).iterator();
         while (records.hasNext()) {
             SimulatedRecord r = records.next();
             if (r.malformed() || !LINKED.contains(r.feed())) {

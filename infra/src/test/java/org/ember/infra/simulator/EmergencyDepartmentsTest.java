@@ -21,6 +21,6 @@ class EmergencyDepartmentsTest {
     void aCasualtyGoesToTheNearestMajorDepartment(String place, double lon, double lat, String siteCode) {
         ProjectedPoint p = BritishNationalGrid.fromWgs84(lon, lat);
 
-        assertThat(EmergencyDepartments.nearest(p.x(), p.y()).siteCode()).isEqualTo(siteCode);
+        assertThat(SimulatorFixtures.area().departments().nearest(p.x(), p.y()).siteCode()).isEqualTo(siteCode);
     }
 }

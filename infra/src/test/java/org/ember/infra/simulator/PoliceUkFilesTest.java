@@ -23,7 +23,6 @@ class PoliceUkFilesTest {
         assertThat(row.lsoaName()).isEqualTo("Bournemouth, Christchurch and Poole 036E");
         assertThat(row.crimeType()).isEqualTo("Violence and sexual offences");
         assertThat(row.longitude()).isEqualTo(-1.812666);
-        assertThat(row.outsideWales()).isTrue();
         assertThat(row.violent()).isTrue();
     }
 

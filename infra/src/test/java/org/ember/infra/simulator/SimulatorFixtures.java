@@ -20,6 +20,7 @@ import org.ember.model.privacy.Pseudonymiser;
 final class SimulatorFixtures {
     static final YearMonth JANUARY_2025 = YearMonth.of(2025, 1);
     private static HourOfWeekProfile profile;
+    private static SimulatedArea area;
     private static SimulatedMonth january;
     private static SimulatedMonth gwentApril;
     private static SimulatedMonth gwentMarchAndApril;
@@ -47,11 +48,19 @@ final class SimulatorFixtures {
     }
 
     static SimulationSettings oneMonth(YearMonth month) {
-        return SimulationSettings.defaults().withMonths(month, month);
+        return SimulationSettings.defaults().withMonths(month, month).withForces(List.of("south-wales", "gwent"));
+    }
+
+    /** The shipped south-wales-gwent deployment's partners: its LSOAs, A&amp;E sites and ambulance service. */
+    static synchronized SimulatedArea area() {
+        if (area == null) {
+            area = SimulatedArea.of(org.ember.jobs.testing.TestFeeds.southWales());
+        }
+        return area;
     }
 
     static FeedSimulator simulator(SimulationSettings settings) {
-        return FeedSimulator.create(dataDir(), settings, profile());
+        return FeedSimulator.create(dataDir(), settings, profile(), area(), false);
     }
 
     /** January 2025 of South Wales and Gwent with the default settings (generated once per JVM). */

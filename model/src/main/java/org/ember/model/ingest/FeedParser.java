@@ -1,9 +1,14 @@
 package org.ember.model.ingest;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Serializable;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -17,44 +22,84 @@ import org.ember.model.feeds.IntelReport;
 import org.ember.model.feeds.NavigatorEvent;
 import org.ember.model.feeds.PoliceIncident;
 import org.ember.model.feeds.RecordStatus;
+import org.ember.model.privacy.PersonalDataScrubber;
 import org.ember.model.privacy.Pseudonymiser;
 
 /**
  * Turns a partner's raw bytes into a {@link ReportedEvent}: parse, check against the feed's
  * contract, drop what the allow-list does not name, pseudonymise person references and map the
  * partner's vocabulary onto Ember's categories. Never throws on bad input: it says why instead.
+ *
+ * <p>Nothing a partner sends is trusted beyond its contract and the {@link IngestLimits}: the
+ * record's size, its JSON's depth and string lengths, duplicate keys, and its times against its
+ * arrival and the wall clock are checked before anything is kept. Reasons never echo the record's
+ * content (they may land in logs and on the dead-letter topic).
  */
 public final class FeedParser implements Serializable {
     private static final long serialVersionUID = 1L;
     /** Longest free text kept from an intelligence report; longer text is cut, not rejected. */
     static final int MAX_INTEL_TEXT = 280;
 
+    /** Longest reason kept; a schema report of many violations is cut. */
+    static final int MAX_REASON = 600;
+    /** Arrival time when the caller does not know it: only the wall clock and {@link IngestLimits#EARLIEST} bound times. */
+    public static final long UNKNOWN_ARRIVAL = Long.MIN_VALUE;
+
     private final Pseudonymiser pseudonymiser;
+    private final IngestLimits limits;
+    private final Clock clock;
     private transient FeedContracts contracts;
+    private transient ObjectMapper mapper;
 
     public FeedParser(Pseudonymiser pseudonymiser) {
-        this.pseudonymiser = pseudonymiser;
+        this(pseudonymiser, IngestLimits.defaults(), Clock.systemUTC());
     }
 
+    public FeedParser(Pseudonymiser pseudonymiser, IngestLimits limits, Clock clock) {
+        this.pseudonymiser = pseudonymiser;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    public IngestLimits limits() {
+        return limits;
+    }
+
+    /** Parses a record whose arrival time is not known (tests, tools): times bounded by the wall clock only. */
     public ParseOutcome parse(Feed feed, byte[] bytes) {
+        return parse(feed, bytes, UNKNOWN_ARRIVAL);
+    }
+
+    /**
+     * @param arrivalMillis when the record arrived (its Kafka timestamp), or {@link #UNKNOWN_ARRIVAL}
+     */
+    public ParseOutcome parse(Feed feed, byte[] bytes, long arrivalMillis) {
+        if (bytes.length > limits.maxRecordBytes()) {
+            return ParseOutcome.rejected("record of " + bytes.length + " bytes is larger than the limit of "
+                    + limits.maxRecordBytes() + " bytes");
+        }
         JsonNode tree;
         try {
-            tree = Json.mapper().readTree(bytes);
+            tree = mapper().readTree(bytes);
         } catch (JsonProcessingException e) {
-            return ParseOutcome.rejected("not valid JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+            // Limits (depth, lengths) are reported without a location.
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            return ParseOutcome.rejected("not valid JSON: " + withoutEcho(e.getOriginalMessage()) + where);
         } catch (IOException e) {
-            return ParseOutcome.rejected("not readable: " + e.getMessage());
+            return ParseOutcome.rejected("not readable: " + withoutEcho(e.getMessage()));
         }
         if (tree == null || !tree.isObject()) {
             return ParseOutcome.rejected("not a JSON object");
         }
         List<String> violations = contracts().violations(feed, tree);
         if (!violations.isEmpty()) {
-            return ParseOutcome.rejected("violates the " + feed.topic() + " contract: " + String.join("; ", violations));
+            return ParseOutcome.rejected(cap("violates the " + feed.topic() + " contract: "
+                    + withoutEcho(String.join("; ", violations))));
         }
+        ParseOutcome outcome;
         try {
-            return switch (feed) {
+            outcome = switch (feed) {
                 case POLICE -> police(Json.mapper().treeToValue(tree, PoliceIncident.class));
                 case AMBULANCE -> ambulance(Json.mapper().treeToValue(tree, AmbulanceCallout.class));
                 case AE -> ae(Json.mapper().treeToValue(tree, AeAttendance.class));
@@ -62,8 +107,80 @@ public final class FeedParser implements Serializable {
                 case INTEL -> intel(Json.mapper().treeToValue(tree, IntelReport.class));
             };
         } catch (JsonProcessingException e) {
-            return ParseOutcome.rejected("cannot read " + feed.topic() + " record: " + e.getOriginalMessage());
+            return ParseOutcome.rejected(cap("cannot read " + feed.topic() + " record: " + withoutEcho(e.getOriginalMessage())));
         }
+        if (outcome instanceof ParseOutcome.Accepted accepted) {
+            String implausible = implausibleTime(accepted.event(), arrivalMillis);
+            if (implausible != null) {
+                return ParseOutcome.rejected(implausible);
+            }
+        }
+        return outcome;
+    }
+
+    /**
+     * Why a record's times cannot be right, or null: before {@link IngestLimits#EARLIEST}, more than
+     * {@code maxAge} before its arrival, or more than {@code maxAhead} after its arrival or the wall clock.
+     */
+    private String implausibleTime(ReportedEvent event, long arrivalMillis) {
+        long now = clock.millis();
+        long ahead = limits.maxAhead().toMillis();
+        for (long t : new long[] {event.eventTime(), event.reportedTime()}) {
+            if (t < IngestLimits.EARLIEST.toEpochMilli()) {
+                return "event time " + Instant.ofEpochMilli(t) + " is before " + IngestLimits.EARLIEST
+                        + " (implausible for any partner system)";
+            }
+            if (t > now + ahead) {
+                return "event time " + Instant.ofEpochMilli(t) + " is more than " + limits.maxAhead()
+                        + " ahead of the clock (" + Instant.ofEpochMilli(now) + ")";
+            }
+            if (arrivalMillis > 0) { // 0 and negative: no timestamp (Kafka's NO_TIMESTAMP is -1)
+                if (t > arrivalMillis + ahead) {
+                    return "event time " + Instant.ofEpochMilli(t) + " is more than " + limits.maxAhead()
+                            + " after the record arrived (" + Instant.ofEpochMilli(arrivalMillis) + ")";
+                }
+                if (t < arrivalMillis - limits.maxAge().toMillis()) {
+                    return "event time " + Instant.ofEpochMilli(t) + " is more than " + limits.maxAge()
+                            + " before the record arrived (" + Instant.ofEpochMilli(arrivalMillis) + ")";
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A parser's or validator's message without what it quoted from the record: a name or an NHS
+     * number in a wrong-typed field must not reach the dead-letter topic or a log through the reason.
+     */
+    static String withoutEcho(String message) {
+        if (message == null) {
+            return "";
+        }
+        String s = message.length() > 2 * MAX_REASON ? message.substring(0, 2 * MAX_REASON) : message;
+        // Quoted field names (lower-case words) stay so the reason names the field at fault.
+        s = s.replaceAll("'(?![a-z_]{1,40}')[^']{0,2000}'", "'…'")
+                .replaceAll("\"(?![a-z_]{1,40}\")[^\"]{0,2000}\"", "\"…\"");
+        return cap(PersonalDataScrubber.scrub(s));
+    }
+
+    private static String cap(String reason) {
+        return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON - 1) + "…";
+    }
+
+    private ObjectMapper mapper() {
+        if (mapper == null) {
+            JsonFactory factory = JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(limits.maxNestingDepth())
+                            .maxStringLength(limits.maxStringLength())
+                            .maxNumberLength(64)
+                            .maxNameLength(256)
+                            .build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build();
+            mapper = Json.mapper().copyWith(factory);
+        }
+        return mapper;
     }
 
     private FeedContracts contracts() {
@@ -116,7 +233,8 @@ public final class FeedParser implements Serializable {
     }
 
     private static ParseOutcome intel(IntelReport r) {
-        String text = r.text() == null ? "" : r.text();
+        // The text is the report's substance, so it is kept, but without what identifies a person.
+        String text = r.text() == null ? "" : PersonalDataScrubber.scrub(r.text());
         if (text.length() > MAX_INTEL_TEXT) {
             text = text.substring(0, MAX_INTEL_TEXT - 1) + "…";
         }

@@ -12,10 +12,18 @@ import java.util.Map;
  * @param asOf   event time the values hold at, epoch milliseconds
  * @param source which stage produced them, e.g. "counts" or "fusion"
  * @param values metric name (see {@link MetricVocabulary}) to value
+ * @param appendedAt when the input record that caused this update was appended to Kafka, epoch
+ *               milliseconds; 0 when a timer caused it or the time is not known
  */
-public record AreaMetrics(String layer, String areaId, long asOf, String source, Map<String, Double> values) {
+public record AreaMetrics(String layer, String areaId, long asOf, String source, Map<String, Double> values,
+        long appendedAt) {
     public AreaMetrics {
         values = Map.copyOf(values);
+    }
+
+    /** An update not caused by a record of known append time. */
+    public AreaMetrics(String layer, String areaId, long asOf, String source, Map<String, Double> values) {
+        this(layer, areaId, asOf, source, values, 0L);
     }
 
     public String areaKey() {

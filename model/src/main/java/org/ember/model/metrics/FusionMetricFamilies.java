@@ -43,6 +43,10 @@ public final class FusionMetricFamilies {
         out.add(new MetricDefinition("scan_recurrence_days", Map.of(), AREAS,
                 "Recurrence interval in days of the most unusual cluster of the latest daily prospective space-time "
                         + "scan that covers the area; 0 when none."));
+        out.add(new MetricDefinition("early_warning_score", Map.of(), CELLS_AND_AREAS,
+                "Expectation-based Poisson LLR of the strongest early-warning cluster of the latest day covering the "
+                        + "cell or area (cases against each cell's seasonal baseline, alerted rises absorbed); 0 when none. "
+                        + "Calibrated thresholds are in docs/detection.md."));
         out.add(new MetricDefinition("emerging_hot_cells", Map.of(), AREAS,
                 "Cells of the area whose emerging hot-spot category is hot now (new, consecutive, intensifying, "
                         + "persistent, diminishing, sporadic or oscillating)."));

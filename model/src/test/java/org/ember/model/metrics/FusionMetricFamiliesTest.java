@@ -13,7 +13,7 @@ class FusionMetricFamiliesTest {
             FusionMetricFamilies.windowed("health_only_share", "7d"),
             FusionMetricFamilies.windowed("gi_z", "7d"),
             FusionMetricFamilies.windowed("seasonal_exceedance", "24h"),
-            "near_repeat_risk", "tension_level", "scan_recurrence_days"}) {
+            "near_repeat_risk", "tension_level", "scan_recurrence_days", "early_warning_score"}) {
             assertThat(MetricVocabulary.parse(name).name()).as(name)
                     .hasValueSatisfying(n -> assertThat(n.canonical()).isEqualTo(name));
         }

@@ -42,8 +42,19 @@ class PseudonymiserTest {
     }
 
     @Test
+    void productionRefusesLongButRegularKeys() {
+        for (String weak : new String[] {"aaaaaaaaaaaaaaaa", "a".repeat(200), "abcabcabcabcabcabcabcabcabcabcabc",
+            "password-password-password-password", "0123456789abcdef"}) {
+            assertThatThrownBy(() -> PseudonymKeys.resolve(Map.of("EMBER_PSEUDONYM_KEY", weak), true))
+                    .as(weak).hasMessageContaining("too regular");
+        }
+        // The same key is accepted for a demo run, where pseudonyms need not outlive the process.
+        assertThat(PseudonymKeys.resolve(Map.of("EMBER_PSEUDONYM_KEY", "aaaaaaaaaaaaaaaa"), false)).isNotNull();
+    }
+
+    @Test
     void theConfiguredKeyIsUsedAndTheDemoGetsARandomOneOtherwise() {
-        String key = "a-long-enough-secret-key-for-tests";
+        String key = "9f2c6e1ab47d03e8c5b9a6f1d2e7034b8c1f5a9e6d2b7c04e3a8f1b6d9c2e5a7";
         assertThat(PseudonymKeys.resolve(Map.of("EMBER_PSEUDONYM_KEY", key), true).pseudonymise("x"))
                 .isEqualTo(Pseudonymiser.withKey(key).pseudonymise("x"));
         assertThat(PseudonymKeys.resolve(Map.of(), false).pseudonymise("x"))

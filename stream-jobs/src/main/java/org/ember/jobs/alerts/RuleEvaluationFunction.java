@@ -2,14 +2,11 @@ package org.ember.jobs.alerts;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
-import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
@@ -41,14 +38,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Keyed by area, with the rule snapshots broadcast to every task: keeps the latest value of each
  * metric of the area and the state of its pending and firing rules, evaluates on every metric
- * update and at every {@code for}/{@code keep_firing_for} deadline (event-time timers), and emits
- * alert transitions.
+ * update the moment it arrives and at every {@code for}/{@code keep_firing_for} deadline and metric
+ * expiry (event-time timers), and emits alert transitions.
  *
- * <p>Updates are applied in event-time order: each waits in state until the watermark passes its
- * time (one that is already behind the watermark is applied at once, at the area's latest time). Stages publish at different paces — the counts at hour boundaries once the watermark has
- * passed them, the fusion stage as soon as an incident is linked, hours ahead of the watermark when
- * a slow feed holds it back — and applying them as they come would evaluate a count against a
- * clock some other stage had already moved on.
+ * <p>Nothing waits for the watermark: the stages publish when a record changes something, and the
+ * rules of that area are evaluated then, at the area's clock (the later of the update's time and
+ * the area's previous evaluation, see {@link RuleEvaluator}). The watermark only moves {@code for},
+ * {@code keep_firing_for} and expiry deadlines. See docs/rules.md, "When rules are evaluated".
  *
  * <p>The rule set in force is the one the job started with (version 0) until a snapshot on
  * {@code ember.rules} with a higher version arrives and loads without problems; it then goes into
@@ -68,9 +64,12 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
     public static final OutputTag<RuleEvent> RULE_EVENTS = new OutputTag<>("rule-events", TypeInformation.of(RuleEvent.class));
     static final ValueStateDescriptor<AreaState> AREA_STATE =
             new ValueStateDescriptor<>("area-rule-state", TypeInformation.of(AreaState.class));
-    /** Metric updates waiting for the watermark, by event time (updates at the same time merged). */
-    static final MapStateDescriptor<Long, Map<String, Double>> WAITING = new MapStateDescriptor<>("waiting-metric-updates",
-            Types.LONG, Types.MAP(Types.STRING, Types.DOUBLE));
+    /**
+     * State of job versions that held updates back until the watermark passed them: each waiting
+     * update still has its timer, so a restored one is applied when its timer fires (see onTimer).
+     */
+    static final MapStateDescriptor<Long, java.util.Map<String, Double>> LEGACY_WAITING = new MapStateDescriptor<>(
+            "waiting-metric-updates", Types.LONG, Types.MAP(Types.STRING, Types.DOUBLE));
     private static final String SNAPSHOT = "snapshot";
     private static final String VERSION = "version";
 
@@ -78,11 +77,12 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
     private transient RuleEvaluator evaluator;
     private transient RuleFileLoader loader;
     private transient ValueState<AreaState> area;
-    private transient MapState<Long, Map<String, Double>> waiting;
     private transient RuleSet current;
     private transient String currentVersion;
     private transient JobMetrics metrics;
     private transient java.util.concurrent.atomic.AtomicLong ruleVersion;
+    private transient JobMetrics.Latency latency;
+    private transient org.apache.flink.api.common.state.MapState<Long, java.util.Map<String, Double>> legacyWaiting;
 
     public RuleEvaluationFunction(JobSettings settings) {
         this.settings = settings;
@@ -94,52 +94,40 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
         evaluator = new RuleEvaluator(areas);
         loader = new RuleFileLoader(areas);
         area = getRuntimeContext().getState(AREA_STATE);
-        waiting = getRuntimeContext().getMapState(WAITING);
         current = settings.rules();
         currentVersion = null;
         metrics = JobMetrics.of(getRuntimeContext());
         ruleVersion = metrics.ruleVersion();
+        latency = metrics.recordToAlertLatency();
+        legacyWaiting = getRuntimeContext().getMapState(LEGACY_WAITING);
     }
 
     @Override
     public void processElement(AreaMetrics metrics, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
-        if (metrics.asOf() <= ctx.timerService().currentWatermark()) {
-            // Late (or arriving on an input that was idle while the others moved on): everything up to
-            // the watermark has been applied, so this one goes now; a timer would wait for the next watermark.
-            RuleSet rules = rulesInForce(ctx.getBroadcastState(RULES_IN_FORCE));
-            AreaState before = stateOrEmpty();
-            RuleEvaluator.Step step = evaluator.update(rules, metrics.layer(), metrics.areaId(), before, metrics.asOf(),
-                    metrics.values());
-            emit(step.transitions(), out);
-            keep(before, step.state(), rules, ctx.timerService());
-            return;
-        }
-        Map<String, Double> earlier = waiting.get(metrics.asOf());
-        Map<String, Double> values = new HashMap<>();
-        if (earlier != null) {
-            values.putAll(earlier);
-        }
-        values.putAll(metrics.values());
-        waiting.put(metrics.asOf(), values);
-        ctx.timerService().registerEventTimeTimer(metrics.asOf());
+        RuleSet rules = rulesInForce(ctx.getBroadcastState(RULES_IN_FORCE));
+        AreaState before = stateOrEmpty();
+        RuleEvaluator.Step step = evaluator.update(rules, metrics.layer(), metrics.areaId(), before, metrics.asOf(),
+                metrics.values());
+        emit(step.transitions(), metrics.appendedAt(), out);
+        keep(before, step.state(), rules, ctx.timerService());
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
-        Map<String, Double> values = waiting.get(timestamp);
-        if (values != null) {
-            waiting.remove(timestamp);
+        java.util.Map<String, Double> restored = legacyWaiting.get(timestamp);
+        if (restored != null) {
+            legacyWaiting.remove(timestamp);
         }
         AreaState before = stateOrEmpty();
-        if (before.isEmpty() && values == null) {
+        if (before.isEmpty() && restored == null) {
             return;
         }
         RuleSet rules = rulesInForce(ctx.getBroadcastState(RULES_IN_FORCE));
         String[] key = ctx.getCurrentKey().split(":", 2);
-        RuleEvaluator.Step step = values != null
-                ? evaluator.update(rules, key[0], key[1], before, timestamp, values)
+        RuleEvaluator.Step step = restored != null
+                ? evaluator.update(rules, key[0], key[1], before, timestamp, restored)
                 : evaluator.advance(rules, key[0], key[1], before, timestamp);
-        emit(step.transitions(), out);
+        emit(step.transitions(), 0L, out);
         keep(before, step.state(), rules, ctx.timerService());
     }
 
@@ -164,7 +152,7 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
                 }
                 String[] parts = key.split(":", 2);
                 RuleEvaluator.Step step = evaluator.retire(accepted, parts[0], parts[1], before, now);
-                emit(step.transitions(), out);
+                emit(step.transitions(), 0L, out);
                 if (step.state().isEmpty()) {
                     areaState.clear();
                 } else {
@@ -210,12 +198,23 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
         return state == null ? AreaState.EMPTY : state;
     }
 
-    private void emit(List<Alert> transitions, Collector<Alert> out) {
+    /**
+     * Publishes transitions stamped with the processing time and the tipping record's append time
+     * ({@code appendedAt}, 0 when a timer or a rule reload caused them), and measures record → alert.
+     */
+    private void emit(List<Alert> transitions, long appendedAt, Collector<Alert> out) {
+        if (transitions.isEmpty()) {
+            return;
+        }
+        long now = System.currentTimeMillis();
         for (Alert alert : transitions) {
             if (Alert.FIRING.equals(alert.state())) {
                 metrics.alertsRaised(alert.rule()).increment();
             }
-            out.collect(alert);
+            if (appendedAt > 0) {
+                latency.record(Math.max(0, now - appendedAt), java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+            out.collect(alert.stamped(now, appendedAt));
         }
     }
 
@@ -224,8 +223,7 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
         SortedSet<Long> old = before.isEmpty() ? new TreeSet<>() : evaluator.deadlines(rules, before);
         SortedSet<Long> needed = after.isEmpty() ? new TreeSet<>() : evaluator.deadlines(rules, after);
         for (long t : old) {
-            // A timer that also applies a waiting update stays.
-            if (!needed.contains(t) && !waiting.contains(t)) {
+            if (!needed.contains(t)) {
                 timers.deleteEventTimeTimer(t);
             }
         }

@@ -11,10 +11,10 @@ import java.util.Map;
  * What starting the job takes, whoever starts it: {@code ember job} in this JVM, or the job jar's
  * {@code main} on a Flink cluster ({@code --deployment <file> --bootstrap-servers … --data-dir …}).
  *
- * @param deployment            the VRU's deployment file, or null (today: South Wales and Gwent)
+ * @param deployment            the VRU's deployment file (required to compose a job)
  * @param bootstrapServers      Kafka bootstrap servers
  * @param dataDir               directory holding the boundary files (must be readable by every TaskManager)
- * @param rules                 rule file or directory
+ * @param rules                 rule file or directory, or null for the deployment's
  * @param consumerGroup         Kafka consumer group of the feed sources
  * @param checkpointInterval    how often to checkpoint (alerts become visible to read_committed readers then)
  * @param production            the pseudonymisation key must be configured
@@ -54,7 +54,7 @@ public record JobArguments(Path deployment, String bootstrapServers, Path dataDi
                 path(values.get("--deployment")),
                 required(values, "--bootstrap-servers"),
                 Path.of(required(values, "--data-dir")),
-                Path.of(required(values, "--rules")),
+                path(values.get("--rules")),
                 values.getOrDefault("--consumer-group", DEFAULT_CONSUMER_GROUP),
                 Duration.ofMillis(Long.parseLong(values.getOrDefault("--checkpoint-interval-ms", "10000"))),
                 production);
@@ -66,8 +66,11 @@ public record JobArguments(Path deployment, String bootstrapServers, Path dataDi
         if (deployment != null) {
             args.addAll(List.of("--deployment", deployment.toString()));
         }
+        if (rules != null) {
+            args.addAll(List.of("--rules", rules.toString()));
+        }
         args.addAll(List.of("--bootstrap-servers", bootstrapServers, "--data-dir", dataDir.toString(),
-                "--rules", rules.toString(), "--consumer-group", consumerGroup,
+                "--consumer-group", consumerGroup,
                 "--checkpoint-interval-ms", Long.toString(checkpointInterval.toMillis())));
         if (production) {
             args.add("--production");

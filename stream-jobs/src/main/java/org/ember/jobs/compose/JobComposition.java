@@ -1,13 +1,16 @@
 package org.ember.jobs.compose;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.ember.geo.area.Coverage;
+import org.ember.deployment.Deployment;
 import org.ember.geo.fusion.FusionSettings;
+import org.ember.jobs.DeploymentJobs;
 import org.ember.jobs.EmberJob;
 import org.ember.jobs.JobSettings;
+import org.ember.jobs.delivery.DeliverySettings;
 import org.ember.jobs.kafka.KafkaJobSinks;
 import org.ember.jobs.kafka.KafkaJobSources;
 import org.ember.model.privacy.PseudonymKeys;
@@ -15,15 +18,13 @@ import org.ember.model.privacy.Pseudonymiser;
 import org.ember.rules.RuleFileException;
 import org.ember.rules.RuleFileLoader;
 import org.ember.rules.RuleSet;
+import org.ember.rules.routing.ConfigException;
 
 /**
  * The one place that turns {@link JobArguments} into the job's settings, used by {@code ember job}
  * (local cluster in the CLI's JVM) and by the job jar's {@code main} on a Flink cluster, so both run
- * the same job.
- *
- * <p>Seam for the deployment file: {@link #settings} is where the deployment's coverage, routing,
- * rotas and channels become {@link JobSettings}. Until deployment files exist it composes what
- * {@code ember job} always did (South Wales and Gwent, fusion on, no delivery).
+ * the same job. Everything force-specific comes from the deployment file, resolved once
+ * ({@link #deployment}) and turned into settings by {@link DeploymentJobs}.
  */
 public final class JobComposition {
     private JobComposition() {}
@@ -35,14 +36,49 @@ public final class JobComposition {
         }
     }
 
-    /** The job's settings, from the arguments and the process environment (pseudonymisation key). */
-    public static JobSettings settings(JobArguments args, Map<String, String> environment) throws CompositionException {
-        if (args.deployment() != null && !Files.isRegularFile(args.deployment())) {
-            throw new CompositionException("deployment file " + args.deployment() + " not found");
+    /** The deployment the arguments name, loaded and checked once. */
+    public static Deployment deployment(JobArguments args, Map<String, String> environment) throws CompositionException {
+        if (args.deployment() == null) {
+            throw new CompositionException("--deployment is required: the VRU's deployment file (docs/deployment.md)");
         }
         if (!Files.isDirectory(args.dataDir())) {
             throw new CompositionException("data directory " + args.dataDir() + " not found");
         }
+        try {
+            return Deployment.load(args.deployment(), args.dataDir(), environment);
+        } catch (ConfigException e) {
+            throw new CompositionException("the deployment " + args.deployment() + " cannot be used:\n" + e.getMessage());
+        }
+    }
+
+    /**
+     * The job's settings, from the arguments and the process environment (pseudonymisation key,
+     * secrets the deployment names); notifications as the deployment says, with no ledger and the
+     * outbox (when the deployment has no SMTP server) under the system's temporary folder.
+     */
+    public static JobSettings settings(JobArguments args, Map<String, String> environment) throws CompositionException {
+        Deployment deployment = deployment(args, environment);
+        Path outbox = Path.of(System.getProperty("java.io.tmpdir"), "ember-outbox");
+        return settings(args, environment, deployment, delivery(deployment, null, outbox));
+    }
+
+    /** The deployment's delivery: routing, rotas, channels, links to its public URL. */
+    public static DeliverySettings delivery(Deployment deployment, Path ledger, Path outbox) throws CompositionException {
+        try {
+            return DeploymentJobs.delivery(deployment, ledger, outbox);
+        } catch (ConfigException e) {
+            throw new CompositionException("routing files are invalid (setting routing of " + deployment.file() + "):\n"
+                    + e.getMessage());
+        }
+    }
+
+    /**
+     * The job's settings for an already loaded deployment.
+     *
+     * @param delivery notifications (see {@link #delivery}), or null for none
+     */
+    public static JobSettings settings(JobArguments args, Map<String, String> environment, Deployment deployment,
+            DeliverySettings delivery) throws CompositionException {
         Pseudonymiser pseudonymiser;
         try {
             pseudonymiser = PseudonymKeys.resolve(environment, args.production());
@@ -51,12 +87,13 @@ public final class JobComposition {
         }
         RuleSet ruleSet;
         try {
-            ruleSet = new RuleFileLoader().load(args.rules());
+            ruleSet = args.rules() != null ? new RuleFileLoader(DeploymentJobs.areas(deployment)).load(args.rules())
+                    : DeploymentJobs.rules(deployment);
         } catch (RuleFileException e) {
             throw new CompositionException("rule files are invalid:\n" + e.getMessage());
         }
-        return new JobSettings(args.dataDir().toString(), Coverage.southWalesAndGwent(), 250, pseudonymiser, ruleSet,
-                JobSettings.defaultOutOfOrderness(), Duration.ofMinutes(1), FusionSettings.defaults(), null);
+        return DeploymentJobs.settings(deployment, pseudonymiser, ruleSet, Duration.ofMinutes(1), FusionSettings.defaults(),
+                delivery);
     }
 
     /**
@@ -64,10 +101,16 @@ public final class JobComposition {
      * local cluster, or the cluster a submitted jar runs in) with checkpointing on.
      */
     public static void attach(StreamExecutionEnvironment env, JobArguments args, JobSettings settings) {
+        attach(env, args, settings, Map.of());
+    }
+
+    /** As {@link #attach(StreamExecutionEnvironment, JobArguments, JobSettings)}, with the deployment's Kafka client properties. */
+    public static void attach(StreamExecutionEnvironment env, JobArguments args, JobSettings settings,
+            Map<String, String> kafkaClientProperties) {
         env.enableCheckpointing(args.checkpointInterval().toMillis());
         EmberJob.build(env,
-                new KafkaJobSources(args.bootstrapServers(), args.consumerGroup()),
-                new KafkaJobSinks(args.bootstrapServers(), args.transactionalIdPrefix()),
+                new KafkaJobSources(args.bootstrapServers(), args.consumerGroup(), kafkaClientProperties),
+                new KafkaJobSinks(args.bootstrapServers(), args.transactionalIdPrefix(), kafkaClientProperties),
                 settings);
     }
 }

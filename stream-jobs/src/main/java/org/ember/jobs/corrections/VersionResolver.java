@@ -22,22 +22,22 @@ public final class VersionResolver {
     public static List<CountDelta> deltas(Incident previous, Incident next) {
         List<CountDelta> deltas = new ArrayList<>(4);
         if (previous != null && !previous.cancelled()) {
-            addContribution(previous, -1, deltas);
+            addContribution(previous, -1, next.appendedAt(), deltas);
         }
         if (!next.cancelled()) {
-            addContribution(next, +1, deltas);
+            addContribution(next, +1, next.appendedAt(), deltas);
         }
         return deltas;
     }
 
-    private static void addContribution(Incident incident, int sign, List<CountDelta> deltas) {
+    private static void addContribution(Incident incident, int sign, long appendedAt, List<CountDelta> deltas) {
         if (incident.lsoa() != null) {
             deltas.add(new CountDelta("lsoa", incident.lsoa(), incident.eventTime(), incident.feed(), incident.category(),
-                    incident.weapon(), sign));
+                    incident.weapon(), sign, appendedAt));
         }
         if (incident.lad() != null) {
             deltas.add(new CountDelta("lad", incident.lad(), incident.eventTime(), incident.feed(), incident.category(),
-                    incident.weapon(), sign));
+                    incident.weapon(), sign, appendedAt));
         }
     }
 }

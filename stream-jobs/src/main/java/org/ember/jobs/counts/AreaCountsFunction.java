@@ -1,9 +1,5 @@
 package org.ember.jobs.counts;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -18,15 +14,22 @@ import org.apache.flink.util.OutputTag;
 import org.ember.jobs.metrics.JobMetrics;
 import org.ember.jobs.records.CountDelta;
 import org.ember.model.AreaCounts;
+import org.ember.model.CountVocabulary;
 import org.ember.model.metrics.AreaMetrics;
 import org.ember.rules.counts.CountMetrics;
 import org.ember.rules.counts.HourlyCounts;
 
 /**
- * Keyed by area: keeps one bucket of counts per event-time hour and emits the area's counts for
- * the 1 h, 24 h and 7 day windows at every hour boundary where they change. A late report is not
- * dropped: it updates its own hour's bucket and the counts are emitted again at the next boundary
- * after the watermark. When every bucket has left the longest window the area's state is cleared.
+ * Keyed by area: keeps the running counts of the 1 h, 24 h and 7 day windows and emits them the
+ * moment a report changes them, so a rule on the counts is evaluated on the record that tips it,
+ * not at the next hour boundary. Reports are also kept in one bucket per event-time hour, only so
+ * that each bucket can leave each window on an event-time timer at its {@link HourlyCounts#exit}:
+ * the watermark drives exits and clean-up, never entries.
+ *
+ * <p>A report whose event time is behind the watermark is late: it is counted as late and enters
+ * the windows it has not yet left, at once; one that has left every window changes nothing (it
+ * is still counted as late). A correction's −1 takes the old version out of the windows that still
+ * hold it. When every bucket has left the longest window the area's state is cleared.
  *
  * <p>Beside the counts, each emission goes to {@link #METRICS} as the rules read it: only the
  * counts that changed since the previous emission, zeros included (see {@link CountMetrics}).
@@ -38,74 +41,125 @@ public final class AreaCountsFunction extends KeyedProcessFunction<String, Count
     public static final OutputTag<AreaMetrics> METRICS =
             new OutputTag<>("count-metrics", TypeInformation.of(AreaMetrics.class));
 
+    /** Index of the area's clock in the running state, after the counts. */
+    private static final int CLOCK = CountVocabulary.SIZE;
+
     private transient MapState<Long, long[]> buckets;
-    private transient ValueState<long[]> lastEmitted;
+    /**
+     * The running window counts (indexed by {@link CountVocabulary}) followed by the area's clock: the
+     * newest event time or exit applied, so that what is published for the area never goes back in
+     * time. One array, so a report costs one value read and write.
+     */
+    private transient ValueState<long[]> running;
     private transient JobMetrics.Count late;
 
     @Override
     public void open(OpenContext context) {
         buckets = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("hourly-buckets", Types.LONG, PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
-        lastEmitted = getRuntimeContext().getState(
-                new ValueStateDescriptor<>("last-emitted", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+        running = getRuntimeContext().getState(
+                new ValueStateDescriptor<>("running-counts", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
         late = JobMetrics.of(getRuntimeContext()).lateRecords();
     }
 
     @Override
     public void processElement(CountDelta delta, Context ctx, Collector<AreaCounts> out) throws Exception {
+        long watermark = ctx.timerService().currentWatermark();
+        if (delta.eventTime() < watermark) {
+            late.increment();
+        }
         long hour = HourlyCounts.hourOf(delta.eventTime());
+        long[] change = HourlyCounts.single(delta.feed(), delta.category(), delta.weapon(), delta.delta());
+        long[] state = runningOrRebuilt(watermark, ctx.timerService());
+        long[] before = counts(state);
+        if (!HourlyCounts.enter(state, change, hour, watermark)) {
+            return; // it has left every window already: nothing to count, nothing to keep
+        }
         long[] bucket = buckets.get(hour);
         if (bucket == null) {
             bucket = HourlyCounts.emptyBucket();
         }
-        HourlyCounts.add(bucket, delta.feed(), delta.category(), delta.weapon(), delta.delta());
-        buckets.put(hour, bucket);
-        long watermark = ctx.timerService().currentWatermark();
-        boolean isLate = false;
-        for (long changePoint : HourlyCounts.changePoints(hour)) {
-            if (changePoint > watermark) {
-                ctx.timerService().registerEventTimeTimer(changePoint);
-            } else {
-                isLate = true;
+        for (int i = 0; i < bucket.length; i++) {
+            bucket[i] += change[i];
+        }
+        if (HourlyCounts.isZero(bucket)) {
+            buckets.remove(hour); // its exits find nothing and change nothing
+        } else {
+            buckets.put(hour, bucket);
+        }
+        for (long exit : HourlyCounts.exits(hour)) {
+            if (exit > watermark) {
+                ctx.timerService().registerEventTimeTimer(exit);
             }
         }
-        if (isLate) {
-            late.increment();
-            ctx.timerService().registerEventTimeTimer(HourlyCounts.nextBoundaryAfter(watermark));
-        }
+        state[CLOCK] = Math.max(state[CLOCK], delta.eventTime());
+        publish(ctx.getCurrentKey(), before, state, delta.appendedAt(), ctx, out);
     }
 
     @Override
-    public void onTimer(long asOf, OnTimerContext ctx, Collector<AreaCounts> out) throws Exception {
-        List<Long> expired = new ArrayList<>();
-        for (Map.Entry<Long, long[]> entry : buckets.entries()) {
-            if (HourlyCounts.expired(entry.getKey(), asOf)) {
-                expired.add(entry.getKey());
+    public void onTimer(long time, OnTimerContext ctx, Collector<AreaCounts> out) throws Exception {
+        // Exits at this time are still to be applied: rebuild as of just before it.
+        long[] state = runningOrRebuilt(time - 1, ctx.timerService());
+        if (buckets.isEmpty()) {
+            running.clear();
+            return;
+        }
+        long[] before = counts(state);
+        for (int w = 0; w < HourlyCounts.windows(); w++) {
+            long hour = HourlyCounts.exitingHour(w, time);
+            long[] bucket = buckets.get(hour);
+            if (bucket != null) {
+                HourlyCounts.leave(state, bucket, w);
+                if (w == HourlyCounts.windows() - 1) {
+                    buckets.remove(hour);
+                }
             }
         }
-        for (Long hour : expired) {
-            buckets.remove(hour);
-        }
-        long[] counts = HourlyCounts.windowCounts(buckets.entries(), asOf);
-        long[] previous = lastEmitted.value();
-        if (previous == null ? !isZero(counts) : !Arrays.equals(previous, counts)) {
-            String[] key = ctx.getCurrentKey().split(":", 2);
-            out.collect(new AreaCounts(key[0], key[1], asOf, counts));
-            ctx.output(METRICS, CountMetrics.update(key[0], key[1], asOf, previous, counts));
+        state[CLOCK] = Math.max(state[CLOCK], time);
+        publish(ctx.getCurrentKey(), before, state, 0L, ctx, out);
+    }
+
+    private void publish(String key, long[] before, long[] state, long appendedAt, Context ctx, Collector<AreaCounts> out)
+            throws Exception {
+        long[] counts = counts(state);
+        if (!java.util.Arrays.equals(before, counts)) {
+            String[] parts = key.split(":", 2);
+            out.collect(new AreaCounts(parts[0], parts[1], state[CLOCK], counts));
+            ctx.output(METRICS, CountMetrics.update(parts[0], parts[1], state[CLOCK], before, counts, appendedAt));
         }
         if (buckets.isEmpty()) {
-            lastEmitted.clear();
+            running.clear(); // every bucket has left every window, so the counts are all zero
         } else {
-            lastEmitted.update(counts);
+            running.update(state);
         }
     }
 
-    private static boolean isZero(long[] counts) {
-        for (long c : counts) {
-            if (c != 0) {
-                return false;
+    /**
+     * The area's running state; when there is none but buckets exist (state restored from a job
+     * version that kept only buckets and emitted at hour boundaries), the sums are rebuilt from the
+     * buckets for the windows whose exits are after {@code clock}, so old checkpoints restore. Each
+     * window entered gets its exit timer (the watermark restarts from nothing after a restore, so an
+     * exit that already happened is simply applied again at the first watermark, consistently).
+     */
+    private long[] runningOrRebuilt(long clock, org.apache.flink.streaming.api.TimerService timers) throws Exception {
+        long[] state = running.value();
+        if (state != null) {
+            return state;
+        }
+        state = new long[CountVocabulary.SIZE + 1];
+        state[CLOCK] = Long.MIN_VALUE;
+        for (java.util.Map.Entry<Long, long[]> bucket : buckets.entries()) {
+            HourlyCounts.enter(state, bucket.getValue(), bucket.getKey(), clock);
+            for (long exit : HourlyCounts.exits(bucket.getKey())) {
+                if (exit > clock) {
+                    timers.registerEventTimeTimer(exit);
+                }
             }
         }
-        return true;
+        return state;
+    }
+
+    private static long[] counts(long[] state) {
+        return java.util.Arrays.copyOf(state, CountVocabulary.SIZE);
     }
 }

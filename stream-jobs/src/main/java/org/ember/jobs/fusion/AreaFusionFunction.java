@@ -19,6 +19,17 @@ import org.ember.model.fusion.HotspotUpdate;
 import org.ember.model.fusion.LinkedIncident;
 import org.ember.model.fusion.TensionUpdate;
 import org.ember.model.metrics.AreaMetrics;
+import org.ember.fusion.FusedEvent;
+import org.ember.fusion.FusionContext;
+import org.ember.fusion.FusionOutputs;
+import org.ember.fusion.FusionSignal;
+import org.ember.fusion.LadAnalytics;
+import org.ember.fusion.LadCache;
+import org.ember.fusion.LadMeta;
+import org.ember.fusion.LadState;
+import org.ember.fusion.Published;
+import org.ember.fusion.ScanHit;
+import org.ember.fusion.SeasonalHistory;
 
 /**
  * Keyed by local authority: the Flink shell of {@link LadAnalytics}. Linked incidents on the first
@@ -49,7 +60,7 @@ final class AreaFusionFunction extends KeyedCoProcessFunction<String, LinkedInci
 
     @Override
     public void open(OpenContext openContext) {
-        context = FusionContext.of(job);
+        context = FusionContext.of(job.fusion(), java.nio.file.Path.of(job.dataDir()), job.coverage());
         caches = new HashMap<>();
         late = FusionMetrics.late("analytics");
         state = new LadState(

@@ -8,6 +8,7 @@ import org.ember.model.fusion.HotspotUpdate;
 import org.ember.model.fusion.LinkedIncident;
 import org.ember.model.fusion.TensionUpdate;
 import org.ember.model.metrics.AreaMetrics;
+import org.ember.fusion.FusionSignal;
 
 /**
  * Multi-agency fusion: police, ambulance and A&E reports linked into incidents (keyed by local

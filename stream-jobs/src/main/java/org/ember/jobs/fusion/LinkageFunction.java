@@ -21,6 +21,8 @@ import org.ember.geo.linkage.Report;
 import org.ember.jobs.JobSettings;
 import org.ember.model.Incident;
 import org.ember.model.fusion.LinkedIncident;
+import org.ember.fusion.LinkedIncidents;
+import org.ember.fusion.Reports;
 
 /**
  * Keyed by local authority: links police, ambulance and A&E reports into incidents

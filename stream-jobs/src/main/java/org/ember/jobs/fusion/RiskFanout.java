@@ -14,6 +14,7 @@ import org.ember.geo.risk.RivalryLink;
 import org.ember.geo.risk.Seriousness;
 import org.ember.jobs.JobSettings;
 import org.ember.model.fusion.LinkedIncident;
+import org.ember.fusion.FusionSignal;
 
 /**
  * Sends the near-repeat and retaliation risk of a serious linked incident to every local

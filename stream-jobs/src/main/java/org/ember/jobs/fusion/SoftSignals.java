@@ -5,6 +5,7 @@ import org.ember.geo.risk.RiskSettings;
 import org.ember.geo.risk.RiskSignal;
 import org.ember.model.Incident;
 import org.ember.model.fusion.ReportTraits;
+import org.ember.fusion.FusionSignal;
 
 /**
  * Community-tension reports and navigator events as risk signals of the area they are placed in,

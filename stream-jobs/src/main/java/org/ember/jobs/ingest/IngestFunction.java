@@ -1,7 +1,6 @@
 package org.ember.jobs.ingest;
 
 import java.nio.file.Path;
-import java.util.Base64;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -14,6 +13,7 @@ import org.ember.jobs.records.RawFeedRecord;
 import org.ember.model.DeadLetter;
 import org.ember.model.Feed;
 import org.ember.model.Incident;
+import org.ember.model.ingest.DeadLetterRedactor;
 import org.ember.model.ingest.FeedParser;
 
 /** Flink wrapper of {@link Ingestor} for one feed: incidents out, dead letters to a side output. */
@@ -26,6 +26,7 @@ public final class IngestFunction extends ProcessFunction<RawFeedRecord, Inciden
     private final Feed feed;
     private final JobSettings settings;
     private transient Ingestor ingestor;
+    private transient DeadLetterRedactor redactor;
     private transient JobMetrics.Count in;
     private transient JobMetrics.Count processed;
     private transient JobMetrics.Count deadLettered;
@@ -39,7 +40,8 @@ public final class IngestFunction extends ProcessFunction<RawFeedRecord, Inciden
     @Override
     public void open(OpenContext context) {
         AreaCatalogue catalogue = AreaCatalogue.load(Path.of(settings.dataDir()), settings.coverage());
-        ingestor = new Ingestor(new FeedParser(settings.pseudonymiser()), new AreaPlacer(catalogue, settings.cellSizeMetres()));
+        ingestor = new Ingestor(new FeedParser(settings.pseudonymiser(), settings.ingestLimits(), java.time.Clock.systemUTC()), new AreaPlacer(catalogue, settings.cellSizeMetres()));
+        redactor = new DeadLetterRedactor(settings.pseudonymiser());
         JobMetrics metrics = JobMetrics.of(getRuntimeContext());
         metrics.buildInfo();
         in = metrics.recordsIn(feed.code());
@@ -54,15 +56,16 @@ public final class IngestFunction extends ProcessFunction<RawFeedRecord, Inciden
     public void processElement(RawFeedRecord record, Context ctx, Collector<Incident> out) {
         in.increment();
         lastRecordSeconds.set(System.currentTimeMillis() / 1000);
-        IngestResult result = ingestor.ingest(feed, record.value() == null ? new byte[0] : record.value());
+        byte[] value = record.value() == null ? new byte[0] : record.value();
+        IngestResult result = ingestor.ingest(feed, value, record.timestamp());
         if (result.isAccepted()) {
             processed.increment();
-            out.collect(result.incident());
+            out.collect(result.incident().appendedAt(record.timestamp()));
         } else {
             deadLettered.increment();
+            DeadLetterRedactor.Redacted original = redactor.redact(value);
             ctx.output(DEAD_LETTERS, new DeadLetter(feed.code(), record.topic(), record.partition(), record.offset(),
-                    record.timestamp(), result.rejection(),
-                    Base64.getEncoder().encodeToString(record.value() == null ? new byte[0] : record.value())));
+                    record.timestamp(), result.rejection(), original.length(), original.sha256(), original.rendering()));
         }
     }
 }

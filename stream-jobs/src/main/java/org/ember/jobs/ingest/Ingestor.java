@@ -24,11 +24,17 @@ public final class Ingestor {
     }
 
     public IngestResult ingest(Feed feed, byte[] bytes) {
+        return ingest(feed, bytes, FeedParser.UNKNOWN_ARRIVAL);
+    }
+
+    /** @param arrivalMillis the record's Kafka timestamp: event times are judged against it */
+    public IngestResult ingest(Feed feed, byte[] bytes, long arrivalMillis) {
         ParseOutcome outcome;
         try {
-            outcome = parser.parse(feed, bytes);
+            outcome = parser.parse(feed, bytes, arrivalMillis);
         } catch (RuntimeException e) {
-            return IngestResult.rejected("could not be read: " + e);
+            // The exception's message may quote the record: name only its kind.
+            return IngestResult.rejected("could not be read: " + e.getClass().getSimpleName());
         }
         if (outcome instanceof ParseOutcome.Rejected rejected) {
             return IngestResult.rejected(rejected.reason());

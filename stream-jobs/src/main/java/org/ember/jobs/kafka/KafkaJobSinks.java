@@ -2,7 +2,6 @@ package org.ember.jobs.kafka;
 
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.ember.jobs.JobSinks;
 import org.ember.jobs.OutputTopic;
@@ -18,21 +17,26 @@ public final class KafkaJobSinks implements JobSinks {
 
     private final String bootstrapServers;
     private final String transactionalIdPrefix;
+    private final java.util.Map<String, String> clientProperties;
 
     public KafkaJobSinks(String bootstrapServers, String transactionalIdPrefix) {
+        this(bootstrapServers, transactionalIdPrefix, java.util.Map.of());
+    }
+
+    /** With extra Kafka client properties (TLS, SASL) from the deployment. */
+    public KafkaJobSinks(String bootstrapServers, String transactionalIdPrefix, java.util.Map<String, String> clientProperties) {
         this.bootstrapServers = bootstrapServers;
         this.transactionalIdPrefix = transactionalIdPrefix;
+        this.clientProperties = java.util.Map.copyOf(clientProperties);
     }
 
     @Override
     public <T> Sink<T> sink(OutputTopic<T> topic) {
-        var builder = KafkaSink.<T>builder()
-                .setBootstrapServers(bootstrapServers)
-                .setRecordSerializer(KafkaRecordSerializationSchema.<T>builder()
-                        .setTopic(topic.topic())
-                        .setKeySerializationSchema(new KeySerializer<>(topic.key()))
-                        .setValueSerializationSchema(new JsonValueSerializer<>(topic.view()))
-                        .build());
+        var builder = KafkaSink.<T>builder();
+        clientProperties.forEach(builder::setProperty);
+        builder.setBootstrapServers(bootstrapServers)
+                .setRecordSerializer(new ProcessingTimeRecordSerializer<>(topic.topic(),
+                        new KeySerializer<>(topic.key()), new JsonValueSerializer<>(topic.view())));
         if (topic.exactlyOnce()) {
             builder.setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                     .setTransactionalIdPrefix(transactionalIdPrefix + "-" + topic.topic().replace('.', '-'))

@@ -16,10 +16,17 @@ import org.ember.model.Feed;
 public final class KafkaJobSources implements JobSources {
     private final String bootstrapServers;
     private final String groupId;
+    private final java.util.Map<String, String> clientProperties;
 
     public KafkaJobSources(String bootstrapServers, String groupId) {
+        this(bootstrapServers, groupId, java.util.Map.of());
+    }
+
+    /** With extra Kafka client properties (TLS, SASL) from the deployment. */
+    public KafkaJobSources(String bootstrapServers, String groupId, java.util.Map<String, String> clientProperties) {
         this.bootstrapServers = bootstrapServers;
         this.groupId = groupId;
+        this.clientProperties = java.util.Map.copyOf(clientProperties);
     }
 
     @Override
@@ -33,7 +40,9 @@ public final class KafkaJobSources implements JobSources {
     }
 
     private DataStream<RawFeedRecord> read(StreamExecutionEnvironment env, String topic, String uid) {
-        KafkaSource<RawFeedRecord> source = KafkaSource.<RawFeedRecord>builder()
+        var builder = KafkaSource.<RawFeedRecord>builder();
+        clientProperties.forEach(builder::setProperty);
+        KafkaSource<RawFeedRecord> source = builder
                 .setBootstrapServers(bootstrapServers)
                 .setTopics(topic)
                 .setGroupId(groupId)

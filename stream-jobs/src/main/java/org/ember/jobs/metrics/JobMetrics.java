@@ -183,4 +183,39 @@ public final class JobMetrics {
                 .register(io.micrometer.core.instrument.Metrics.globalRegistry);
         return lag;
     }
+
+    /**
+     * Record appended to its feed topic → alert transition leaving the rule evaluator, for the
+     * transitions a record tipped (not those of {@code for} deadlines or window exits): a Flink
+     * histogram of the operator (quantiles on the cluster's Prometheus endpoint), mirrored to the
+     * Micrometer timer {@code ember.alert.latency} that {@code ember bench} reads in its own JVM.
+     */
+    public Latency recordToAlertLatency() {
+        org.apache.flink.metrics.Histogram histogram = ember.histogram("alert_latency_ms",
+                new org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram(1024));
+        io.micrometer.core.instrument.Timer mirror = io.micrometer.core.instrument.Timer.builder("ember.alert.latency")
+                .description("Input record appended to Kafka to alert transition emitted")
+                .publishPercentiles(0.5, 0.99)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(java.time.Duration.ofMillis(1))
+                .maximumExpectedValue(java.time.Duration.ofHours(2))
+                .register(io.micrometer.core.instrument.Metrics.globalRegistry);
+        return new Latency(histogram, mirror);
+    }
+
+    /** A latency histogram in Flink's metric group with its Micrometer mirror. */
+    public static final class Latency {
+        private final org.apache.flink.metrics.Histogram flink;
+        private final io.micrometer.core.instrument.Timer mirror;
+
+        Latency(org.apache.flink.metrics.Histogram flink, io.micrometer.core.instrument.Timer mirror) {
+            this.flink = flink;
+            this.mirror = mirror;
+        }
+
+        public void record(long amount, java.util.concurrent.TimeUnit unit) {
+            flink.update(unit.toMillis(amount));
+            mirror.record(amount, unit);
+        }
+    }
 }

@@ -11,9 +11,17 @@ package org.ember.jobs.records;
  * @param category  normalised category
  * @param weapon    counts towards the weapon category too
  * @param delta     +1 or −1
+ * @param appendedAt Kafka append time of the record version that caused this delta (0: unknown)
  */
 public record CountDelta(
-        String layer, String areaId, long eventTime, String feed, String category, boolean weapon, int delta) {
+        String layer, String areaId, long eventTime, String feed, String category, boolean weapon, int delta,
+        long appendedAt) {
+
+    /** A delta whose record's append time is not known. */
+    public CountDelta(String layer, String areaId, long eventTime, String feed, String category, boolean weapon,
+            int delta) {
+        this(layer, areaId, eventTime, feed, category, weapon, delta, 0L);
+    }
 
     /** The key the area's counts are kept under. */
     public String areaKey() {

@@ -41,8 +41,11 @@ class RuleEvaluationFunctionHarnessTest {
             """;
 
     private KeyedBroadcastOperatorTestHarness<String, AreaMetrics, RawFeedRecord, Alert> harness;
+    private final io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
 
     private void open(RuleSet rules) throws Exception {
+        io.micrometer.core.instrument.Metrics.addRegistry(meters);
         harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
                 new RuleEvaluationFunction(TestFeeds.settings(rules)), AreaMetrics::areaKey, Types.STRING,
                 RuleEvaluationFunction.RULES_IN_FORCE);
@@ -57,9 +60,10 @@ class RuleEvaluationFunctionHarnessTest {
         if (harness != null) {
             harness.close();
         }
+        io.micrometer.core.instrument.Metrics.removeRegistry(meters);
     }
 
-    /** An update, and event time moving on to it (updates wait for the watermark). */
+    /** An update, and event time moving on to it. */
     private void metrics(long at, Map<String, Double> values) throws Exception {
         harness.processElement(new AreaMetrics("lsoa", BUTETOWN, at, "counts", values), at);
         harness.processWatermark(at);
@@ -110,23 +114,34 @@ class RuleEvaluationFunctionHarnessTest {
     }
 
     @Test
-    void updatesAreAppliedInEventTimeOrderWhateverOrderTheyArriveIn() throws Exception {
+    void anUpdateIsEvaluatedTheMomentItArrivesAndAnOlderOneAtTheAreasClock() throws Exception {
         open(TestFeeds.rules(RULES.replace("for: 1h", "for: 0s").replace("keep_firing_for: 2h", "keep_firing_for: 0s")));
-        // The fusion stage publishes ahead of the watermark; the counts catch up later.
-        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H + 2 * H + 600_000, "fusion",
+        // No watermark at all: the fusion stage's update and the counts' update are evaluated on arrival.
+        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H + 2 * H, "fusion",
                 Map.of("tension_score", 1.0)), 0);
-        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H, "counts", Map.of(WEAPONS, 2.0)), 0);
-        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H + H, "counts", Map.of(WEAPONS, 0.0)), 0);
-        assertThat(alerts()).as("nothing before the watermark").isEmpty();
-        harness.processWatermark(FRIDAY_23H + 3 * H);
-        assertThat(alerts()).extracting(Alert::state, Alert::eventTime).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(Alert.FIRING, FRIDAY_23H),
-                org.assertj.core.groups.Tuple.tuple(Alert.RESOLVED, FRIDAY_23H + H));
+        long appended = System.currentTimeMillis() - 40;
+        long before = System.currentTimeMillis();
+        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H + 2 * H + 600_000, "counts",
+                Map.of(WEAPONS, 2.0), appended), 0);
+        assertThat(alerts()).singleElement().satisfies(a -> {
+            assertThat(a.state()).isEqualTo(Alert.FIRING);
+            assertThat(a.eventTime()).isEqualTo(FRIDAY_23H + 2 * H + 600_000);
+            assertThat(a.recordAppendedAt()).as("the tipping record's Kafka time travels with the alert").isEqualTo(appended);
+            assertThat(a.processedAt()).isBetween(before, System.currentTimeMillis());
+        });
+        assertThat(meters.timer("ember.alert.latency").count()).isEqualTo(1);
+        assertThat(meters.timer("ember.alert.latency").max(java.util.concurrent.TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(40);
 
-        // An update already behind the watermark goes at once, at the area's latest time.
-        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H + 2 * H, "counts", Map.of(WEAPONS, 3.0)), 0);
-        assertThat(alerts()).hasSize(3);
-        assertThat(alerts().get(2).eventTime()).isEqualTo(FRIDAY_23H + 2 * H + 600_000);
+        // An update stamped earlier than the area's clock (a late report) goes at once, at the area's clock.
+        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H, "counts", Map.of(WEAPONS, 0.0)), 0);
+        assertThat(alerts()).extracting(Alert::state, Alert::eventTime).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Alert.FIRING, FRIDAY_23H + 2 * H + 600_000),
+                org.assertj.core.groups.Tuple.tuple(Alert.RESOLVED, FRIDAY_23H + 2 * H + 600_000));
+
+        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H + 3 * H, "fusion",
+                Map.of("tension_score", 0.0)), 0);
+        assertThat(harness.numEventTimeTimers()).as("nothing left to wait for").isZero();
+        assertThat(keyedStateEntries()).isZero();
     }
 
     @Test

@@ -21,8 +21,12 @@ class AreaCountsFunctionHarnessTest {
 
     private KeyedOneInputStreamOperatorTestHarness<String, CountDelta, AreaCounts> harness;
 
+    private final io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+
     @BeforeEach
     void open() throws Exception {
+        io.micrometer.core.instrument.Metrics.addRegistry(meters);
         harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
                 new AreaCountsFunction(), CountDelta::areaKey, Types.STRING);
         harness.open();
@@ -31,6 +35,7 @@ class AreaCountsFunctionHarnessTest {
     @AfterEach
     void close() throws Exception {
         harness.close();
+        io.micrometer.core.instrument.Metrics.removeRegistry(meters);
     }
 
     private void report(Instant at, String feed, boolean weapon) throws Exception {
@@ -42,31 +47,80 @@ class AreaCountsFunctionHarnessTest {
         return harness.extractOutputValues();
     }
 
-    @Test
-    void countsAreEmittedAtTheHourBoundaryOnceTheWatermarkPassesIt() throws Exception {
-        report(FRIDAY_22H.plusSeconds(600), "police", true);
-        report(FRIDAY_22H.plusSeconds(1200), "ambulance", true);
-        harness.processWatermark(FRIDAY_22H.toEpochMilli() + H - 1);
-        assertThat(emitted()).isEmpty();
+    private void withdraw(Instant at, String feed, boolean weapon) throws Exception {
+        harness.processElement(new CountDelta("lsoa", CARDIFF_LSOA, at.toEpochMilli(), feed, "violence", weapon, -1),
+                at.toEpochMilli());
+    }
 
-        harness.processWatermark(FRIDAY_22H.toEpochMilli() + H);
+    private double lateSoFar() {
+        return meters.counter("ember.records.late").count();
+    }
+
+    @Test
+    void countsChangeTheMomentAReportIsProcessedWithoutWaitingForTheWatermark() throws Exception {
+        report(FRIDAY_22H.plusSeconds(600), "police", true);
         assertThat(emitted()).singleElement().satisfies(c -> {
-            assertThat(c.asOf()).isEqualTo(FRIDAY_22H.toEpochMilli() + H);
+            assertThat(c.asOf()).isEqualTo(FRIDAY_22H.toEpochMilli() + 600_000);
+            assertThat(c.count("1h", "any", "weapon")).isEqualTo(1);
+        });
+        report(FRIDAY_22H.plusSeconds(1200), "ambulance", true);
+        assertThat(emitted()).hasSize(2);
+        assertThat(emitted().get(1)).satisfies(c -> {
             assertThat(c.count("1h", "any", "weapon")).isEqualTo(2);
             assertThat(c.count("24h", "police", "violence")).isEqualTo(1);
+        });
+        assertThat(harness.getSideOutput(AreaCountsFunction.METRICS)).hasSize(2);
+        harness.processElement(new CountDelta("lsoa", CARDIFF_LSOA, FRIDAY_22H.toEpochMilli() + 1_300_000, "police",
+                "robbery", false, +1, 1_234L), FRIDAY_22H.toEpochMilli() + 1_300_000);
+        assertThat(harness.getSideOutput(AreaCountsFunction.METRICS).stream().map(r -> r.getValue().appendedAt()))
+                .as("the update names the Kafka append time of the record that caused it").containsExactly(0L, 0L, 1_234L);
+        harness.processElement(new CountDelta("lsoa", CARDIFF_LSOA, FRIDAY_22H.toEpochMilli() + 1_300_000, "police",
+                "robbery", false, -1, 1_235L), FRIDAY_22H.toEpochMilli() + 1_300_000);
+        assertThat(harness.numEventTimeTimers()).as("one exit per window for the hour's bucket").isEqualTo(3);
+
+        harness.processWatermark(FRIDAY_22H.toEpochMilli() + 2 * H - 1);
+        assertThat(emitted()).as("nothing leaves before the end of its hour plus the window").hasSize(4);
+        harness.processWatermark(FRIDAY_22H.toEpochMilli() + 2 * H);
+        assertThat(emitted().get(4)).satisfies(c -> {
+            assertThat(c.asOf()).isEqualTo(FRIDAY_22H.toEpochMilli() + 2 * H);
+            assertThat(c.count("1h", "any", "weapon")).isZero();
+            assertThat(c.count("24h", "any", "weapon")).isEqualTo(2);
         });
     }
 
     @Test
-    void aLateReportUpdatesItsHourAndIsEmittedAtTheNextBoundary() throws Exception {
+    void aLateReportIsCountedAtOnceInTheWindowsItHasNotLeftAndCountedAsLate() throws Exception {
         harness.processWatermark(FRIDAY_22H.toEpochMilli() + 3 * H + 60_000);
+        double lateBefore = lateSoFar();
         report(FRIDAY_22H.plusSeconds(600), "ae", false);
-        harness.processWatermark(FRIDAY_22H.toEpochMilli() + 4 * H);
+        assertThat(lateSoFar() - lateBefore).isEqualTo(1);
         assertThat(emitted()).singleElement().satisfies(c -> {
-            assertThat(c.asOf()).isEqualTo(FRIDAY_22H.toEpochMilli() + 4 * H);
-            assertThat(c.count("1h", "any", "any")).as("the report's hour has left the last hour").isZero();
+            assertThat(c.count("1h", "any", "any")).as("its hour has left the last hour").isZero();
             assertThat(c.count("24h", "ae", "violence")).isEqualTo(1);
         });
+        assertThat(harness.numEventTimeTimers()).as("only the exits still to come").isEqualTo(2);
+    }
+
+    @Test
+    void aReportThatHasLeftEveryWindowChangesNothingAndKeepsNothing() throws Exception {
+        harness.processWatermark(FRIDAY_22H.toEpochMilli() + 9 * 24 * H);
+        double lateBefore = lateSoFar();
+        report(FRIDAY_22H.plusSeconds(600), "police", true);
+        assertThat(lateSoFar() - lateBefore).isEqualTo(1);
+        assertThat(emitted()).isEmpty();
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aCancellationTakesTheReportOutAtOnce() throws Exception {
+        report(FRIDAY_22H.plusSeconds(600), "police", true);
+        withdraw(FRIDAY_22H.plusSeconds(600), "police", true);
+        assertThat(emitted()).extracting(c -> c.count("24h", "any", "weapon")).containsExactly(1L, 0L);
+        assertThat(harness.numKeyedStateEntries()).as("nothing left to count").isZero();
+        harness.processWatermark(FRIDAY_22H.toEpochMilli() + 8 * 24 * H);
+        assertThat(emitted()).as("the exits find nothing").hasSize(2);
+        assertThat(harness.numEventTimeTimers()).isZero();
     }
 
     @Test

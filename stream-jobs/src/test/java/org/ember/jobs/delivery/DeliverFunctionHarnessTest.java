@@ -53,7 +53,7 @@ class DeliverFunctionHarnessTest {
             DeliverySettings settings) throws Exception {
         KeyedOneInputStreamOperatorTestHarness<String, Notification, DeliveryRecord> harness =
                 ProcessFunctionTestHarnesses.forKeyedProcessFunction(new DeliverFunction(settings,
-                        TestFeeds.dataDir().toString(), org.ember.geo.area.Coverage.southWalesAndGwent()),
+                        TestFeeds.dataDir().toString(), org.ember.jobs.testing.TestFeeds.coverage()),
                         n -> n.contact().address(), Types.STRING);
         harness.setProcessingTime(T0);
         harness.open();

@@ -18,6 +18,7 @@ import org.ember.model.fusion.LinkedIncident;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ember.fusion.FusionSignal;
 
 class AreaFusionFunctionHarnessTest {
     private static final Instant T = FusionFixtures.FRIDAY_22H;

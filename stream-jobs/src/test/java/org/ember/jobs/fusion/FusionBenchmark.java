@@ -39,6 +39,7 @@ import org.ember.model.fusion.HotspotUpdate;
 import org.ember.model.fusion.LinkedIncident;
 import org.ember.model.ingest.FeedParser;
 import org.ember.rules.RuleFileLoader;
+import org.ember.fusion.FusionSignal;
 
 /**
  * Throughput of the whole job with every fusion layer on, and the state one busy local authority

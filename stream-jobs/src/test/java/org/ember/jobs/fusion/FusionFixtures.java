@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.ember.geo.area.AreaCatalogue;
 import org.ember.geo.area.AreaPlacer;
-import org.ember.geo.area.Coverage;
 import org.ember.geo.area.Placement;
 import org.ember.geo.layers.AreaShapes;
 import org.ember.geo.risk.RiskSignal;
@@ -17,13 +16,16 @@ import org.ember.model.fusion.LinkedIncident;
 import org.ember.model.fusion.LinkedSource;
 import org.ember.model.fusion.TensionUpdate;
 import org.ember.model.metrics.AreaMetrics;
+import org.ember.fusion.FusionOutputs;
+import org.ember.fusion.FusionSignal;
+import org.ember.fusion.LadState;
 
 /** Linked incidents and signals at real places, for the fusion stage's tests. */
 final class FusionFixtures {
     static final Instant FRIDAY_22H = TestFeeds.FRIDAY_22H;
     static final String CARDIFF = "W06000015";
     static final String SWANSEA = "W06000011";
-    private static final AreaCatalogue CATALOGUE = AreaCatalogue.load(TestFeeds.dataDir(), Coverage.southWalesAndGwent());
+    private static final AreaCatalogue CATALOGUE = AreaCatalogue.load(TestFeeds.dataDir(), org.ember.jobs.testing.TestFeeds.coverage());
     static final AreaPlacer PLACER = new AreaPlacer(CATALOGUE, 250);
     static final AreaShapes SHAPES = AreaShapes.of(CATALOGUE);
 

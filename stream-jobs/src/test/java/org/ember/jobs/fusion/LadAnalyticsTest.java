@@ -20,6 +20,7 @@ import org.ember.model.fusion.TensionUpdate;
 import org.ember.model.metrics.AreaMetrics;
 import org.ember.model.metrics.FusionMetricFamilies;
 import org.junit.jupiter.api.Test;
+import org.ember.fusion.FusionSignal;
 
 class LadAnalyticsTest {
     private static final long HOUR = 3_600_000L;

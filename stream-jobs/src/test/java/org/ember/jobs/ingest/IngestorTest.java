@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.ember.geo.area.AreaCatalogue;
 import org.ember.geo.area.AreaPlacer;
-import org.ember.geo.area.Coverage;
 import org.ember.jobs.testing.TestFeeds;
 import org.ember.model.Feed;
 import org.ember.model.Incident;
@@ -26,7 +25,7 @@ class IngestorTest {
     @BeforeAll
     static void realBoundaries() {
         ingestor = new Ingestor(new FeedParser(Pseudonymiser.withKey(TestFeeds.PSEUDONYM_KEY)),
-                new AreaPlacer(AreaCatalogue.load(TestFeeds.dataDir(), Coverage.southWalesAndGwent()), 250));
+                new AreaPlacer(AreaCatalogue.load(TestFeeds.dataDir(), org.ember.jobs.testing.TestFeeds.coverage()), 250));
     }
 
     private static IngestResult ingest(Feed feed, Object record) {

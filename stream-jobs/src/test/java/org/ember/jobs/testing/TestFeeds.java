@@ -28,6 +28,11 @@ public final class TestFeeds {
     public static final Instant FRIDAY_22H = Instant.parse("2025-03-14T22:00:00Z");
     public static final Instant FRIDAY_23H = Instant.parse("2025-03-14T23:00:00Z");
     public static final Instant SATURDAY_01H = Instant.parse("2025-03-15T01:00:00Z");
+    /**
+     * When end-to-end tests' partners send their records: the Kafka timestamp ingest judges event
+     * times against (records of that week are within its 30 days, none is in its future).
+     */
+    public static final long SENT_AT = Instant.parse("2025-03-20T00:00:00Z").toEpochMilli();
 
     /** St Mary Street, Cardiff (W06000015). */
     public static final GeoLocation CARDIFF_CENTRE = GeoLocation.wgs84(-3.1790, 51.4790);
@@ -50,8 +55,31 @@ public final class TestFeeds {
         return dir;
     }
 
+    /** The shipped south-wales-gwent deployment, loaded once. */
+    public static org.ember.deployment.Deployment southWales() {
+        return SouthWales.DEPLOYMENT;
+    }
+
+    /** Its coverage: the twelve local authorities the tests' places lie in. */
+    public static Coverage coverage() {
+        return southWales().coverage();
+    }
+
+    private static final class SouthWales {
+        static final org.ember.deployment.Deployment DEPLOYMENT;
+
+        static {
+            try {
+                DEPLOYMENT = org.ember.deployment.Deployment.load(Path.of("../deployments/south-wales-gwent"), dataDir(),
+                        java.util.Map.of());
+            } catch (org.ember.rules.routing.ConfigException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
+    }
+
     public static JobSettings settings(RuleSet rules) {
-        return new JobSettings(dataDir().toString(), Coverage.southWalesAndGwent(), 250,
+        return new JobSettings(dataDir().toString(), coverage(), 250,
                 Pseudonymiser.withKey(PSEUDONYM_KEY), rules, JobSettings.defaultOutOfOrderness(), Duration.ofSeconds(1),
                 org.ember.geo.fusion.FusionSettings.defaults(), null);
     }

@@ -1,7 +1,6 @@
 package org.ember.infra.cli.routing;
 
 import java.nio.file.Path;
-import org.ember.infra.EmberPaths;
 import org.ember.infra.cli.UserError;
 import org.ember.rules.delivery.AlertRouting;
 import org.ember.rules.routing.ConfigException;
@@ -10,11 +9,14 @@ import picocli.CommandLine.Option;
 /** The {@code --routing DIR} option shared by the routing commands. */
 final class RoutingOptions {
     @Option(names = "--routing", description = "Routing directory with routes.yaml and oncall.yaml "
-            + "(default: alert-rules/routing of this checkout).")
+            + "(default: the deployment's routing).")
     Path routing;
 
+    @picocli.CommandLine.Mixin
+    org.ember.infra.cli.DeploymentOption deployment;
+
     Path dir() {
-        return routing != null ? routing : EmberPaths.home().resolve("alert-rules/routing");
+        return routing != null ? routing : deployment.load(null).routing();
     }
 
     AlertRouting load() {

@@ -48,15 +48,19 @@ public final class SilenceCommand implements Runnable {
 
     /** The Kafka option of every silence command. */
     static class Kafka {
-        @Option(names = "--bootstrap-servers", description = "Kafka bootstrap servers (default: $EMBER_BOOTSTRAP_SERVERS).")
+        @Option(names = "--bootstrap-servers", description = "Kafka bootstrap servers (default: $EMBER_BOOTSTRAP_SERVERS, "
+                + "else the deployment's, else the running demo's broker).")
         String bootstrapServers;
+
+        @picocli.CommandLine.Mixin
+        org.ember.infra.cli.DeploymentOption deployment;
 
         String servers() {
             String servers = bootstrapServers != null ? bootstrapServers : System.getenv(BOOTSTRAP_ENV);
-            if (servers == null || servers.isBlank()) {
-                throw new UserError("say where Kafka is: --bootstrap-servers HOST:PORT or " + BOOTSTRAP_ENV);
+            if (servers != null && !servers.isBlank()) {
+                return servers;
             }
-            return servers;
+            return org.ember.infra.cli.KafkaLocation.bootstrapServers(null, deployment.load(null));
         }
 
         void write(ControlMessage message) {

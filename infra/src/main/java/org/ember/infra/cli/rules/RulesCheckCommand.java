@@ -53,6 +53,9 @@ public final class RulesCheckCommand implements Callable<Integer> {
             + " (default: $EMBER_DATA_DIR, else ../shared/data; codes are only checked for shape when it is missing).")
     Path dataDir;
 
+    @picocli.CommandLine.Mixin
+    org.ember.infra.cli.DeploymentOption deployment;
+
     private static Path defaultRouting() {
         Path file = EmberPaths.home().resolve("alert-rules/routing/routes.yaml");
         return Files.isRegularFile(file) ? file : null;
@@ -61,7 +64,7 @@ public final class RulesCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        CatalogueAreas areas = DeploymentAreas.load(dataDir, false);
+        CatalogueAreas areas = DeploymentAreas.load(deployment, dataDir, false);
         List<SourceFile> sources = new ArrayList<>();
         for (Path file : files) {
             try {

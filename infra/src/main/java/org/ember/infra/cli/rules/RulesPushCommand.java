@@ -41,8 +41,8 @@ public final class RulesPushCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "Rule directory or file.")
     Path rules;
 
-    @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092",
-            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bootstrap-servers",
+            description = "Kafka bootstrap servers (default: the deployment's, else the running demo's broker).")
     String bootstrapServers;
 
     @Option(names = "--by", description = "Who pushes, recorded in the snapshot (default: user@host).")
@@ -60,10 +60,17 @@ public final class RulesPushCommand implements Callable<Integer> {
             + " else ../shared/data).")
     Path dataDir;
 
+    @picocli.CommandLine.Mixin
+    org.ember.infra.cli.DeploymentOption deployment;
+
+    @Option(names = "--allow-empty", description = "Push even if the files hold no rules (switches every alert off; "
+            + "the job refuses an empty snapshot without this).")
+    boolean allowEmpty;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        CatalogueAreas areas = DeploymentAreas.load(dataDir, false);
+        CatalogueAreas areas = DeploymentAreas.load(deployment, dataDir, false);
         List<SourceFile> sources;
         RuleSet checked;
         try {
@@ -75,7 +82,13 @@ public final class RulesPushCommand implements Callable<Integer> {
             out.flush();
             return 1;
         }
-        RuleTopics topics = new RuleTopics(bootstrapServers, timeout);
+        if (checked.rules().isEmpty() && !allowEmpty) {
+            out.println("FAILED: not pushed: the files hold no rules, which would switch every alert off; "
+                    + "add --allow-empty if that is really meant");
+            out.flush();
+            return 1;
+        }
+        RuleTopics topics = new RuleTopics(org.ember.infra.cli.KafkaLocation.bootstrapServers(bootstrapServers, deployment.load(dataDir)), timeout);
         Optional<RuleSnapshot> latest = topics.latestSnapshot();
         if (latest.isPresent() && latest.get().contentHash().equals(checked.contentHash())) {
             out.println("Unchanged: these files are already version " + latest.get().version() + " ("
@@ -84,7 +97,7 @@ public final class RulesPushCommand implements Callable<Integer> {
             return 0;
         }
         long version = latest.map(s -> s.version() + 1).orElse(1L);
-        RuleSnapshot snapshot = RuleSnapshot.of(version, sources, Instant.now(), by != null ? by : whoAmI());
+        RuleSnapshot snapshot = RuleSnapshot.of(version, sources, Instant.now(), by != null ? by : whoAmI(), allowEmpty);
         topics.publish(snapshot.toBytes());
         out.println("Pushed version " + version + " (" + snapshot.contentHash() + "): " + checked.rules().size() + " rules from "
                 + sources.size() + " file" + (sources.size() == 1 ? "" : "s") + " to " + Topics.RULES);

@@ -30,9 +30,12 @@ public final class RulesStatusCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092",
-            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bootstrap-servers",
+            description = "Kafka bootstrap servers (default: the deployment's, else the running demo's broker).")
     String bootstrapServers;
+
+    @picocli.CommandLine.Mixin
+    org.ember.infra.cli.DeploymentOption deployment;
 
     @Option(names = "--timeout", converter = DurationOption.class, defaultValue = "15s",
             description = "How long to wait for Kafka (default: ${DEFAULT-VALUE}).")
@@ -41,7 +44,7 @@ public final class RulesStatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        RuleTopics topics = new RuleTopics(bootstrapServers, timeout);
+        RuleTopics topics = new RuleTopics(org.ember.infra.cli.KafkaLocation.bootstrapServers(bootstrapServers, deployment.load(null)), timeout);
         Optional<RuleSnapshot> latest = topics.latestSnapshot();
         List<RuleEvent> events = topics.events();
         if (latest.isEmpty()) {

@@ -49,6 +49,9 @@ public final class RulesTestCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Shared data directory (default: $EMBER_DATA_DIR, else ../shared/data).")
     Path dataDir;
 
+    @picocli.CommandLine.Mixin
+    org.ember.infra.cli.DeploymentOption deployment;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -60,7 +63,7 @@ public final class RulesTestCommand implements Callable<Integer> {
                 throw new UserError("--run is not a regular expression: " + e.getDescription());
             }
         }
-        CatalogueAreas areas = DeploymentAreas.load(dataDir, true);
+        CatalogueAreas areas = DeploymentAreas.load(deployment, dataDir, true);
         RuleTestRunner runner = new RuleTestRunner(areas, areas, ReceiverResolver.NONE);
         List<RuleTestRunner.Result> results = new ArrayList<>();
         for (Path file : files()) {

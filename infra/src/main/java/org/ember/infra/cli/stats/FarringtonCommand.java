@@ -21,9 +21,25 @@ import picocli.CommandLine.Option;
             "date,observed,expected,upper_bound,alarm for every week with b years (+ w weeks) of history.",
             "farrington1996: windows of +-w weeks around the same week in past years, reweighting at 2.58,",
             "delta-method threshold. noufaily: 10 seasonal periods, reweighting at 1, last 26 weeks left out,",
-            "negative-binomial threshold. NA = fewer than 5 cases in the last 4 weeks (no alarm possible)."
+            "negative-binomial threshold. NA = fewer than 5 cases in the last 4 weeks (no alarm possible).",
+            "Reference weeks: by date (default; the same calendar week b years back, as surveillance with",
+            "epochAsDate) or by index (week k - 52*i, as surveillance for a series without dates). Past",
+            "outbreaks are down-weighted (Anscombe residuals above --weights-threshold) unless --no-reweight."
         })
 public final class FarringtonCommand implements Callable<Integer> {
+    /** How reference weeks are found. */
+    enum ReferenceWeeks {
+        by_date, by_index
+    }
+
+    /** Accepts by-date / by-index. */
+    static final class ReferenceWeeksConverter implements picocli.CommandLine.ITypeConverter<ReferenceWeeks> {
+        @Override
+        public ReferenceWeeks convert(String value) {
+            return ReferenceWeeks.valueOf(value.toLowerCase(java.util.Locale.ROOT).replace('-', '_'));
+        }
+    }
+
     /** The two published variants. */
     enum Variant {
         farrington1996, noufaily
@@ -48,6 +64,19 @@ public final class FarringtonCommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "DATE", description = "First week to assess (default: the first with enough history).")
     LocalDate from;
 
+    @Option(names = "--reference-weeks", defaultValue = "by-date", paramLabel = "MODE",
+            converter = ReferenceWeeksConverter.class,
+            description = "by-date or by-index (default: ${DEFAULT-VALUE}).")
+    ReferenceWeeks referenceWeeks;
+
+    @Option(names = "--reweight", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Down-weight past outbreaks in the fit (default: on; --no-reweight turns it off).")
+    boolean reweight;
+
+    @Option(names = "--weights-threshold", paramLabel = "S",
+            description = "Anscombe residual above which a past week is down-weighted (default: 2.58 farrington1996, 1 noufaily).")
+    Double weightsThreshold;
+
     @Mixin
     CsvOutput output;
 
@@ -63,7 +92,13 @@ public final class FarringtonCommand implements Callable<Integer> {
         FarringtonControl control = (variant == Variant.farrington1996
                         ? FarringtonControl.farrington1996()
                         : FarringtonControl.noufaily())
-                .withYearsBack(yearsBack).withWindowHalfWidth(window).withAlpha(alpha);
+                .withYearsBack(yearsBack).withWindowHalfWidth(window).withAlpha(alpha).withReweight(reweight);
+        if (weightsThreshold != null) {
+            if (!(weightsThreshold > 0)) {
+                throw new UserError("--weights-threshold must be positive, got " + weightsThreshold);
+            }
+            control = control.withWeightsThreshold(weightsThreshold);
+        }
         FarringtonFlexible detector = new FarringtonFlexible(control);
         int first = detector.firstAssessableIndex();
         if (from != null) {
@@ -84,7 +119,8 @@ public final class FarringtonCommand implements Callable<Integer> {
         }
         List<FarringtonFlexible.Result> results;
         try {
-            results = detector.assess(series.counts(), series.dates(), first, series.counts().length - 1);
+            results = detector.assess(series.counts(),
+                    referenceWeeks == ReferenceWeeks.by_date ? series.dates() : null, first, series.counts().length - 1);
         } catch (IllegalArgumentException e) {
             throw new UserError(input + ": " + e.getMessage());
         }

@@ -37,7 +37,12 @@ import picocli.CommandLine.Option;
             "(cases only). Analyses: purely-spatial (the default for a case file without dates),",
             "retrospective, prospective (cylinders ending on --end). Monte Carlo p = rank/(B+1); prospective",
             "recurrence interval = 1/(p x 1 per day) days. Secondary clusters: no geographical overlap.",
-            "Writes rank,centre,radius,locations,start,end,observed,expected,llr,p_value,recurrence_days."
+            "Writes rank,centre,radius,locations,start,end,observed,expected,llr,p_value,recurrence_days,gumbel_p.",
+            "--daily --from D1 --to D2: one prospective space-time permutation analysis per day D1..D2 in one",
+            "process (study period: the --study-days days ending on each day; locations without a case in it",
+            "take no part), rows prefixed with the analysis day. --early-stop H stops a day's replications once",
+            "H replicate maxima reach its most likely cluster (p = H/replications run); the Gumbel p-value",
+            "extends the recurrence interval beyond the replications."
         })
 public final class ScanCommand implements Callable<Integer> {
     /** Command-line names of the models. */
@@ -112,6 +117,27 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--latlon", description = "Coordinates are latitude longitude (degrees).")
     boolean latlon;
 
+    @Option(names = "--daily", description = "Run a prospective analysis for each day --from..--to.")
+    boolean daily;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "With --daily: first analysis day.")
+    String fromDay;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "With --daily: last analysis day.")
+    String toDay;
+
+    @Option(names = "--study-days", defaultValue = "365", paramLabel = "N",
+            description = "With --daily: days in each study period (default: ${DEFAULT-VALUE}).")
+    int studyDays;
+
+    @Option(names = "--early-stop", defaultValue = "0", paramLabel = "H",
+            description = "Stop replications once H maxima reach the most likely cluster; 0 = never (default: ${DEFAULT-VALUE}).")
+    int earlyStop;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads for the replications (default: the available processors).")
+    Integer threads;
+
     @Mixin
     CsvOutput output;
 
@@ -133,6 +159,9 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (daily) {
+            return new DailyScanRun(this).call();
+        }
         if (maxRadius != null && !(maxRadius > 0)) {
             throw new UserError("--max-radius must be positive, got " + maxRadius);
         }
@@ -204,17 +233,23 @@ public final class ScanCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());
             }
-            ScanResult result = new KulldorffScan(locations, latlon ? CoordinateSystem.LAT_LON : CoordinateSystem.CARTESIAN,
-                    parameters).run(cases, population);
+            ScanResult result;
+            java.util.concurrent.ExecutorService pool = pool();
+            try {
+                result = new KulldorffScan(locations, latlon ? CoordinateSystem.LAT_LON : CoordinateSystem.CARTESIAN,
+                        parameters).run(cases, population, inference(pool));
+            } finally {
+                pool.shutdownNow();
+            }
             System.err.println("scan: " + result.locations() + " locations, " + result.totalCases() + " cases, "
                     + result.clusters().size() + " clusters");
             try (CsvOutput.Writer out = output.open()) {
                 out.row("rank", "centre", "radius", "locations", "start", "end", "observed", "expected", "llr", "p_value",
-                        "recurrence_days");
+                        "recurrence_days", "gumbel_p");
                 for (ScanCluster c : result.clusters()) {
                     out.row(c.rank(), c.centre(), c.radius(), String.join(";", c.locations()),
                             c.start() == null ? "" : c.start(), c.end() == null ? "" : c.end(), c.observed(),
-                            c.expected(), c.llr(), c.pValue(), c.recurrenceDays());
+                            c.expected(), c.llr(), c.pValue(), c.recurrenceDays(), c.gumbelPValue());
                 }
             }
             return 0;
@@ -227,7 +262,32 @@ public final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private static LocalDate date(String option, String text) {
+    /** Threads of this command's own (never the common pool), daemon so a failure cannot hang the CLI. */
+    java.util.concurrent.ExecutorService pool() {
+        int n = threads();
+        return java.util.concurrent.Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "scan-replications");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    int threads() {
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (n < 1) {
+            throw new UserError("--threads must be >= 1, got " + n);
+        }
+        return n;
+    }
+
+    org.ember.geo.scan.ScanInference inference(java.util.concurrent.ExecutorService pool) {
+        if (earlyStop < 0) {
+            throw new UserError("--early-stop must be >= 0, got " + earlyStop);
+        }
+        return new org.ember.geo.scan.ScanInference(replications, earlyStop, true, pool, threads());
+    }
+
+    static LocalDate date(String option, String text) {
         String[] p = text.split("[/-]");
         try {
             return LocalDate.of(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2]));

@@ -1,0 +1,27 @@
+package org.ember.fusion;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.ember.geo.layers.SeasonalExceedance;
+
+/**
+ * Task-memory companions of one local authority's Flink state: the live clustering and the fitted
+ * seasonal baseline. Both are rebuilt from state when missing (after a restart), so losing them
+ * loses nothing.
+ */
+public final class LadCache {
+    final ClusterCache clusters;
+    SeasonalExceedance seasonal;
+    long seasonalAsOf = Long.MIN_VALUE;
+    SeasonalHistory seasonalHistory;
+    SeasonalExceedance.Result seasonalResult;
+    /** The area keys each live signal touches, by signal id (a geometric search, so worth remembering). */
+    final Map<String, Set<String>> touched = new HashMap<>();
+    /** Area keys by LSOA code ("lad" for the authority), spelt once. */
+    final Map<String, String> areaKeys = new HashMap<>();
+
+    public LadCache(FusionContext context) {
+        this.clusters = new ClusterCache(context.settings().hotspots());
+    }
+}

@@ -1,0 +1,51 @@
+package org.ember.fusion;
+
+import java.util.Map;
+import org.ember.geo.risk.RiskSignal;
+
+/**
+ * The state of one local authority's analytics, seen without Flink types: maps ({@link Book}) and
+ * single values ({@link Slot}). Keyed Flink state in the job, plain maps in tests.
+ */
+public record LadState(
+        Book<FusedEvent> events,
+        Book<RiskSignal> signals,
+        Book<Published> cells,
+        Book<Published> areas,
+        Book<Published> clusters,
+        Book<ScanHit> scan,
+        Book<String> emerging,
+        Slot<SeasonalHistory> history,
+        Slot<LadMeta> meta) {
+
+    /** A map of state. Iterate {@link #entries()} fully before changing the book. */
+    public interface Book<V> {
+        V get(String key);
+
+        void put(String key, V value);
+
+        void remove(String key);
+
+        Iterable<Map.Entry<String, V>> entries();
+
+        boolean isEmpty();
+    }
+
+    /** One value of state (null = absent). */
+    public interface Slot<V> {
+        V get();
+
+        void set(V value);
+    }
+
+    /** Nothing is kept at all. */
+    public boolean isEmpty() {
+        return events.isEmpty() && signals.isEmpty() && cells.isEmpty() && areas.isEmpty() && clusters.isEmpty()
+                && scan.isEmpty() && emerging.isEmpty() && history.get() == null && meta.get() == null;
+    }
+
+    /** Something is live and must be re-evaluated every hour. */
+    public boolean live() {
+        return !events.isEmpty() || !signals.isEmpty() || !cells.isEmpty() || !areas.isEmpty() || !clusters.isEmpty();
+    }
+}

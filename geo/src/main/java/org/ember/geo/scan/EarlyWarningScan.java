@@ -1,0 +1,315 @@
+package org.ember.geo.scan;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Early warning for the daily stream: an expectation-based Poisson space-time scan (Neill et al.
+ * 2005) against each cell's seasonal baseline, which absorbs what it has alerted on.
+ *
+ * <p>Why not the prospective space-time permutation scan: its expectation is the study period's own
+ * margins, so (a) a permanent local rise (a new nightclub) stays "unusual" for months, until the
+ * 365-day margins catch up, and alerts day after day; (b) its significance comes from replications,
+ * which makes it slow and a fresh outbreak must beat every replicate of the whole area. Here:
+ *
+ * <ul>
+ *   <li>Expected cases in cell z on day d: {@code E = share_z × T_d + excess_z}, where share_z is the
+ *       cell's share of the area's cases over the last {@code baselineDays} days before the
+ *       scanned window, shrunk towards its neighbourhood (its count plus the mean count of the cells
+ *       within {@code maxRadius}, plus 0.1), T_d the mean area total of d's weekday over the last {@code weekdayWeeks} weeks
+ *       before the window (level, weekly cycle and slow seasonality in one), and excess_z what
+ *       alerts absorbed (below).
+ *   <li>For circles grown cell by cell (ties as SaTScan) up to {@code maxRadius} and windows of 1 to
+ *       {@code maxDays} days ending today, with C observed and B expected, the statistic is
+ *       {@code C ln(C/B) − (C − B)} when C &gt; B (Poisson with known mean: no replications needed,
+ *       the threshold is calibrated once to the false-alarm rate wanted).
+ *   <li>Absorption: an alert adds its excess (C − B spread over its days and cells by their cases) to
+ *       excess_z of its cells; afterwards excess_z follows the cells' own daily excess over the
+ *       baseline with a {@code absorbHalfLifeDays} half-life (never below 0). A transient outbreak
+ *       fades out of it within weeks; a permanent rise stays absorbed, so it alerts once. While a
+ *       cell carries excess, clusters touching it need {@code rearm × threshold} (hysteresis).
+ * </ul>
+ *
+ * Cost per day: O(L) to update plus one scan of O(Σ neighbours × maxDays). Not thread-safe.
+ */
+public final class EarlyWarningScan {
+    private static final double PRIOR_CASES_PER_CELL = 0.1;
+    private final List<ScanLocation> locations;
+    private final Map<String, Integer> index = new HashMap<>();
+    private final NeighbourIndex neighbours;
+    private final EarlyWarningSettings s;
+    private final int ringDays;
+    private final int[][] ring;
+    private final long[] dayTotal;
+    private final long[] locationTotal;
+    private final double[] excess;
+    private final boolean[] alerted;
+    private long total;
+    private int head = -1;
+    private int daysSeen;
+    private LocalDate lastDay;
+
+    /** An alerting (or, below the threshold, candidate) cluster of a day. */
+    public record Cluster(String centre, List<String> cells, LocalDate start, LocalDate end, long observed,
+            double expected, double score, boolean alert) {
+        public Cluster {
+            cells = List.copyOf(cells);
+        }
+    }
+
+    /** What one day's scan found: its clusters by decreasing score (no overlap) and the alerting ones. */
+    public record Day(LocalDate day, List<Cluster> clusters, double topScore) {
+        public Day {
+            clusters = List.copyOf(clusters);
+        }
+
+        public List<Cluster> alerts() {
+            return clusters.stream().filter(Cluster::alert).toList();
+        }
+
+        /** Highest score of a cluster covering each cell (the seam for the per-area metric). */
+        public Map<String, Double> cellScores() {
+            Map<String, Double> out = new HashMap<>();
+            for (Cluster c : clusters) {
+                for (String id : c.cells()) {
+                    out.merge(id, c.score(), Math::max);
+                }
+            }
+            return out;
+        }
+    }
+
+    public EarlyWarningScan(List<ScanLocation> locations, CoordinateSystem coordinates, EarlyWarningSettings settings) {
+        this.locations = List.copyOf(locations);
+        for (int i = 0; i < locations.size(); i++) {
+            if (index.put(locations.get(i).id(), i) != null) {
+                throw new IllegalArgumentException("duplicate location " + locations.get(i).id());
+            }
+        }
+        this.s = settings;
+        this.neighbours = new NeighbourIndex(this.locations, coordinates, settings.maxRadius());
+        this.ringDays = settings.baselineDays() + settings.maxDays();
+        this.ring = new int[locations.size()][ringDays];
+        this.dayTotal = new long[ringDays];
+        this.locationTotal = new long[locations.size()];
+        this.excess = new double[locations.size()];
+        this.alerted = new boolean[locations.size()];
+    }
+
+    /**
+     * Adds the next day's counts per cell id (days consecutive), scans the windows ending on it
+     * against the baseline of the days before, absorbs its alerts, and returns what it found. No
+     * cluster is reported before {@code 4 × 7} days of history.
+     */
+    public Day addDay(LocalDate day, Map<String, Integer> counts) {
+        if (lastDay != null && !day.equals(lastDay.plusDays(1))) {
+            throw new IllegalArgumentException("expected " + lastDay.plusDays(1) + " but got " + day);
+        }
+        head = (head + 1) % ringDays;
+        for (int z = 0; z < ring.length; z++) {
+            locationTotal[z] -= ring[z][head];
+            ring[z][head] = 0;
+        }
+        total -= dayTotal[head];
+        dayTotal[head] = 0;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            Integer z = index.get(e.getKey());
+            if (z == null) {
+                throw new IllegalArgumentException("unknown location " + e.getKey());
+            }
+            if (e.getValue() < 0) {
+                throw new IllegalArgumentException("negative count at " + e.getKey());
+            }
+            ring[z][head] += e.getValue();
+            locationTotal[z] += e.getValue();
+            dayTotal[head] += e.getValue();
+            total += e.getValue();
+        }
+        lastDay = day;
+        daysSeen++;
+        int window = s.maxDays();
+        if (daysSeen < window + 28) {
+            return new Day(day, List.of(), 0);
+        }
+        double[][] expected = expected(window);
+        Day found = scan(day, window, expected);
+        absorb(found, window, expected);
+        return found;
+    }
+
+    private int slot(int back) {
+        return Math.floorMod(head - back, ringDays);
+    }
+
+    /** expected[z][a] for the window's days a = 0 (oldest) .. window − 1 (today). */
+    private double[][] expected(int window) {
+        int history = Math.min(daysSeen, ringDays) - window;
+        int locs = ring.length;
+        // History totals: the ring minus the window days (at most baselineDays days).
+        long historyTotal = total;
+        double[] historyCount = new double[locs];
+        for (int z = 0; z < locs; z++) {
+            long c = locationTotal[z];
+            for (int a = 0; a < window; a++) {
+                c -= ring[z][slot(a)];
+            }
+            historyCount[z] = c;
+        }
+        for (int a = 0; a < window; a++) {
+            historyTotal -= dayTotal[slot(a)];
+        }
+        // Empirical-Bayes shrinkage: a cell's history is pooled with the mean history of the cells
+        // around it (one pseudo-period of the neighbourhood), so that a sparse cell whose few past
+        // cases happened to fall elsewhere is not made infinitely surprising by its next two.
+        double[] pooled = new double[locs];
+        double denominator = 0;
+        for (int z = 0; z < locs; z++) {
+            int[] order = neighbours.order(z);
+            double sum = 0;
+            for (int k = 0; k < order.length; k++) {
+                sum += historyCount[order[k]];
+            }
+            pooled[z] = historyCount[z] + sum / order.length + PRIOR_CASES_PER_CELL;
+            denominator += pooled[z];
+        }
+        double[] dayExpectedTotal = new double[window];
+        for (int a = 0; a < window; a++) {
+            int back = window - 1 - a;
+            double sum = 0;
+            int n = 0;
+            for (int b = back + 7; n < s.weekdayWeeks() && b < window + history; b += 7) {
+                if (b >= window) {
+                    sum += dayTotal[slot(b)];
+                    n++;
+                }
+            }
+            dayExpectedTotal[a] = n == 0 ? (double) historyTotal / Math.max(1, history) : sum / n;
+        }
+        double[][] e = new double[locs][window];
+        for (int z = 0; z < locs; z++) {
+            double share = pooled[z] / denominator;
+            for (int a = 0; a < window; a++) {
+                e[z][a] = share * dayExpectedTotal[a] + excess[z];
+            }
+        }
+        return e;
+    }
+
+    private record Candidate(int centre, int steps, int length, long observed, double expected, double score) {}
+
+    private Day scan(LocalDate day, int window, double[][] expected) {
+        int locs = ring.length;
+        Candidate[] best = new Candidate[locs];
+        long[] circleC = new long[window];
+        double[] circleE = new double[window];
+        for (int c = 0; c < locs; c++) {
+            int[] order = neighbours.order(c);
+            Arrays.fill(circleC, 0);
+            Arrays.fill(circleE, 0);
+            boolean changed = false;
+            Candidate top = null;
+            for (int k = 0; k < order.length; k++) {
+                int z = order[k];
+                for (int a = 0; a < window; a++) {
+                    int n = ring[z][slot(window - 1 - a)];
+                    if (n != 0) {
+                        circleC[a] += n;
+                        changed = true;
+                    }
+                    circleE[a] += expected[z][a];
+                }
+                if (!changed) {
+                    continue; // more expected, same observed: every window scores lower
+                }
+                changed = false;
+                long cSum = 0;
+                double eSum = 0;
+                for (int len = 1; len <= window; len++) {
+                    cSum += circleC[window - len];
+                    eSum += circleE[window - len];
+                    if (cSum < s.minCases() || cSum <= eSum) {
+                        continue;
+                    }
+                    double score = cSum * Math.log(cSum / eSum) - (cSum - eSum);
+                    if (top == null || score > top.score()) {
+                        top = new Candidate(c, k + 1, len, cSum, eSum, score);
+                    }
+                }
+            }
+            best[c] = top;
+        }
+        List<Candidate> sorted = new ArrayList<>();
+        for (Candidate c : best) {
+            if (c != null) {
+                sorted.add(c);
+            }
+        }
+        sorted.sort(Comparator.comparingDouble(Candidate::score).reversed()
+                .thenComparing(c -> locations.get(c.centre()).id()));
+        boolean[] used = new boolean[locs];
+        List<Cluster> out = new ArrayList<>();
+        for (Candidate c : sorted) {
+            if (c.score() < s.threshold() / 2 && !out.isEmpty()) {
+                break; // far below any alert: not worth reporting
+            }
+            int[] order = neighbours.order(c.centre());
+            boolean overlaps = false;
+            boolean touchesAlerted = false;
+            for (int k = 0; k < c.steps(); k++) {
+                overlaps |= used[order[k]];
+                touchesAlerted |= alerted[order[k]];
+            }
+            if (overlaps) {
+                continue;
+            }
+            List<String> ids = new ArrayList<>();
+            for (int k = 0; k < c.steps(); k++) {
+                used[order[k]] = true;
+                ids.add(locations.get(order[k]).id());
+            }
+            double needed = touchesAlerted ? s.threshold() * s.rearm() : s.threshold();
+            out.add(new Cluster(locations.get(c.centre()).id(), ids, day.minusDays(c.length() - 1), day, c.observed(),
+                    c.expected(), c.score(), c.score() >= needed));
+        }
+        return new Day(day, out, out.isEmpty() ? 0 : out.get(0).score());
+    }
+
+    private void absorb(Day found, int window, double[][] expected) {
+        double keep = Math.pow(0.5, 1 / s.absorbHalfLifeDays());
+        int locs = ring.length;
+        // Cells carrying excess follow their own daily excess over the baseline.
+        for (int z = 0; z < locs; z++) {
+            if (alerted[z]) {
+                double base = expected[z][window - 1] - excess[z];
+                double today = ring[z][head] - base;
+                excess[z] = Math.max(0, keep * excess[z] + (1 - keep) * today);
+                if (excess[z] < 1e-3) {
+                    excess[z] = 0;
+                    alerted[z] = false;
+                }
+            }
+        }
+        for (Cluster c : found.alerts()) {
+            int days = (int) java.time.temporal.ChronoUnit.DAYS.between(c.start(), c.end()) + 1;
+            double perDay = (c.observed() - c.expected()) / days;
+            long cases = 0;
+            int[] members = c.cells().stream().mapToInt(index::get).toArray();
+            long[] own = new long[members.length];
+            for (int m = 0; m < members.length; m++) {
+                for (int a = window - days; a < window; a++) {
+                    own[m] += ring[members[m]][slot(window - 1 - a)];
+                }
+                cases += own[m];
+            }
+            for (int m = 0; m < members.length; m++) {
+                excess[members[m]] += perDay * own[m] / cases;
+                alerted[members[m]] = true;
+            }
+        }
+    }
+}

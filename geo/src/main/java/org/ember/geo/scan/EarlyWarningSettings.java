@@ -1,0 +1,38 @@
+package org.ember.geo.scan;
+
+/**
+ * Settings of {@link EarlyWarningScan}.
+ *
+ * @param maxRadius largest circle radius (km, or file units for Cartesian locations)
+ * @param maxDays longest window in days, ending on the day scanned
+ * @param minCases fewest cases in an alerting cluster
+ * @param threshold expectation-based Poisson LLR at which a cluster alerts (calibrate it to the
+ *     background false-alarm rate wanted; see docs/detection.md)
+ * @param baselineDays days of history for each cell's share of the area's cases (365)
+ * @param weekdayWeeks same-weekday totals averaged for the area's expected total of a day (8)
+ * @param absorbHalfLifeDays half-life of the excess an alert absorbs into its cells' expectation (14)
+ * @param rearm factor on the threshold for a cluster touching a cell that has already alerted and
+ *     still carries absorbed excess (hysteresis: a permanent rise alerts once)
+ */
+public record EarlyWarningSettings(
+        double maxRadius,
+        int maxDays,
+        int minCases,
+        double threshold,
+        int baselineDays,
+        int weekdayWeeks,
+        double absorbHalfLifeDays,
+        double rearm) {
+
+    public EarlyWarningSettings {
+        if (!(maxRadius > 0) || maxDays < 1 || minCases < 1 || !(threshold > 0) || baselineDays <= maxDays
+                || weekdayWeeks < 1 || !(absorbHalfLifeDays > 0) || !(rearm >= 1)) {
+            throw new IllegalArgumentException("early-warning settings out of range");
+        }
+    }
+
+    /** 1 km, 7 days, 2 cases, 365-day shares, 8 weeks of weekday totals, 14-day absorption, rearm ×2. */
+    public static EarlyWarningSettings defaults(double threshold) {
+        return new EarlyWarningSettings(1.0, 7, 2, threshold, 365, 8, 14, 2);
+    }
+}
