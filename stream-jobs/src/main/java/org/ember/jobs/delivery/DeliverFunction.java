@@ -17,6 +17,7 @@ import org.ember.geo.area.AreaCatalogue;
 import org.ember.geo.area.Coverage;
 import org.ember.rules.delivery.DeliveryRecord;
 import org.ember.rules.delivery.EmailRenderer;
+import org.ember.model.Alert;
 import org.ember.rules.delivery.Notification;
 import org.ember.rules.delivery.WebhookRenderer;
 import org.ember.rules.oncall.Contact;
@@ -147,6 +148,13 @@ final class DeliverFunction extends KeyedProcessFunction<String, Notification, D
         }
         record(out, DeliveryRecord.attempt(n, n.contact().channel(), attempt, DeliveryRecord.SENT,
                 settings.live() ? "accepted" : "written to outbox " + settings.outboxDir(), now));
+        long sentAt = System.currentTimeMillis();
+        for (Alert alert : n.firing()) {
+            if (alert.recordAppendedAt() > 0) {
+                org.ember.jobs.metrics.JobMetrics.recordToNotificationLatency()
+                        .record(Math.max(0, sentAt - alert.recordAppendedAt()), java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+        }
     }
 
     private void record(Collector<DeliveryRecord> out, DeliveryRecord record) {

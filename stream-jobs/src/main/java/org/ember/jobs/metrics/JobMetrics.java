@@ -218,4 +218,15 @@ public final class JobMetrics {
             mirror.record(amount, unit);
         }
     }
+
+    /** Record appended to its feed topic → notification about the alert it tipped accepted by the channel. */
+    public static io.micrometer.core.instrument.Timer recordToNotificationLatency() {
+        return io.micrometer.core.instrument.Timer.builder("ember.notification.latency")
+                .description("Input record appended to Kafka to notification sent")
+                .publishPercentiles(0.5, 0.99)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(java.time.Duration.ofMillis(1))
+                .maximumExpectedValue(java.time.Duration.ofHours(2))
+                .register(registry());
+    }
 }
