@@ -151,7 +151,7 @@ final class DeliverFunction extends KeyedProcessFunction<String, Notification, D
         long sentAt = System.currentTimeMillis();
         for (Alert alert : n.firing()) {
             if (alert.recordAppendedAt() > 0) {
-                org.ember.jobs.metrics.JobMetrics.recordToNotificationLatency()
+                metrics.recordToNotificationLatency()
                         .record(Math.max(0, sentAt - alert.recordAppendedAt()), java.util.concurrent.TimeUnit.MILLISECONDS);
             }
         }

@@ -219,14 +219,30 @@ public final class JobMetrics {
         }
     }
 
-    /** Record appended to its feed topic → notification about the alert it tipped accepted by the channel. */
-    public static io.micrometer.core.instrument.Timer recordToNotificationLatency() {
-        return io.micrometer.core.instrument.Timer.builder("ember.notification.latency")
-                .description("Input record appended to Kafka to notification sent")
+    /**
+     * Record appended to its feed topic → notification about the alert it tipped accepted by the
+     * channel: a Flink histogram with the Micrometer mirror {@code ember.notification.latency}.
+     */
+    public Latency recordToNotificationLatency() {
+        if (notificationLatency == null) {
+            notificationLatency = latency("notification_latency_ms", "ember.notification.latency",
+                    "Input record appended to Kafka to notification sent");
+        }
+        return notificationLatency;
+    }
+
+    private Latency notificationLatency;
+
+    private Latency latency(String name, String mirrorName, String description) {
+        org.apache.flink.metrics.Histogram histogram = ember.histogram(name,
+                new org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram(1024));
+        io.micrometer.core.instrument.Timer mirror = io.micrometer.core.instrument.Timer.builder(mirrorName)
+                .description(description)
                 .publishPercentiles(0.5, 0.99)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(java.time.Duration.ofMillis(1))
                 .maximumExpectedValue(java.time.Duration.ofHours(2))
-                .register(registry());
+                .register(io.micrometer.core.instrument.Metrics.globalRegistry);
+        return new Latency(histogram, mirror);
     }
 }
