@@ -171,7 +171,7 @@ public final class BacktestCommand implements Callable<Integer> {
         // No idleness: a finished source emits the final watermark itself, and a wall-clock timeout
         // would let a feed held up by back-pressure go idle and change the alerts run to run.
         JobSettings settings = DeploymentJobs.settings(d, PseudonymKeys.resolve(System.getenv(), false), ruleSet,
-                null, fusionFor(ruleSet), null);
+                null, fusionFor(ruleSet), null).withForecast(null); // no rule reads the daily rankings
         EmberJobRunner.BoundedRun run;
         try (ProgressBar bar = bar("Replaying " + shortName(label), history.records(), " records")) {
             run = EmberJobRunner.runBounded(settings, history.byTopic(), parallelism, SeriousIncidents.CANDIDATES,

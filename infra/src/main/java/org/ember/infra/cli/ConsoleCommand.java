@@ -45,6 +45,10 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--audit-log", description = "Audit trail file (default: .ember/console/audit.jsonl).")
     Path auditLog;
 
+    @Option(names = "--users", description = "Users file: who may log in, with roles (see docs/console.md). "
+            + "Without it the console is open and listens on loopback only.")
+    Path users;
+
     @Override
     public Integer call() throws Exception {
         Deployment d = deployment.load(dataDir);
@@ -53,12 +57,13 @@ public final class ConsoleCommand implements Callable<Integer> {
         Path audit = auditLog != null ? auditLog : EmberPaths.home().resolve(".ember/console/audit.jsonl");
         java.nio.file.Files.createDirectories(audit.toAbsolutePath().getParent());
         ConsoleConfig config = new ConsoleConfig(bind, listen, servers, d.dataDir(), d.coverage(), d.suppressionThreshold(),
-                audit, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+                audit, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
+                .withPublicUrl(d.publicUrl()).withUsersFile(users);
         CountDownLatch stopped = new CountDownLatch(1);
         try (ConsoleServer console = ConsoleServer.start(config)) {
             System.out.println("Deployment: " + d.name() + " (" + d.file() + ")");
-            System.out.println("Console: " + console.url() + " (public " + d.publicUrl() + ") · Kafka " + servers);
-            System.out.println("Metrics: " + console.url().resolve("/metrics") + " · health " + console.url().resolve("/healthz"));
+            System.out.println("Console: " + console.localUrl() + " (public " + d.publicUrl() + ") · Kafka " + servers);
+            System.out.println("Metrics: " + console.localUrl().resolve("/metrics") + " · health " + console.localUrl().resolve("/healthz"));
             System.out.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "console-ctrl-c"));
             stopped.await();

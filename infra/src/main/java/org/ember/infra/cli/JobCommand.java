@@ -104,6 +104,11 @@ public final class JobCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try { // a production start without its key is the first thing to refuse, whatever else is missing
+            org.ember.model.privacy.PseudonymKeys.resolve(environment, production);
+        } catch (IllegalStateException e) {
+            throw new UserError(e.getMessage());
+        }
         Path data = EmberPaths.dataDir(dataDir, environment);
         String problem = EmberPaths.problemWith(data);
         if (problem != null) {
