@@ -37,6 +37,13 @@
   var TENSION_PALETTE = ['#fff5f0', '#fdae61', '#f46d43', '#a50026'];
   var tension = {};
   var mode = 'counts';
+  // Gi* bins -3..3 (cold 99 %, 95 %, 90 %, not significant, hot 90 %, 95 %, 99 %): ColorBrewer RdBu.
+  var BIN_COLOURS = { '-3': '#2166ac', '-2': '#67a9cf', '-1': '#d1e5f0', '0': '#f7f7f7', '1': '#fddbc7', '2': '#ef8a62', '3': '#b2182b' };
+  var hotspots = {};
+  // The time slider: null while live; else the map at a past hour, with what was usual then.
+  var historic = null;
+  var hotspotLayers = {};
+  var hotspotGroup = L.layerGroup();
 
   var map = L.map('map', { zoomSnap: 0.25, preferCanvas: false, attributionControl: true });
   map.attributionControl.setPrefix('Leaflet');
@@ -107,9 +114,12 @@
         'Hover over an area for its name; click it for why.';
   }
 
+  function shownCounts() { return historic ? historic.counts : counts; }
+
   function tensionOf(code) {
-    var t = tension['lsoa:' + code];
-    if (!t && areaByCode[code]) { t = tension['lad:' + areaByCode[code].lad]; }
+    var source = historic ? historic.tension : tension;
+    var t = source['lsoa:' + code];
+    if (!t && areaByCode[code]) { t = source['lad:' + areaByCode[code].lad]; }
     return t;
   }
 
@@ -121,9 +131,9 @@
   function restyle(code) {
     var layer = layersByCode[code];
     if (!layer) { return; }
-    var cls = classOf(counts[code]);
+    var cls = classOf(shownCounts()[code]);
     var t = tensionOf(code);
-    layer.setStyle({ fillColor: mode === 'tension' ? tensionColour(t) : colourOf(cls) });
+    layer.setStyle({ fillColor: mode === 'tension' ? tensionColour(t) : mode === 'hotspots' ? NONE_COLOUR : colourOf(cls) });
     var path = layer.getElement();
     if (path) {
       path.setAttribute('data-class', cls);
@@ -144,6 +154,46 @@
     noteEventTime(update.as_of);
   }
 
+  function hotspotTooltip(h) {
+    var v = h.values || {};
+    var lines = [h.layer === 'cell' ? 'Cell ' + h.id : (h.layer === 'scan' ? 'Scan cluster' : 'Cluster') + ' ' + h.id];
+    if (h.labels && h.labels.bin !== undefined) { lines.push('Gi* bin ' + h.labels.bin + (v['gi_z{window=7d}'] !== undefined ? ' (z ' + v['gi_z{window=7d}'] + ')' : '')); }
+    if (v['incidents{window=7d,kind=all}'] !== undefined) { lines.push('Incidents, 7 days: ' + v['incidents{window=7d,kind=all}']); }
+    if (h.labels && h.labels.emerging) { lines.push('Emerging: ' + h.labels.emerging); }
+    if (v.members !== undefined) { lines.push('Linked incidents: ' + v.members); }
+    if (v.scan_recurrence_days !== undefined) { lines.push('Recurrence: once in ' + v.scan_recurrence_days + ' days'); }
+    return lines.map(escapeHtml).join('<br>');
+  }
+
+  /** Cells as 250 m squares coloured by Gi* bin, emerging ones outlined; clusters and scan clusters as rings. */
+  function applyHotspot(h) {
+    var key = h.layer + ':' + h.id;
+    var old = hotspotLayers[key];
+    if (old) { hotspotGroup.removeLayer(old); delete hotspotLayers[key]; }
+    if (h.type === 'cell_cleared' || h.type === 'cluster_cleared') { delete hotspots[key]; return; }
+    hotspots[key] = h;
+    if (h.lat === undefined || h.lon === undefined) { return; }
+    var shape;
+    if (h.layer === 'cell') {
+      var dLat = 0.001125, dLon = dLat / Math.cos(h.lat * Math.PI / 180);
+      var bin = h.labels && h.labels.bin !== undefined ? h.labels.bin : '0';
+      shape = L.rectangle([[h.lat - dLat, h.lon - dLon], [h.lat + dLat, h.lon + dLon]], {
+        weight: h.labels && h.labels.emerging ? 3 : 0.5, color: h.labels && h.labels.emerging ? '#6a3d9a' : '#555555',
+        fillColor: BIN_COLOURS[String(bin)] || '#f7f7f7', fillOpacity: 0.9
+      });
+    } else {
+      shape = L.circle([h.lat, h.lon], {
+        radius: h.layer === 'scan' ? 900 : 400, weight: 3, dashArray: h.layer === 'scan' ? '8 6' : null,
+        color: h.layer === 'scan' ? '#1b7837' : '#6a3d9a', fill: false
+      });
+    }
+    shape.bindTooltip(hotspotTooltip(h), { sticky: true });
+    hotspotLayers[key] = shape;
+    hotspotGroup.addLayer(shape);
+    var el = shape.getElement && shape.getElement();
+    if (el) { el.setAttribute('data-hotspot', key); }
+  }
+
   function drawTensionLegend() {
     var legend = document.getElementById('tension-legend');
     legend.innerHTML = '';
@@ -159,6 +209,8 @@
 
   function setMode(next) {
     mode = next;
+    if (mode === 'hotspots') { hotspotGroup.addTo(map); } else { map.removeLayer(hotspotGroup); }
+    document.getElementById('hotspot-box').hidden = mode !== 'hotspots';
     document.body.setAttribute('data-layer', mode);
     document.getElementById('legend-box').hidden = mode !== 'counts';
     document.getElementById('tension-box').hidden = mode !== 'tension';
@@ -191,9 +243,12 @@
 
   function tooltipHtml(code) {
     var area = areaByCode[code];
-    var entry = counts[code];
+    var entry = shownCounts()[code];
     var html = '<strong>' + escapeHtml(area.name) + '</strong><br>' + escapeHtml(area.lad_name) +
       '<br>Reports, last 24 h: <strong>' + escapeHtml(countText(entry)) + '</strong>';
+    if (historic && historic.usual[code] !== undefined) {
+      html += '<br>Usual at this hour (1–4 weeks before): <strong>' + escapeHtml(historic.usual[code]) + '</strong>';
+    }
     if (entry) { html += '<br><span class="as-of">as of ' + escapeHtml(fmtTime(entry.asOf)) + '</span>'; }
     return html;
   }
@@ -215,8 +270,30 @@
     var held = counts[update.area_id];
     if (held && held.asOf > update.as_of) { return; } // an older hour never overwrites a newer one
     counts[update.area_id] = { count: update.count_24h, suppressed: update.suppressed === true, asOf: update.as_of };
-    restyle(update.area_id);
+    if (!historic) { restyle(update.area_id); }
     noteEventTime(update.as_of);
+  }
+
+  /** Moves the map to hours before the newest data (0 = live), from the console's 28-day history. */
+  function showHour(hoursBack) {
+    var label = document.getElementById('time-label');
+    if (hoursBack === 0 || latestEventTime === null) {
+      historic = null;
+      label.textContent = 'Live';
+      document.body.removeAttribute('data-historic');
+      Object.keys(layersByCode).forEach(restyle);
+      return;
+    }
+    var at = latestEventTime - hoursBack * 3600000;
+    fetch('/api/state?at=' + at, { cache: 'no-store' }).then(function (r) { return r.json(); }).then(function (state) {
+      var h = { counts: {}, tension: {}, usual: state.usual_24h || {} };
+      state.counts.forEach(function (c) { h.counts[c.area_id] = { count: c.count_24h, suppressed: c.suppressed === true, asOf: c.as_of }; });
+      (state.tension || []).forEach(function (t) { h.tension[t.layer + ':' + t.area_id] = t; });
+      historic = h;
+      label.textContent = fmtTime(at) + ' (' + hoursBack + ' h ago)';
+      document.body.setAttribute('data-historic', String(at));
+      Object.keys(layersByCode).forEach(restyle);
+    });
   }
 
   function alertKey(a) { return a.fingerprint + '|' + a.state + '|' + a.event_time; }
@@ -344,6 +421,7 @@
     }
     state.counts.forEach(applyCount);
     (state.tension || []).forEach(applyTension);
+    (state.hotspots || []).forEach(applyHotspot);
     state.alerts.forEach(addAlert);
     if (state.as_of !== null) { noteEventTime(state.as_of); }
   }
@@ -360,6 +438,9 @@
     source.addEventListener('counts', function (e) {
       JSON.parse(e.data).forEach(applyCount);
       setConnection('live', 'Live');
+    });
+    source.addEventListener('hotspots', function (e) {
+      JSON.parse(e.data).forEach(applyHotspot);
     });
     source.addEventListener('tension', function (e) {
       JSON.parse(e.data).forEach(applyTension);
@@ -436,6 +517,12 @@
     input.addEventListener('change', function () { if (input.checked) { setMode(input.value); } });
   });
   setMode('counts');
+  var slider = document.getElementById('time');
+  var sliderTimer = null;
+  slider.addEventListener('input', function () {
+    clearTimeout(sliderTimer);
+    sliderTimer = setTimeout(function () { showHour(-Number(slider.value)); }, 150);
+  });
   fetch('/api/me', { cache: 'no-store' })
     .then(function (r) {
       if (r.status === 401) { window.location = '/login?next=%2F'; throw new Error('log in first'); }

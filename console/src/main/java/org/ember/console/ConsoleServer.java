@@ -63,6 +63,7 @@ public final class ConsoleServer implements AutoCloseable {
     private HttpFront http;
     private Access access = Access.OPEN;
     private final AlertInbox inbox = new AlertInbox();
+    private final History history = new History();
     private KafkaFeedReader reader;
     private ControlWriter controls;
     private boolean closed;
@@ -87,6 +88,7 @@ public final class ConsoleServer implements AutoCloseable {
             this.http = new HttpFront(config.bindHost(), config.port(), config.publicUrl());
             http.access(access);
             state.addListener(inbox);
+            state.addListener(history);
             this.hub = new SseHub(views, registry, keepAlive, state::snapshot);
             state.addListener(hub);
             state.addListener(new LiveState.Listener() {
@@ -243,6 +245,21 @@ public final class ConsoleServer implements AutoCloseable {
     private void state(Exchange exchange) throws IOException {
         audit(exchange, "/api/state");
         exchange.setResponseHeader("Cache-Control", "no-store");
+        String at = exchange.query("at");
+        if (at != null) {
+            // The time slider: the map at an hour of the last 28 days, with what is usual then.
+            long time;
+            try {
+                time = Long.parseLong(at);
+            } catch (NumberFormatException e) {
+                sendText(exchange, 400, "at is epoch milliseconds");
+                return;
+            }
+            LiveState.Snapshot then = history.at(time);
+            String body = views.stateWithUsual(then, exchange.restricted(), history, time, history.span());
+            send(exchange, 200, "application/json; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         send(exchange, 200, "application/json; charset=utf-8",
                 views.state(state.snapshot(), exchange.restricted()).getBytes(StandardCharsets.UTF_8));
     }

@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.ember.model.Alert;
 import org.ember.model.AreaCountsView;
+import org.ember.model.fusion.HotspotUpdate;
 import org.ember.model.fusion.TensionUpdate;
 
 /**
@@ -38,6 +39,9 @@ public final class LiveState {
 
         /** An area's tension changed (a newer update than the one held). */
         default void tensionChanged(TensionUpdate tension) {}
+
+        /** A hot cell, ST-DBSCAN cluster or scan cluster was scored or cleared (cleared: its type says so). */
+        default void hotspotChanged(HotspotUpdate hotspot) {}
     }
 
     /**
@@ -48,17 +52,21 @@ public final class LiveState {
      * @param latestEventTime event time of the newest applied update, if any
      */
     public record Snapshot(List<AreaCountsView> counts, List<Alert> alerts, OptionalLong latestEventTime,
-            List<TensionUpdate> tension) {
+            List<TensionUpdate> tension, List<HotspotUpdate> hotspots) {
         public Snapshot {
             counts = List.copyOf(counts);
             alerts = List.copyOf(alerts);
             tension = List.copyOf(tension);
+            hotspots = List.copyOf(hotspots);
         }
 
         public Snapshot(List<AreaCountsView> counts, List<Alert> alerts, OptionalLong latestEventTime) {
-            this(counts, alerts, latestEventTime, List.of());
+            this(counts, alerts, latestEventTime, List.of(), List.of());
         }
     }
+
+    /** The hot-spot layers the map draws: cells, ST-DBSCAN clusters and scan clusters (areas come as counts and tension). */
+    static final java.util.Set<String> HOTSPOT_LAYERS = java.util.Set.of("cell", "cluster", "scan");
 
     /** Newest first; of two with the same event time, the one that arrived later first. */
     private static final Comparator<Alert> NEWEST_FIRST = Comparator.comparingLong(Alert::eventTime).reversed();
@@ -67,6 +75,7 @@ public final class LiveState {
     private final Map<String, AreaCountsView> counts = new HashMap<>();
     private final List<Alert> alerts = new ArrayList<>();
     private final Map<String, TensionUpdate> tension = new HashMap<>();
+    private final Map<String, HotspotUpdate> hotspots = new HashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private long latestEventTime = Long.MIN_VALUE;
 
@@ -174,6 +183,35 @@ public final class LiveState {
         return true;
     }
 
+    /**
+     * Applies a hot-spot layer update from {@code ember.hotspots}: scored and snapshot messages
+     * replace what is held for the cell or cluster, cleared ones remove it; older ones change nothing.
+     */
+    public synchronized boolean apply(HotspotUpdate update) {
+        Objects.requireNonNull(update, "update");
+        if (!HOTSPOT_LAYERS.contains(update.layer()) || update.areaId() == null) {
+            return false;
+        }
+        String key = update.layer() + ":" + update.areaId();
+        HotspotUpdate held = hotspots.get(key);
+        if (held != null && (held.asOf() > update.asOf() || held.equals(update))) {
+            return false;
+        }
+        boolean cleared = HotspotUpdate.CELL_CLEARED.equals(update.type()) || HotspotUpdate.CLUSTER_CLEARED.equals(update.type());
+        if (cleared) {
+            if (hotspots.remove(key) == null) {
+                return false;
+            }
+        } else {
+            hotspots.put(key, update);
+        }
+        latestEventTime = Math.max(latestEventTime, update.asOf());
+        for (Listener listener : listeners) {
+            listener.hotspotChanged(update);
+        }
+        return true;
+    }
+
     /** The latest counts held for an LSOA. */
     public synchronized Optional<AreaCountsView> counts(String areaId) {
         return Optional.ofNullable(counts.get(areaId));
@@ -185,7 +223,9 @@ public final class LiveState {
         OptionalLong latest = latestEventTime == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(latestEventTime);
         List<TensionUpdate> tensions = new ArrayList<>(tension.values());
         tensions.sort(Comparator.comparing(TensionUpdate::key));
-        return new Snapshot(sorted, alerts, latest, tensions);
+        List<HotspotUpdate> spots = new ArrayList<>(hotspots.values());
+        spots.sort(Comparator.comparing((HotspotUpdate h) -> h.layer()).thenComparing(HotspotUpdate::areaId));
+        return new Snapshot(sorted, alerts, latest, tensions, spots);
     }
 
     public int alertCapacity() {

@@ -69,7 +69,9 @@ final class LoginRoutes implements HttpFront.Route {
         char[] password = request.password() == null ? new char[0] : request.password().toCharArray();
         Optional<User> user = access.users().authenticate(request.name(), password);
         if (user.isEmpty()) {
-            audit.record(request.name() == null ? AuditLog.ANONYMOUS : request.name(), "POST /api/login",
+            String tried = request.name() == null ? AuditLog.ANONYMOUS
+                    : request.name().replaceAll("[^A-Za-z0-9._@-]", "?");
+            audit.record(tried.length() > 64 ? tried.substring(0, 64) : tried, "POST /api/login",
                     exchange.remoteAddress(), userAgent(exchange), Map.of("action", "login", "outcome", "refused"));
             HttpReplies.text(exchange, 401, "unknown name or wrong password");
             return;

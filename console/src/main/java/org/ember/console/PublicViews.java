@@ -16,6 +16,7 @@ import java.util.OptionalLong;
 import org.ember.model.Alert;
 import org.ember.model.AreaCountsView;
 import org.ember.model.codec.Json;
+import org.ember.model.fusion.HotspotUpdate;
 import org.ember.model.fusion.TensionContribution;
 import org.ember.model.fusion.TensionUpdate;
 import org.ember.model.privacy.SmallCountSuppression;
@@ -150,6 +151,78 @@ final class PublicViews {
         return node;
     }
 
+    /** The body of a {@code hotspots} event. */
+    String hotspotsEvent(Collection<HotspotUpdate> changed, boolean restricted) {
+        ArrayNode out = mapper.createArrayNode();
+        for (HotspotUpdate h : changed) {
+            out.add(hotspotNode(h, restricted));
+        }
+        return write(out);
+    }
+
+    /**
+     * A cell or cluster as the viewer may see it. Cells are already aggregates (250 m squares);
+     * restricted viewers get their small counts suppressed, and clusters without their member
+     * incident ids (which would point at individual incidents).
+     */
+    ObjectNode hotspotNode(HotspotUpdate h, boolean restricted) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("type", h.type());
+        node.put("layer", h.layer());
+        node.put("id", h.areaId());
+        node.put("lad", h.lad());
+        node.put("as_of", h.asOf());
+        if (h.lon() != null && h.lat() != null) {
+            node.put("lon", h.lon());
+            node.put("lat", h.lat());
+        }
+        ObjectNode values = node.putObject("values");
+        if (h.values() != null) {
+            h.values().forEach((k, v) -> {
+                boolean count = k.startsWith("incidents") || k.equals("members") || k.equals("cluster_members") || k.equals("observed");
+                if (restricted && count && v != null && suppression.suppresses(Math.round(v))) {
+                    values.put(k, "<" + suppression.threshold());
+                } else if (v != null) {
+                    values.put(k, v);
+                }
+            });
+        }
+        ObjectNode labels = node.putObject("labels");
+        if (h.labels() != null) {
+            h.labels().forEach(labels::put);
+        }
+        if (h.members() != null && (!restricted || "scan".equals(h.layer()))) {
+            ArrayNode members = node.putArray("members"); // scan members are LSOA codes, cluster members incident ids
+            h.members().forEach(members::add);
+        }
+        return node;
+    }
+
+    /** The state at an hour of the past, each area with its usual 24-hour count then (suppressed like any count). */
+    String stateWithUsual(LiveState.Snapshot snapshot, boolean restricted, History history, long at, long[] span) {
+        try {
+            ObjectNode root = (ObjectNode) mapper.readTree(state(snapshot, restricted));
+            root.put("at", at);
+            root.put("history_from", span[0]);
+            root.put("history_to", span[1]);
+            ObjectNode usual = root.putObject("usual_24h");
+            for (AreaCountsView c : snapshot.counts()) {
+                java.util.OptionalDouble mean = history.usual(c.areaId(), at);
+                if (mean.isPresent()) {
+                    double value = Math.round(mean.getAsDouble() * 10) / 10.0;
+                    if (restricted && value > 0 && value < suppression.threshold()) {
+                        usual.put(c.areaId(), "<" + suppression.threshold());
+                    } else {
+                        usual.put(c.areaId(), value);
+                    }
+                }
+            }
+            return write(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** What a browser needs to join at any time. */
     String state(LiveState.Snapshot snapshot, boolean restricted) {
         ObjectNode root = mapper.createObjectNode();
@@ -169,6 +242,10 @@ final class PublicViews {
         ArrayNode tension = root.putArray("tension");
         for (TensionUpdate t : snapshot.tension()) {
             tension.add(tensionNode(t, restricted));
+        }
+        ArrayNode spots = root.putArray("hotspots");
+        for (HotspotUpdate h : snapshot.hotspots()) {
+            spots.add(hotspotNode(h, restricted));
         }
         ArrayNode alerts = root.putArray("alerts");
         for (Alert alert : snapshot.alerts()) {

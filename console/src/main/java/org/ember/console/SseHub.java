@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ember.model.Alert;
 import org.ember.model.AreaCountsView;
+import org.ember.model.fusion.HotspotUpdate;
 import org.ember.model.fusion.TensionUpdate;
 
 /**
@@ -64,8 +65,10 @@ final class SseHub implements LiveState.Listener, AutoCloseable {
     private final Object pendingLock = new Object();
     private Map<String, AreaCountsView> pendingCounts = new LinkedHashMap<>();
     /** One numbered batch of changes. */
-    private record Batch(long id, List<AreaCountsView> counts, List<Alert> alerts, List<TensionUpdate> tension) {}
+    private record Batch(long id, List<AreaCountsView> counts, List<Alert> alerts, List<TensionUpdate> tension,
+            List<HotspotUpdate> hotspots) {}
     private Map<String, TensionUpdate> pendingTension = new LinkedHashMap<>();
+    private Map<String, HotspotUpdate> pendingHotspots = new LinkedHashMap<>();
 
     private final Object ringLock = new Object();
     private final java.util.ArrayDeque<Batch> ring = new java.util.ArrayDeque<>();
@@ -102,6 +105,15 @@ final class SseHub implements LiveState.Listener, AutoCloseable {
         synchronized (pendingLock) {
             pendingTension.remove(tension.key());
             pendingTension.put(tension.key(), tension);
+        }
+    }
+
+    @Override
+    public void hotspotChanged(HotspotUpdate hotspot) {
+        String key = hotspot.layer() + ":" + hotspot.areaId();
+        synchronized (pendingLock) {
+            pendingHotspots.remove(key);
+            pendingHotspots.put(key, hotspot);
         }
     }
 
@@ -182,10 +194,13 @@ final class SseHub implements LiveState.Listener, AutoCloseable {
         Map<String, AreaCountsView> counts;
         List<Alert> alerts;
         Map<String, TensionUpdate> tension;
+        Map<String, HotspotUpdate> hotspots;
         synchronized (pendingLock) {
-            if (pendingCounts.isEmpty() && pendingAlerts.isEmpty() && pendingTension.isEmpty()) {
+            if (pendingCounts.isEmpty() && pendingAlerts.isEmpty() && pendingTension.isEmpty() && pendingHotspots.isEmpty()) {
                 return;
             }
+            hotspots = pendingHotspots;
+            pendingHotspots = new LinkedHashMap<>();
             counts = pendingCounts;
             alerts = pendingAlerts;
             tension = pendingTension;
@@ -195,7 +210,7 @@ final class SseHub implements LiveState.Listener, AutoCloseable {
         }
         synchronized (ringLock) {
             Batch batch = new Batch(++sequence, List.copyOf(counts.values()), List.copyOf(alerts),
-                    List.copyOf(tension.values()));
+                    List.copyOf(tension.values()), List.copyOf(hotspots.values()));
             ring.addLast(batch);
             while (ring.size() > REPLAY) {
                 ring.removeFirst();
@@ -222,6 +237,9 @@ final class SseHub implements LiveState.Listener, AutoCloseable {
         }
         if (!batch.tension().isEmpty()) {
             events.add("event: tension\ndata: " + views.tensionEvent(batch.tension(), restricted) + "\n");
+        }
+        if (!batch.hotspots().isEmpty()) {
+            events.add("event: hotspots\ndata: " + views.hotspotsEvent(batch.hotspots(), restricted) + "\n");
         }
         for (Alert alert : batch.alerts()) {
             events.add("event: alert\ndata: " + views.alertEvent(alert, restricted) + "\n");

@@ -137,6 +137,24 @@ class AccessHttpTest {
     }
 
     @Test
+    void hostileSilencesPostedByAnAdministratorAreRefusedAndNothingIsWritten() throws Exception {
+        Login admin = login(TestUsers.ADMIN);
+        int before = written().size();
+        // Catastrophic backtracking under a backtracking engine; RE2J runs it in linear time, and it is refused
+        // anyway because it would match alerts of every name.
+        HttpResponse<String> backtracking = post("/api/silences",
+                "{\"matchers\": [\"alertname=~\\\"(.*){1,32}!\\\"\"], \"duration\": \"1h\", \"comment\": \"x\"}", admin);
+        // Matches every alert through a label every alert has: refused by probing the label space, not the text.
+        HttpResponse<String> everything = post("/api/silences",
+                "{\"matchers\": [\"severity=~\\\".+\\\"\"], \"duration\": \"1h\", \"comment\": \"x\"}", admin);
+        assertThat(backtracking.statusCode()).as(backtracking.body()).isIn(400, 201);
+        assertThat(everything.statusCode()).as(everything.body()).isEqualTo(400);
+        assertThat(everything.body()).containsIgnoringCase("every alert");
+        assertThat(written().size() - before).as("only a harmless silence may have been written")
+                .isEqualTo(backtracking.statusCode() == 201 ? 1 : 0);
+    }
+
+    @Test
     void loginRefusesWrongPasswordsAndTheCookieIsHttpOnlyAndStrict() throws Exception {
         HttpResponse<String> wrong = CLIENT.send(HttpRequest.newBuilder(server.url().resolve("/api/login"))
                 .header("Content-Type", "application/json")

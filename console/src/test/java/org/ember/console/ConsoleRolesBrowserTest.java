@@ -99,6 +99,13 @@ class ConsoleRolesBrowserTest {
         driver.manage().window().setSize(new Dimension(390, 844));
         logIn(TestUsers.OFFICER);
         assertThat(driver.findElement(By.id("who")).getAttribute("data-role")).isEqualTo("duty_officer");
+        new WebDriverWait(driver, WAIT).until(d -> Boolean.TRUE.equals(
+                js("return document.querySelectorAll('.place-label').length > 0;")));
+        @SuppressWarnings("unchecked")
+        List<String> fetched = (List<String>) js("return performance.getEntriesByType('resource').map(e => e.name);");
+        assertThat(fetched).as("nothing from beyond the console, places included").isNotEmpty()
+                .allSatisfy(url -> assertThat(url).startsWith(server.url().toString()))
+                .anySatisfy(url -> assertThat(url).endsWith("/api/places.geojson"));
         assertThat(((Number) js("return document.documentElement.scrollWidth;")).intValue())
                 .as("nothing wider than the phone").isLessThanOrEqualTo(390);
 
@@ -136,6 +143,33 @@ class ConsoleRolesBrowserTest {
         assertThat(Files.readString(temp.resolve("audit.jsonl")))
                 .contains("\"user\":\"officer\",\"route\":\"POST /api/alerts/{fingerprint}/ack\"");
         screenshot("console-officer-phone.png");
+
+        // Hot cells and clusters as the job publishes them on ember.hotspots.
+        driver.findElement(By.cssSelector("input[name='layer'][value='hotspots']")).click();
+        org.locationtech.jts.geom.Point centre = server.areas().shape(area.code()).getInteriorPoint();
+        server.state().apply(new org.ember.model.fusion.HotspotUpdate(org.ember.model.fusion.HotspotUpdate.CELL_SCORED, "cell",
+                "250m:1:2", CARDIFF, hour(23), centre.getX(), centre.getY(),
+                Map.of("incidents{window=7d,kind=all}", 6.0, "gi_z{window=7d}", 3.1),
+                Map.of("bin", "3", "hot", "true", "emerging", "new hot spot"), List.of()));
+        server.state().apply(new org.ember.model.fusion.HotspotUpdate(org.ember.model.fusion.HotspotUpdate.CLUSTER_CHANGED,
+                "cluster", "W06000015:1", CARDIFF, hour(23), centre.getX(), centre.getY(), Map.of("members", 3.0),
+                Map.of(), List.of("INC-1", "INC-2", "INC-3")));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("path[fill='#b2182b']")).isEmpty());
+        assertThat(driver.findElements(By.cssSelector("path[stroke='#6a3d9a']"))).as("emerging cell and cluster ring").hasSizeGreaterThanOrEqualTo(2);
+
+        // The time slider: twelve hours back the map shows what was published then.
+        driver.findElement(By.cssSelector("input[name='layer'][value='counts']")).click();
+        CoveredAreas.Lsoa past = cardiff.get(61);
+        server.state().apply(lsoaCounts(past.code(), hour(10), 12));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "c5".equals(pathOf(past.code()).getAttribute("data-class")));
+        server.state().apply(lsoaCounts(past.code(), hour(22), 0));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "none".equals(pathOf(past.code()).getAttribute("data-class")));
+        js("const s = document.getElementById('time'); s.value = -12; s.dispatchEvent(new Event('input'));");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "c5".equals(pathOf(past.code()).getAttribute("data-class")));
+        assertThat(driver.findElement(By.id("time-label")).getText()).contains("12 h ago");
+        assertThat(driver.findElement(By.tagName("body")).getAttribute("data-historic")).isEqualTo(Long.toString(hour(11)));
+        js("const s = document.getElementById('time'); s.value = 0; s.dispatchEvent(new Event('input'));");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "none".equals(pathOf(past.code()).getAttribute("data-class")));
     }
 
     @Test
@@ -168,6 +202,9 @@ class ConsoleRolesBrowserTest {
                     server.state().apply(alert("fp-hour-" + minute, lsoa, value,
                             value + " weapon reports in " + lsoa.name() + " " + SECRET));
                     server.state().apply(tension(lsoa.code(), CARDIFF, at, "high", 2, "knife seized " + SECRET));
+                    server.state().apply(new org.ember.model.fusion.HotspotUpdate(
+                            org.ember.model.fusion.HotspotUpdate.CLUSTER_CHANGED, "cluster", "c" + minute, CARDIFF, at, -3.18, 51.48,
+                            Map.of("members", 2.0), Map.of(), List.of("INC-" + SECRET + "-" + minute)));
                 }
             }
             stream.await(events -> events.stream().anyMatch(e -> e.data().contains("fp-hour-54")));

@@ -61,6 +61,40 @@ class KafkaFeedReaderTest {
     }
 
     @Test
+    void readsTensionAndHotSpotLayersByTheirType() throws Exception {
+        TopicPartition tension0 = new TopicPartition(Topics.TENSION, 0);
+        consumer.updatePartitions(Topics.HOTSPOTS, List.of(partition(HOTSPOTS_0)));
+        consumer.updatePartitions(Topics.ALERTS, List.of(partition(ALERTS_0)));
+        consumer.updatePartitions(Topics.TENSION, List.of(partition(tension0)));
+        consumer.updateBeginningOffsets(Map.of(HOTSPOTS_0, 0L, ALERTS_0, 0L, tension0, 0L));
+        try (KafkaFeedReader reader = KafkaFeedReader.start(consumer, state, registry)) {
+            waitUntil(() -> consumer.assignment().size() == 3);
+            consumer.schedulePollTask(() -> {
+                consumer.addRecord(record(tension0, 0, Json.toBytes(TestData.tension(TestData.CARDIFF_036A, "W06000015", hour(3),
+                        "high", 2, "near repeat"))));
+                consumer.addRecord(record(HOTSPOTS_0, 0, Json.toBytes(new org.ember.model.fusion.HotspotUpdate(
+                        org.ember.model.fusion.HotspotUpdate.CELL_SCORED, "cell", "250m:1:2", "W06000015", hour(3), -3.18, 51.48,
+                        Map.of("gi_z{window=7d}", 2.9), Map.of("bin", "3"), List.of()))));
+                consumer.addRecord(record(HOTSPOTS_0, 1, Json.toBytes(lsoaCounts(TestData.CARDIFF_036A, hour(3), 6))));
+            });
+            waitUntil(() -> state.snapshot().tension().size() == 1 && state.snapshot().hotspots().size() == 1
+                    && state.snapshot().counts().size() == 1);
+            assertThat(state.snapshot().tension().get(0).level()).isEqualTo("high");
+            assertThat(state.snapshot().hotspots().get(0).labels()).containsEntry("bin", "3");
+        }
+    }
+
+    @Test
+    void aJobWithoutTensionIsReadWithoutWaitingForIt() throws Exception {
+        consumer.updatePartitions(Topics.HOTSPOTS, List.of(partition(HOTSPOTS_0)));
+        consumer.updatePartitions(Topics.ALERTS, List.of(partition(ALERTS_0)));
+        consumer.updateBeginningOffsets(Map.of(HOTSPOTS_0, 0L, ALERTS_0, 0L));
+        try (KafkaFeedReader reader = KafkaFeedReader.start(consumer, state, registry)) {
+            waitUntil(() -> consumer.assignment().size() == 2);
+        }
+    }
+
+    @Test
     void waitsForTopicsThatDoNotExistYetAndStopsWhenClosed() throws Exception {
         KafkaFeedReader reader = KafkaFeedReader.start(consumer, state, registry);
         Thread.sleep(200);

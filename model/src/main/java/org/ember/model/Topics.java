@@ -17,6 +17,12 @@ public final class Topics {
     public static final String INCIDENTS = "ember.incidents";
     /** Who viewed, exported, acknowledged or silenced what in the console, by name. */
     public static final String AUDIT = "ember.audit";
+    /** What partners did (patrols, outreach, sessions): a feed of its own that never enters the counts. */
+    public static final String INTERVENTIONS_FEED = "feed.interventions";
+    /** Interventions accepted at ingest, for {@code ember evaluate}. */
+    public static final String INTERVENTIONS = "ember.interventions";
+    /** Daily hotspot rankings per spoke ({@code org.ember.model.forecast.ForecastMessage}). */
+    public static final String FORECASTS = "ember.forecasts";
 
     private Topics() {}
 
@@ -28,6 +34,8 @@ public final class Topics {
         }
         topics.addAll(List.of(DEAD_LETTER, ALERTS, HOTSPOTS, TENSION, RULES, RULE_EVENTS, DELIVERIES, ACKS, INCIDENTS));
         topics.add(AUDIT);
+        topics.addAll(List.of(INTERVENTIONS_FEED, INTERVENTIONS));
+        topics.add(FORECASTS);
         return topics;
     }
 

@@ -38,7 +38,8 @@ public final class DeploymentJobs {
     public static JobSettings settings(Deployment deployment, Pseudonymiser pseudonymiser, RuleSet rules,
             Duration idleness, FusionSettings fusion, DeliverySettings delivery) {
         return new JobSettings(deployment.dataDir().toString(), deployment.coverage(), CELL_SIZE_METRES, pseudonymiser,
-                rules, JobSettings.defaultOutOfOrderness(), idleness, fusion, delivery);
+                rules, JobSettings.defaultOutOfOrderness(), idleness, fusion, delivery)
+                .withForecast(org.ember.jobs.forecast.ForecastSettings.of(deployment));
     }
 
     /** The deployment's areas, for checking the codes rule files name. */

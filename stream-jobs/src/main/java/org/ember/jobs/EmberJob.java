@@ -7,6 +7,7 @@ import org.ember.jobs.counts.CountsStage;
 import org.ember.jobs.delivery.DeliveryStage;
 import org.ember.jobs.fusion.FusionStage;
 import org.ember.jobs.ingest.IngestStage;
+import org.ember.jobs.interventions.InterventionStage;
 import org.ember.model.Alert;
 import org.ember.model.AreaCounts;
 import org.ember.model.DeadLetter;
@@ -29,7 +30,11 @@ public final class EmberJob {
 
     public static Outputs build(StreamExecutionEnvironment env, JobSources sources, JobSinks sinks, JobSettings settings) {
         IngestStage.Output ingested = IngestStage.attach(env, sources, settings);
-        ingested.deadLetters().sinkTo(sinks.sink(OutputTopic.DEAD_LETTERS)).uid("sink-dead-letters").name("Dead letters");
+        // Interventions are a branch of their own: they never join the incidents, so never the counts.
+        InterventionStage.Output interventions = InterventionStage.attach(env, sources, settings);
+        interventions.interventions().sinkTo(sinks.sink(InterventionStage.INTERVENTIONS)).uid("sink-interventions").name("Interventions");
+        ingested.deadLetters().union(interventions.deadLetters())
+                .sinkTo(sinks.sink(OutputTopic.DEAD_LETTERS)).uid("sink-dead-letters").name("Dead letters");
 
         CountsStage.Output counted = CountsStage.attach(ingested.incidents());
         counted.counts().sinkTo(sinks.sink(OutputTopic.HOTSPOTS)).uid("sink-hotspots").name("Area counts");
@@ -37,7 +42,7 @@ public final class EmberJob {
         // Per-area metrics the rules read; a stage that publishes more unions them in here.
         DataStream<AreaMetrics> metrics = counted.metrics();
         if (settings.fusion() != null) { // off only for replays whose rules read counts alone
-            FusionStage.Output fused = FusionStage.attach(ingested.incidents(), settings);
+            FusionStage.Output fused = FusionStage.attach(ingested.incidents(), settings, sources.timerHorizon());
             fused.incidents().sinkTo(sinks.sink(OutputTopic.LINKED_INCIDENTS)).uid("sink-incidents").name("Linked incidents");
             fused.hotspots().sinkTo(sinks.sink(OutputTopic.HOTSPOT_UPDATES)).uid("sink-hotspot-layers").name("Hot-spot layers");
             fused.tension().sinkTo(sinks.sink(OutputTopic.TENSION)).uid("sink-tension").name("Tension");
@@ -51,6 +56,11 @@ public final class EmberJob {
         if (settings.delivery() != null) { // routing, escalation and delivery to people; off when not configured
             DeliveryStage.attach(env, sources, alerting.alerts(), settings)
                     .sinkTo(sinks.sink(DeliveryStage.DELIVERIES)).uid("sink-deliveries").name("Deliveries");
+        }
+
+        if (settings.forecast() != null) { // daily rankings per spoke; off for replays that do not need them
+            org.ember.jobs.forecast.ForecastStage.attach(ingested.incidents(), settings.forecast())
+                    .sinkTo(sinks.sink(org.ember.jobs.forecast.ForecastStage.FORECASTS)).uid("sink-forecasts").name("Forecasts");
         }
 
         return new Outputs(ingested.incidents(), counted.counts(), alerting.alerts(), ingested.deadLetters());

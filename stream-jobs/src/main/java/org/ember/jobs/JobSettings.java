@@ -19,11 +19,13 @@ import org.ember.rules.RuleSet;
  * @param pseudonymiser   keyed hash for person references
  * @param rules           the rule set in force at start
  * @param outOfOrderness  per feed, how late a record may arrive and still be on time
- * @param idleness        how long a silent feed waits before it stops holding back event time
+ * @param idleness        how long a silent live feed waits before it stops holding back event time; null or
+ *                        zero = never (bounded sources never use it, see {@link JobSources#bounded()})
  * @param fusion          multi-agency fusion: linkage windows, hot-spot layers, seasonal exceedance, risk, tension;
  *                        null = no fusion stage (a replay of rules that read counts only)
  * @param delivery        routing, rotas and channels of the notification stage; null = no notifications
  * @param ingestLimits    sizes and plausible times ingest accepts; null = the defaults
+ * @param forecast        daily hotspot rankings per spoke on {@code ember.forecasts}; null = none
  */
 public record JobSettings(
         String dataDir,
@@ -35,7 +37,22 @@ public record JobSettings(
         Duration idleness,
         FusionSettings fusion,
         org.ember.jobs.delivery.DeliverySettings delivery,
-        org.ember.model.ingest.IngestLimits ingestLimits) implements Serializable {
+        org.ember.model.ingest.IngestLimits ingestLimits,
+        org.ember.jobs.forecast.ForecastSettings forecast) implements Serializable {
+
+    /** Settings without daily forecasts (the constructor before they existed). */
+    public JobSettings(String dataDir, Coverage coverage, int cellSizeMetres, Pseudonymiser pseudonymiser, RuleSet rules,
+            Map<Feed, Duration> outOfOrderness, Duration idleness, FusionSettings fusion,
+            org.ember.jobs.delivery.DeliverySettings delivery, org.ember.model.ingest.IngestLimits ingestLimits) {
+        this(dataDir, coverage, cellSizeMetres, pseudonymiser, rules, outOfOrderness, idleness, fusion, delivery,
+                ingestLimits, null);
+    }
+
+    /** The same settings publishing daily rankings as {@code newForecast} says (null = none). */
+    public JobSettings withForecast(org.ember.jobs.forecast.ForecastSettings newForecast) {
+        return new JobSettings(dataDir, coverage, cellSizeMetres, pseudonymiser, rules, outOfOrderness, idleness, fusion,
+                delivery, ingestLimits, newForecast);
+    }
 
     /** Settings with the default ingest limits ({@link org.ember.model.ingest.IngestLimits#defaults()}). */
     public JobSettings(String dataDir, Coverage coverage, int cellSizeMetres, Pseudonymiser pseudonymiser, RuleSet rules,
@@ -47,7 +64,7 @@ public record JobSettings(
     /** The same settings with other ingest limits (a replay of old records uses {@code IngestLimits.replay()}). */
     public JobSettings withIngestLimits(org.ember.model.ingest.IngestLimits limits) {
         return new JobSettings(dataDir, coverage, cellSizeMetres, pseudonymiser, rules, outOfOrderness, idleness, fusion,
-                delivery, limits);
+                delivery, limits, forecast);
     }
 
     public JobSettings {
@@ -57,13 +74,13 @@ public record JobSettings(
 
     public JobSettings withFusion(FusionSettings newFusion) {
         return new JobSettings(dataDir, coverage, cellSizeMetres, pseudonymiser, rules, outOfOrderness, idleness, newFusion,
-                delivery, ingestLimits);
+                delivery, ingestLimits, forecast);
     }
 
     /** The same settings with notifications routed and delivered as {@code newDelivery} says (null = none). */
     public JobSettings withDelivery(org.ember.jobs.delivery.DeliverySettings newDelivery) {
         return new JobSettings(dataDir, coverage, cellSizeMetres, pseudonymiser, rules, outOfOrderness, idleness, fusion,
-                newDelivery, ingestLimits);
+                newDelivery, ingestLimits, forecast);
     }
 
     /**

@@ -15,4 +15,22 @@ public interface JobSources {
      * the stage that reads it parses it.
      */
     DataStream<RawFeedRecord> control(StreamExecutionEnvironment env, String topic);
+
+    /**
+     * True when every source finishes (a replay, a test): then no feed is ever taken for idle,
+     * because a finished source emits the final watermark itself, and idleness measured on the wall
+     * clock would let a feed stalled by load give up its hold on event time and change the output.
+     */
+    default boolean bounded() {
+        return false;
+    }
+
+    /**
+     * Event time after which recurring timers stop (epoch ms): a bounded replay ends with its
+     * period instead of ticking the fusion stage hour by hour through weeks of retention after the
+     * last record. Live sources never stop.
+     */
+    default long timerHorizon() {
+        return Long.MAX_VALUE;
+    }
 }

@@ -98,7 +98,13 @@ public final class InterventionEvaluator {
         EventStudy.Result es = EventStudy.estimate(panel);
         PermutationInference.Result perm = PermutationInference.infer(panel, settings.permutations(), settings.seed(), settings.alpha());
         DisplacementQuotient wdq = displacement(treated, ringList, comparison, firstWeek, firstPost, endWeek);
-        PermutationInference.Result ringTest = ringTest(ringList, comparison, firstWeek, endWeek, preWeeks);
+        // The ring gets comparison areas of its own, matched to its cells: those of the treated
+        // areas are busier, and areas of different rates drift apart with the seasons.
+        List<String> ringComparison = ringList.isEmpty() ? List.of()
+                : matchSpread(ringList.stream().map(u -> profiles.computeIfAbsent(u, v -> profile(v, firstWeek, firstPost, preWeeks)))
+                        .toList(), profiles, excluded, Math.max(ringList.size(), settings.minComparison()));
+        PermutationInference.Result ringTest = ringComparison.size() < settings.minComparison() ? null
+                : ringTest(ringList, ringComparison, firstWeek, endWeek, preWeeks);
         double[][] balance = {ComparisonMatcher.balance(treated, profiles), ComparisonMatcher.balance(comparison, profiles)};
         if (Double.isNaN(perm.low())) {
             return new InterventionEvaluation(t, Verdict.NOT_ESTIMATED,

@@ -6,9 +6,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import org.ember.geo.scan.CoordinateSystem;
 import org.ember.geo.scan.IncrementalProspectiveScan;
 import org.ember.geo.scan.ScanCluster;
+import org.ember.geo.scan.ScanInference;
 import org.ember.geo.scan.ScanLocation;
 import org.ember.geo.scan.ScanResult;
 
@@ -18,12 +20,31 @@ import org.ember.geo.scan.ScanResult;
  * through {@link IncrementalProspectiveScan}. The ring is filled from the incidents kept in state
  * each day rather than carried across days, so late and cancelled reports are reflected and a
  * restarted job scans exactly what an uninterrupted one would.
+ *
+ * <p>One scanner per local authority is kept across days (its neighbour index is the costly part):
+ * the next day is appended and the earlier days of the study period revised from state, which gives
+ * the same ring as a fresh fill. Replications run on the executor given here, never on the common
+ * ForkJoin pool; the results do not depend on it. Not thread-safe: one caller (task) at a time.
  */
 public final class DailyScan {
     private final ScanSettings settings;
+    private final Executor executor;
+    private final int parallelism;
+    private final Map<List<ScanLocation>, IncrementalProspectiveScan> scanners = new java.util.HashMap<>();
 
+    /** Replications in the calling thread. */
     public DailyScan(ScanSettings settings) {
+        this(settings, null, 1);
+    }
+
+    /**
+     * @param executor    where replications run (a pool of the caller's own; null = the calling thread)
+     * @param parallelism replication tasks at once on {@code executor}
+     */
+    public DailyScan(ScanSettings settings, Executor executor, int parallelism) {
         this.settings = settings;
+        this.executor = executor;
+        this.parallelism = executor == null ? 1 : Math.max(1, parallelism);
     }
 
     /**
@@ -41,9 +62,13 @@ public final class DailyScan {
         }
         Set<String> known = new HashSet<>();
         locations.forEach(l -> known.add(l.id()));
-        IncrementalProspectiveScan scan = new IncrementalProspectiveScan(locations, CoordinateSystem.LAT_LON,
-                settings.maxRadiusKm(), settings.maxFraction(), settings.studyDays(), settings.maxDays(),
-                settings.minCases());
+        IncrementalProspectiveScan scan = scanners.get(locations);
+        boolean next = scan != null && lastDay.minusDays(1).equals(scan.lastDay());
+        if (!next) {
+            scan = new IncrementalProspectiveScan(locations, CoordinateSystem.LAT_LON, settings.maxRadiusKm(),
+                    settings.maxFraction(), settings.studyDays(), settings.maxDays(), settings.minCases());
+            scanners.put(List.copyOf(locations), scan);
+        }
         long cases = 0;
         for (int back = settings.studyDays() - 1; back >= 0; back--) {
             LocalDate day = lastDay.minusDays(back);
@@ -54,12 +79,20 @@ public final class DailyScan {
                     cases += e.getValue();
                 }
             }
-            scan.addDay(day, dayCounts);
+            if (!next || back == 0) {
+                scan.addDay(day, dayCounts);
+            } else {
+                scan.reviseDay(day, dayCounts); // late, corrected or cancelled records since yesterday's scan
+            }
         }
         if (cases < settings.minCases()) {
             return List.of();
         }
-        ScanResult result = scan.scan(settings.replications(), seed);
+        ScanInference inference = ScanInference.sequential(settings.replications());
+        if (executor != null && parallelism > 1) {
+            inference = inference.on(executor, parallelism);
+        }
+        ScanResult result = scan.scan(inference, seed);
         List<ScanCluster> published = new ArrayList<>();
         for (ScanCluster c : result.clusters()) {
             if (c.recurrenceDays() >= settings.minRecurrenceDays()) {

@@ -76,7 +76,31 @@ final class CylinderScanner {
         long[] circle = new long[axisDays];
         long[] prefix = new long[axisDays + 1];
         double best = 0;
+        // Locations with a case on the axis, and the centres whose circle can hold one: neighbour
+        // lists are cut by radius only, so they are symmetric and the centres around a location are
+        // its own neighbour list. In a replicate few locations have a case in the last days, so most
+        // centres and most steps are skipped without reading their day rows.
+        boolean[] nonZero = new boolean[n];
+        boolean[] live = new boolean[n];
+        for (int z = 0; z < n; z++) {
+            int[] row = counts[z];
+            for (int d = 0; d < axisDays; d++) {
+                if (row[d] != 0) {
+                    nonZero[z] = true;
+                    for (int c : neighbours.order(z)) {
+                        live[c] = true;
+                    }
+                    break;
+                }
+            }
+        }
         for (int c = 0; c < n; c++) {
+            if (!live[c]) {
+                if (perCentre != null) {
+                    perCentre[c] = null;
+                }
+                continue;
+            }
             if (skipEmpty && weight[c] == 0) {
                 if (perCentre != null) {
                     perCentre[c] = null;
@@ -88,7 +112,6 @@ final class CylinderScanner {
             double share = 0;
             double centreBest = 0;
             Candidate centreCandidate = null;
-            boolean changed = false;
             for (int k = 0; k < order.length; k++) {
                 int loc = order[k];
                 if (skipEmpty && weight[loc] == 0) {
@@ -98,19 +121,15 @@ final class CylinderScanner {
                 if (share > maxFraction * (1 + 1e-12)) {
                     break;
                 }
-                int[] row = counts[loc];
-                for (int d = 0; d < axisDays; d++) {
-                    if (row[d] != 0) {
-                        circle[d] += row[d];
-                        changed = true;
-                    }
-                }
-                if (!changed) {
+                if (!nonZero[loc]) {
                     // Same counts as at the last evaluated circle but a larger expected count: every
                     // window's LLR can only be lower, so there is nothing to evaluate.
                     continue;
                 }
-                changed = false;
+                int[] row = counts[loc];
+                for (int d = 0; d < axisDays; d++) {
+                    circle[d] += row[d];
+                }
                 for (int d = 0; d < axisDays; d++) {
                     prefix[d + 1] = prefix[d] + circle[d];
                 }

@@ -50,6 +50,74 @@ class DailyScanTest {
     }
 
     @Test
+    void aScannerKeptAcrossDaysWithLateRecordsGivesWhatAFreshOneGives() {
+        List<ScanLocation> locations = grid();
+        Map<LocalDate, Map<String, Integer>> counts = randomCounts(locations, 35, 7);
+        counts.get(LAST).merge("L22", 6, Integer::sum);
+        counts.get(LAST.minusDays(1)).merge("L23", 4, Integer::sum);
+        ScanSettings settings = ScanSettings.defaults().withReplications(99);
+        DailyScan kept = new DailyScan(settings);
+        for (LocalDate day = LAST.minusDays(4); !day.isAfter(LAST); day = day.plusDays(1)) {
+            // A late report lands on a day already scanned: the kept scanner must revise it.
+            counts.get(day.minusDays(2)).merge("L11", 2, Integer::sum);
+            List<ScanCluster> fresh = new DailyScan(settings).run(locations, day, counts, day.toEpochDay());
+            assertThat(kept.run(locations, day, counts, day.toEpochDay())).isEqualTo(fresh);
+        }
+        assertThat(kept.run(locations, LAST, counts, 1)).isNotEmpty();
+    }
+
+    @Test
+    void replicationsRunOnTheExecutorGivenNeverOnTheCommonPool() throws Exception {
+        List<ScanLocation> locations = grid();
+        Map<LocalDate, Map<String, Integer>> counts = randomCounts(locations, 28, 3);
+        counts.get(LAST).merge("L22", 6, Integer::sum);
+        ScanSettings settings = ScanSettings.defaults().withReplications(199);
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "own-scan-" + made.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            java.util.concurrent.Executor recording = task -> pool.execute(() -> {
+                threads.add(Thread.currentThread().getName());
+                task.run();
+            });
+            List<ScanCluster> parallel = new DailyScan(settings, recording, 2).run(locations, LAST, counts, 5);
+            assertThat(parallel).isEqualTo(new DailyScan(settings).run(locations, LAST, counts, 5));
+            assertThat(threads).isNotEmpty().allMatch(name -> name.startsWith("own-scan-"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<ScanLocation> grid() {
+        List<ScanLocation> locations = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            for (int j = 0; j < 5; j++) {
+                locations.add(new ScanLocation("L" + i + j, 51.47 + 0.005 * i, -3.20 + 0.008 * j));
+            }
+        }
+        return locations;
+    }
+
+    private static Map<LocalDate, Map<String, Integer>> randomCounts(List<ScanLocation> locations, int days, long seed) {
+        Random random = new Random(seed);
+        Map<LocalDate, Map<String, Integer>> counts = new HashMap<>();
+        for (int back = 0; back < days; back++) {
+            Map<String, Integer> day = new HashMap<>();
+            for (ScanLocation l : locations) {
+                if (random.nextDouble() < 0.3) {
+                    day.put(l.id(), 1);
+                }
+            }
+            counts.put(LAST.minusDays(back), day);
+        }
+        return counts;
+    }
+
+    @Test
     void noCasesNoClusters() {
         List<ScanLocation> locations = List.of(new ScanLocation("A", 51.47, -3.2), new ScanLocation("B", 51.48, -3.2));
         assertThat(new DailyScan(ScanSettings.defaults()).run(locations, LAST, Map.of(), 1)).isEmpty();

@@ -48,6 +48,9 @@ public final class DailyScanBenchmark {
         ScanInference inference = new ScanInference(999, earlyStop, true, pool, threads);
         List<Double> seconds = new ArrayList<>();
         List<Integer> run = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         try {
             for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
                 scan.addDay(d, byDay.getOrDefault(d, Map.of()));
@@ -57,9 +60,11 @@ public final class DailyScanBenchmark {
             for (int i = 0; i < days; i++) {
                 day = day.plusDays(1);
                 long s = System.nanoTime();
+                long c0 = os.getProcessCpuTime();
                 scan.addDay(day, byDay.getOrDefault(day.minusYears(1), Map.of()));
                 ScanResult r = scan.scan(inference, day.toEpochDay());
                 seconds.add((System.nanoTime() - s) / 1e9);
+                cpu.add((os.getProcessCpuTime() - c0) / 1e9);
                 run.add(r.replicateMaxima().length);
             }
         } finally {
@@ -71,6 +76,10 @@ public final class DailyScanBenchmark {
                 + "%d days ran all 999 replications, median replications %d%n", days, threads, earlyStop,
                 sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.9)], sorted[sorted.length - 1], full,
                 run.stream().sorted().toList().get(run.size() / 2));
+        double[] cpuSorted = cpu.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.printf("CPU seconds per day (all threads of the process): median %.3f, p90 %.3f, max %.3f%n",
+                cpuSorted[cpuSorted.length / 2], cpuSorted[(int) (cpuSorted.length * 0.9)],
+                cpuSorted[cpuSorted.length - 1]);
         System.out.println(Arrays.toString(sorted));
     }
 }

@@ -168,9 +168,10 @@ public final class BacktestCommand implements Callable<Integer> {
 
     private BacktestReport replay(String label, RuleSet ruleSet, History history, Deployment d, BacktestScorer scorer,
             long start, long end, PrintWriter console) throws Exception {
-        // Bounded sources run flat out; a feed held up by back-pressure must not be taken for idle.
+        // No idleness: a finished source emits the final watermark itself, and a wall-clock timeout
+        // would let a feed held up by back-pressure go idle and change the alerts run to run.
         JobSettings settings = DeploymentJobs.settings(d, PseudonymKeys.resolve(System.getenv(), false), ruleSet,
-                Duration.ofHours(1), fusionFor(ruleSet), null);
+                null, fusionFor(ruleSet), null).withForecast(null); // no rule reads the daily rankings
         EmberJobRunner.BoundedRun run;
         try (ProgressBar bar = bar("Replaying " + shortName(label), history.records(), " records")) {
             run = EmberJobRunner.runBounded(settings, history.byTopic(), parallelism, SeriousIncidents.CANDIDATES,

@@ -68,6 +68,9 @@ public final class BenchCommand implements Callable<Integer> {
                       summary: "{{ .value }} reports in {{ .area_name }}"
             """;
 
+    /** How far back the reports reach: days of event time, so windows fill and empty during a run. */
+    static final Duration SPREAD = Duration.ofDays(6);
+
     @Option(names = "--rate", defaultValue = "100", description = "Records per second; 0 = flat out (default: ${DEFAULT-VALUE}).")
     int rate;
 
@@ -85,7 +88,7 @@ public final class BenchCommand implements Callable<Integer> {
     int parallelism;
 
     @Option(names = "--event-step", defaultValue = "60s", converter = SimulateCommand.DurationConverter.class,
-            description = "Event time between consecutive reports (default: ${DEFAULT-VALUE}).")
+            description = "Event time between consecutive reports, at most (default: ${DEFAULT-VALUE}).")
     Duration eventStep;
 
     @Option(names = "--data-dir", description = "Shared data directory (default: $EMBER_DATA_DIR, else ../shared/data).")
@@ -114,10 +117,12 @@ public final class BenchCommand implements Callable<Integer> {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         Metrics.globalRegistry.add(meters);
         Path work = Files.createTempDirectory("ember-bench");
-        // The deployment's first police force, replayed from one month it has.
+        // The deployment's first police force, replayed from one month it has; the reports spread
+        // evenly over the days before now, ending now (one event step apart, or closer when there are many).
         String force = deploymentLoaded.simulator().policeFolders().get(0).getFileName().toString();
-        BenchFeed feed = new BenchFeed(data, force, "2025-03", Instant.parse("2025-03-01T00:00:00Z"),
-                eventStep.toMillis(), 42);
+        long count = rate <= 0 ? records : (long) rate * duration.toSeconds();
+        long step = Math.min(eventStep.toMillis(), SPREAD.toMillis() / Math.max(1, count));
+        BenchFeed feed = new BenchFeed(data, force, "2025-03", Instant.now().minusMillis(step * count), step, 42);
         try (KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"), port)) {
             broker.createTopics();
             return run(broker, feed, data, meters, work);
@@ -174,6 +179,8 @@ public final class BenchCommand implements Callable<Integer> {
         long stateBytes = checkpointBytes(work.resolve("checkpoints"));
         System.out.printf(Locale.ROOT, "%n%s, %s, parallelism %d, %d records%n", flatOut ? "flat out" : "rate " + rate + "/s",
                 countsOnly ? "counts and rules only" : "every layer on", parallelism, total);
+        System.out.printf(Locale.ROOT, "  dead-lettered      %,.0f%n",
+                meters.find("ember.records.dead_lettered").counters().stream().mapToDouble(Counter::count).sum());
         System.out.printf(Locale.ROOT, "  sustained          %,.0f records/s (%.1f s)%n", total / seconds, seconds);
         System.out.printf(Locale.ROOT, "  record -> alert    p50 %d ms, p99 %d ms, max %d ms (%d alerts, through ember.alerts)%n",
                 latency.quantile(0.5), latency.quantile(0.99), latency.max(), latency.size());

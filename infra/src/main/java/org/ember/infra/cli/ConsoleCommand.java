@@ -45,8 +45,8 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--audit-log", description = "Audit trail file (default: .ember/console/audit.jsonl).")
     Path auditLog;
 
-    @Option(names = "--users", description = "Users file of the people who may log in (without one the console is open, "
-            + "and allowed on loopback only).")
+    @Option(names = "--users", description = "Users file: who may log in, with roles (see docs/console.md). "
+            + "Without it the console is open and listens on loopback only.")
     Path users;
 
     @Override
@@ -58,13 +58,12 @@ public final class ConsoleCommand implements Callable<Integer> {
         java.nio.file.Files.createDirectories(audit.toAbsolutePath().getParent());
         ConsoleConfig config = new ConsoleConfig(bind, listen, servers, d.dataDir(), d.coverage(), d.suppressionThreshold(),
                 audit, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
-                .withPublicUrl(d.publicUrl())
-                .withUsersFile(users);
+                .withPublicUrl(d.publicUrl()).withUsersFile(users);
         CountDownLatch stopped = new CountDownLatch(1);
         try (ConsoleServer console = ConsoleServer.start(config)) {
             System.out.println("Deployment: " + d.name() + " (" + d.file() + ")");
-            System.out.println("Console: " + console.url() + " (public " + d.publicUrl() + ") · Kafka " + servers);
-            System.out.println("Metrics: " + console.url().resolve("/metrics") + " · health " + console.url().resolve("/healthz"));
+            System.out.println("Console: " + console.localUrl() + " (public " + d.publicUrl() + ") · Kafka " + servers);
+            System.out.println("Metrics: " + console.localUrl().resolve("/metrics") + " · health " + console.localUrl().resolve("/healthz"));
             System.out.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "console-ctrl-c"));
             stopped.await();

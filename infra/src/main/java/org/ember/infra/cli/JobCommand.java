@@ -104,8 +104,7 @@ public final class JobCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try {
-            // First: a production job without its key must stop before anything else is looked at.
+        try { // a production start without its key is the first thing to refuse, whatever else is missing
             org.ember.model.privacy.PseudonymKeys.resolve(environment, production);
         } catch (IllegalStateException e) {
             throw new UserError(e.getMessage());

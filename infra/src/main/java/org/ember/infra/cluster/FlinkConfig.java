@@ -19,7 +19,9 @@ final class FlinkConfig {
                 "rest.port: " + ports.rest(),
                 "blob.server.port: " + ports.blob(),
                 "jobmanager.memory.process.size: 768m",
-                "taskmanager.memory.process.size: 1024m",
+                "taskmanager.memory.process.size: 1600m",
+                // The hashmap state backend keeps state on the heap: give the heap what managed memory would take.
+                "taskmanager.memory.managed.fraction: 0.05",
                 "taskmanager.numberOfTaskSlots: " + slots,
                 "parallelism.default: 2",
                 // Upload and run jars over REST: that is how `ember job --cluster` submits.
@@ -38,9 +40,12 @@ final class FlinkConfig {
                 "restart-strategy.exponential-delay.initial-backoff: 1 s",
                 "restart-strategy.exponential-delay.max-backoff: 10 s",
                 "restart-strategy.exponential-delay.attempts-before-reset-backoff: 1000",
-                // Notice a SIGKILLed TaskManager within seconds instead of the default 50.
+                // Notice a SIGKILLed TaskManager within 20 s instead of the default 50.
                 "heartbeat.interval: 2000",
-                "heartbeat.timeout: 10000",
+                "heartbeat.timeout: 20000",
+                // On a busy shared machine the defaults (10 s) let a TaskManager die while starting.
+                "pekko.startup-timeout: 60 s",
+                "pekko.ask.timeout: 60 s",
                 "slot.request.timeout: 120000",
                 "metrics.reporter.prom.factory.class: org.apache.flink.metrics.prometheus.PrometheusReporterFactory",
                 "metrics.reporter.prom.host: 127.0.0.1",

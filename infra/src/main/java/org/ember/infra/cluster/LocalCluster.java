@@ -58,7 +58,7 @@ public final class LocalCluster implements AutoCloseable {
             }
             cluster.kafka.awaitBrokers(KafkaCluster.NODES, Duration.ofMinutes(3));
             cluster.kafka.createTopics();
-            cluster.rest().awaitTaskManagers(layout.taskManagers(), Duration.ofMinutes(3));
+            cluster.awaitTaskManagers();
             return cluster;
         } catch (RuntimeException | IOException e) {
             cluster.close();
@@ -88,6 +88,33 @@ public final class LocalCluster implements AutoCloseable {
             }
         }
         return Optional.of(cluster);
+    }
+
+    /**
+     * Waits for every TaskManager, starting again (up to twice) a JobManager or TaskManager that died
+     * while starting: on a busy machine Flink's RPC system can time out during start-up.
+     */
+    private void awaitTaskManagers() {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                rest().awaitTaskManagers(layout.taskManagers(), Duration.ofMinutes(2));
+                return;
+            } catch (IllegalStateException notAll) {
+                if (attempt == 2) {
+                    throw notAll;
+                }
+                ChildJvm jobManager = processes.get("jobmanager");
+                if (jobManager == null || !jobManager.alive()) {
+                    track(flink.startJobManager());
+                }
+                for (int i = 0; i < layout.taskManagers(); i++) {
+                    ChildJvm jvm = processes.get("taskmanager-" + i);
+                    if (jvm == null || !jvm.alive()) {
+                        startTaskManager(i);
+                    }
+                }
+            }
+        }
     }
 
     /** Writes the state file so that a later {@code ember cluster status|down} finds these JVMs. */

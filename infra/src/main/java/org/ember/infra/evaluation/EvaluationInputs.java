@@ -53,13 +53,23 @@ public record EvaluationInputs(List<Incident> incidents, List<Intervention> inte
         InterventionParser parser = new InterventionParser(knownArea, knownCell);
         InterventionRegister register = new InterventionRegister();
         List<Rejected> rejected = new ArrayList<>();
-        List<String> ivLines = lines(interventions);
+        // Blank lines are skipped but still numbered, so a reason names the line an editor shows.
+        List<String> ivLines;
+        try {
+            ivLines = Files.readAllLines(interventions, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + interventions, e);
+        }
         for (int n = 0; n < ivLines.size(); n++) {
+            int line = n + 1;
+            if (ivLines.get(n).isBlank()) {
+                continue;
+            }
             InterventionOutcome o = parser.parse(ivLines.get(n).getBytes(StandardCharsets.UTF_8));
             if (o instanceof InterventionOutcome.Rejected r) {
-                rejected.add(new Rejected(n + 1, r.reason()));
+                rejected.add(new Rejected(line, r.reason()));
             } else if (o instanceof InterventionOutcome.Accepted a) {
-                register.offer(a.intervention()).ifPresent(reason -> rejected.add(new Rejected(0, reason)));
+                register.offer(a.intervention()).ifPresent(reason -> rejected.add(new Rejected(line, reason)));
             }
         }
         List<Alert> al = new ArrayList<>();

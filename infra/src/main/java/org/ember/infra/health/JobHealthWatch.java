@@ -213,6 +213,6 @@ public final class JobHealthWatch implements HealthSource, AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
-        admin.close(Duration.ofSeconds(5));
+        admin.close(Duration.ofSeconds(1));
     }
 }

@@ -127,6 +127,8 @@ class EvaluateReportTest {
             assertThat(nonWhite(image, band * 1000, band * 1000 + 1000)).as("band %d", band).isGreaterThan(2000);
         }
         Files.copy(png, Path.of("target/evaluation-report.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(out.resolve("interventions.csv"), Path.of("target/evaluation-interventions.csv"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     private String chromium(String... args) throws IOException, InterruptedException {

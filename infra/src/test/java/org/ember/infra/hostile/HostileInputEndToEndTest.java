@@ -37,6 +37,12 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.WriterAppender;
 import org.apache.logging.log4j.core.layout.PatternLayout;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.ember.console.ConsoleConfig;
+import org.ember.console.ConsoleServer;
+import org.ember.console.auth.PasswordHash;
+import org.ember.console.auth.Users;
 import org.ember.infra.demo.PipelineCounts;
 import org.ember.infra.kafka.KafkaBroker;
 import org.ember.jobs.EmberJobRunner;
@@ -100,6 +106,10 @@ class HostileInputEndToEndTest {
         long sent = 0;
         long valid = 0;
         try (RunningJob job = EmberJobRunner.startLocal(TestFeeds.settings(TestFeeds.weaponRule(3)), run);
+                ConsoleServer console = ConsoleServer.start(new ConsoleConfig(ConsoleConfig.LOOPBACK, 0,
+                        broker.bootstrapServers(), TestFeeds.dataDir(), TestFeeds.coverage(), 5,
+                        work.resolve("audit.jsonl"), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
+                        .withUsersFile(officerOfCardiff()));
                 KafkaProducer<byte[], byte[]> producer = producer();
                 KafkaConsumer<byte[], byte[]> dlq = committedReader(Topics.DEAD_LETTER)) {
             List<DeadLetter> deadLetters = new ArrayList<>();
@@ -153,6 +163,15 @@ class HostileInputEndToEndTest {
                             .doesNotContain(personal.toLowerCase(Locale.ROOT));
                 }
             }
+            // What people see: the duty officer's console (the most any role sees) and every text export.
+            ConsoleSession officer = ConsoleSession.login(console.url(), OFFICER, OFFICER_PASSWORD);
+            officer.awaitContaining("/api/state", "weapon-reports", Duration.ofSeconds(60));
+            for (String path : List.of("/api/state", "/api/alerts", "/api/export.csv", "/api/export.geojson", "/cap/feed")) {
+                String shown = officer.get(path).toLowerCase(Locale.ROOT);
+                for (String personal : HostileCorpus.PERSONAL) {
+                    assertThat(shown).as("console %s", path).doesNotContain(personal.toLowerCase(Locale.ROOT));
+                }
+            }
         } finally {
             Metrics.globalRegistry.remove(registry);
             release(appender);
@@ -161,6 +180,16 @@ class HostileInputEndToEndTest {
         for (String personal : HostileCorpus.PERSONAL) {
             assertThat(logged).as("the log").doesNotContain(personal.toLowerCase(Locale.ROOT));
         }
+    }
+
+    private static final String OFFICER = "officer";
+    private static final String OFFICER_PASSWORD = "officer-pass";
+
+    /** A users file with one duty officer for Cardiff, the area the valid reports are in. */
+    private static Path officerOfCardiff() throws java.io.IOException {
+        return java.nio.file.Files.writeString(work.resolve("users.yaml"), "users:\n  - name: " + OFFICER
+                + "\n    display_name: Duty Officer\n    role: duty_officer\n    lads: [W06000015]\n    password_hash: \""
+                + PasswordHash.hash(OFFICER_PASSWORD.toCharArray(), Users.MIN_ITERATIONS) + "\"\n");
     }
 
     private static PipelineCounts awaitCounts(PipelineCounts before, long sent) throws InterruptedException {

@@ -24,7 +24,7 @@ import org.ember.model.codec.Json;
  */
 public final class InterventionParser implements Serializable {
     private static final long serialVersionUID = 1L;
-    public static final String TOPIC = "feed.interventions";
+    public static final String TOPIC = org.ember.model.Topics.INTERVENTIONS_FEED;
     public static final String SCHEMA = "/schemas/feed.interventions.schema.json";
     /** Larger records are refused before parsing (2000 cell ids fit in about 40 kB). */
     public static final int MAX_BYTES = 128 * 1024;

@@ -79,7 +79,9 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
     private transient ValueState<AreaState> area;
     private transient RuleSet current;
     private transient String currentVersion;
-    private transient io.micrometer.core.instrument.Timer latency;
+    private transient JobMetrics metrics;
+    private transient java.util.concurrent.atomic.AtomicLong ruleVersion;
+    private transient JobMetrics.Latency latency;
     private transient org.apache.flink.api.common.state.MapState<Long, java.util.Map<String, Double>> legacyWaiting;
 
     public RuleEvaluationFunction(JobSettings settings) {
@@ -94,7 +96,9 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
         area = getRuntimeContext().getState(AREA_STATE);
         current = settings.rules();
         currentVersion = null;
-        latency = JobMetrics.recordToAlertLatency();
+        metrics = JobMetrics.of(getRuntimeContext());
+        ruleVersion = metrics.ruleVersion();
+        latency = metrics.recordToAlertLatency();
         legacyWaiting = getRuntimeContext().getMapState(LEGACY_WAITING);
     }
 
@@ -160,6 +164,10 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
             LOG.warn("Rule snapshot {} {}: {}", decision.event().version(), decision.event().outcome(), decision.event().problems());
         }
         if (getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
+            metrics.ruleSnapshots(decision.event().outcome()).increment();
+            if (RuleEvent.ACCEPTED.equals(decision.event().outcome())) {
+                ruleVersion.set(decision.event().version());
+            }
             ctx.output(RULE_EVENTS, decision.event());
         }
     }
@@ -201,7 +209,7 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
         long now = System.currentTimeMillis();
         for (Alert alert : transitions) {
             if (Alert.FIRING.equals(alert.state())) {
-                JobMetrics.alertsRaised(alert.rule()).increment();
+                metrics.alertsRaised(alert.rule()).increment();
             }
             if (appendedAt > 0) {
                 latency.record(Math.max(0, now - appendedAt), java.util.concurrent.TimeUnit.MILLISECONDS);

@@ -41,6 +41,18 @@ public final class InMemoryJobSources implements JobSources, AutoCloseable {
     }
 
     @Override
+    public boolean bounded() {
+        return true;
+    }
+
+    /** The period ends with the last record appended: nothing ticks beyond it. */
+    @Override
+    public long timerHorizon() {
+        return byTopic.values().stream().flatMap(List::stream).mapToLong(RawFeedRecord::timestamp).max()
+                .orElse(Long.MAX_VALUE);
+    }
+
+    @Override
     public DataStream<RawFeedRecord> control(StreamExecutionEnvironment env, String topic) {
         return read(env, topic);
     }

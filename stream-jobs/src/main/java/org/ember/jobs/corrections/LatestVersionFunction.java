@@ -1,6 +1,5 @@
 package org.ember.jobs.corrections;
 
-import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -23,17 +22,18 @@ public final class LatestVersionFunction extends KeyedProcessFunction<String, In
     static final Duration RETENTION = CountVocabulary.longestWindow().plusDays(1);
 
     private transient ValueState<Incident> latest;
-    private transient Counter superseded;
-    private transient Counter stale;
-    private transient java.util.concurrent.atomic.AtomicLong lagSeconds;
+    private transient JobMetrics.Count superseded;
+    private transient JobMetrics.Count stale;
+    private transient JobMetrics.EventTimeLag lagSeconds;
     private transient long newestEventTime;
 
     @Override
     public void open(OpenContext context) {
         latest = getRuntimeContext().getState(new ValueStateDescriptor<>("latest-version", Incident.class));
-        superseded = JobMetrics.corrections("applied");
-        stale = JobMetrics.corrections("stale");
-        lagSeconds = JobMetrics.eventTimeLagSeconds();
+        JobMetrics metrics = JobMetrics.of(getRuntimeContext());
+        superseded = metrics.corrections("applied");
+        stale = metrics.corrections("stale");
+        lagSeconds = metrics.eventTimeLag();
         newestEventTime = Long.MIN_VALUE;
     }
 

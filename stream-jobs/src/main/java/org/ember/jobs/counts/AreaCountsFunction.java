@@ -1,6 +1,5 @@
 package org.ember.jobs.counts;
 
-import io.micrometer.core.instrument.Counter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -52,7 +51,7 @@ public final class AreaCountsFunction extends KeyedProcessFunction<String, Count
      * time. One array, so a report costs one value read and write.
      */
     private transient ValueState<long[]> running;
-    private transient Counter late;
+    private transient JobMetrics.Count late;
 
     @Override
     public void open(OpenContext context) {
@@ -60,7 +59,7 @@ public final class AreaCountsFunction extends KeyedProcessFunction<String, Count
                 new MapStateDescriptor<>("hourly-buckets", Types.LONG, PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
         running = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("running-counts", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
-        late = JobMetrics.lateRecords();
+        late = JobMetrics.of(getRuntimeContext()).lateRecords();
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.ember.geo.area.AreaCatalogue;
 import org.ember.geo.area.Coverage;
 import org.ember.rules.delivery.DeliveryRecord;
 import org.ember.rules.delivery.EmailRenderer;
+import org.ember.model.Alert;
 import org.ember.rules.delivery.Notification;
 import org.ember.rules.delivery.WebhookRenderer;
 import org.ember.rules.oncall.Contact;
@@ -50,8 +51,12 @@ final class DeliverFunction extends KeyedProcessFunction<String, Notification, D
         this.coverage = coverage;
     }
 
+    private transient org.ember.jobs.metrics.JobMetrics metrics;
+
     @Override
     public void open(OpenContext context) {
+        metrics = org.ember.jobs.metrics.JobMetrics.of(getRuntimeContext());
+        metrics.deliveriesPending(DeliveryMetrics.pending());
         AreaCatalogue catalogue = AreaCatalogue.load(Path.of(dataDir), coverage);
         EmailRenderer mail = new EmailRenderer(settings.links(), catalogue::ladName);
         WebhookRenderer hook = new WebhookRenderer(settings.links(), catalogue::ladName);
@@ -143,15 +148,22 @@ final class DeliverFunction extends KeyedProcessFunction<String, Notification, D
         }
         record(out, DeliveryRecord.attempt(n, n.contact().channel(), attempt, DeliveryRecord.SENT,
                 settings.live() ? "accepted" : "written to outbox " + settings.outboxDir(), now));
+        long sentAt = System.currentTimeMillis();
+        for (Alert alert : n.firing()) {
+            if (alert.recordAppendedAt() > 0) {
+                metrics.recordToNotificationLatency()
+                        .record(Math.max(0, sentAt - alert.recordAppendedAt()), java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+        }
     }
 
-    private static void record(Collector<DeliveryRecord> out, DeliveryRecord record) {
+    private void record(Collector<DeliveryRecord> out, DeliveryRecord record) {
         // Failures are worth a line in the log; successes are on ember.deliveries and in the metrics.
         LOG.log(DeliveryRecord.SENT.equals(record.outcome()) || DeliveryRecord.DUPLICATE.equals(record.outcome())
                 ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
                 "{0} {1} → {2} (attempt {3}): {4}", record.outcome(), record.notificationKey(), record.recipient(),
                 record.attempt(), record.detail());
-        DeliveryMetrics.outcome(record.outcome()).increment();
+        metrics.deliveries(record.outcome()).increment();
         out.collect(record);
     }
 

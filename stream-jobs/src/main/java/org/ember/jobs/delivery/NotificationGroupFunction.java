@@ -64,8 +64,11 @@ final class NotificationGroupFunction
         this.settings = settings;
     }
 
+    private transient org.ember.jobs.metrics.JobMetrics metrics;
+
     @Override
     public void open(OpenContext context) {
+        metrics = org.ember.jobs.metrics.JobMetrics.of(getRuntimeContext());
         dispatcher = new Dispatcher(settings.routing());
         status = getRuntimeContext().getState(new ValueStateDescriptor<>("group-status", TypeInformation.of(GroupStatus.class)));
         members = getRuntimeContext().getMapState(
@@ -165,11 +168,11 @@ final class NotificationGroupFunction
         }
     }
 
-    private static void emit(Dispatcher.Result result, Collector<Notification> out,
+    private void emit(Dispatcher.Result result, Collector<Notification> out,
             java.util.function.BiConsumer<OutputTag<DeliveryRecord>, DeliveryRecord> side) {
         result.notifications().forEach(out::collect);
         for (DeliveryRecord record : result.records()) {
-            DeliveryMetrics.outcome(record.outcome()).increment();
+            metrics.deliveries(record.outcome()).increment();
             side.accept(DECISIONS, record);
         }
     }

@@ -21,6 +21,7 @@ import org.ember.model.fusion.TensionUpdate;
 import org.ember.model.metrics.AreaMetrics;
 import org.ember.fusion.FusedEvent;
 import org.ember.fusion.FusionContext;
+import org.ember.fusion.ScanPool;
 import org.ember.fusion.FusionOutputs;
 import org.ember.fusion.FusionSignal;
 import org.ember.fusion.LadAnalytics;
@@ -49,18 +50,37 @@ final class AreaFusionFunction extends KeyedCoProcessFunction<String, LinkedInci
     };
 
     private final JobSettings job;
+    /** Threads of the daily scan per task; 0 = sized to the slot ({@link ScanPool#forSlot}). */
+    private final int scanThreads;
+    /** Event time after which no hourly tick is scheduled (a bounded replay's end); MAX_VALUE = never. */
+    private final long horizon;
+    private transient ScanPool scanPool;
     private transient FusionContext context;
     private transient LadState state;
     private transient Map<String, LadCache> caches;
     private transient Counter late;
 
     AreaFusionFunction(JobSettings job) {
+        this(job, 0);
+    }
+
+    AreaFusionFunction(JobSettings job, int scanThreads) {
+        this(job, scanThreads, Long.MAX_VALUE);
+    }
+
+    AreaFusionFunction(JobSettings job, int scanThreads, long horizon) {
         this.job = job;
+        this.scanThreads = scanThreads;
+        this.horizon = horizon;
     }
 
     @Override
     public void open(OpenContext openContext) {
-        context = FusionContext.of(job.fusion(), java.nio.file.Path.of(job.dataDir()), job.coverage());
+        var task = getRuntimeContext().getTaskInfo();
+        String name = "ember-scan-" + task.getIndexOfThisSubtask();
+        scanPool = scanThreads > 0 ? new ScanPool(name, scanThreads)
+                : ScanPool.forSlot(name, task.getNumberOfParallelSubtasks());
+        context = FusionContext.of(job.fusion(), java.nio.file.Path.of(job.dataDir()), job.coverage(), scanPool);
         caches = new HashMap<>();
         late = FusionMetrics.late("analytics");
         state = new LadState(
@@ -73,6 +93,19 @@ final class AreaFusionFunction extends KeyedCoProcessFunction<String, LinkedInci
                 book("emerging-categories", String.class),
                 slot("seasonal-history", SeasonalHistory.class),
                 slot("meta", LadMeta.class));
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (scanPool != null) {
+            scanPool.close();
+        }
+        super.close();
+    }
+
+    /** The daily scan's threads (for tests). */
+    ScanPool scanPool() {
+        return scanPool;
     }
 
     /** Number of local authorities whose clustering or baseline is held in task memory (for tests). */
@@ -109,7 +142,7 @@ final class AreaFusionFunction extends KeyedCoProcessFunction<String, LinkedInci
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<HotspotUpdate> out) {
         long next = analytics(ctx.getCurrentKey(), out, ctx).onTimer(timestamp);
-        if (next > timestamp) {
+        if (next > timestamp && next <= horizon) {
             ctx.timerService().registerEventTimeTimer(next);
         }
         if (state.isEmpty()) {

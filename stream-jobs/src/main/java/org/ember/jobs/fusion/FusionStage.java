@@ -31,6 +31,11 @@ public final class FusionStage {
             DataStream<TensionUpdate> tension, DataStream<AreaMetrics> metrics) {}
 
     public static Output attach(DataStream<Incident> incidents, JobSettings settings) {
+        return attach(incidents, settings, Long.MAX_VALUE);
+    }
+
+    /** @param timerHorizon event time after which the hourly ticks stop (see JobSources#timerHorizon) */
+    public static Output attach(DataStream<Incident> incidents, JobSettings settings, long timerHorizon) {
         var linkable = settings.fusion().linkage().linkedFeeds();
         DataStream<LinkedIncident> linked = incidents
                 .filter(i -> linkable.contains(i.feed()))
@@ -49,7 +54,7 @@ public final class FusionStage {
         SingleOutputStreamOperator<HotspotUpdate> hotspots = linked
                 .keyBy(LinkedIncident::lad)
                 .connect(signals.keyBy(FusionSignal::targetLad))
-                .process(new AreaFusionFunction(settings))
+                .process(new AreaFusionFunction(settings, 0, timerHorizon))
                 .uid("fusion-areas").name("Fusion: hot spots, exceedance, risk and tension per local authority");
         return new Output(linked, hotspots, hotspots.getSideOutput(AreaFusionFunction.TENSION),
                 hotspots.getSideOutput(AreaFusionFunction.METRICS));

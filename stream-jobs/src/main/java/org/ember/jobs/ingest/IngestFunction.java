@@ -1,6 +1,5 @@
 package org.ember.jobs.ingest;
 
-import io.micrometer.core.instrument.Counter;
 import java.nio.file.Path;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -28,9 +27,10 @@ public final class IngestFunction extends ProcessFunction<RawFeedRecord, Inciden
     private final JobSettings settings;
     private transient Ingestor ingestor;
     private transient DeadLetterRedactor redactor;
-    private transient Counter in;
-    private transient Counter processed;
-    private transient Counter deadLettered;
+    private transient JobMetrics.Count in;
+    private transient JobMetrics.Count processed;
+    private transient JobMetrics.Count deadLettered;
+    private transient java.util.concurrent.atomic.AtomicLong lastRecordSeconds;
 
     public IngestFunction(Feed feed, JobSettings settings) {
         this.feed = feed;
@@ -42,14 +42,20 @@ public final class IngestFunction extends ProcessFunction<RawFeedRecord, Inciden
         AreaCatalogue catalogue = AreaCatalogue.load(Path.of(settings.dataDir()), settings.coverage());
         ingestor = new Ingestor(new FeedParser(settings.pseudonymiser(), settings.ingestLimits(), java.time.Clock.systemUTC()), new AreaPlacer(catalogue, settings.cellSizeMetres()));
         redactor = new DeadLetterRedactor(settings.pseudonymiser());
-        in = JobMetrics.recordsIn(feed.code());
-        processed = JobMetrics.recordsProcessed(feed.code());
-        deadLettered = JobMetrics.recordsDeadLettered(feed.code());
+        JobMetrics metrics = JobMetrics.of(getRuntimeContext());
+        metrics.buildInfo();
+        in = metrics.recordsIn(feed.code());
+        processed = metrics.recordsProcessed(feed.code());
+        deadLettered = metrics.recordsDeadLettered(feed.code());
+        lastRecordSeconds = metrics.lastRecordSeconds(feed.code());
+        // Silence is counted from the task's start, not from 1970, until the first record arrives.
+        lastRecordSeconds.set(System.currentTimeMillis() / 1000);
     }
 
     @Override
     public void processElement(RawFeedRecord record, Context ctx, Collector<Incident> out) {
         in.increment();
+        lastRecordSeconds.set(System.currentTimeMillis() / 1000);
         byte[] value = record.value() == null ? new byte[0] : record.value();
         IngestResult result = ingestor.ingest(feed, value, record.timestamp());
         if (result.isAccepted()) {

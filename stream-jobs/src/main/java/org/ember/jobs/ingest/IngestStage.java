@@ -12,7 +12,8 @@ import org.ember.model.Incident;
 
 /**
  * Ingest, feed by feed: validate, pseudonymise, place; then event time with the feed's own
- * out-of-orderness and idleness, so a quiet feed goes idle instead of holding the others back.
+ * out-of-orderness and (live sources only) idleness, so a quiet feed goes idle instead of holding the
+ * others back.
  */
 public final class IngestStage {
     private IngestStage() {}
@@ -29,10 +30,7 @@ public final class IngestStage {
                     .uid("ingest-" + feed.code())
                     .name("Ingest " + feed.code() + ": validate, pseudonymise, place");
             DataStream<Incident> timed = ingested
-                    .assignTimestampsAndWatermarks(WatermarkStrategy
-                            .<Incident>forBoundedOutOfOrderness(settings.outOfOrderness(feed))
-                            .withTimestampAssigner((incident, kafkaTime) -> incident.eventTime())
-                            .withIdleness(settings.idleness()))
+                    .assignTimestampsAndWatermarks(strategy(settings.outOfOrderness(feed), idleness(sources, settings)))
                     .uid("event-time-" + feed.code())
                     .name("Event time " + feed.code());
             DataStream<DeadLetter> rejected = ingested.getSideOutput(IngestFunction.DEAD_LETTERS);
@@ -40,5 +38,24 @@ public final class IngestStage {
             deadLetters = deadLetters == null ? rejected : deadLetters.union(rejected);
         }
         return new Output(incidents, deadLetters);
+    }
+
+    /**
+     * The idleness ingest applies: none for bounded sources (see {@link JobSources#bounded()}) or
+     * when the settings give none (null or zero), so a replay's output never depends on how long a
+     * feed was held up on a loaded machine.
+     */
+    static java.time.Duration idleness(JobSources sources, JobSettings settings) {
+        java.time.Duration idleness = settings.idleness();
+        if (sources.bounded() || idleness == null || idleness.isZero() || idleness.isNegative()) {
+            return null;
+        }
+        return idleness;
+    }
+
+    private static WatermarkStrategy<Incident> strategy(java.time.Duration outOfOrderness, java.time.Duration idleness) {
+        WatermarkStrategy<Incident> strategy = WatermarkStrategy.<Incident>forBoundedOutOfOrderness(outOfOrderness)
+                .withTimestampAssigner((incident, kafkaTime) -> incident.eventTime());
+        return idleness == null ? strategy : strategy.withIdleness(idleness);
     }
 }

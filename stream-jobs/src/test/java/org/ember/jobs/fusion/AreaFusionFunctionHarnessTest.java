@@ -29,7 +29,7 @@ class AreaFusionFunctionHarnessTest {
 
     @BeforeEach
     void open() throws Exception {
-        function = new AreaFusionFunction(job);
+        function = new AreaFusionFunction(job, 2);
         harness = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(function),
                 LinkedIncident::lad, FusionSignal::targetLad, Types.STRING);
         harness.open();
@@ -38,6 +38,7 @@ class AreaFusionFunctionHarnessTest {
     @AfterEach
     void close() throws Exception {
         harness.close();
+        assertThat(function.scanPool().isClosed()).isTrue();
     }
 
     @Test
@@ -69,8 +70,29 @@ class AreaFusionFunctionHarnessTest {
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
         assertThat(function.cachedAuthorities()).isZero();
+        // The daily scans of those days ran their replications on the task's own pool, never the common one.
+        assertThat(function.scanPool().threadsUsed()).isNotEmpty().allMatch(n -> n.startsWith("ember-scan-0-"));
         List<HotspotUpdate> out = harness.extractOutputValues();
         assertThat(out).extracting(HotspotUpdate::type)
                 .contains(HotspotUpdate.CELL_CLEARED, HotspotUpdate.AREA_CLEARED, HotspotUpdate.CLUSTER_CLEARED);
+    }
+
+    @Test
+    void aBoundedReplayStopsTickingAtItsHorizonInsteadOfDrainingTheRetention() throws Exception {
+        long horizon = T.plus(Duration.ofHours(3)).toEpochMilli();
+        AreaFusionFunction bounded = new AreaFusionFunction(job, 1, horizon);
+        try (var replay = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(bounded),
+                LinkedIncident::lad, FusionSignal::targetLad, Types.STRING)) {
+            replay.open();
+            for (int i = 0; i < 5; i++) {
+                LinkedIncident assault = FusionFixtures.assault("LI-" + i, T.plus(Duration.ofMinutes(7 * i)), centre);
+                replay.processElement1(assault, assault.eventTime());
+            }
+            replay.processBothWatermarks(new Watermark(Long.MAX_VALUE)); // the end of input
+
+            assertThat(replay.numEventTimeTimers()).isZero();
+            List<HotspotUpdate> out = replay.extractOutputValues();
+            assertThat(out).isNotEmpty().allMatch(u -> u.asOf() <= horizon);
+        }
     }
 }

@@ -26,6 +26,11 @@ public final class BoundedJobSources implements JobSources {
     }
 
     @Override
+    public boolean bounded() {
+        return true;
+    }
+
+    @Override
     public DataStream<RawFeedRecord> control(StreamExecutionEnvironment env, String topic) {
         return read(env, topic);
     }

@@ -38,14 +38,14 @@ final class EvaluationChart {
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n",
-                width, 2 * panelHeight + 90));
+                width, 2 * panelHeight + 120));
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         svg.append(String.format(Locale.ROOT, "<text x=\"20\" y=\"22\" font-size=\"14\">%s (period: %s)</text>%n", escape(title), period));
-        panel(svg, "mean PAI", 40, panelHeight, width, methods, coverages, byKey, true);
-        panel(svg, "mean hit rate", 40 + panelHeight + 20, panelHeight, width, methods, coverages, byKey, false);
+        panel(svg, "mean PAI", 56, panelHeight, width, methods, coverages, byKey, true);
+        panel(svg, "mean hit rate", 56 + panelHeight + 30, panelHeight, width, methods, coverages, byKey, false);
         for (int m = 0; m < methods.size(); m++) {
             int x = 70 + m * 120;
-            int y = 2 * panelHeight + 80;
+            int y = 2 * panelHeight + 110;
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>"
                     + "<text x=\"%d\" y=\"%d\">%s</text>%n", x, y - 10, COLOURS[m % COLOURS.length], x + 16, y, escape(methods.get(m))));
         }
@@ -67,7 +67,7 @@ final class EvaluationChart {
         int plotWidth = width - left - 20;
         int plotHeight = height - 40;
         int base = top + plotHeight;
-        svg.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"%d\">%s</text>%n", top + 12, label));
+        svg.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"%d\">%s</text>%n", top - 6, label));
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>%n",
                 left, base, left + plotWidth, base));
         for (int k = 0; k <= 4; k++) {

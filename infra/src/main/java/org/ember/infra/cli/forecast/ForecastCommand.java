@@ -115,6 +115,15 @@ public final class ForecastCommand implements Callable<Integer> {
             c.print("period,rank,cell,x,y,lon,lat,expected\n");
             g.print("{\"type\":\"FeatureCollection\",\"features\":[");
             boolean firstFeature = true;
+            // Once per cell, not per row: with 168 periods the CSV has 168 rows per cell.
+            String[] lonLats = new String[region.size()];
+            for (int cell = 0; cell < lonLats.length; cell++) {
+                lonLats[cell] = ",";
+                if (transform != null) {
+                    LonLat ll = transform.unproject(region.centreX(cell), region.centreY(cell));
+                    lonLats[cell] = String.format(Locale.ROOT, "%.6f,%.6f", ll.lon(), ll.lat());
+                }
+            }
             for (int p = 0; p < periods.count(); p++) {
                 double[] scores = f[p];
                 Integer[] order = new Integer[scores.length];
@@ -128,12 +137,8 @@ public final class ForecastCommand implements Callable<Integer> {
                     String id = new GridCell(size, region.column(cell), region.row(cell)).id();
                     double x = region.centreX(cell);
                     double y = region.centreY(cell);
-                    String lonLat = ",";
-                    if (transform != null) {
-                        LonLat ll = transform.unproject(x, y);
-                        lonLat = String.format(Locale.ROOT, "%.6f,%.6f", ll.lon(), ll.lat());
-                    }
-                    c.printf(Locale.ROOT, "%s,%d,%s,%.1f,%.1f,%s,%.6g%n", periods.name(p), r + 1, id, x, y, lonLat, scores[cell]);
+                    c.printf(Locale.ROOT, "%s,%d,%s,%.1f,%.1f,%s,%.6g%n", periods.name(p), r + 1, id, x, y, lonLats[cell],
+                            scores[cell]);
                     if (r < top) {
                         g.print(firstFeature ? "\n" : ",\n");
                         firstFeature = false;

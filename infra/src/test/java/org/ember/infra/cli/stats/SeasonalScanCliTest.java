@@ -140,7 +140,7 @@ class SeasonalScanCliTest {
         assertThat(r.err()).contains("192 locations, 194 cases, 3 clusters");
         List<String[]> rows = r.rows();
         assertThat(rows.get(0)).containsExactly("rank", "centre", "radius", "locations", "start", "end", "observed",
-                "expected", "llr", "p_value", "recurrence_days");
+                "expected", "llr", "p_value", "recurrence_days", "gumbel_p");
         assertThat(rows).hasSize(4);
         for (String[] row : rows.subList(1, 4)) {
             assertThat(Double.parseDouble(row[9])).isGreaterThanOrEqualTo(0.05);
