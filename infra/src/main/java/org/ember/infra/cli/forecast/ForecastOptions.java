@@ -79,8 +79,8 @@ public final class ForecastOptions {
             description = "Directory with govuk_bank-holidays_*.json and school_term_dates_transcribed.csv (UK data).")
     Path calendar;
 
-    @Option(names = "--school-la", defaultValue = "W06000015", paramLabel = "CODE",
-            description = "Local authority whose school terms apply (default: ${DEFAULT-VALUE}, Cardiff).")
+    @Option(names = "--school-la", paramLabel = "CODE",
+            description = "Local authority (code) whose school terms apply; without it only bank holidays are marked.")
     String schoolLa;
 
     EventFile.Loaded load() {
@@ -141,12 +141,13 @@ public final class ForecastOptions {
             }
             BankHolidays bank = BankHolidays.read(BankHolidays.ENGLAND_AND_WALES, snapshots);
             Path terms = calendar.resolve("school_term_dates_transcribed.csv");
-            SchoolCalendar school = Files.exists(terms) ? SchoolCalendar.read(terms) : new SchoolCalendar(List.of());
+            SchoolCalendar school = schoolLa != null && Files.exists(terms) ? SchoolCalendar.read(terms)
+                    : new SchoolCalendar(List.of());
             return date -> {
                 if (bank.isBankHoliday(date)) {
                     return DayTypes.BANK_HOLIDAY;
                 }
-                SchoolStatus s = school.status(schoolLa, date);
+                SchoolStatus s = schoolLa == null ? null : school.status(schoolLa, date);
                 return s == SchoolStatus.HOLIDAY || s == SchoolStatus.HALF_TERM ? DayTypes.SCHOOL_HOLIDAY : DayTypes.ORDINARY;
             };
         } catch (IOException | RuntimeException e) {
