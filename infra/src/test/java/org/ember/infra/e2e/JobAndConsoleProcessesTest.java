@@ -105,9 +105,11 @@ class JobAndConsoleProcessesTest {
         // the rule fires on the second.
         Instant now = Instant.now();
         TestTopics.send(broker.bootstrapServers(), Feed.POLICE.topic(),
-                Json.mapper().writeValueAsBytes(TestFeeds.knifeCrime("JC-1", now.minusSeconds(600), CARDIFF_CENTRE)));
+                Json.mapper().writeValueAsBytes(TestFeeds.knifeCrime("JC-1", now.minusSeconds(600), CARDIFF_CENTRE)),
+                now.toEpochMilli());
         TestTopics.send(broker.bootstrapServers(), Feed.POLICE.topic(),
-                Json.mapper().writeValueAsBytes(TestFeeds.knifeCrime("JC-2", now.minusSeconds(480), CARDIFF_CENTRE)));
+                Json.mapper().writeValueAsBytes(TestFeeds.knifeCrime("JC-2", now.minusSeconds(480), CARDIFF_CENTRE)),
+                now.toEpochMilli());
 
         MimeMessage first = awaitMessage("duty.officer@cardiff.example", Duration.ofSeconds(300));
         Instant notified = Instant.now();

@@ -29,8 +29,13 @@ final class TestTopics {
     }
 
     static void send(String bootstrapServers, String topic, byte[] value) throws Exception {
+        send(bootstrapServers, topic, value, org.ember.jobs.testing.TestFeeds.SENT_AT);
+    }
+
+    /** Sends as a partner would at {@code sentAt} (epoch ms): ingest judges event times against it. */
+    static void send(String bootstrapServers, String topic, byte[] value, long sentAt) throws Exception {
         try (KafkaProducer<byte[], byte[]> producer = producer(bootstrapServers)) {
-            producer.send(new ProducerRecord<>(topic, null, org.ember.jobs.testing.TestFeeds.SENT_AT, null, value)).get();
+            producer.send(new ProducerRecord<>(topic, null, sentAt, null, value)).get();
         }
     }
 
