@@ -35,6 +35,11 @@ public record CliRun(int exitCode, String out, String err) {
         return Arrays.asList(out.split("\n"));
     }
 
+    /** Output rows split at commas (empty trailing fields kept), the header first. */
+    public List<String[]> rows() {
+        return out.strip().lines().map(line -> line.split(",", -1)).toList();
+    }
+
     /** The value of {@code column} in data row {@code row} (0-based), by header name. */
     public String cell(int row, String column) {
         List<String> header = Arrays.asList(lines().get(0).split(","));

@@ -2,17 +2,14 @@ package org.ember.infra.cli.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.ember.infra.cli.EmberCli;
+import org.ember.infra.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,39 +20,15 @@ class DetectionCliTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-        List<String[]> rows() {
-            List<String[]> rows = new ArrayList<>();
-            for (String line : out.strip().split("\n")) {
-                rows.add(line.split(",", -1));
-            }
-            return rows;
-        }
-    }
 
-    private static synchronized Run ember(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = EmberCli.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     @Test
     void farringtonOffersBothReferenceWeekModesAsSurveillance() throws IOException {
         String input = OUTBREAKS.resolve("outbreaks_weekly.csv").toString();
         for (String mode : new String[] {"by-date", "by-index"}) {
-            Run r = ember("stats", "farrington", "--input", input, "--variant", "farrington1996",
+            CliRun r = CliRun.of("stats", "farrington", "--input", input, "--variant", "farrington1996",
                     "--reference-weeks", mode);
-            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.exitCode()).as(r.err()).isZero();
             List<String> expected = Files.readAllLines(OUTBREAKS.resolve(
                     "outbreaks_farrington_" + mode.replace('-', '_') + ".csv"));
             List<String[]> rows = r.rows();
@@ -66,9 +39,9 @@ class DetectionCliTest {
                         .isCloseTo(Double.parseDouble(e[3]), org.assertj.core.api.Assertions.within(1e-6));
             }
         }
-        Run plain = ember("stats", "farrington", "--input", input, "--variant", "farrington1996", "--no-reweight");
-        Run weighted = ember("stats", "farrington", "--input", input, "--variant", "farrington1996");
-        assertThat(plain.exit()).isZero();
+        CliRun plain = CliRun.of("stats", "farrington", "--input", input, "--variant", "farrington1996", "--no-reweight");
+        CliRun weighted = CliRun.of("stats", "farrington", "--input", input, "--variant", "farrington1996");
+        assertThat(plain.exitCode()).isZero();
         assertThat(plain.out()).isNotEqualTo(weighted.out());
     }
 
@@ -94,11 +67,11 @@ class DetectionCliTest {
         }
         Path geoFile = Files.write(dir.resolve("g.geo"), geo);
         Path casFile = Files.write(dir.resolve("g.cas"), cas);
-        Run daily = ember("stats", "scan", "--cases", casFile.toString(), "--coordinates", geoFile.toString(),
+        CliRun daily = CliRun.of("stats", "scan", "--cases", casFile.toString(), "--coordinates", geoFile.toString(),
                 "--model", "space-time-permutation", "--daily", "--from", "2025-02-20", "--to", "2025-03-01",
                 "--study-days", "28", "--max-radius", "0.6", "--max-days", "7", "--replications", "199",
                 "--early-stop", "20", "--seed", "3", "--threads", "2");
-        assertThat(daily.exit()).as(daily.err()).isZero();
+        assertThat(daily.exitCode()).as(daily.err()).isZero();
         List<String[]> rows = daily.rows();
         assertThat(rows.get(0)).startsWith("day", "rank", "centre");
         assertThat(rows.stream().skip(1).map(r -> r[0]).distinct()).hasSize(10);

@@ -2,16 +2,13 @@ package org.ember.infra.cli.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.ember.infra.cli.EmberCli;
+import org.ember.infra.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,32 +19,7 @@ class SeasonalScanCliTest {
     @TempDir
     Path dir;
 
-    /** Output of one run: exit code, stdout, stderr. */
-    private record Run(int exit, String out, String err) {
-        List<String[]> rows() {
-            List<String[]> rows = new ArrayList<>();
-            for (String line : out.strip().split("\n")) {
-                rows.add(line.split(",", -1));
-            }
-            return rows;
-        }
-    }
 
-    private static synchronized Run ember(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = EmberCli.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     private Path write(String name, String... lines) throws IOException {
         Path f = dir.resolve(name);
@@ -69,8 +41,8 @@ class SeasonalScanCliTest {
 
     @Test
     void earsFlagsTheSpike() throws IOException {
-        Run r = ember("stats", "ears", "--input", daily(30).toString(), "--method", "C1");
-        assertThat(r.exit()).as(r.err()).isZero();
+        CliRun r = CliRun.of("stats", "ears", "--input", daily(30).toString(), "--method", "C1");
+        assertThat(r.exitCode()).as(r.err()).isZero();
         List<String[]> rows = r.rows();
         assertThat(rows.get(0)).containsExactly("date", "observed", "statistic", "upper_bound", "alarm");
         assertThat(rows).hasSize(1 + 30 - 7);
@@ -81,8 +53,8 @@ class SeasonalScanCliTest {
 
     @Test
     void cusumFlagsTheSpike() throws IOException {
-        Run r = ember("stats", "cusum", "--input", daily(40).toString(), "--k", "1", "--h", "4");
-        assertThat(r.exit()).as(r.err()).isZero();
+        CliRun r = CliRun.of("stats", "cusum", "--input", daily(40).toString(), "--k", "1", "--h", "4");
+        assertThat(r.exitCode()).as(r.err()).isZero();
         List<String[]> rows = r.rows();
         assertThat(rows).hasSize(1 + 40 - 28);
         assertThat(rows.get(rows.size() - 1)[4]).isEqualTo("true");
@@ -91,9 +63,9 @@ class SeasonalScanCliTest {
     @Test
     void farringtonOnTheChicagoWeeklyReferenceSeries() throws IOException {
         Path weekly = Path.of("../geo/src/test/resources/reference/aberration/chicago_weekly.csv");
-        Run r = ember("stats", "farrington", "--input", weekly.toString(), "--variant", "farrington1996",
+        CliRun r = CliRun.of("stats", "farrington", "--input", weekly.toString(), "--variant", "farrington1996",
                 "--from", "2019-01-07");
-        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.exitCode()).as(r.err()).isZero();
         List<String[]> rows = r.rows();
         assertThat(rows.get(0)).containsExactly("date", "observed", "expected", "upper_bound", "alarm");
         assertThat(rows.get(1)[0]).isEqualTo("2019-01-07");
@@ -105,8 +77,8 @@ class SeasonalScanCliTest {
     @Test
     void farringtonRefusesAGapInTheWeeks() throws IOException {
         Path f = write("weeks.csv", "date,count", "2025-01-06,3", "2025-01-13,4", "2025-01-27,5");
-        Run r = ember("stats", "farrington", "--input", f.toString(), "--variant", "noufaily");
-        assertThat(r.exit()).isEqualTo(2);
+        CliRun r = CliRun.of("stats", "farrington", "--input", f.toString(), "--variant", "noufaily");
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err().strip()).contains(f.toString()).contains("row 3").contains("does not follow")
                 .doesNotContain("\n");
     }
@@ -114,12 +86,12 @@ class SeasonalScanCliTest {
     @Test
     void earsRefusesNegativeCountsAndMissingColumns() throws IOException {
         Path negative = write("neg.csv", "date,count", "2025-01-01,3", "2025-01-02,-1");
-        Run r = ember("stats", "ears", "--input", negative.toString(), "--method", "C2");
-        assertThat(r.exit()).isEqualTo(2);
+        CliRun r = CliRun.of("stats", "ears", "--input", negative.toString(), "--method", "C2");
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("row 2").contains("negative count");
         Path noCount = write("nocount.csv", "date,n", "2025-01-01,3");
-        Run r2 = ember("stats", "ears", "--input", noCount.toString(), "--method", "C1");
-        assertThat(r2.exit()).isEqualTo(2);
+        CliRun r2 = CliRun.of("stats", "ears", "--input", noCount.toString(), "--method", "C1");
+        assertThat(r2.exitCode()).isEqualTo(2);
         assertThat(r2.err()).contains("no column 'count'");
     }
 
@@ -131,12 +103,12 @@ class SeasonalScanCliTest {
     @Test
     void scanOnNycFeverReproducesThePublishedShape() {
         Path samples = DATA.resolve("satscan-samples");
-        Run r = ember("stats", "scan", "--cases", samples.resolve("NYCfever.cas").toString(), "--coordinates",
+        CliRun r = CliRun.of("stats", "scan", "--cases", samples.resolve("NYCfever.cas").toString(), "--coordinates",
                 samples.resolve("NYCfever.geo").toString(), "--model", "space-time-permutation", "--analysis",
                 "prospective", "--start", "2001/11/1", "--end", "2001/11/24", "--prospective-start", "2001/11/24",
                 "--max-radius", "3", "--max-fraction", "0.5", "--max-days", "7", "--replications", "999", "--seed",
                 "1", "--latlon");
-        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err()).contains("192 locations, 194 cases, 3 clusters");
         List<String[]> rows = r.rows();
         assertThat(rows.get(0)).containsExactly("rank", "centre", "radius", "locations", "start", "end", "observed",
@@ -161,19 +133,19 @@ class SeasonalScanCliTest {
     void scanReportsUnknownLocationsAndOutOfPeriodDatesWithTheirRow() throws IOException {
         Path geo = write("s.geo", "a 0 0", "b 1 0", "c 5 5");
         Path unknown = write("u.cas", "a 2 2025/3/1", "zz 1 2025/3/2");
-        Run r = ember("stats", "scan", "--cases", unknown.toString(), "--coordinates", geo.toString(), "--model",
+        CliRun r = CliRun.of("stats", "scan", "--cases", unknown.toString(), "--coordinates", geo.toString(), "--model",
                 "space-time-permutation", "--analysis", "retrospective", "--start", "2025/3/1", "--end", "2025/3/5");
-        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains(unknown.toString() + " row 2").contains("unknown location 'zz'");
         Path late = write("l.cas", "a 2 2025/3/1", "b 1 2025/4/2");
-        Run r2 = ember("stats", "scan", "--cases", late.toString(), "--coordinates", geo.toString(), "--model",
+        CliRun r2 = CliRun.of("stats", "scan", "--cases", late.toString(), "--coordinates", geo.toString(), "--model",
                 "space-time-permutation", "--analysis", "retrospective", "--start", "2025/3/1", "--end", "2025/3/5");
-        assertThat(r2.exit()).isEqualTo(2);
+        assertThat(r2.exitCode()).isEqualTo(2);
         assertThat(r2.err()).contains("row 2").contains("outside the study period");
         Path negative = write("n.cas", "a -2 2025/3/1");
-        Run r3 = ember("stats", "scan", "--cases", negative.toString(), "--coordinates", geo.toString(), "--model",
+        CliRun r3 = CliRun.of("stats", "scan", "--cases", negative.toString(), "--coordinates", geo.toString(), "--model",
                 "space-time-permutation", "--start", "2025/3/1", "--end", "2025/3/5");
-        assertThat(r3.exit()).isEqualTo(2);
+        assertThat(r3.exitCode()).isEqualTo(2);
         assertThat(r3.err()).contains("row 1").contains("negative count");
     }
 
@@ -182,9 +154,9 @@ class SeasonalScanCliTest {
         Path geo = write("p.geo", "a 0 0", "b 1 0", "c 2 0", "d 3 0", "e 4 0");
         Path cases = write("p.cas", "a 8", "b 6", "c 2", "d 2", "e 2");
         Path pop = write("p.pop", "a 2025 100", "b 2025 100", "c 2025 100", "d 2025 100", "e 2025 100");
-        Run r = ember("stats", "scan", "--cases", cases.toString(), "--coordinates", geo.toString(), "--population",
+        CliRun r = CliRun.of("stats", "scan", "--cases", cases.toString(), "--coordinates", geo.toString(), "--population",
                 pop.toString(), "--model", "poisson", "--replications", "99");
-        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.exitCode()).as(r.err()).isZero();
         String[] top = r.rows().get(1);
         assertThat(top[1]).isEqualTo("a");
         assertThat(top[3]).isEqualTo("a;b");
@@ -203,9 +175,9 @@ class SeasonalScanCliTest {
         Path forecast = write("f.csv", cells.toArray(new String[0]));
         Path events = write("e.csv", "x,y", "50,50", "50,60", "50,70", "150,10", "520,99", "520,98", "520,97",
                 "520,96", "999,1", "905,80");
-        Run r = ember("stats", "forecast-score", "--forecast", forecast.toString(), "--cell", "100", "--events",
+        CliRun r = CliRun.of("stats", "forecast-score", "--forecast", forecast.toString(), "--cell", "100", "--events",
                 events.toString(), "--coverage", "0.2");
-        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.exitCode()).as(r.err()).isZero();
         String[] row = r.rows().get(1);
         assertThat(row[1]).isEqualTo("2");
         assertThat(Double.parseDouble(row[2])).isEqualTo(0.4);
@@ -216,8 +188,8 @@ class SeasonalScanCliTest {
     @Test
     void helpDescribesEachCommand() {
         for (String cmd : List.of("farrington", "ears", "cusum", "scan", "forecast-score")) {
-            Run r = ember("stats", cmd, "--help");
-            assertThat(r.exit()).isZero();
+            CliRun r = CliRun.of("stats", cmd, "--help");
+            assertThat(r.exitCode()).isZero();
             assertThat(r.out()).contains("Usage: ember stats " + cmd);
         }
     }
