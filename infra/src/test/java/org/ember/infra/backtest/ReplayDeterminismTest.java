@@ -10,16 +10,25 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.ember.deployment.Deployment;
 import org.ember.geo.fusion.FusionSettings;
 import org.ember.infra.simulator.SimulatedArea;
 import org.ember.jobs.DeploymentJobs;
-import org.ember.jobs.EmberJobRunner;
+import org.ember.jobs.EmberJob;
 import org.ember.jobs.JobSettings;
+import org.ember.jobs.LocalClusterConfig;
+import org.ember.jobs.OutputTopic;
+import org.ember.jobs.bounded.InMemoryJobSinks;
+import org.ember.jobs.bounded.InMemoryJobSources;
 import org.ember.jobs.testing.TestFeeds;
 import org.ember.model.Alert;
 import org.ember.model.Feed;
+import org.ember.model.Topics;
 import org.ember.model.codec.Json;
 import org.ember.model.privacy.Pseudonymiser;
 import org.ember.rules.RuleFileLoader;
@@ -30,8 +39,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 10, "Deterministic": the same replay (simulated five feeds of South Wales, the starter rules
  * plus a rule on each fusion metric family) run twice at parallelism 1 and once at parallelism 2
- * gives byte-identical alert transitions (processing-time stamp left out: it is the wall clock) and
- * the same incidents. The period is {@code -Dember.determinism.days} days from 2025-03-01 (default
+ * gives byte-identical alert transitions (processing-time stamp left out: it is the wall clock),
+ * linked incidents and hot-spot messages (area counts and fusion layers). The period is {@code -Dember.determinism.days} days from 2025-03-01 (default
  * 14: a month takes about twice as long on the 2-core CI machine).
  */
 class ReplayDeterminismTest {
@@ -129,33 +138,55 @@ class ReplayDeterminismTest {
                 d.simulator().policeFolders().stream().map(p -> p.getFileName().toString()).toList(),
                 EnumSet.allOf(Feed.class), 42, n -> {});
 
-        EmberJobRunner.BoundedRun first = EmberJobRunner.runBounded(settings, history.byTopic(), 1, i -> true, n -> {});
-        EmberJobRunner.BoundedRun second = EmberJobRunner.runBounded(settings, history.byTopic(), 1, i -> true, n -> {});
-        EmberJobRunner.BoundedRun wide = EmberJobRunner.runBounded(settings, history.byTopic(), 2, i -> true, n -> {});
-        System.out.printf("Determinism over %d days (%d records): alert transitions %d / %d / %d (p1, p1, p2); "
-                + "wall %.1f / %.1f / %.1f s%n", days, history.records(), first.alerts().size(), second.alerts().size(),
-                wide.alerts().size(), first.wallMillis() / 1e3, second.wallMillis() / 1e3, wide.wallMillis() / 1e3);
+        Outputs first = run(settings, history, 1);
+        Outputs second = run(settings, history, 1);
+        Outputs wide = run(settings, history, 2);
+        System.out.printf("Determinism over %d days (%d records): alert transitions %d / %d / %d, linked-incident "
+                + "changes %d / %d / %d, hot-spot messages %d / %d / %d (p1, p1, p2); wall %.1f / %.1f / %.1f s%n", days,
+                history.records(), first.alerts().size(), second.alerts().size(), wide.alerts().size(),
+                first.incidents().size(), second.incidents().size(), wide.incidents().size(), first.hotspots().size(),
+                second.hotspots().size(), wide.hotspots().size(), first.wallMillis() / 1e3, second.wallMillis() / 1e3,
+                wide.wallMillis() / 1e3);
 
-        List<String> expected = canonical(first.alerts());
-        assertThat(expected).hasSizeGreaterThan(100);
-        assertThat(first.alerts()).extracting(Alert::rule).contains("linked-incidents", "near-repeat", "tension");
-        assertThat(canonical(second.alerts())).isEqualTo(expected);
-        assertThat(canonical(wide.alerts())).isEqualTo(expected);
-        List<String> incidents = first.incidents().stream().map(i -> new String(Json.toBytes(i), StandardCharsets.UTF_8))
-                .sorted().toList();
-        assertThat(second.incidents().stream().map(i -> new String(Json.toBytes(i), StandardCharsets.UTF_8)).sorted())
-                .containsExactlyElementsOf(incidents);
-        assertThat(wide.incidents().stream().map(i -> new String(Json.toBytes(i), StandardCharsets.UTF_8)).sorted())
-                .containsExactlyElementsOf(incidents);
+        assertThat(first.alerts()).hasSizeGreaterThan(100);
+        assertThat(first.incidents()).hasSizeGreaterThan(100);
+        assertThat(first.hotspots()).hasSizeGreaterThan(100);
+        assertThat(first.rules()).contains("linked-incidents", "near-repeat", "tension", "weapon-reports-in-neighbourhood");
+        for (Outputs other : List.of(second, wide)) {
+            assertThat(other.alerts()).isEqualTo(first.alerts());
+            assertThat(other.incidents()).isEqualTo(first.incidents());
+            assertThat(other.hotspots()).isEqualTo(first.hotspots());
+        }
     }
 
     /**
-     * Every transition as the bytes it is published as, with its processing time (wall clock) left
-     * out; sorted, since the sink interleaves the parallel tasks' outputs (each area's own
-     * transitions keep their order by event time).
+     * What a replay published, each message as the bytes it is published as (an alert's processing
+     * time, the wall clock, left out), sorted: the sink interleaves the parallel tasks' outputs, and
+     * each key's own messages keep their order by time.
      */
-    private static List<String> canonical(List<Alert> alerts) {
-        return alerts.stream().map(a -> new String(Json.toBytes(a.stamped(0L, a.recordAppendedAt())), StandardCharsets.UTF_8))
-                .sorted().toList();
+    private record Outputs(List<String> alerts, List<String> incidents, List<String> hotspots, List<String> rules,
+            long wallMillis) {}
+
+    private static Outputs run(JobSettings settings, History history, int parallelism) throws Exception {
+        Configuration config = LocalClusterConfig.closed(new Configuration());
+        config.set(PipelineOptions.GENERIC_TYPES, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
+        long started = System.currentTimeMillis();
+        try (InMemoryJobSources sources = new InMemoryJobSources(history.byTopic());
+                InMemoryJobSinks sinks = new InMemoryJobSinks(Set.of(Topics.ALERTS, Topics.INCIDENTS, Topics.HOTSPOTS))) {
+            EmberJob.build(env, sources, sinks, settings);
+            env.execute("determinism-p" + parallelism);
+            List<Alert> alerts = sinks.received(OutputTopic.ALERTS);
+            return new Outputs(
+                    sorted(alerts.stream().map(a -> a.stamped(0L, a.recordAppendedAt()))),
+                    sorted(sinks.received(OutputTopic.LINKED_INCIDENTS).stream()),
+                    sorted(sinks.received(OutputTopic.HOTSPOT_UPDATES).stream()),
+                    alerts.stream().map(Alert::rule).distinct().sorted().toList(),
+                    System.currentTimeMillis() - started);
+        }
+    }
+
+    private static List<String> sorted(Stream<?> messages) {
+        return messages.map(m -> new String(Json.toBytes(m), StandardCharsets.UTF_8)).sorted().toList();
     }
 }

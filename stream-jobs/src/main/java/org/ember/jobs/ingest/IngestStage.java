@@ -46,13 +46,14 @@ public final class IngestStage {
     /**
      * The idleness ingest applies: none for bounded sources (see {@link JobSources#bounded()}) or
      * when the settings give none (null or zero), so a replay's output never depends on how long a
-     * feed was held up on a loaded machine.
+     * feed was held up on a loaded machine; for live sources the settings' value, at most
+     * {@link ArrivalWatermarks#LIVE_IDLENESS_CAP}, so a quiet feed holds back every alert no longer.
      */
     static java.time.Duration idleness(JobSources sources, JobSettings settings) {
         java.time.Duration idleness = settings.idleness();
         if (sources.bounded() || idleness == null || idleness.isZero() || idleness.isNegative()) {
             return null;
         }
-        return idleness;
+        return idleness.compareTo(ArrivalWatermarks.LIVE_IDLENESS_CAP) > 0 ? ArrivalWatermarks.LIVE_IDLENESS_CAP : idleness;
     }
 }

@@ -22,6 +22,15 @@ public final class ArrivalWatermarks implements WatermarkGenerator<Incident> {
      */
     public static final Duration INTERVAL = Duration.ofMillis(20);
 
+    /**
+     * The longest a silent live feed holds the clock before it counts as idle. Short: on the arrival
+     * clock a feed that wakes up sends records stamped with their append time, ahead of the clock
+     * the other feeds moved, so nothing is gained by waiting long, and every stage waits for the
+     * slowest feed's watermark. (A record that does come behind the clock, from a producer whose
+     * clock lags or a partition that was held up, is applied at once and counted as late by arrival.)
+     */
+    public static final Duration LIVE_IDLENESS_CAP = Duration.ofMillis(200);
+
     private long newest = Long.MIN_VALUE;
     private boolean recordSincePeriodic;
     private long emitted = Long.MIN_VALUE;
