@@ -19,12 +19,10 @@ import org.apache.flink.streaming.api.TimerService;
  */
 public final class KeyedArrivalBuffer<T> {
     private final ArrivalOrder<T> order;
-    private final MapState<Long, List<T>> state;
     private final ArrivalOrder.Buffer<T> buffer;
 
     private KeyedArrivalBuffer(ArrivalOrder<T> order, MapState<Long, List<T>> state) {
         this.order = order;
-        this.state = state;
         this.buffer = new ArrivalOrder.Buffer<>() {
             @Override
             public List<T> get(long time) {
@@ -84,11 +82,6 @@ public final class KeyedArrivalBuffer<T> {
         if (!order.holds(buffer, time)) {
             timers.deleteEventTimeTimer(time);
         }
-    }
-
-    /** Whether nothing waits (with the stage's own state empty, the key can be forgotten). */
-    public boolean isEmpty() {
-        return call(state::isEmpty);
     }
 
     private interface StateCall<R> {
