@@ -6,12 +6,14 @@ import java.util.Set;
 import org.ember.geo.layers.SeasonalExceedance;
 
 /**
- * Task-memory companions of one local authority's Flink state: the live clustering and the fitted
- * seasonal baseline. Both are rebuilt from state when missing (after a restart), so losing them
+ * Task-memory companions of one local authority's Flink state: the live clustering, the live Gi* and
+ * the fitted seasonal baseline. All are rebuilt from state when missing (after a restart), so losing them
  * loses nothing.
  */
 public final class LadCache {
     final ClusterCache clusters;
+    /** The live Gi* of the cells (null until first used). */
+    LiveGiStar gi;
     SeasonalExceedance seasonal;
     long seasonalAsOf = Long.MIN_VALUE;
     SeasonalHistory seasonalHistory;

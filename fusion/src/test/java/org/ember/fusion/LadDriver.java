@@ -1,13 +1,8 @@
-package org.ember.jobs.fusion;
+package org.ember.fusion;
 
 import java.util.TreeSet;
 import org.ember.geo.fusion.FusionSettings;
 import org.ember.model.fusion.LinkedIncident;
-import org.ember.fusion.FusionContext;
-import org.ember.fusion.FusionSignal;
-import org.ember.fusion.LadAnalytics;
-import org.ember.fusion.LadCache;
-import org.ember.fusion.LadState;
 
 /**
  * Drives one local authority's {@link LadAnalytics} as its Flink function would: arrivals register
