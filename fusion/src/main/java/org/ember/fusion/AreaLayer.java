@@ -71,6 +71,17 @@ final class AreaLayer {
         return areas;
     }
 
+    /** Of {@code areaKeys}, those the tick must evaluate: the authority, and areas whose inputs may have moved. */
+    Set<String> dueAt(Set<String> areaKeys) {
+        if (!lad.cache().incremental) {
+            return areaKeys;
+        }
+        DirtyAreas dirty = lad.cache().dirty;
+        String ladKey = lad.ladKey();
+        areaKeys.removeIf(k -> !k.equals(ladKey) && !dirty.isDirty(k));
+        return areaKeys;
+    }
+
     void evaluate(Set<String> areaKeys, long asOf, List<FusedEvent> events, List<RiskSignal> signals) {
         Map<String, AreaTally> tallies = new HashMap<>();
         ClusterCache clusterCache = lad.cache().clusters;

@@ -69,7 +69,7 @@ final class CellLayer {
     }
 
     private Map<String, CellHotspots.CellScore> scores(long asOf, List<FusedEvent> events) {
-        if (LiveGiStar.supports(lad.settings().hotspots())) {
+        if (lad.cache().incremental && LiveGiStar.supports(lad.settings().hotspots())) {
             LiveGiStar gi = gi();
             if (!gi.mixedSizes()) {
                 return gi.score(asOf);
@@ -144,6 +144,7 @@ final class CellLayer {
                             centre.lon(), centre.lat(), zeros, labels, List.of()));
                     lad.out().metrics(new AreaMetrics("cell", cell, asOf, "fusion", zeros));
                     state.cells().remove(cell);
+                    markArea(old, labels);
                 }
                 continue;
             }
@@ -154,7 +155,19 @@ final class CellLayer {
                         centre.lat(), values, labels, List.of()));
                 lad.out().metrics(new AreaMetrics("cell", cell, asOf, "fusion", values));
                 state.cells().put(cell, new Published(values, labels, List.of()));
+                markArea(old, labels);
             }
+        }
+    }
+
+    /** The areas whose cell summary a changed cell moves: its LSOA before and after. */
+    private void markArea(Published old, Map<String, String> labels) {
+        DirtyAreas dirty = lad.cache().dirty;
+        if (old != null && old.labels().get("lsoa") != null) {
+            dirty.mark(lad.lsoaKey(old.labels().get("lsoa")));
+        }
+        if (labels.get("lsoa") != null) {
+            dirty.mark(lad.lsoaKey(labels.get("lsoa")));
         }
     }
 

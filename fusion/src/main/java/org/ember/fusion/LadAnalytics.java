@@ -80,6 +80,13 @@ public final class LadAnalytics {
             state.events().put(id, next);
         }
         cells.onIncident(id, next);
+        DirtyAreas dirty = lad.cache().dirty;
+        if (previous != null && previous.lsoa() != null) {
+            dirty.mark(lad.lsoaKey(previous.lsoa()));
+        }
+        if (next != null && next.lsoa() != null) {
+            dirty.mark(lad.lsoaKey(next.lsoa()));
+        }
         LadMeta meta = lad.meta();
         state.meta().set(new LadMeta(Math.max(meta.lastActivity(), incident.eventTime()), meta.lastEmerging()));
         clusters.onIncident(id, previous, next, Math.max(incident.eventTime(), watermark));
@@ -89,6 +96,11 @@ public final class LadAnalytics {
         LadState state = lad.state();
         RiskSignal s = signal.signal();
         RiskSignal replaced = state.signals().get(s.id());
+        // A retraction or correction may come from another place (the incident moved): what the
+        // replaced signal reached must be looked at again too.
+        if (replaced != null) {
+            risk.markReached(replaced);
+        }
         risk.forget(s.id());
         if (signal.active()) {
             state.signals().put(s.id(), s);
@@ -102,6 +114,8 @@ public final class LadAnalytics {
         }
         areas.evaluate(risk.areasTouchedBy(s), Math.max(s.time(), watermark), Publish.values(state.events()),
                 Publish.values(state.signals()));
+        // Evaluated at the signal's time, which may differ from the next tick's: look again then.
+        risk.markReached(s);
     }
 
     /**
@@ -136,10 +150,14 @@ public final class LadAnalytics {
     private long tick(long asOf) {
         LadState state = lad.state();
         long keepFrom = asOf - lad.settings().hotspots().retention().toMillis();
+        DirtyAreas dirty = lad.cache().dirty;
         List<String> old = new ArrayList<>();
         for (Map.Entry<String, FusedEvent> e : state.events().entries()) {
             if (e.getValue().time() < keepFrom) {
                 old.add(e.getKey());
+                if (e.getValue().lsoa() != null) {
+                    dirty.mark(lad.lsoaKey(e.getValue().lsoa()));
+                }
             }
         }
         old.forEach(state.events()::remove);
@@ -151,11 +169,16 @@ public final class LadAnalytics {
         if (!day.equals(LondonHours.localDate(Instant.ofEpochMilli(asOf)))) {
             new ScanLayer(lad).run(day, asOf);
             new EmergingLayer(lad).run(day);
+            dirty.markAll();
         }
         List<FusedEvent> events = Publish.values(state.events());
         List<RiskSignal> signals = Publish.values(state.signals());
+        Map<String, Integer> clusterOf = lad.cache().clusters.clusterOf();
+        markMoved(dirty, events, clusterOf, asOf);
+        signals.forEach(risk::markReached);
         cells.score(asOf, events);
-        areas.evaluate(areas.allAreas(events, signals), asOf, events, signals);
+        areas.evaluate(areas.dueAt(areas.allAreas(events, signals)), asOf, events, signals);
+        dirty.ticked(asOf, clusterOf);
         if (asOf % lad.settings().hotspots().snapshotEvery().toMillis() == 0) {
             snapshot(asOf);
         }
@@ -188,6 +211,21 @@ public final class LadAnalytics {
         }
     }
 
+    /** Areas whose incidents crossed a window edge or the clock, or changed cluster, since the last tick. */
+    private void markMoved(DirtyAreas dirty, List<FusedEvent> events, Map<String, Integer> clusterOf, long asOf) {
+        long from = dirty.lastTick();
+        if (from == Long.MIN_VALUE) {
+            return; // a fresh cache marks everything anyway
+        }
+        Map<String, Integer> before = dirty.lastClusters();
+        for (FusedEvent e : events) {
+            if (e.lsoa() != null && (DirtyAreas.crossed(e.time(), from, asOf, AreaTally.WINDOW_MILLIS)
+                    || !java.util.Objects.equals(clusterOf.get(e.id()), before.get(e.id())))) {
+                dirty.mark(lad.lsoaKey(e.lsoa()));
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private boolean serious(LinkedIncident incident) {
@@ -207,5 +245,6 @@ public final class LadAnalytics {
         state.history().set(null);
         state.meta().set(null);
         lad.cache().gi = null;
+        lad.cache().dirty.markAll();
     }
 }

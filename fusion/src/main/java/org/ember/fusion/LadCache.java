@@ -20,10 +20,19 @@ public final class LadCache {
     SeasonalExceedance.Result seasonalResult;
     /** The area keys each live signal touches, by signal id (a geometric search, so worth remembering). */
     final Map<String, Set<String>> touched = new HashMap<>();
+    /** Areas to re-evaluate at the next tick. */
+    final DirtyAreas dirty = new DirtyAreas();
+    /** Whether the layers update incrementally (false: every tick from scratch, for tests that compare the two). */
+    final boolean incremental;
     /** Area keys by LSOA code ("lad" for the authority), spelt once. */
     final Map<String, String> areaKeys = new HashMap<>();
 
     public LadCache(FusionContext context) {
+        this(context, true);
+    }
+
+    LadCache(FusionContext context, boolean incremental) {
         this.clusters = new ClusterCache(context.settings().hotspots());
+        this.incremental = incremental;
     }
 }

@@ -49,6 +49,15 @@ final class RiskLayer {
         return Set.copyOf(areas);
     }
 
+    /** Marks for re-evaluation the areas a signal reaches (its risk decays, so every tick while it is live). */
+    void markReached(RiskSignal s) {
+        DirtyAreas dirty = lad.cache().dirty;
+        areasTouchedBy(s).forEach(dirty::mark);
+        if (s.area() != null) {
+            dirty.mark(lad.lsoaKey(s.area()));
+        }
+    }
+
     /** Live signals by the area keys (among {@code areaKeys}) they reach. */
     Map<String, List<RiskSignal>> signalsOf(Set<String> areaKeys, List<RiskSignal> signals) {
         Map<String, List<RiskSignal>> out = new HashMap<>();
@@ -70,7 +79,10 @@ final class RiskLayer {
                 faded.add(e.getKey());
             }
         }
-        faded.forEach(lad.state().signals()::remove);
+        for (String id : faded) {
+            markReached(lad.state().signals().get(id));
+            lad.state().signals().remove(id);
+        }
         faded.forEach(this::forget);
         return faded;
     }
