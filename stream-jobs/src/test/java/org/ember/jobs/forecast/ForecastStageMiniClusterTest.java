@@ -92,6 +92,15 @@ class ForecastStageMiniClusterTest {
         public DataStream<RawFeedRecord> control(StreamExecutionEnvironment env, String topic) {
             return inner.control(env, topic);
         }
+
+        /**
+         * Bounded like the sources it paces: no feed is taken for idle (live idleness is at most
+         * 200 ms, shorter than the pause), so the paced feed alone moves the clock.
+         */
+        @Override
+        public boolean bounded() {
+            return inner.bounded();
+        }
     }
 
     private static final class Pause implements MapFunction<RawFeedRecord, RawFeedRecord> {
