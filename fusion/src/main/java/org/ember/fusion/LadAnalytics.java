@@ -195,6 +195,7 @@ public final class LadAnalytics {
         cells.cleared();
         Publish.clearBook(state.areas());
         Publish.clearBook(state.clusters());
+        clusters.cleared();
         LadMeta meta = state.meta().get();
         return meta == null ? -1 : Math.max(asOf + HOUR, cleanupTime(meta));
     }
@@ -250,6 +251,7 @@ public final class LadAnalytics {
         lad.cache().gi = null;
         lad.cache().cellLsoas = null;
         cells.cleared();
+        clusters.cleared();
         lad.cache().dirty.markAll();
     }
 }
