@@ -87,7 +87,12 @@ final class AreaLayer {
         ClusterCache clusterCache = lad.cache().clusters;
         Map<String, Integer> clusterOf = clusterCache.built() ? clusterCache.clusterOf() : Map.of();
         String ladKey = lad.ladKey();
+        long recent = asOf - AreaTally.WINDOW_MILLIS[AreaTally.WINDOW_MILLIS.length - 1];
         for (FusedEvent e : events) {
+            // Older than every window and in no cluster: it counts for nothing (most of the state).
+            if (e.time() <= recent && !clusterOf.containsKey(e.id())) {
+                continue;
+            }
             String lsoaKey = e.lsoa() == null ? null : lad.lsoaKey(e.lsoa());
             for (int k = 0; k < (lsoaKey == null ? 1 : 2); k++) {
                 String key = k == 0 ? ladKey : lsoaKey;

@@ -49,23 +49,73 @@ final class CellLayer {
         return cache.gi;
     }
 
-    /** An incident replaced its previous version (null = cancelled). */
-    void onIncident(String id, FusedEvent next) {
-        if (lad.cache().gi == null) {
-            return; // built from state, which already holds the change, on first use
+    /** What a cell's evaluation is a function of (with what was last published for it). */
+    record Inputs(long count, double z, int bin, boolean hot, int members, String lsoa, String emerging) {}
+
+    /** An incident replaced its previous version (either may be null). */
+    void onIncident(String id, FusedEvent previous, FusedEvent next) {
+        LadCache cache = lad.cache();
+        if (cache.gi != null) { // else built from state, which already holds the change, on first use
+            if (next == null) {
+                cache.gi.remove(id);
+            } else {
+                cache.gi.put(id, next.time(), next.cell());
+            }
         }
-        if (next == null) {
-            lad.cache().gi.remove(id);
-        } else {
-            lad.cache().gi.put(id, next.time(), next.cell());
+        if (cache.cellLsoas != null) {
+            countLsoa(cache.cellLsoas, previous, -1);
+            countLsoa(cache.cellLsoas, next, 1);
         }
     }
 
     /** Incidents left the state. */
-    void forget(List<String> ids) {
-        if (lad.cache().gi != null) {
-            ids.forEach(lad.cache().gi::remove);
+    void forget(List<FusedEvent> gone) {
+        LadCache cache = lad.cache();
+        for (FusedEvent e : gone) {
+            if (cache.gi != null) {
+                cache.gi.remove(e.id());
+            }
+            if (cache.cellLsoas != null) {
+                countLsoa(cache.cellLsoas, e, -1);
+            }
         }
+    }
+
+    /** Everything published was cleared outside this layer. */
+    void cleared() {
+        lad.cache().cellInputs.clear();
+    }
+
+    private static void countLsoa(Map<String, TreeMap<String, Integer>> cellLsoas, FusedEvent e, int delta) {
+        if (e == null || e.cell() == null || e.lsoa() == null) {
+            return;
+        }
+        TreeMap<String, Integer> lsoas = cellLsoas.computeIfAbsent(e.cell(), k -> new TreeMap<>());
+        int n = lsoas.getOrDefault(e.lsoa(), 0) + delta;
+        if (n > 0) {
+            lsoas.put(e.lsoa(), n);
+        } else {
+            lsoas.remove(e.lsoa());
+            if (lsoas.isEmpty()) {
+                cellLsoas.remove(e.cell());
+            }
+        }
+    }
+
+    /** Incidents per LSOA of each cell, kept up to date (incremental) or counted afresh. */
+    private Map<String, TreeMap<String, Integer>> cellLsoas(List<FusedEvent> events) {
+        LadCache cache = lad.cache();
+        if (cache.incremental && cache.cellLsoas != null) {
+            return cache.cellLsoas;
+        }
+        Map<String, TreeMap<String, Integer>> counted = new HashMap<>();
+        for (FusedEvent e : events) {
+            countLsoa(counted, e, 1);
+        }
+        if (cache.incremental) {
+            cache.cellLsoas = counted;
+        }
+        return counted;
     }
 
     private Map<String, CellHotspots.CellScore> scores(long asOf, List<FusedEvent> events) {
@@ -87,18 +137,12 @@ final class CellLayer {
     void score(long asOf, List<FusedEvent> events) {
         LadState state = lad.state();
         // A cell can straddle LSOAs: it belongs to the one most of its incidents lie in.
-        Map<String, Map<String, Integer>> lsoasOfCell = new HashMap<>();
+        Map<String, TreeMap<String, Integer>> lsoasOfCell = cellLsoas(events);
         Map<String, Integer> membersOfCell = new HashMap<>();
-        Map<String, Integer> clusterOf = lad.cache().clusters.clusterOf();
-        for (FusedEvent e : events) {
-            if (e.cell() == null) {
-                continue;
-            }
-            if (e.lsoa() != null) {
-                lsoasOfCell.computeIfAbsent(e.cell(), k -> new TreeMap<>()).merge(e.lsoa(), 1, Integer::sum);
-            }
+        for (String id : lad.cache().clusters.clusterOf().keySet()) {
+            FusedEvent e = state.events().get(id);
             // Event time may run ahead of the watermark: only what has happened by asOf counts.
-            if (clusterOf.containsKey(e.id()) && e.time() <= asOf) {
+            if (e != null && e.cell() != null && e.time() <= asOf) {
                 membersOfCell.merge(e.cell(), 1, Integer::sum);
             }
         }
@@ -125,10 +169,16 @@ final class CellLayer {
             Map<String, String> labels = new LinkedHashMap<>();
             labels.put("bin", Integer.toString(bin));
             labels.put("hot", Boolean.toString(score != null && score.hot()));
-            Published old = state.cells().get(cell);
             Map<String, Integer> lsoas = lsoasOfCell.get(cell);
-            String lsoa = lsoas == null ? (old == null ? null : old.labels().get("lsoa"))
+            String majority = lsoas == null ? null
                     : lsoas.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            Inputs inputs = new Inputs(count, score == null ? 0.0 : score.z(), bin, score != null && score.hot(), members,
+                    majority, emerging);
+            if (lad.cache().incremental && inputs.equals(lad.cache().cellInputs.get(cell))) {
+                continue; // evaluated from the same inputs before: it would publish nothing
+            }
+            Published old = state.cells().get(cell);
+            String lsoa = majority == null ? (old == null ? null : old.labels().get("lsoa")) : majority;
             if (lsoa != null) {
                 labels.put("lsoa", lsoa);
             }
@@ -136,6 +186,13 @@ final class CellLayer {
                 labels.put("emerging", HotSpotCategory.valueOf(emerging).label());
             }
             boolean empty = count == 0 && bin <= 0 && members == 0 && !emergingHot;
+            if (lad.cache().incremental) {
+                if (empty) {
+                    lad.cache().cellInputs.remove(cell);
+                } else {
+                    lad.cache().cellInputs.put(cell, inputs);
+                }
+            }
             if (empty) {
                 if (old != null) {
                     Map<String, Double> zeros = Publish.zeros(values);

@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.ember.geo.cluster.ClusterUpdate;
 import org.ember.geo.cluster.IncrementalStDbscan;
+import org.ember.geo.cluster.LabelChange;
 import org.ember.geo.cluster.SpaceTimeNeighbourhood;
 import org.ember.geo.cluster.StPoint;
 import org.ember.geo.layers.HotspotSettings;
@@ -26,6 +28,8 @@ final class ClusterCache {
     private final Map<Long, String> incidentOf = new HashMap<>();
     private long nextPoint;
     private long horizonStart = Long.MIN_VALUE;
+    /** A clustered point changed label (or the clustering was rebuilt) since {@link #published()}. */
+    private boolean changed = true;
 
     ClusterCache(HotspotSettings settings) {
         this.settings = settings;
@@ -41,6 +45,7 @@ final class ClusterCache {
                 settings.clusterEpsTime().toMillis() / DAY), settings.clusterMinPts());
         pointOf.clear();
         incidentOf.clear();
+        changed = true;
         List<FusedEvent> sorted = new ArrayList<>();
         for (FusedEvent e : events) {
             if (admits(e)) {
@@ -70,13 +75,32 @@ final class ClusterCache {
         long id = nextPoint++;
         pointOf.put(e.id(), id);
         incidentOf.put(id, e.id());
-        dbscan.add(new StPoint(id, e.x(), e.y(), e.time() / DAY));
+        note(dbscan.add(new StPoint(id, e.x(), e.y(), e.time() / DAY)));
+    }
+
+    private void note(ClusterUpdate update) {
+        for (LabelChange c : update.changes()) {
+            if (c.before() > 0 || c.after() > 0) {
+                changed = true;
+                return;
+            }
+        }
+    }
+
+    /** Whether any cluster may differ from what was published last. */
+    boolean changedSincePublished() {
+        return changed;
+    }
+
+    /** What is live has been published (or everything published was cleared: then {@code changed} again). */
+    void published(boolean asLive) {
+        changed = !asLive;
     }
 
     /** Moves the horizon to {@code asOf − clusterHorizon}, dropping older incidents. */
     void expire(long asOf) {
         horizonStart = Math.max(horizonStart, asOf - settings.clusterHorizon().toMillis());
-        dbscan.expire(horizonStart / DAY);
+        note(dbscan.expire(horizonStart / DAY));
         Map<Long, Integer> live = dbscan.labels();
         List<Long> gone = new ArrayList<>();
         for (Long point : incidentOf.keySet()) {

@@ -20,6 +20,11 @@ final class ClusterLayer {
         this.lad = lad;
     }
 
+    /** Everything published was cleared outside this layer. */
+    void cleared() {
+        lad.cache().clusters.published(false);
+    }
+
     /** The live clustering, rebuilt from state after a restart. */
     ClusterCache clusters() {
         ClusterCache cache = lad.cache().clusters;
@@ -60,6 +65,11 @@ final class ClusterLayer {
     }
 
     private void publish(long asOf) {
+        ClusterCache cache = lad.cache().clusters;
+        if (lad.cache().incremental && !cache.changedSincePublished()) {
+            return; // no clustered incident changed label: what is published is what is live
+        }
+        cache.published(true);
         LadState state = lad.state();
         TreeMap<Integer, List<String>> live = lad.cache().clusters.clusters();
         Set<String> current = new LinkedHashSet<>();

@@ -79,7 +79,7 @@ public final class LadAnalytics {
         } else {
             state.events().put(id, next);
         }
-        cells.onIncident(id, next);
+        cells.onIncident(id, previous, next);
         DirtyAreas dirty = lad.cache().dirty;
         if (previous != null && previous.lsoa() != null) {
             dirty.mark(lad.lsoaKey(previous.lsoa()));
@@ -152,16 +152,18 @@ public final class LadAnalytics {
         long keepFrom = asOf - lad.settings().hotspots().retention().toMillis();
         DirtyAreas dirty = lad.cache().dirty;
         List<String> old = new ArrayList<>();
+        List<FusedEvent> gone = new ArrayList<>();
         for (Map.Entry<String, FusedEvent> e : state.events().entries()) {
             if (e.getValue().time() < keepFrom) {
                 old.add(e.getKey());
+                gone.add(e.getValue());
                 if (e.getValue().lsoa() != null) {
                     dirty.mark(lad.lsoaKey(e.getValue().lsoa()));
                 }
             }
         }
         old.forEach(state.events()::remove);
-        cells.forget(old);
+        cells.forget(gone);
         risk.expire(asOf);
         clusters.onTick(old, asOf);
 
@@ -190,8 +192,10 @@ public final class LadAnalytics {
         Publish.clearBook(state.scan());
         Publish.clearBook(state.emerging());
         Publish.clearBook(state.cells());
+        cells.cleared();
         Publish.clearBook(state.areas());
         Publish.clearBook(state.clusters());
+        clusters.cleared();
         LadMeta meta = state.meta().get();
         return meta == null ? -1 : Math.max(asOf + HOUR, cleanupTime(meta));
     }
@@ -245,6 +249,9 @@ public final class LadAnalytics {
         state.history().set(null);
         state.meta().set(null);
         lad.cache().gi = null;
+        lad.cache().cellLsoas = null;
+        cells.cleared();
+        clusters.cleared();
         lad.cache().dirty.markAll();
     }
 }

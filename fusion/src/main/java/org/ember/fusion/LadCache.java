@@ -20,6 +20,10 @@ public final class LadCache {
     SeasonalExceedance.Result seasonalResult;
     /** The area keys each live signal touches, by signal id (a geometric search, so worth remembering). */
     final Map<String, Set<String>> touched = new HashMap<>();
+    /** Incidents per LSOA of each cell (null until first used). */
+    Map<String, java.util.TreeMap<String, Integer>> cellLsoas;
+    /** What each cell was last evaluated from: an unchanged cell needs no evaluation. */
+    final Map<String, CellLayer.Inputs> cellInputs = new HashMap<>();
     /** Areas to re-evaluate at the next tick. */
     final DirtyAreas dirty = new DirtyAreas();
     /** Whether the layers update incrementally (false: every tick from scratch, for tests that compare the two). */
