@@ -99,6 +99,11 @@ class ClusterFaultIT {
                 .map(Object::toString).reduce("", (a, b) -> a + b + "\n"));
 
         Path rules = HOME.resolve("infra/monitoring/ember-rules.yml");
+        Path test = FeedSilencePromtoolFile.write(scraped, rules, DIR.resolve("feed-silence.test.yml"));
+        Process promtool = new ProcessBuilder("promtool", "test", "rules", test.toString()).redirectErrorStream(true).start();
+        String output = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        System.out.println("promtool test rules " + test + ":\n" + output);
+
         Set<String> missing = new TreeSet<>();
         Matcher m = Pattern.compile("(flink_[A-Za-z0-9_]+)(\\{job_name=\"ember\"\\})?").matcher(Files.readString(rules));
         while (m.find()) {
@@ -107,13 +112,9 @@ class ClusterFaultIT {
                 missing.add(name);
             }
         }
+        System.out.println("metrics the rules read, missing on the running job: " + missing);
         assertThat(missing).as("metrics the rules read that the running job does not export with job_name=\"ember\"")
                 .isEmpty();
-
-        Path test = FeedSilencePromtoolFile.write(scraped, rules, DIR.resolve("feed-silence.test.yml"));
-        Process promtool = new ProcessBuilder("promtool", "test", "rules", test.toString()).redirectErrorStream(true).start();
-        String output = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        System.out.println("promtool test rules " + test + ":\n" + output);
         assertThat(promtool.waitFor()).as(output).isZero();
         assertThat(output).contains("SUCCESS");
     }
@@ -143,6 +144,12 @@ class ClusterFaultIT {
                 SMTP_OUTAGE.toSeconds(), comparison.report(), undisturbedMail.size(), faultedMail.size(), mailLost.size(),
                 mailTwice.size(), event);
 
+        if (Boolean.getBoolean("ember.chaos.control")) {
+            // What two runs without faults already differ in (-Dember.chaos.control=true): tells a
+            // difference the faults make from one the job makes by itself.
+            ClusterCampaign.Run again = campaign.run("undisturbed-again", ClusterCampaign.Faults.NONE, null);
+            System.out.println("control, two undisturbed runs: " + campaign.compare(before, again).report());
+        }
         assertThat(event).as("the job's answer to the invalid rules").hasValueSatisfying(e -> {
             assertThat(e.outcome()).isEqualTo(RuleEvent.REJECTED);
             assertThat(e.problems()).anyMatch(p -> p.matches("[\\w.-]+\\.yaml:\\d+:\\d+: .*sevrity.*"));
