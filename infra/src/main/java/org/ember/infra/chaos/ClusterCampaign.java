@@ -60,7 +60,7 @@ public final class ClusterCampaign {
      * One run: its committed alert transitions ({@code fingerprint|state} → times on the topic),
      * Flink's restarts of the job, and what a probe saw while the job was still running.
      */
-    public record Run(String name, Map<String, Integer> transitions, long restarts) {
+    public record Run(String name, Map<String, Integer> transitions, Map<String, String> rules, long restarts) {
         public long repeated() {
             return transitions.values().stream().filter(n -> n > 1).count();
         }
@@ -73,8 +73,15 @@ public final class ClusterCampaign {
                     + faulted.transitions().size() + "; alerts lost " + lost.size() + ", transitions only after faults "
                     + extra.size() + ", transitions on the topic more than once " + faulted.repeated()
                     + "; job restarts " + faulted.restarts() + "\n"
+                    + (lost.isEmpty() ? "" : "  lost by rule: " + byRule(lost, undisturbed) + "\n")
+                    + (extra.isEmpty() ? "" : "  extra by rule: " + byRule(extra, faulted) + "\n")
                     + (lost.isEmpty() ? "" : "  lost: " + lost.stream().limit(20).toList() + "\n")
                     + (extra.isEmpty() ? "" : "  extra: " + extra.stream().limit(20).toList() + "\n");
+        }
+
+        private static Map<String, Long> byRule(List<String> keys, Run run) {
+            return keys.stream().collect(Collectors.groupingBy(k -> run.rules().getOrDefault(k, "?"), TreeMap::new,
+                    Collectors.counting()));
         }
     }
 
@@ -142,8 +149,9 @@ public final class ClusterCampaign {
         if (probe != null) {
             probe.whileRunning(job);
         }
-        Map<String, Integer> alerts = committedAlerts(alertsBefore);
-        Run run = new Run(name, alerts, rest.restarts(job));
+        Map<String, String> rules = new HashMap<>();
+        Map<String, Integer> alerts = committedAlerts(alertsBefore, rules);
+        Run run = new Run(name, alerts, rules, rest.restarts(job));
         out.printf("%s: restarts %d, alert transitions %d (%d on the topic more than once)%n", name, run.restarts(),
                 alerts.size(), run.repeated());
         rest.savepoint(job, null, true, Duration.ofMinutes(3));
@@ -241,8 +249,11 @@ public final class ClusterCampaign {
         }
     }
 
-    /** Alert transitions committed after {@code from}: fingerprint|state → how often it is on the topic. */
-    private Map<String, Integer> committedAlerts(Map<TopicPartition, Long> from) {
+    /**
+     * Alert transitions committed after {@code from}: fingerprint|state → how often it is on the
+     * topic; {@code rules} gets each one's rule/layer.
+     */
+    private Map<String, Integer> committedAlerts(Map<TopicPartition, Long> from, Map<String, String> rules) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -258,8 +269,9 @@ public final class ClusterCampaign {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     try {
                         JsonNode alert = JSON.readTree(record.value());
-                        alerts.merge(alert.path("fingerprint").asText() + "|" + alert.path("state").asText(), 1,
-                                Integer::sum);
+                        String key = alert.path("fingerprint").asText() + "|" + alert.path("state").asText();
+                        alerts.merge(key, 1, Integer::sum);
+                        rules.put(key, alert.path("rule").asText() + "/" + alert.path("layer").asText());
                     } catch (IOException e) {
                         throw new IllegalStateException("unreadable alert at offset " + record.offset(), e);
                     }
