@@ -83,8 +83,11 @@ class ClusterFaultIT {
     /** The undisturbed run, once; its e-mails, then the mailbox emptied for the faulted run. */
     private synchronized ClusterCampaign.Run undisturbed() throws Exception {
         if (undisturbed == null) {
-            undisturbed = campaign.run("undisturbed", ClusterCampaign.Faults.NONE, job -> scraped = scrapeAll());
-            undisturbedMail = awaitQuietMail();
+            undisturbed = campaign.run("undisturbed", ClusterCampaign.Faults.NONE, job -> {
+                scraped = scrapeAll();
+                awaitDelivered();
+            });
+            undisturbedMail = mailByKey();
             mail.purgeEmailFromAllMailboxes();
         }
         return undisturbed;
@@ -132,9 +135,10 @@ class ClusterFaultIT {
             Thread.sleep(SMTP_OUTAGE.toMillis());
             mail = startMail();
         });
-        ClusterCampaign.Run faulted = campaign.run("faulted", faults, null);
+        // The job is stopped after each run: wait while it runs until every notification left its state.
+        ClusterCampaign.Run faulted = campaign.run("faulted", faults, job -> awaitDelivered());
         ClusterCampaign.Comparison comparison = campaign.compare(before, faulted);
-        Map<String, Integer> faultedMail = awaitQuietMail();
+        Map<String, Integer> faultedMail = mailByKey();
         List<String> mailTwice = faultedMail.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
         Set<String> mailLost = new TreeSet<>(undisturbedMail.keySet());
         mailLost.removeAll(faultedMail.keySet());
@@ -169,21 +173,36 @@ class ClusterFaultIT {
         return all;
     }
 
-    /** E-mails received (idempotency key and recipient → how many), once none arrived for 30 s. */
-    private Map<String, Integer> awaitQuietMail() throws Exception {
+    /**
+     * Waits until no notification is pending in any TaskManager (retries after the SMTP outage back
+     * off up to 10 min) and no e-mail arrived for 30 s, at most SMTP outage + 12 min.
+     */
+    private void awaitDelivered() throws Exception {
         int seen = -1;
         long quietSince = System.nanoTime();
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        long deadline = System.nanoTime() + SMTP_OUTAGE.plusMinutes(12).toNanos();
         while (System.nanoTime() < deadline) {
             int now = mail.getReceivedMessages().length;
             if (now != seen) {
                 seen = now;
                 quietSince = System.nanoTime();
-            } else if (System.nanoTime() - quietSince > Duration.ofSeconds(30).toNanos()) {
-                break;
             }
-            Thread.sleep(1000);
+            double pending = 0;
+            for (int i = 0; i < 2; i++) {
+                pending += PromExposition.scrape(cluster.ports().taskManagerMetrics(i))
+                        .named("flink_taskmanager_job_task_operator_ember_deliveries_pending").stream()
+                        .mapToDouble(PromExposition.Sample::value).sum();
+            }
+            if (pending <= 0 && System.nanoTime() - quietSince > Duration.ofSeconds(30).toNanos()) {
+                return;
+            }
+            Thread.sleep(2000);
         }
+        System.out.println("notifications still pending after " + SMTP_OUTAGE.plusMinutes(12));
+    }
+
+    /** E-mails received: idempotency key and recipient → how many. */
+    private Map<String, Integer> mailByKey() throws Exception {
         Map<String, Integer> byKey = new TreeMap<>();
         for (MimeMessage message : mail.getReceivedMessages()) {
             String[] key = message.getHeader("X-Ember-Idempotency-Key");
