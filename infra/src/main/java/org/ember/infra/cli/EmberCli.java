@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             ConsoleCommand.class,
             DeploymentCommand.class,
             EvaluateCommand.class,
+            ChaosCommand.class,
             CommandLine.HelpCommand.class})
 public final class EmberCli implements Runnable {
 

@@ -31,9 +31,9 @@ public final class ClusterFiles {
         }
     }
 
-    /** The Kafka server jars: the CLI's own classpath carries them. */
+    /** The Kafka server jars (not on the CLI's own classpath: see {@link org.ember.infra.kafka.BrokerClasspath}). */
     public static String kafkaClasspath() {
-        return System.getProperty("java.class.path");
+        return org.ember.infra.kafka.BrokerClasspath.get();
     }
 
     public static LocalCluster running(Path home) {

@@ -234,14 +234,8 @@ public final class KafkaBroker implements AutoCloseable {
         command.add("-XX:+UseG1GC");
         command.add("-Dlog4j2.configurationFile=" + logConfig.toAbsolutePath());
         command.add("-cp");
-        command.add(classpath());
+        command.add(BrokerClasspath.get());
         return command;
-    }
-
-    /** The broker runs on our own classpath, which holds the Kafka server jars (in tests, surefire's). */
-    private static String classpath() {
-        String surefire = System.getProperty("surefire.test.class.path");
-        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
 
     private static int freePort() throws IOException {

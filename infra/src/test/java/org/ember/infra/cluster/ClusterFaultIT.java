@@ -2,64 +2,72 @@ package org.ember.infra.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.ember.infra.cli.EmberCli;
-import org.ember.jobs.compose.JobArguments;
-import org.ember.model.Feed;
-import org.ember.model.Topics;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ember.infra.chaos.ClusterCampaign;
+import org.ember.infra.chaos.InvalidRulePush;
+import org.ember.rules.snapshot.RuleEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The fault campaign on a real cluster: a JobManager, two TaskManagers and three brokers, each its
- * own JVM. A week of the South Wales replay is run once undisturbed and once while TaskManagers are
- * SIGKILLed mid-run ({@code ember.chaos.kills}, default 3; the full run is 10) and a broker is
- * stopped for 30 s; the distinct alert transitions (fingerprint + state) must be the same.
+ * own JVM, the job's e-mail going to GreenMail. A week of the South Wales replay is run once
+ * undisturbed, then again while TaskManagers are SIGKILLed ({@code ember.chaos.kills}, 3 in CI,
+ * 10 for the full campaign), a broker is stopped for 30 s, and halfway an invalid rule set is
+ * pushed and SMTP is stopped ({@code ember.chaos.smtp.outage}, seconds). The undisturbed run also
+ * shows that every metric the Prometheus rules read is exported by the running job, and that with
+ * those series the feed-silence alert pages when A&amp;E stops.
  *
  * <p>Opt-in (profile {@code cluster-faults}): it needs the packaged job jar and ~3 GB of memory.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFaultIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path HOME = Path.of(System.getProperty("ember.home", "..")).toAbsolutePath().normalize();
     private static final int KILLS = Integer.getInteger("ember.chaos.kills", 3);
+    private static final Duration SMTP_OUTAGE = Duration.ofSeconds(Long.getLong("ember.chaos.smtp.outage", 60));
+    private static final Path DIR = HOME.resolve("infra/target/cluster-it");
 
     private LocalCluster cluster;
-    private String jarId;
+    private ClusterCampaign campaign;
+    private GreenMail mail;
+    private int smtpPort;
+    private ClusterCampaign.Run undisturbed;
+    private Map<String, Integer> undisturbedMail;
+    private PromExposition scraped;
 
     @BeforeAll
     void startCluster() throws Exception {
-        Path dir = HOME.resolve("infra/target/cluster-it");
-        deleteRecursively(dir);
-        cluster = LocalCluster.start(new LocalCluster.Layout(dir, ClusterPorts.free(),
-                ClusterFiles.flinkClasspath(HOME),
-                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), 2));
-        jarId = cluster.rest().upload(ClusterFiles.jobJar(HOME));
-        int status = EmberCli.run("simulate", "--bootstrap-servers", cluster.bootstrapServers(), "--speed", "0",
-                "--from", "2025-03", "--to", "2025-03", "--sim-duration", "7d", "--data-dir", dataDir().toString());
-        assertThat(status).isZero();
+        deleteRecursively(DIR);
+        smtpPort = freePort();
+        mail = startMail();
+        Path deployment = deploymentWithSmtp(DIR.resolve("deployment"));
+        cluster = LocalCluster.start(new LocalCluster.Layout(DIR.resolve("cluster"), ClusterPorts.free(),
+                ClusterFiles.flinkClasspath(HOME), ClusterFiles.kafkaClasspath(), 2));
+        campaign = ClusterCampaign.prepare(cluster, HOME, deployment, dataDir(), System.out);
     }
 
     @AfterAll
@@ -67,148 +75,171 @@ class ClusterFaultIT {
         if (cluster != null) {
             cluster.close();
         }
+        if (mail != null) {
+            mail.stop();
+        }
+    }
+
+    /** The undisturbed run, once; its e-mails, then the mailbox emptied for the faulted run. */
+    private synchronized ClusterCampaign.Run undisturbed() throws Exception {
+        if (undisturbed == null) {
+            undisturbed = campaign.run("undisturbed", ClusterCampaign.Faults.NONE, job -> {
+                scraped = scrapeAll();
+                awaitDelivered();
+            });
+            undisturbedMail = mailByKey();
+            mail.purgeEmailFromAllMailboxes();
+        }
+        return undisturbed;
     }
 
     @Test
-    void killedTaskManagersAndAStoppedBrokerChangeNoAlert() throws Exception {
-        Map<String, Integer> undisturbed = run("undisturbed", false);
-        Map<String, Integer> faulted = run("faulted", true);
+    @Order(1)
+    void theRunningJobExportsEveryMetricTheRulesReadAndAStoppedAeFeedPages() throws Exception {
+        assertThat(undisturbed().transitions()).as("the replay raises alerts").isNotEmpty();
+        assertThat(undisturbedMail).as("and e-mails them").isNotEmpty();
+        Files.writeString(DIR.resolve("scraped-metrics.txt"), scraped.samples().stream()
+                .map(Object::toString).reduce("", (a, b) -> a + b + "\n"));
 
-        List<String> missing = undisturbed.keySet().stream().filter(k -> !faulted.containsKey(k)).toList();
-        List<String> extra = faulted.keySet().stream().filter(k -> !undisturbed.containsKey(k)).toList();
-        long repeated = faulted.values().stream().filter(n -> n > 1).count();
-        System.out.printf("cluster faults: %d TaskManager kills, broker stopped 30 s; transitions %d undisturbed, %d faulted,"
-                + " missing %d, extra %d, repeated on the topic %d%n", KILLS, undisturbed.size(), faulted.size(),
-                missing.size(), extra.size(), repeated);
-        assertThat(undisturbed).as("the replay raises alerts").isNotEmpty();
-        // Alerts are written at least once since issue 10 (no transaction delays them); a reader
-        // dedupes by fingerprint + state, so the distinct transitions must be the same.
-        assertThat(missing).as("transitions of the undisturbed run missing after faults").isEmpty();
-        assertThat(extra).as("transitions only the faulted run has").isEmpty();
-    }
+        Path rules = HOME.resolve("infra/monitoring/ember-rules.yml");
+        Path test = FeedSilencePromtoolFile.write(scraped, rules, DIR.resolve("feed-silence.test.yml"));
+        Process promtool = new ProcessBuilder("promtool", "test", "rules", test.toString()).redirectErrorStream(true).start();
+        String output = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        System.out.println("promtool test rules " + test + ":\n" + output);
 
-    /** Runs the job over the whole replay under its own consumer group and returns its committed alerts. */
-    private Map<String, Integer> run(String name, boolean faults) throws Exception {
-        Map<TopicPartition, Long> alertsBefore = endOffsets(Topics.ALERTS);
-        JobArguments args = new JobArguments(HOME.resolve("deployments/south-wales-gwent/deployment.yaml"),
-                cluster.bootstrapServers(), dataDir(), null,
-                "ember-" + name, Duration.ofSeconds(5), false);
-        FlinkRest rest = cluster.rest();
-        String job = rest.run(jarId, args.toArgs(), 2, null);
-        awaitRunning(rest, job);
-        if (faults) {
-            injectFaults(rest, job, args.consumerGroup());
-        }
-        awaitConsumed(args.consumerGroup(), Duration.ofMinutes(20));
-        long checkpoints = rest.completedCheckpoints(job);
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (rest.completedCheckpoints(job) < checkpoints + 3 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(1000);
-        }
-        Map<String, Integer> alerts = committedAlerts(alertsBefore);
-        System.out.printf("%s: restarts %d, alert transitions %d%n", name, rest.restarts(job), alerts.size());
-        rest.savepoint(job, null, true, Duration.ofMinutes(3));
-        return alerts;
-    }
-
-    private void injectFaults(FlinkRest rest, String job, String group) throws Exception {
-        for (int kill = 0; kill < KILLS; kill++) {
-            awaitRunning(rest, job);
-            long checkpoints = rest.completedCheckpoints(job);
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-            while (rest.completedCheckpoints(job) <= checkpoints && Instant.now().isBefore(deadline)) {
-                Thread.sleep(500);
-            }
-            int victim = kill % 2;
-            cluster.killTaskManager(victim);
-            Thread.sleep(3000);
-            cluster.startTaskManager(victim);
-            if (kill == KILLS / 2) {
-                awaitRunning(rest, job);
-                cluster.stopBroker(1);
-                Thread.sleep(30_000);
-                cluster.startBroker(1);
+        Set<String> missing = new TreeSet<>();
+        Matcher m = Pattern.compile("(flink_[A-Za-z0-9_]+)(\\{job_name=\"ember\"\\})?").matcher(Files.readString(rules));
+        while (m.find()) {
+            String name = m.group(1);
+            if (scraped.named(name).stream().noneMatch(s -> "ember".equals(s.labels().get("job_name")))) {
+                missing.add(name);
             }
         }
-        awaitRunning(rest, job);
+        System.out.println("metrics the rules read, missing on the running job: " + missing);
+        assertThat(missing).as("metrics the rules read that the running job does not export with job_name=\"ember\"")
+                .isEmpty();
+        assertThat(promtool.waitFor()).as(output).isZero();
+        assertThat(output).contains("SUCCESS");
     }
 
-    private static void awaitRunning(FlinkRest rest, String job) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (Instant.now().isBefore(deadline)) {
-            if ("RUNNING".equals(rest.state(job))) {
+    @Test
+    @Order(2)
+    void killedTaskManagersAStoppedBrokerInvalidRulesAndAnSmtpOutageChangeNoAlertAndSendNothingTwice()
+            throws Exception {
+        ClusterCampaign.Run before = undisturbed();
+        long version = 1_000_000 + System.currentTimeMillis() % 1_000_000;
+        ClusterCampaign.Faults faults = new ClusterCampaign.Faults(KILLS, Duration.ofSeconds(30), () -> {
+            String broken = InvalidRulePush.publish(cluster.bootstrapServers(), HOME.resolve("alert-rules/rules"), version);
+            System.out.println("  invalid rules pushed (" + broken + "); SMTP stopped for " + SMTP_OUTAGE.toSeconds() + " s");
+            mail.stop();
+            Thread.sleep(SMTP_OUTAGE.toMillis());
+            mail = startMail();
+        });
+        // The job is stopped after each run: wait while it runs until every notification left its state.
+        ClusterCampaign.Run faulted = campaign.run("faulted", faults, job -> awaitDelivered());
+        ClusterCampaign.Comparison comparison = campaign.compare(before, faulted);
+        Map<String, Integer> faultedMail = mailByKey();
+        List<String> mailTwice = faultedMail.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+        Set<String> mailLost = new TreeSet<>(undisturbedMail.keySet());
+        mailLost.removeAll(faultedMail.keySet());
+        Optional<RuleEvent> event = InvalidRulePush.awaitEvent(cluster.bootstrapServers(), version, Duration.ofSeconds(60));
+        System.out.printf("cluster faults: %d TaskManager kills, broker stopped 30 s, SMTP stopped %d s, invalid rules%n%s"
+                + "notifications: undisturbed %d, faulted %d, lost %d, twice %d%ninvalid rules: %s%n", KILLS,
+                SMTP_OUTAGE.toSeconds(), comparison.report(), undisturbedMail.size(), faultedMail.size(), mailLost.size(),
+                mailTwice.size(), event);
+
+        if (Boolean.getBoolean("ember.chaos.control")) {
+            // What two runs without faults already differ in (-Dember.chaos.control=true): tells a
+            // difference the faults make from one the job makes by itself.
+            ClusterCampaign.Run again = campaign.run("undisturbed-again", ClusterCampaign.Faults.NONE, null);
+            System.out.println("control, two undisturbed runs: " + campaign.compare(before, again).report());
+        }
+        assertThat(event).as("the job's answer to the invalid rules").hasValueSatisfying(e -> {
+            assertThat(e.outcome()).isEqualTo(RuleEvent.REJECTED);
+            assertThat(e.problems()).anyMatch(p -> p.matches("[\\w.-]+\\.yaml:\\d+:\\d+: .*sevrity.*"));
+        });
+        assertThat(mailTwice).as("notifications e-mailed twice").isEmpty();
+        assertThat(comparison.lost()).as("alert transitions of the undisturbed run missing after faults").isEmpty();
+        assertThat(comparison.extra()).as("alert transitions only the faulted run has").isEmpty();
+        assertThat(mailLost).as("notifications of the undisturbed run never e-mailed after faults").isEmpty();
+    }
+
+    /** Every Prometheus endpoint of the cluster: the JobManager's and each TaskManager's. */
+    private PromExposition scrapeAll() throws Exception {
+        PromExposition all = PromExposition.scrape(cluster.ports().jobManagerMetrics());
+        for (int i = 0; i < 2; i++) {
+            all = all.plus(PromExposition.scrape(cluster.ports().taskManagerMetrics(i)));
+        }
+        return all;
+    }
+
+    /**
+     * Waits until no notification is pending in any TaskManager (retries after the SMTP outage back
+     * off up to 10 min) and no e-mail arrived for 30 s, at most SMTP outage + 12 min.
+     */
+    private void awaitDelivered() throws Exception {
+        int seen = -1;
+        long quietSince = System.nanoTime();
+        long deadline = System.nanoTime() + SMTP_OUTAGE.plusMinutes(12).toNanos();
+        while (System.nanoTime() < deadline) {
+            int now = mail.getReceivedMessages().length;
+            if (now != seen) {
+                seen = now;
+                quietSince = System.nanoTime();
+            }
+            double pending = 0;
+            for (int i = 0; i < 2; i++) {
+                pending += PromExposition.scrape(cluster.ports().taskManagerMetrics(i))
+                        .named("flink_taskmanager_job_task_operator_ember_deliveries_pending").stream()
+                        .mapToDouble(PromExposition.Sample::value).sum();
+            }
+            if (pending <= 0 && System.nanoTime() - quietSince > Duration.ofSeconds(30).toNanos()) {
                 return;
             }
-            Thread.sleep(1000);
+            Thread.sleep(2000);
         }
-        throw new AssertionError("job " + job + " not RUNNING within 5 min: " + rest.state(job));
+        System.out.println("notifications still pending after " + SMTP_OUTAGE.plusMinutes(12));
     }
 
-    /** Waits until the job's consumer group has committed (at a checkpoint) the end of every feed topic. */
-    private void awaitConsumed(String group, Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        try (Admin admin = cluster.kafka().admin()) {
-            while (Instant.now().isBefore(deadline)) {
-                Map<TopicPartition, Long> end = new HashMap<>();
-                for (Feed feed : Feed.values()) {
-                    end.putAll(endOffsets(feed.topic()));
-                }
-                Map<TopicPartition, OffsetAndMetadata> committed =
-                        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-                boolean done = end.entrySet().stream().allMatch(e -> e.getValue() == 0
-                        || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()));
-                if (done) {
-                    return;
-                }
-                Thread.sleep(2000);
-            }
+    /** E-mails received: idempotency key and recipient → how many. */
+    private Map<String, Integer> mailByKey() throws Exception {
+        Map<String, Integer> byKey = new TreeMap<>();
+        for (MimeMessage message : mail.getReceivedMessages()) {
+            String[] key = message.getHeader("X-Ember-Idempotency-Key");
+            Address[] to = message.getAllRecipients();
+            byKey.merge((key == null ? "-" : key[0]) + " " + (to == null ? "-" : Arrays.toString(to)), 1, Integer::sum);
         }
-        throw new AssertionError("group " + group + " did not consume the replay within " + timeout);
+        return byKey;
     }
 
-    private Map<TopicPartition, Long> endOffsets(String topic) throws Exception {
-        try (Admin admin = cluster.kafka().admin()) {
-            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            partitions.forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            return admin.listOffsets(request).all().get().entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-        }
+    private GreenMail startMail() {
+        GreenMail server = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return server;
     }
 
-    /** Alert transitions committed after {@code from}: fingerprint|state → how often it is on the topic. */
-    private Map<String, Integer> committedAlerts(Map<TopicPartition, Long> from) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        Map<String, Integer> alerts = new TreeMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>(from.keySet());
-            consumer.assign(partitions);
-            from.forEach(consumer::seek);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    try {
-                        JsonNode alert = JSON.readTree(record.value());
-                        alerts.merge(alert.path("fingerprint").asText() + "|" + alert.path("state").asText(), 1,
-                                Integer::sum);
-                    } catch (java.io.IOException e) {
-                        throw new AssertionError("unreadable alert at " + record.offset(), e);
-                    }
-                }
-            }
+    /** The South Wales deployment with its e-mail going to this test's GreenMail. */
+    private Path deploymentWithSmtp(Path dir) throws IOException {
+        Path source = HOME.resolve("deployments/south-wales-gwent");
+        Files.createDirectories(dir);
+        Files.copy(source.resolve("postcode-districts.csv"), dir.resolve("postcode-districts.csv"));
+        String text = Files.readString(source.resolve("deployment.yaml"))
+                .replace("../../alert-rules/", HOME.resolve("alert-rules") + "/");
+        text += "\nsmtp: {host: 127.0.0.1, port: " + smtpPort + ", from: ember@chaos.example, starttls: false}\n";
+        return Files.writeString(dir.resolve("deployment.yaml"), text);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
-        return alerts;
     }
 
     private static Path dataDir() {
         return Path.of(System.getProperty("ember.data.dir", HOME.resolve("../shared/data").toString())).toAbsolutePath();
     }
 
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
+    private static void deleteRecursively(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

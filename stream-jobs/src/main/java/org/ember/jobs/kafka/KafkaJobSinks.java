@@ -12,8 +12,15 @@ import org.ember.jobs.OutputTopic;
  * record; the others are written at least once.
  */
 public final class KafkaJobSinks implements JobSinks {
-    /** Below the broker's transaction.max.timeout.ms (15 min by default), or the job restart-loops. */
-    static final String TRANSACTION_TIMEOUT_MS = "60000";
+    /**
+     * A transaction stays open until the checkpoint after it completes. At 60 s, a backlog on a busy
+     * machine (the 100,000-record fuzz run, docs/reliability.md) made a checkpoint outlast it: the
+     * broker aborted the transaction, the sink failed with InvalidProducerEpochException and the
+     * local cluster lost its TaskManager. Flink's advice is well above the longest checkpoint plus a
+     * restart; at most the broker's transaction.max.timeout.ms (15 min by default), or the job
+     * restart-loops. A job restored from a checkpoint aborts its own lingering transactions at once.
+     */
+    static final String TRANSACTION_TIMEOUT_MS = "900000";
 
     private final String bootstrapServers;
     private final String transactionalIdPrefix;

@@ -1,11 +1,14 @@
 package org.ember.jobs.metrics;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.MetricGroup;
+import org.ember.rules.delivery.DeliveryRecord;
+import org.ember.rules.snapshot.RuleEvent;
 
 /**
  * The job's metrics, in Flink's own metric system: each operator registers them in its metric
@@ -147,10 +150,17 @@ public final class JobMetrics {
                 o -> count("rule_snapshots", "ember.rules.snapshots", "Rule snapshots read by outcome", "outcome", o));
     }
 
-    /** The version of the rule set in force (0 until a snapshot from ember.rules is accepted). */
+    /**
+     * The version of the rule set in force (0 until a snapshot from ember.rules is accepted). Also
+     * registers the snapshot outcome counters at zero: Prometheus' {@code increase()} cannot see a
+     * series that first appears already at 1, so the first rejected push after a start would not page.
+     */
     public AtomicLong ruleVersion() {
         AtomicLong version = new AtomicLong();
         ember.gauge("rules_version", (Gauge<Long>) version::get);
+        for (String outcome : List.of(RuleEvent.ACCEPTED, RuleEvent.REJECTED, RuleEvent.IGNORED)) {
+            ruleSnapshots(outcome);
+        }
         return version;
     }
 
@@ -160,9 +170,13 @@ public final class JobMetrics {
                 o -> count("deliveries", "ember.deliveries", "Delivery attempts and decisions by outcome", "outcome", o));
     }
 
-    /** Notifications waiting for a channel to come back, as a gauge of this operator. */
+    /**
+     * Notifications waiting for a channel to come back, as a gauge of this operator; also the
+     * undeliverable counter at zero, so the first undeliverable notification is an increase.
+     */
     public void deliveriesPending(AtomicLong pending) {
         ember.gauge("deliveries_pending", (Gauge<Long>) pending::get);
+        deliveries(DeliveryRecord.UNDELIVERABLE);
     }
 
     /** {@code ember_build_info{version=…} 1}: which Ember a TaskManager runs (for dashboards and upgrades). */

@@ -84,4 +84,21 @@ class JobMetricsTest {
         // The demo's in-JVM mirror keeps its old meaning.
         assertThat(JobMetrics.eventTimeLagSeconds().get()).isEqualTo(3600L);
     }
+
+    @Test
+    void theOutcomesTheAlertingRulesReadExistAtZeroBeforeTheFirstOne() {
+        // increase() over a series that first appears at 1 is 0: the first rejected push or undeliverable
+        // notification after a start would page nobody (found on the cluster's real endpoint, ClusterFaultIT).
+        Map<String, Metric> registered = new HashMap<>();
+        JobMetrics metrics = JobMetrics.of(new Recording("", registered));
+        metrics.ruleVersion();
+        metrics.deliveriesPending(new java.util.concurrent.atomic.AtomicLong());
+
+        for (String outcome : java.util.List.of("accepted", "rejected", "ignored")) {
+            assertThat(((Counter) registered.get("ember.outcome=" + outcome + ".rule_snapshots")).getCount()).isZero();
+        }
+        assertThat(((Counter) registered.get("ember.outcome=undeliverable.deliveries")).getCount()).isZero();
+        metrics.ruleSnapshots("rejected").increment();
+        assertThat(((Counter) registered.get("ember.outcome=rejected.rule_snapshots")).getCount()).isEqualTo(1);
+    }
 }
