@@ -6,7 +6,6 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -39,7 +38,7 @@ public final class AreaCountsFunction extends KeyedProcessFunction<String, Count
 
     /** The count updates for the rules, one per emission. */
     public static final OutputTag<AreaMetrics> METRICS =
-            new OutputTag<>("count-metrics", TypeInformation.of(AreaMetrics.class));
+            new OutputTag<>("count-metrics", org.ember.jobs.serial.AreaMetricsType.INFO);
 
     /** Index of the area's clock in the running state, after the counts. */
     private static final int CLOCK = CountVocabulary.SIZE;

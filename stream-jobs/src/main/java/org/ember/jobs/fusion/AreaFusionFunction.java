@@ -42,9 +42,8 @@ import org.ember.fusion.SeasonalHistory;
  */
 final class AreaFusionFunction extends KeyedCoProcessFunction<String, LinkedIncident, FusionSignal, HotspotUpdate> {
     private static final long serialVersionUID = 1L;
-    static final OutputTag<AreaMetrics> METRICS = new OutputTag<>("fusion-area-metrics") {
-        private static final long serialVersionUID = 1L;
-    };
+    static final OutputTag<AreaMetrics> METRICS =
+            new OutputTag<>("fusion-area-metrics", org.ember.jobs.serial.AreaMetricsType.INFO);
     static final OutputTag<TensionUpdate> TENSION = new OutputTag<>("fusion-tension") {
         private static final long serialVersionUID = 1L;
     };
