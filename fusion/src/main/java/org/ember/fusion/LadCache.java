@@ -6,22 +6,33 @@ import java.util.Set;
 import org.ember.geo.layers.SeasonalExceedance;
 
 /**
- * Task-memory companions of one local authority's Flink state: the live clustering and the fitted
- * seasonal baseline. Both are rebuilt from state when missing (after a restart), so losing them
+ * Task-memory companions of one local authority's Flink state: the live clustering, the live Gi* and
+ * the fitted seasonal baseline. All are rebuilt from state when missing (after a restart), so losing them
  * loses nothing.
  */
 public final class LadCache {
     final ClusterCache clusters;
+    /** The live Gi* of the cells (null until first used). */
+    LiveGiStar gi;
     SeasonalExceedance seasonal;
     long seasonalAsOf = Long.MIN_VALUE;
     SeasonalHistory seasonalHistory;
     SeasonalExceedance.Result seasonalResult;
     /** The area keys each live signal touches, by signal id (a geometric search, so worth remembering). */
     final Map<String, Set<String>> touched = new HashMap<>();
+    /** Areas to re-evaluate at the next tick. */
+    final DirtyAreas dirty = new DirtyAreas();
+    /** Whether the layers update incrementally (false: every tick from scratch, for tests that compare the two). */
+    final boolean incremental;
     /** Area keys by LSOA code ("lad" for the authority), spelt once. */
     final Map<String, String> areaKeys = new HashMap<>();
 
     public LadCache(FusionContext context) {
+        this(context, true);
+    }
+
+    LadCache(FusionContext context, boolean incremental) {
         this.clusters = new ClusterCache(context.settings().hotspots());
+        this.incremental = incremental;
     }
 }

@@ -18,7 +18,8 @@ import org.ember.rules.RuleSet;
  * @param cellSizeMetres  side of the British National Grid cells events are placed in
  * @param pseudonymiser   keyed hash for person references
  * @param rules           the rule set in force at start
- * @param outOfOrderness  per feed, how late a record may arrive and still be on time
+ * @param outOfOrderness  per feed, how late its records usually arrive (a descriptor: the clock is arrival time
+ *                        and no feed holds it back, see docs/rules.md "Determinism")
  * @param idleness        how long a silent live feed waits before it stops holding back event time; null or
  *                        zero = never (bounded sources never use it, see {@link JobSources#bounded()})
  * @param fusion          multi-agency fusion: linkage windows, hot-spot layers, seasonal exceedance, risk, tension;

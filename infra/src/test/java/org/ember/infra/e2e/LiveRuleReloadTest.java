@@ -160,7 +160,7 @@ class LiveRuleReloadTest {
     }
 
     private static void send(KafkaProducer<byte[], byte[]> producer, PoliceIncident incident) throws Exception {
-        producer.send(new ProducerRecord<>(Feed.POLICE.topic(), null, TestFeeds.SENT_AT, null, Json.toBytes(incident))).get();
+        producer.send(new ProducerRecord<>(Feed.POLICE.topic(), null, TestFeeds.sentAt(Json.toBytes(incident)), null, Json.toBytes(incident))).get();
     }
 
     private static KafkaProducer<byte[], byte[]> producer() {

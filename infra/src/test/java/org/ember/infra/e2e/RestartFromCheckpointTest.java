@@ -80,8 +80,9 @@ class RestartFromCheckpointTest {
             assertThat(alerts).singleElement().satisfies(alert -> {
                 assertThat(alert.state()).isEqualTo(Alert.FIRING);
                 assertThat(alert.value()).as("two reports from before the restart, one after").isEqualTo(3);
-                // Raised on the third report, at the area's clock: the newest of the three event times.
-                assertThat(alert.episodeStart()).isEqualTo(FRIDAY_22H.plusSeconds(420).toEpochMilli());
+                // Raised on the third report, at the arrival clock: when the A&E attendance (arrived at
+                // the department 22:55) was sent, a minute later.
+                assertThat(alert.episodeStart()).isEqualTo(FRIDAY_22H.plus(Duration.ofMinutes(56)).toEpochMilli());
             });
             assertThat(resumed.status()).isEqualTo("RUNNING");
         }

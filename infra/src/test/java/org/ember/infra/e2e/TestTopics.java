@@ -29,7 +29,7 @@ final class TestTopics {
     }
 
     static void send(String bootstrapServers, String topic, byte[] value) throws Exception {
-        send(bootstrapServers, topic, value, org.ember.jobs.testing.TestFeeds.SENT_AT);
+        send(bootstrapServers, topic, value, org.ember.jobs.testing.TestFeeds.sentAt(value));
     }
 
     /** Sends as a partner would at {@code sentAt} (epoch ms): ingest judges event times against it. */

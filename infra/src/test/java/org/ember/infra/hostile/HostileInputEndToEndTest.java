@@ -115,7 +115,7 @@ class HostileInputEndToEndTest {
             List<DeadLetter> deadLetters = new ArrayList<>();
             // Each on its own: its dead letter is committed and the job is still running before the next goes.
             for (HostileCorpus.Hostile h : singles) {
-                send(producer, h.feed(), h.value());
+                send(producer, h.feed(), h.value(), TestFeeds.SENT_AT);
                 sent++;
                 awaitDeadLetters(dlq, deadLetters, sent - valid, h.label());
                 assertThat(job.status()).as("job after %s", h.label()).isEqualTo("RUNNING");
@@ -133,7 +133,7 @@ class HostileInputEndToEndTest {
             valid += 5;
             // All together, as fast as the producer goes.
             for (HostileCorpus.Hostile h : burst) {
-                send(producer, h.feed(), h.value());
+                send(producer, h.feed(), h.value(), TestFeeds.SENT_AT);
                 sent++;
             }
             awaitDeadLetters(dlq, deadLetters, singles.size() + burst.size(), "the burst");
@@ -202,8 +202,15 @@ class HostileInputEndToEndTest {
         return now;
     }
 
+    /** A well-formed record, sent a minute after the time it records (the job's clock is arrival time). */
     private static void send(KafkaProducer<byte[], byte[]> producer, Feed feed, byte[] value) throws Exception {
-        producer.send(new ProducerRecord<>(feed.topic(), null, TestFeeds.SENT_AT, null, value)).get(30, TimeUnit.SECONDS);
+        send(producer, feed, value, TestFeeds.sentAt(value));
+    }
+
+    /** Hostile records all at one fixed time, so that their own event times are judged against it. */
+    private static void send(KafkaProducer<byte[], byte[]> producer, Feed feed, byte[] value, long sentAt)
+            throws Exception {
+        producer.send(new ProducerRecord<>(feed.topic(), null, sentAt, null, value)).get(30, TimeUnit.SECONDS);
     }
 
     private static void awaitDeadLetters(KafkaConsumer<byte[], byte[]> dlq, List<DeadLetter> into, long count, String what) {

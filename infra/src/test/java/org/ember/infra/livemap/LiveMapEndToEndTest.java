@@ -107,7 +107,7 @@ class LiveMapEndToEndTest {
     }
 
     private static void send(KafkaProducer<byte[], byte[]> producer, Feed feed, byte[] value) throws Exception {
-        producer.send(new ProducerRecord<>(feed.topic(), null, TestFeeds.SENT_AT, null, value)).get(30, TimeUnit.SECONDS);
+        producer.send(new ProducerRecord<>(feed.topic(), null, TestFeeds.sentAt(value), null, value)).get(30, TimeUnit.SECONDS);
     }
 
     private static KafkaProducer<byte[], byte[]> producer(String servers) {

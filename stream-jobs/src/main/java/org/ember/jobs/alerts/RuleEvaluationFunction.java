@@ -20,6 +20,9 @@ import org.apache.flink.util.OutputTag;
 import org.ember.geo.area.AreaCatalogue;
 import org.ember.jobs.JobSettings;
 import org.ember.jobs.metrics.JobMetrics;
+import org.ember.jobs.order.ArrivalOrder;
+import org.ember.jobs.order.Canonical;
+import org.ember.jobs.order.KeyedArrivalBuffer;
 import org.ember.jobs.records.RawFeedRecord;
 import org.ember.model.Alert;
 import org.ember.model.metrics.AreaMetrics;
@@ -41,10 +44,12 @@ import org.slf4j.LoggerFactory;
  * update the moment it arrives and at every {@code for}/{@code keep_firing_for} deadline and metric
  * expiry (event-time timers), and emits alert transitions.
  *
- * <p>Nothing waits for the watermark: the stages publish when a record changes something, and the
- * rules of that area are evaluated then, at the area's clock (the later of the update's time and
- * the area's previous evaluation, see {@link RuleEvaluator}). The watermark only moves {@code for},
- * {@code keep_firing_for} and expiry deadlines. See docs/rules.md, "When rules are evaluated".
+ * <p>The clock is arrival time: an update is evaluated once the watermark passes the arrival of
+ * the record that caused it (tens of milliseconds), with every update of the area that arrived at
+ * the same time, in canonical order ({@link Canonical#AREA_METRICS}); at one time the deadlines due
+ * go first. Count and fusion updates reach this task on separate channels, so without this order
+ * the same input could give different alerts. See docs/rules.md, "When rules are evaluated" and
+ * "Determinism".
  *
  * <p>The rule set in force is the one the job started with (version 0) until a snapshot on
  * {@code ember.rules} with a higher version arrives and loads without problems; it then goes into
@@ -83,6 +88,8 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
     private transient java.util.concurrent.atomic.AtomicLong ruleVersion;
     private transient JobMetrics.Latency latency;
     private transient org.apache.flink.api.common.state.MapState<Long, java.util.Map<String, Double>> legacyWaiting;
+    private transient KeyedArrivalBuffer<AreaMetrics> arrivals;
+    private transient JobMetrics.Count lateByArrival;
 
     public RuleEvaluationFunction(JobSettings settings) {
         this.settings = settings;
@@ -100,18 +107,37 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
         ruleVersion = metrics.ruleVersion();
         latency = metrics.recordToAlertLatency();
         legacyWaiting = getRuntimeContext().getMapState(LEGACY_WAITING);
+        arrivals = KeyedArrivalBuffer.of(getRuntimeContext(), "rule-evaluation-arrivals",
+                TypeInformation.of(AreaMetrics.class), Canonical.AREA_METRICS);
+        lateByArrival = metrics.lateByArrival("rule-evaluation");
     }
 
     @Override
     public void processElement(AreaMetrics metrics, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
-        RuleSet rules = rulesInForce(ctx.getBroadcastState(RULES_IN_FORCE));
-        AreaState before = stateOrEmpty();
-        RuleEvaluator.Step step = evaluator.update(rules, metrics.layer(), metrics.areaId(), before, metrics.asOf(),
-                metrics.values());
-        emit(step.transitions(), metrics.appendedAt(), out);
-        keep(before, step.state(), rules, ctx.timerService());
+        Long stamped = ctx.timestamp();
+        long arrival = stamped == null ? metrics.asOf() : stamped;
+        if (!arrivals.offer(metrics, arrival, ctx.timerService())) {
+            lateByArrival.increment();
+            RuleSet rules = rulesInForce(ctx.getBroadcastState(RULES_IN_FORCE));
+            apply(metrics, rules, ArrivalOrder.lateClock(arrival, ctx.timerService().currentWatermark()),
+                    ctx.timerService(), out);
+        }
     }
 
+    /** Evaluates the area's rules on one update, at {@code now} on the arrival clock. */
+    private void apply(AreaMetrics metrics, RuleSet rules, long now, TimerService timers, Collector<Alert> out)
+            throws Exception {
+        AreaState before = stateOrEmpty();
+        RuleEvaluator.Step step = evaluator.update(rules, metrics.layer(), metrics.areaId(), before, now,
+                metrics.values());
+        emit(step.transitions(), metrics.appendedAt(), out);
+        keep(before, step.state(), rules, timers);
+    }
+
+    /**
+     * At {@code timestamp}: first the deadlines and expiries due then ({@code for},
+     * {@code keep_firing_for}), then the updates that arrived then, in canonical order.
+     */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
         java.util.Map<String, Double> restored = legacyWaiting.get(timestamp);
@@ -119,16 +145,25 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
             legacyWaiting.remove(timestamp);
         }
         AreaState before = stateOrEmpty();
-        if (before.isEmpty() && restored == null) {
-            return;
-        }
         RuleSet rules = rulesInForce(ctx.getBroadcastState(RULES_IN_FORCE));
         String[] key = ctx.getCurrentKey().split(":", 2);
-        RuleEvaluator.Step step = restored != null
-                ? evaluator.update(rules, key[0], key[1], before, timestamp, restored)
-                : evaluator.advance(rules, key[0], key[1], before, timestamp);
-        emit(step.transitions(), 0L, out);
-        keep(before, step.state(), rules, ctx.timerService());
+        if (restored != null) {
+            RuleEvaluator.Step step = evaluator.update(rules, key[0], key[1], before, timestamp, restored);
+            emit(step.transitions(), 0L, out);
+            keep(before, step.state(), rules, ctx.timerService());
+        } else if (!before.isEmpty() && dueBy(rules, before, timestamp)) {
+            RuleEvaluator.Step step = evaluator.advance(rules, key[0], key[1], before, timestamp);
+            emit(step.transitions(), 0L, out);
+            keep(before, step.state(), rules, ctx.timerService());
+        }
+        for (AreaMetrics metrics : arrivals.release(timestamp)) {
+            apply(metrics, rules, timestamp, ctx.timerService(), out);
+        }
+    }
+
+    private boolean dueBy(RuleSet rules, AreaState state, long time) {
+        SortedSet<Long> deadlines = evaluator.deadlines(rules, state);
+        return !deadlines.isEmpty() && deadlines.first() <= time;
     }
 
     @Override
@@ -224,7 +259,7 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
         SortedSet<Long> needed = after.isEmpty() ? new TreeSet<>() : evaluator.deadlines(rules, after);
         for (long t : old) {
             if (!needed.contains(t)) {
-                timers.deleteEventTimeTimer(t);
+                arrivals.deleteTimer(t, timers);
             }
         }
         for (long t : needed) {

@@ -4,17 +4,26 @@ import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.ember.jobs.metrics.JobMetrics;
+import org.ember.jobs.order.ArrivalWatermarks;
+import org.ember.jobs.order.Canonical;
+import org.ember.jobs.order.KeyedArrivalBuffer;
 import org.ember.jobs.records.CountDelta;
 import org.ember.model.CountVocabulary;
 import org.ember.model.Incident;
 
 /**
  * Keyed by partner record ({@link Incident#recordKey()}): keeps the latest version so a correction
- * or cancellation can take back what the previous version counted. The version is forgotten by an
- * event-time timer once the longest count window has passed, since no count it fed is left.
+ * or cancellation can take back what the previous version counted. The version is forgotten by a
+ * timer once the longest count window has passed its event time, since no count it fed is left.
+ *
+ * <p>Versions are applied in canonical order on the arrival clock ({@link KeyedArrivalBuffer}): when
+ * the watermark passes their arrival, ordered by {@link Canonical#INCIDENTS}; the deltas carry that
+ * arrival time as their timestamp. At one time the retention timer goes first, then the versions.
  */
 public final class LatestVersionFunction extends KeyedProcessFunction<String, Incident, CountDelta> {
     private static final long serialVersionUID = 1L;
@@ -22,6 +31,8 @@ public final class LatestVersionFunction extends KeyedProcessFunction<String, In
     static final Duration RETENTION = CountVocabulary.longestWindow().plusDays(1);
 
     private transient ValueState<Incident> latest;
+    private transient KeyedArrivalBuffer<Incident> arrivals;
+    private transient JobMetrics.Count lateByArrival;
     private transient JobMetrics.Count superseded;
     private transient JobMetrics.Count stale;
     private transient JobMetrics.EventTimeLag lagSeconds;
@@ -30,7 +41,10 @@ public final class LatestVersionFunction extends KeyedProcessFunction<String, In
     @Override
     public void open(OpenContext context) {
         latest = getRuntimeContext().getState(new ValueStateDescriptor<>("latest-version", Incident.class));
+        arrivals = KeyedArrivalBuffer.of(getRuntimeContext(), "latest-version-arrivals",
+                TypeInformation.of(Incident.class), Canonical.INCIDENTS);
         JobMetrics metrics = JobMetrics.of(getRuntimeContext());
+        lateByArrival = metrics.lateByArrival("latest-version");
         superseded = metrics.corrections("applied");
         stale = metrics.corrections("stale");
         lagSeconds = metrics.eventTimeLag();
@@ -44,6 +58,15 @@ public final class LatestVersionFunction extends KeyedProcessFunction<String, In
         if (watermark > Long.MIN_VALUE) {
             lagSeconds.set(Math.max(0, (newestEventTime - watermark) / 1000));
         }
+        Long arrival = ctx.timestamp();
+        if (!arrivals.offer(incident, arrival == null ? ArrivalWatermarks.arrivalOf(incident) : arrival,
+                ctx.timerService())) {
+            lateByArrival.increment();
+            apply(incident, ctx.timerService(), out);
+        }
+    }
+
+    private void apply(Incident incident, TimerService timers, Collector<CountDelta> out) throws Exception {
         Incident previous = latest.value();
         if (!VersionResolver.supersedes(incident, previous)) {
             stale.increment();
@@ -51,16 +74,22 @@ public final class LatestVersionFunction extends KeyedProcessFunction<String, In
         }
         if (previous != null) {
             superseded.increment();
-            ctx.timerService().deleteEventTimeTimer(expiry(previous));
+            arrivals.deleteTimer(expiry(previous), timers);
         }
         VersionResolver.deltas(previous, incident).forEach(out::collect);
         latest.update(incident);
-        ctx.timerService().registerEventTimeTimer(expiry(incident));
+        timers.registerEventTimeTimer(expiry(incident));
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<CountDelta> out) throws Exception {
-        latest.clear();
+        Incident current = latest.value();
+        if (current != null && expiry(current) <= timestamp) {
+            latest.clear();
+        }
+        for (Incident incident : arrivals.release(timestamp)) {
+            apply(incident, ctx.timerService(), out);
+        }
     }
 
     private static long expiry(Incident incident) {

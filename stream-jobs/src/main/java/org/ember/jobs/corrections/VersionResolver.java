@@ -33,11 +33,11 @@ public final class VersionResolver {
     private static void addContribution(Incident incident, int sign, long appendedAt, List<CountDelta> deltas) {
         if (incident.lsoa() != null) {
             deltas.add(new CountDelta("lsoa", incident.lsoa(), incident.eventTime(), incident.feed(), incident.category(),
-                    incident.weapon(), sign, appendedAt));
+                    incident.weapon(), sign, appendedAt, incident.recordKey()));
         }
         if (incident.lad() != null) {
             deltas.add(new CountDelta("lad", incident.lad(), incident.eventTime(), incident.feed(), incident.category(),
-                    incident.weapon(), sign, appendedAt));
+                    incident.weapon(), sign, appendedAt, incident.recordKey()));
         }
     }
 }

@@ -11,6 +11,9 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.ember.jobs.metrics.JobMetrics;
+import org.ember.jobs.order.ArrivalOrder;
+import org.ember.jobs.order.Canonical;
+import org.ember.jobs.order.KeyedArrivalBuffer;
 import org.ember.jobs.records.CountDelta;
 import org.ember.model.AreaCounts;
 import org.ember.model.CountVocabulary;
@@ -22,12 +25,14 @@ import org.ember.rules.counts.HourlyCounts;
  * Keyed by area: keeps the running counts of the 1 h, 24 h and 7 day windows and emits them the
  * moment a report changes them, so a rule on the counts is evaluated on the record that tips it,
  * not at the next hour boundary. Reports are also kept in one bucket per event-time hour, only so
- * that each bucket can leave each window on an event-time timer at its {@link HourlyCounts#exit}:
- * the watermark drives exits and clean-up, never entries.
+ * that each bucket can leave each window on a timer at its {@link HourlyCounts#exit}.
  *
- * <p>A report whose event time is behind the watermark is late: it is counted as late and enters
- * the windows it has not yet left, at once; one that has left every window changes nothing (it
- * is still counted as late). A correction's −1 takes the old version out of the windows that still
+ * <p>The clock is arrival time: changes are applied in canonical order once the watermark passes
+ * their arrival ({@link KeyedArrivalBuffer}, {@link Canonical#COUNT_DELTAS}); at one time the exits
+ * due go first, then the changes that arrived. Event time decides membership: a change applied at
+ * {@code now} enters the windows its event hour has not left by {@code now}. One that arrives after
+ * leaving the 1 h window is counted as late ({@code ember.records.late}); one that has left every
+ * window changes nothing. A correction's −1 takes the old version out of the windows that still
  * hold it. When every bucket has left the longest window the area's state is cleared.
  *
  * <p>Beside the counts, each emission goes to {@link #METRICS} as the rules read it: only the
@@ -51,6 +56,8 @@ public final class AreaCountsFunction extends KeyedProcessFunction<String, Count
      */
     private transient ValueState<long[]> running;
     private transient JobMetrics.Count late;
+    private transient JobMetrics.Count lateByArrival;
+    private transient KeyedArrivalBuffer<CountDelta> arrivals;
 
     @Override
     public void open(OpenContext context) {
@@ -59,19 +66,35 @@ public final class AreaCountsFunction extends KeyedProcessFunction<String, Count
         running = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("running-counts", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
         late = JobMetrics.of(getRuntimeContext()).lateRecords();
+        lateByArrival = JobMetrics.of(getRuntimeContext()).lateByArrival("area-counts");
+        arrivals = KeyedArrivalBuffer.of(getRuntimeContext(), "area-counts-arrivals",
+                TypeInformation.of(CountDelta.class), Canonical.COUNT_DELTAS);
     }
 
     @Override
     public void processElement(CountDelta delta, Context ctx, Collector<AreaCounts> out) throws Exception {
-        long watermark = ctx.timerService().currentWatermark();
-        if (delta.eventTime() < watermark) {
-            late.increment();
+        Long stamped = ctx.timestamp();
+        long arrival = stamped == null ? delta.appendedAt() : stamped;
+        if (!arrivals.offer(delta, arrival, ctx.timerService())) {
+            lateByArrival.increment();
+            apply(delta, ArrivalOrder.lateClock(arrival, ctx.timerService().currentWatermark()), ctx, out);
         }
+    }
+
+    /** Applies one change at {@code now} on the arrival clock: it enters the windows it has not left. */
+    private void apply(CountDelta delta, long now, Context ctx, Collector<AreaCounts> out) throws Exception {
         long hour = HourlyCounts.hourOf(delta.eventTime());
         long[] change = HourlyCounts.single(delta.feed(), delta.category(), delta.weapon(), delta.delta());
-        long[] state = runningOrRebuilt(watermark, ctx.timerService());
+        long[] state = runningOrRebuilt(now, ctx.timerService());
         long[] before = counts(state);
-        if (!HourlyCounts.enter(state, change, hour, watermark)) {
+        boolean entered = HourlyCounts.enter(state, change, hour, now);
+        if (HourlyCounts.exit(hour, 0) <= now) {
+            late.increment(); // it arrived after leaving a window: those windows never hold it
+        }
+        if (!entered) {
+            if (buckets.isEmpty()) {
+                running.clear();
+            }
             return; // it has left every window already: nothing to count, nothing to keep
         }
         long[] bucket = buckets.get(hour);
@@ -87,16 +110,27 @@ public final class AreaCountsFunction extends KeyedProcessFunction<String, Count
             buckets.put(hour, bucket);
         }
         for (long exit : HourlyCounts.exits(hour)) {
-            if (exit > watermark) {
+            if (exit > now) {
                 ctx.timerService().registerEventTimeTimer(exit);
             }
         }
-        state[CLOCK] = Math.max(state[CLOCK], delta.eventTime());
+        state[CLOCK] = Math.max(state[CLOCK], now);
         publish(ctx.getCurrentKey(), before, state, delta.appendedAt(), ctx, out);
     }
 
+    /**
+     * At {@code time}: first the window exits due then (the windows end at {@code time}), then the
+     * changes that arrived at {@code time}, in canonical order.
+     */
     @Override
     public void onTimer(long time, OnTimerContext ctx, Collector<AreaCounts> out) throws Exception {
+        exits(time, ctx, out);
+        for (CountDelta delta : arrivals.release(time)) {
+            apply(delta, time, ctx, out);
+        }
+    }
+
+    private void exits(long time, OnTimerContext ctx, Collector<AreaCounts> out) throws Exception {
         // Exits at this time are still to be applied: rebuild as of just before it.
         long[] state = runningOrRebuilt(time - 1, ctx.timerService());
         if (buckets.isEmpty()) {

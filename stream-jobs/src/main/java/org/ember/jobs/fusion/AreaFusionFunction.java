@@ -15,6 +15,10 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.ember.geo.risk.RiskSignal;
 import org.ember.jobs.JobSettings;
+import org.ember.jobs.metrics.JobMetrics;
+import org.ember.jobs.order.ArrivalOrder;
+import org.ember.jobs.order.Canonical;
+import org.ember.jobs.order.KeyedArrivalBuffer;
 import org.ember.model.fusion.HotspotUpdate;
 import org.ember.model.fusion.LinkedIncident;
 import org.ember.model.fusion.TensionUpdate;
@@ -42,6 +46,7 @@ import org.ember.fusion.SeasonalHistory;
  */
 final class AreaFusionFunction extends KeyedCoProcessFunction<String, LinkedIncident, FusionSignal, HotspotUpdate> {
     private static final long serialVersionUID = 1L;
+    private static final long HOUR = 3_600_000L;
     static final OutputTag<AreaMetrics> METRICS =
             new OutputTag<>("fusion-area-metrics", org.ember.jobs.serial.AreaMetricsType.INFO);
     static final OutputTag<TensionUpdate> TENSION = new OutputTag<>("fusion-tension") {
@@ -58,6 +63,9 @@ final class AreaFusionFunction extends KeyedCoProcessFunction<String, LinkedInci
     private transient LadState state;
     private transient Map<String, LadCache> caches;
     private transient Counter late;
+    private transient KeyedArrivalBuffer<LinkedIncident> incidents;
+    private transient KeyedArrivalBuffer<FusionSignal> signals;
+    private transient JobMetrics.Count lateByArrival;
 
     AreaFusionFunction(JobSettings job) {
         this(job, 0);
@@ -82,6 +90,12 @@ final class AreaFusionFunction extends KeyedCoProcessFunction<String, LinkedInci
         context = FusionContext.of(job.fusion(), java.nio.file.Path.of(job.dataDir()), job.coverage(), scanPool);
         caches = new HashMap<>();
         late = FusionMetrics.late("analytics");
+        // Linked incidents of one local authority come from one linkage task, in its order: kept as they came.
+        incidents = KeyedArrivalBuffer.of(getRuntimeContext(), "fusion-incident-arrivals",
+                TypeInformation.of(LinkedIncident.class), (a, b) -> 0);
+        signals = KeyedArrivalBuffer.of(getRuntimeContext(), "fusion-signal-arrivals",
+                TypeInformation.of(FusionSignal.class), Canonical.FUSION_SIGNALS);
+        lateByArrival = JobMetrics.of(getRuntimeContext()).lateByArrival("fusion-areas");
         state = new LadState(
                 book("events", FusedEvent.class),
                 book("signals", RiskSignal.class),
@@ -123,34 +137,65 @@ final class AreaFusionFunction extends KeyedCoProcessFunction<String, LinkedInci
 
     @Override
     public void processElement1(LinkedIncident incident, Context ctx, Collector<HotspotUpdate> out) {
-        long watermark = clock(ctx.timerService().currentWatermark());
-        if (incident.eventTime() < watermark) {
-            late.increment();
+        long arrival = arrival(ctx, incident.eventTime());
+        if (!incidents.offer(incident, arrival, ctx.timerService())) {
+            lateByArrival.increment();
+            apply(incident, ArrivalOrder.lateClock(arrival, ctx.timerService().currentWatermark()), ctx, out);
         }
-        analytics(ctx.getCurrentKey(), out, ctx).onIncident(incident, watermark);
-        schedule(ctx, incident.eventTime(), watermark);
     }
 
     @Override
     public void processElement2(FusionSignal signal, Context ctx, Collector<HotspotUpdate> out) {
-        long watermark = clock(ctx.timerService().currentWatermark());
-        analytics(ctx.getCurrentKey(), out, ctx).onSignal(signal, watermark);
-        schedule(ctx, signal.signal().time(), watermark);
+        long arrival = arrival(ctx, signal.signal().time());
+        if (!signals.offer(signal, arrival, ctx.timerService())) {
+            lateByArrival.increment();
+            apply(signal, ArrivalOrder.lateClock(arrival, ctx.timerService().currentWatermark()), ctx, out);
+        }
     }
 
+    private static long arrival(Context ctx, long fallback) {
+        Long stamped = ctx.timestamp();
+        return stamped == null ? fallback : stamped;
+    }
+
+    private void apply(LinkedIncident incident, long now, Context ctx, Collector<HotspotUpdate> out) {
+        if (incident.eventTime() < now - HOUR) {
+            late.increment();
+        }
+        analytics(ctx.getCurrentKey(), out, ctx).onIncident(incident, now);
+        schedule(ctx, incident.eventTime(), now);
+    }
+
+    private void apply(FusionSignal signal, long now, Context ctx, Collector<HotspotUpdate> out) {
+        analytics(ctx.getCurrentKey(), out, ctx).onSignal(signal, now);
+        schedule(ctx, signal.signal().time(), now);
+    }
+
+    /**
+     * At {@code timestamp}: first the hourly tick when it is an hour (time moves on), then the
+     * incidents and then the signals that arrived then, each in canonical order.
+     */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<HotspotUpdate> out) {
-        long next = analytics(ctx.getCurrentKey(), out, ctx).onTimer(timestamp);
-        if (next > timestamp && next <= horizon) {
-            ctx.timerService().registerEventTimeTimer(next);
+        if (Math.floorMod(timestamp, HOUR) == 0) {
+            long next = analytics(ctx.getCurrentKey(), out, ctx).onTimer(timestamp);
+            if (next > timestamp && next <= horizon) {
+                ctx.timerService().registerEventTimeTimer(next);
+            }
+        }
+        for (LinkedIncident incident : incidents.release(timestamp)) {
+            apply(incident, timestamp, ctx, out);
+        }
+        for (FusionSignal signal : signals.release(timestamp)) {
+            apply(signal, timestamp, ctx, out);
         }
         if (state.isEmpty()) {
             caches.remove(ctx.getCurrentKey());
         }
     }
 
-    private static void schedule(Context ctx, long eventTime, long watermark) {
-        ctx.timerService().registerEventTimeTimer(LadAnalytics.nextHour(Math.max(eventTime, watermark)));
+    private static void schedule(Context ctx, long eventTime, long now) {
+        ctx.timerService().registerEventTimeTimer(LadAnalytics.nextHour(Math.max(eventTime, now)));
     }
 
     private LadAnalytics analytics(String lad, Collector<HotspotUpdate> out, Context ctx) {

@@ -19,6 +19,11 @@ import org.ember.geo.linkage.LinkBook;
 import org.ember.geo.linkage.LinkGroup;
 import org.ember.geo.linkage.Report;
 import org.ember.jobs.JobSettings;
+import org.ember.jobs.metrics.JobMetrics;
+import org.ember.jobs.order.ArrivalOrder;
+import org.ember.jobs.order.ArrivalWatermarks;
+import org.ember.jobs.order.Canonical;
+import org.ember.jobs.order.KeyedArrivalBuffer;
 import org.ember.model.Incident;
 import org.ember.model.fusion.LinkedIncident;
 import org.ember.fusion.LinkedIncidents;
@@ -27,8 +32,10 @@ import org.ember.fusion.Reports;
 /**
  * Keyed by local authority: links police, ambulance and A&E reports into incidents
  * ({@link IncidentLinker}) and emits every change of a linked incident. Reports and incidents live
- * in keyed map state; an event-time timer at the hour after each report's retention forgets
- * whatever is due, so the state empties once reports stop.
+ * in keyed map state; a timer at the hour after each report's retention forgets whatever is due, so
+ * the state empties once reports stop. Reports are linked in canonical order on the arrival clock
+ * ({@link KeyedArrivalBuffer}, {@link Canonical#INCIDENTS}); a report more than an hour older than
+ * its arrival is counted as late.
  */
 final class LinkageFunction extends KeyedProcessFunction<String, Incident, LinkedIncident> {
     private static final long serialVersionUID = 1L;
@@ -43,6 +50,8 @@ final class LinkageFunction extends KeyedProcessFunction<String, Incident, Linke
     private transient Counter stale;
     private transient Counter corrected;
     private transient Counter cancelled;
+    private transient KeyedArrivalBuffer<Incident> arrivals;
+    private transient JobMetrics.Count lateByArrival;
 
     LinkageFunction(JobSettings job) {
         this.job = job;
@@ -57,6 +66,9 @@ final class LinkageFunction extends KeyedProcessFunction<String, Incident, Linke
         groups = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("linkage-incidents", Types.STRING, TypeInformation.of(LinkGroup.class)));
         book = new StateBook();
+        arrivals = KeyedArrivalBuffer.of(getRuntimeContext(), "linkage-arrivals", TypeInformation.of(Incident.class),
+                Canonical.INCIDENTS);
+        lateByArrival = JobMetrics.of(getRuntimeContext()).lateByArrival("fusion-linkage");
         late = FusionMetrics.late("linkage");
         stale = FusionMetrics.corrections("stale");
         corrected = FusionMetrics.corrections("corrected");
@@ -65,9 +77,18 @@ final class LinkageFunction extends KeyedProcessFunction<String, Incident, Linke
 
     @Override
     public void processElement(Incident incident, Context ctx, Collector<LinkedIncident> out) {
+        Long stamped = ctx.timestamp();
+        long arrival = stamped == null ? ArrivalWatermarks.arrivalOf(incident) : stamped;
+        if (!arrivals.offer(incident, arrival, ctx.timerService())) {
+            lateByArrival.increment();
+            apply(incident, ArrivalOrder.lateClock(arrival, ctx.timerService().currentWatermark()), ctx, out);
+        }
+    }
+
+    /** Links one report at {@code now} on the arrival clock. */
+    private void apply(Incident incident, long now, Context ctx, Collector<LinkedIncident> out) {
         Report report = Reports.of(incident);
-        long watermark = AreaFusionFunction.clock(ctx.timerService().currentWatermark());
-        if (incident.eventTime() < watermark) {
+        if (incident.eventTime() < now - HOUR) {
             late.increment();
         }
         IncidentLinker.Result result = linker.apply(report, book);
@@ -84,12 +105,16 @@ final class LinkageFunction extends KeyedProcessFunction<String, Incident, Linke
         }
         long expiry = linker.expiryOf(report);
         long due = nextHour(expiry - 1);
-        ctx.timerService().registerEventTimeTimer(watermark == Long.MIN_VALUE ? due : Math.max(due, nextHour(watermark)));
+        ctx.timerService().registerEventTimeTimer(Math.max(due, nextHour(now)));
     }
 
+    /** At {@code timestamp}: first what is due to be forgotten, then the reports that arrived then. */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<LinkedIncident> out) {
         linker.expire(timestamp, book);
+        for (Incident incident : arrivals.release(timestamp)) {
+            apply(incident, timestamp, ctx, out);
+        }
     }
 
     private static long nextHour(long time) {

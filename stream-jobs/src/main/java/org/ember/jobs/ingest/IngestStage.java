@@ -1,19 +1,20 @@
 package org.ember.jobs.ingest;
 
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.ember.jobs.JobSettings;
 import org.ember.jobs.JobSources;
+import org.ember.jobs.order.ArrivalWatermarks;
 import org.ember.model.DeadLetter;
 import org.ember.model.Feed;
 import org.ember.model.Incident;
 
 /**
- * Ingest, feed by feed: validate, pseudonymise, place; then event time with the feed's own
- * out-of-orderness and (live sources only) idleness, so a quiet feed goes idle instead of holding the
- * others back.
+ * Ingest, feed by feed: validate, pseudonymise, place; then the job's clock, arrival time
+ * ({@link ArrivalWatermarks}), with (live sources only) idleness, so a quiet feed goes idle instead of
+ * holding the others back. A feed's out-of-orderness no longer holds the clock: event time decides
+ * only which windows a record belongs to.
  */
 public final class IngestStage {
     private IngestStage() {}
@@ -22,6 +23,8 @@ public final class IngestStage {
     public record Output(DataStream<Incident> incidents, DataStream<DeadLetter> deadLetters) {}
 
     public static Output attach(StreamExecutionEnvironment env, JobSources sources, JobSettings settings) {
+        // The watermark passing a record's arrival is what lets each stage apply it: ask for it often.
+        env.getConfig().setAutoWatermarkInterval(ArrivalWatermarks.INTERVAL.toMillis());
         DataStream<Incident> incidents = null;
         DataStream<DeadLetter> deadLetters = null;
         for (Feed feed : Feed.values()) {
@@ -31,9 +34,9 @@ public final class IngestStage {
                     .uid("ingest-" + feed.code())
                     .name("Ingest " + feed.code() + ": validate, pseudonymise, place");
             DataStream<Incident> timed = ingested
-                    .assignTimestampsAndWatermarks(strategy(settings.outOfOrderness(feed), idleness(sources, settings)))
+                    .assignTimestampsAndWatermarks(ArrivalWatermarks.strategy(idleness(sources, settings)))
                     .uid("event-time-" + feed.code())
-                    .name("Event time " + feed.code());
+                    .name("Arrival time " + feed.code());
             DataStream<DeadLetter> rejected = ingested.getSideOutput(IngestFunction.DEAD_LETTERS);
             incidents = incidents == null ? timed : incidents.union(timed);
             deadLetters = deadLetters == null ? rejected : deadLetters.union(rejected);
@@ -44,19 +47,14 @@ public final class IngestStage {
     /**
      * The idleness ingest applies: none for bounded sources (see {@link JobSources#bounded()}) or
      * when the settings give none (null or zero), so a replay's output never depends on how long a
-     * feed was held up on a loaded machine.
+     * feed was held up on a loaded machine; for live sources the settings' value, at most
+     * {@link ArrivalWatermarks#LIVE_IDLENESS_CAP}, so a quiet feed holds back every alert no longer.
      */
     static java.time.Duration idleness(JobSources sources, JobSettings settings) {
         java.time.Duration idleness = settings.idleness();
         if (sources.bounded() || idleness == null || idleness.isZero() || idleness.isNegative()) {
             return null;
         }
-        return idleness;
-    }
-
-    private static WatermarkStrategy<Incident> strategy(java.time.Duration outOfOrderness, java.time.Duration idleness) {
-        WatermarkStrategy<Incident> strategy = WatermarkStrategy.<Incident>forBoundedOutOfOrderness(outOfOrderness)
-                .withTimestampAssigner((incident, kafkaTime) -> incident.eventTime());
-        return idleness == null ? strategy : strategy.withIdleness(idleness);
+        return idleness.compareTo(ArrivalWatermarks.LIVE_IDLENESS_CAP) > 0 ? ArrivalWatermarks.LIVE_IDLENESS_CAP : idleness;
     }
 }

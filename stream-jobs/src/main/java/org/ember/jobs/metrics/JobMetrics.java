@@ -94,6 +94,15 @@ public final class JobMetrics {
         return count("records_late", "ember.records.late", "Reports that arrived after their hour was counted", null, null);
     }
 
+    /**
+     * Inputs a keyed stage received after the watermark had passed their arrival time (an idle
+     * partition woke up, a producer's clock lagged): applied at once, out of canonical order.
+     */
+    public Count lateByArrival(String stage) {
+        return count("records_late_by_arrival", "ember.records.late_by_arrival",
+                "Inputs applied out of canonical order because the clock had passed their arrival", "stage", stage);
+    }
+
     public Count corrections(String outcome) {
         return count("records_versions", "ember.records.versions", "Versioned records by outcome", "outcome", outcome);
     }

@@ -12,10 +12,18 @@ package org.ember.jobs.records;
  * @param weapon    counts towards the weapon category too
  * @param delta     +1 or −1
  * @param appendedAt Kafka append time of the record version that caused this delta (0: unknown)
+ * @param record    the partner record it belongs to ({@code Incident#recordKey}; "" when unknown): the
+ *                  canonical order keeps one record's deltas in the order they were made
  */
 public record CountDelta(
         String layer, String areaId, long eventTime, String feed, String category, boolean weapon, int delta,
-        long appendedAt) {
+        long appendedAt, String record) {
+
+    /** A delta of no named partner record. */
+    public CountDelta(String layer, String areaId, long eventTime, String feed, String category, boolean weapon,
+            int delta, long appendedAt) {
+        this(layer, areaId, eventTime, feed, category, weapon, delta, appendedAt, "");
+    }
 
     /** A delta whose record's append time is not known. */
     public CountDelta(String layer, String areaId, long eventTime, String feed, String category, boolean weapon,

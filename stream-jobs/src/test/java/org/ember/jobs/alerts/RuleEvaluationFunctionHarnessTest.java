@@ -114,34 +114,73 @@ class RuleEvaluationFunctionHarnessTest {
     }
 
     @Test
-    void anUpdateIsEvaluatedTheMomentItArrivesAndAnOlderOneAtTheAreasClock() throws Exception {
+    void anUpdateIsEvaluatedWhenTheClockPassesItsArrivalAndALateOneAtOnceAtTheClock() throws Exception {
         open(TestFeeds.rules(RULES.replace("for: 1h", "for: 0s").replace("keep_firing_for: 2h", "keep_firing_for: 0s")));
-        // No watermark at all: the fusion stage's update and the counts' update are evaluated on arrival.
-        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H + 2 * H, "fusion",
-                Map.of("tension_score", 1.0)), 0);
+        long t = FRIDAY_23H + 2 * H;
+        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, t, "fusion", Map.of("tension_score", 1.0)), t);
         long appended = System.currentTimeMillis() - 40;
         long before = System.currentTimeMillis();
-        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H + 2 * H + 600_000, "counts",
-                Map.of(WEAPONS, 2.0), appended), 0);
+        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, t, "counts", Map.of(WEAPONS, 2.0), appended),
+                t + 600_000);
+        assertThat(alerts()).as("applied once the clock passes the arrival").isEmpty();
+        harness.processWatermark(t + 600_000);
         assertThat(alerts()).singleElement().satisfies(a -> {
             assertThat(a.state()).isEqualTo(Alert.FIRING);
-            assertThat(a.eventTime()).isEqualTo(FRIDAY_23H + 2 * H + 600_000);
+            assertThat(a.eventTime()).as("the arrival clock").isEqualTo(t + 600_000);
             assertThat(a.recordAppendedAt()).as("the tipping record's Kafka time travels with the alert").isEqualTo(appended);
             assertThat(a.processedAt()).isBetween(before, System.currentTimeMillis());
         });
         assertThat(meters.timer("ember.alert.latency").count()).isEqualTo(1);
         assertThat(meters.timer("ember.alert.latency").max(java.util.concurrent.TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(40);
 
-        // An update stamped earlier than the area's clock (a late report) goes at once, at the area's clock.
-        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H, "counts", Map.of(WEAPONS, 0.0)), 0);
+        // An update stamped behind the clock (late by arrival) goes at once, at the clock, and is counted.
+        double lateBefore = meters.counter("ember.records.late_by_arrival", "stage", "rule-evaluation").count();
+        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H, "counts", Map.of(WEAPONS, 0.0)), FRIDAY_23H);
         assertThat(alerts()).extracting(Alert::state, Alert::eventTime).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(Alert.FIRING, FRIDAY_23H + 2 * H + 600_000),
-                org.assertj.core.groups.Tuple.tuple(Alert.RESOLVED, FRIDAY_23H + 2 * H + 600_000));
+                org.assertj.core.groups.Tuple.tuple(Alert.FIRING, t + 600_000),
+                org.assertj.core.groups.Tuple.tuple(Alert.RESOLVED, t + 600_000));
+        assertThat(meters.counter("ember.records.late_by_arrival", "stage", "rule-evaluation").count() - lateBefore)
+                .isEqualTo(1);
 
-        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H + 3 * H, "fusion",
-                Map.of("tension_score", 0.0)), 0);
+        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, t + H, "fusion", Map.of("tension_score", 0.0)), t + H);
+        harness.processWatermark(t + H);
         assertThat(harness.numEventTimeTimers()).as("nothing left to wait for").isZero();
         assertThat(keyedStateEntries()).isZero();
+    }
+
+    @Test
+    void countAndFusionUpdatesOfOneTimeGiveTheSameAlertsWhicheverChannelDeliversFirst() throws Exception {
+        String rules = RULES.replace("for: 1h", "for: 0s") + """
+                  - name: tense-and-armed
+                    areas: {layer: lsoa}
+                    when:
+                      all:
+                        - tension_score > 0.5
+                        - count{window=24h,feed=any,category=weapon} >= 1
+                    severity: warning
+            """;
+        List<List<Alert>> runs = new java.util.ArrayList<>();
+        for (boolean countsFirst : new boolean[] {true, false}) {
+            open(TestFeeds.rules(rules));
+            AreaMetrics counts = new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H, "counts", Map.of(WEAPONS, 2.0), 7L);
+            AreaMetrics fusion = new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H, "fusion", Map.of("tension_score", 0.9), 8L);
+            AreaMetrics cleared = new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H, "counts", Map.of(WEAPONS, 0.0), 9L);
+            List<AreaMetrics> order = countsFirst ? List.of(counts, cleared, fusion) : List.of(fusion, counts, cleared);
+            for (AreaMetrics m : order) {
+                harness.processElement(m, FRIDAY_23H);
+            }
+            harness.processWatermark(FRIDAY_23H);
+            harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H + H, "fusion",
+                    Map.of("tension_score", 0.0)), FRIDAY_23H + H);
+            harness.processWatermark(FRIDAY_23H + 5 * H);
+            runs.add(alerts().stream().map(a -> a.stamped(0L, a.recordAppendedAt())).toList());
+            assertThat(harness.numEventTimeTimers()).isZero();
+            assertThat(keyedStateEntries()).isZero();
+            close();
+            harness = null;
+        }
+        assertThat(runs.get(0)).isNotEmpty();
+        assertThat(runs.get(1)).isEqualTo(runs.get(0));
     }
 
     @Test

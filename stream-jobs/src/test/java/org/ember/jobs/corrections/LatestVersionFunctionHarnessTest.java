@@ -25,8 +25,10 @@ class LatestVersionFunctionHarnessTest {
                         Types.STRING)) {
             harness.open();
             harness.processElement(version(1, false), FRIDAY_22H);
-            harness.processElement(version(2, true), FRIDAY_22H);
-            harness.processElement(version(1, false), FRIDAY_22H);
+            harness.processElement(version(2, true), FRIDAY_22H + 1);
+            harness.processElement(version(1, false), FRIDAY_22H + 2);
+            assertThat(harness.extractOutputValues()).as("applied once the clock passes their arrival").isEmpty();
+            harness.processWatermark(FRIDAY_22H + 2);
 
             assertThat(harness.extractOutputValues()).extracting(CountDelta::delta).containsExactly(1, 1, -1, -1);
             assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
@@ -36,6 +38,32 @@ class LatestVersionFunctionHarnessTest {
             assertThat(harness.numKeyedStateEntries()).isZero();
             assertThat(harness.numEventTimeTimers()).isZero();
         }
+    }
+
+    @Test
+    void versionsArrivingTogetherAreAppliedInVersionOrderWhicheverChannelDeliversFirst() throws Exception {
+        java.util.List<java.util.List<CountDelta>> outputs = new java.util.ArrayList<>();
+        for (boolean newestFirst : new boolean[] {true, false}) {
+            try (KeyedOneInputStreamOperatorTestHarness<String, Incident, CountDelta> harness =
+                    ProcessFunctionTestHarnesses.forKeyedProcessFunction(new LatestVersionFunction(),
+                            Incident::recordKey, Types.STRING)) {
+                harness.open();
+                if (newestFirst) {
+                    harness.processElement(version(2, true), FRIDAY_22H);
+                    harness.processElement(version(1, false), FRIDAY_22H);
+                } else {
+                    harness.processElement(version(1, false), FRIDAY_22H);
+                    harness.processElement(version(2, true), FRIDAY_22H);
+                }
+                harness.processWatermark(FRIDAY_22H);
+                outputs.add(harness.extractOutputValues());
+                harness.processWatermark(FRIDAY_22H + Duration.ofDays(8).toMillis());
+                assertThat(harness.numKeyedStateEntries()).isZero();
+                assertThat(harness.numEventTimeTimers()).isZero();
+            }
+        }
+        assertThat(outputs.get(0)).extracting(CountDelta::delta).containsExactly(1, 1, -1, -1);
+        assertThat(outputs.get(1)).isEqualTo(outputs.get(0));
     }
 
     @Test

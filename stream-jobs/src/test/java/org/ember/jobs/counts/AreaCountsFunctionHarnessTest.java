@@ -38,9 +38,15 @@ class AreaCountsFunctionHarnessTest {
         io.micrometer.core.instrument.Metrics.removeRegistry(meters);
     }
 
+    /** A report that arrives as it happens, and the clock moving on to its arrival. */
     private void report(Instant at, String feed, boolean weapon) throws Exception {
+        report(at, at.toEpochMilli(), feed, weapon);
+    }
+
+    private void report(Instant at, long arrival, String feed, boolean weapon) throws Exception {
         harness.processElement(new CountDelta("lsoa", CARDIFF_LSOA, at.toEpochMilli(), feed, "violence", weapon, +1),
-                at.toEpochMilli());
+                arrival);
+        harness.processWatermark(arrival);
     }
 
     private List<AreaCounts> emitted() {
@@ -50,6 +56,7 @@ class AreaCountsFunctionHarnessTest {
     private void withdraw(Instant at, String feed, boolean weapon) throws Exception {
         harness.processElement(new CountDelta("lsoa", CARDIFF_LSOA, at.toEpochMilli(), feed, "violence", weapon, -1),
                 at.toEpochMilli());
+        harness.processWatermark(at.toEpochMilli());
     }
 
     private double lateSoFar() {
@@ -57,8 +64,11 @@ class AreaCountsFunctionHarnessTest {
     }
 
     @Test
-    void countsChangeTheMomentAReportIsProcessedWithoutWaitingForTheWatermark() throws Exception {
-        report(FRIDAY_22H.plusSeconds(600), "police", true);
+    void countsChangeTheMomentTheClockPassesAReportsArrival() throws Exception {
+        harness.processElement(new CountDelta("lsoa", CARDIFF_LSOA, FRIDAY_22H.toEpochMilli() + 600_000, "police",
+                "violence", true, +1), FRIDAY_22H.toEpochMilli() + 600_000);
+        assertThat(emitted()).as("waiting for the clock to pass its arrival").isEmpty();
+        harness.processWatermark(FRIDAY_22H.toEpochMilli() + 600_000);
         assertThat(emitted()).singleElement().satisfies(c -> {
             assertThat(c.asOf()).isEqualTo(FRIDAY_22H.toEpochMilli() + 600_000);
             assertThat(c.count("1h", "any", "weapon")).isEqualTo(1);
@@ -72,10 +82,12 @@ class AreaCountsFunctionHarnessTest {
         assertThat(harness.getSideOutput(AreaCountsFunction.METRICS)).hasSize(2);
         harness.processElement(new CountDelta("lsoa", CARDIFF_LSOA, FRIDAY_22H.toEpochMilli() + 1_300_000, "police",
                 "robbery", false, +1, 1_234L), FRIDAY_22H.toEpochMilli() + 1_300_000);
+        harness.processWatermark(FRIDAY_22H.toEpochMilli() + 1_300_000);
         assertThat(harness.getSideOutput(AreaCountsFunction.METRICS).stream().map(r -> r.getValue().appendedAt()))
                 .as("the update names the Kafka append time of the record that caused it").containsExactly(0L, 0L, 1_234L);
         harness.processElement(new CountDelta("lsoa", CARDIFF_LSOA, FRIDAY_22H.toEpochMilli() + 1_300_000, "police",
                 "robbery", false, -1, 1_235L), FRIDAY_22H.toEpochMilli() + 1_300_000);
+        harness.processWatermark(FRIDAY_22H.toEpochMilli() + 1_300_000);
         assertThat(harness.numEventTimeTimers()).as("one exit per window for the hour's bucket").isEqualTo(3);
 
         harness.processWatermark(FRIDAY_22H.toEpochMilli() + 2 * H - 1);
@@ -89,10 +101,9 @@ class AreaCountsFunctionHarnessTest {
     }
 
     @Test
-    void aLateReportIsCountedAtOnceInTheWindowsItHasNotLeftAndCountedAsLate() throws Exception {
-        harness.processWatermark(FRIDAY_22H.toEpochMilli() + 3 * H + 60_000);
+    void aReportArrivingLateEntersOnlyTheWindowsItHasNotLeftAndIsCountedAsLate() throws Exception {
         double lateBefore = lateSoFar();
-        report(FRIDAY_22H.plusSeconds(600), "ae", false);
+        report(FRIDAY_22H.plusSeconds(600), FRIDAY_22H.toEpochMilli() + 3 * H + 60_000, "ae", false);
         assertThat(lateSoFar() - lateBefore).isEqualTo(1);
         assertThat(emitted()).singleElement().satisfies(c -> {
             assertThat(c.count("1h", "any", "any")).as("its hour has left the last hour").isZero();
@@ -103,9 +114,8 @@ class AreaCountsFunctionHarnessTest {
 
     @Test
     void aReportThatHasLeftEveryWindowChangesNothingAndKeepsNothing() throws Exception {
-        harness.processWatermark(FRIDAY_22H.toEpochMilli() + 9 * 24 * H);
         double lateBefore = lateSoFar();
-        report(FRIDAY_22H.plusSeconds(600), "police", true);
+        report(FRIDAY_22H.plusSeconds(600), FRIDAY_22H.toEpochMilli() + 9 * 24 * H, "police", true);
         assertThat(lateSoFar() - lateBefore).isEqualTo(1);
         assertThat(emitted()).isEmpty();
         assertThat(harness.numKeyedStateEntries()).isZero();
@@ -137,5 +147,39 @@ class AreaCountsFunctionHarnessTest {
         AreaCounts last = emitted().get(emitted().size() - 1);
         assertThat(last.count("7d", "any", "any")).as("the area is cleared on the map").isZero();
         assertThat(emitted()).extracting(AreaCounts::asOf).isSorted();
+    }
+
+    @Test
+    void reportsArrivingTogetherGiveTheSameCountsWhicheverChannelDeliversFirst() throws Exception {
+        long arrival = FRIDAY_22H.toEpochMilli() + 2 * H; // also the 1 h exit of the 22:00 bucket
+        CountDelta early = new CountDelta("lsoa", CARDIFF_LSOA, FRIDAY_22H.toEpochMilli() - 30 * 60_000, "police",
+                "violence", true, +1, 1L, "police:A");
+        CountDelta correctionOut = new CountDelta("lsoa", CARDIFF_LSOA, FRIDAY_22H.toEpochMilli() + 60_000, "ae",
+                "violence", false, -1, 2L, "ae:B");
+        CountDelta correctionIn = new CountDelta("lsoa", CARDIFF_LSOA, FRIDAY_22H.toEpochMilli() + 90_000, "ae",
+                "violence", true, +1, 2L, "ae:B");
+        CountDelta other = new CountDelta("lsoa", CARDIFF_LSOA, FRIDAY_22H.toEpochMilli() + 120_000, "police",
+                "violence", false, +1, 3L, "police:C");
+        java.util.List<java.util.List<AreaCounts>> runs = new java.util.ArrayList<>();
+        for (java.util.List<CountDelta> order : java.util.List.of(
+                java.util.List.of(early, correctionOut, correctionIn, other),
+                java.util.List.of(other, correctionOut, early, correctionIn))) {
+            close();
+            open();
+            harness.processElement(new CountDelta("lsoa", CARDIFF_LSOA, FRIDAY_22H.toEpochMilli() + 60_000, "ae",
+                    "violence", false, +1, 0L, "ae:B"), FRIDAY_22H.toEpochMilli() + 60_000);
+            harness.processWatermark(FRIDAY_22H.toEpochMilli() + 60_000);
+            for (CountDelta delta : order) {
+                harness.processElement(delta, arrival);
+            }
+            harness.processWatermark(FRIDAY_22H.toEpochMilli() + 9 * 24 * H);
+            runs.add(emitted());
+            assertThat(harness.numKeyedStateEntries()).isZero();
+            assertThat(harness.numEventTimeTimers()).isZero();
+        }
+        assertThat(runs.get(0)).hasSizeGreaterThan(4);
+        assertThat(runs.get(1)).isEqualTo(runs.get(0));
+        assertThat(runs.get(0).stream().mapToLong(c -> c.count("24h", "any", "any")).min().orElseThrow())
+                .as("a correction is never split: no count goes below zero").isNotNegative();
     }
 }

@@ -71,6 +71,7 @@ class RestoreFromBucketsOnlyTest {
             restored.open();
             restored.processWatermark(FRIDAY_22H + 3 * H + 1);
             restored.processElement(knife(FRIDAY_22H + 3 * H + 600_000), FRIDAY_22H + 3 * H + 600_000);
+            restored.processWatermark(FRIDAY_22H + 3 * H + 600_000);
             AreaCounts now = restored.extractOutputValues().get(0);
             assertThat(now.count("24h", "any", "weapon")).as("two restored reports and the new one").isEqualTo(3);
             assertThat(now.count("1h", "any", "weapon")).as("22:05 had left the last hour").isEqualTo(2);

@@ -95,4 +95,48 @@ class AreaFusionFunctionHarnessTest {
             assertThat(out).isNotEmpty().allMatch(u -> u.asOf() <= horizon);
         }
     }
+
+    @Test
+    void signalsAndIncidentsArrivingTogetherGiveTheSameOutputWhicheverChannelDeliversFirst() throws Exception {
+        long arrival = T.plus(Duration.ofMinutes(55)).toEpochMilli();
+        LinkedIncident stabbing = FusionFixtures.stabbing("LI-stab", T.plus(Duration.ofMinutes(40)), centre);
+        List<FusionSignal> signals = new java.util.ArrayList<>(
+                RiskFanout.signals(stabbing, job.fusion().risk(), FusionFixtures.SHAPES));
+        signals.add(FusionFixtures.intel("IR-1", T.plus(Duration.ofMinutes(50)), centre, 0.7));
+        signals.add(FusionFixtures.intel("IR-2", T.plus(Duration.ofMinutes(45)), centre, 1.0));
+        List<List<String>> runs = new java.util.ArrayList<>();
+        for (boolean signalsFirst : new boolean[] {false, true}) {
+            AreaFusionFunction f = new AreaFusionFunction(job, 1, T.plus(Duration.ofHours(3)).toEpochMilli());
+            try (var h = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(f),
+                    LinkedIncident::lad, FusionSignal::targetLad, Types.STRING)) {
+                h.open();
+                for (int i = 0; i < 4; i++) {
+                    LinkedIncident assault = FusionFixtures.assault("LI-" + i, T.plus(Duration.ofMinutes(7 * i)), centre);
+                    h.processElement1(assault, assault.eventTime());
+                }
+                List<FusionSignal> ordered = new java.util.ArrayList<>(signals);
+                if (signalsFirst) {
+                    java.util.Collections.reverse(ordered);
+                    for (FusionSignal s : ordered) {
+                        h.processElement2(s, arrival);
+                    }
+                    h.processElement1(stabbing, arrival);
+                } else {
+                    h.processElement1(stabbing, arrival);
+                    for (FusionSignal s : ordered) {
+                        h.processElement2(s, arrival);
+                    }
+                }
+                h.processBothWatermarks(new Watermark(Long.MAX_VALUE));
+                List<String> out = new java.util.ArrayList<>();
+                h.extractOutputValues().forEach(u -> out.add(u.toString()));
+                h.getSideOutput(AreaFusionFunction.METRICS).forEach(r -> out.add(r.getValue().toString()));
+                h.getSideOutput(AreaFusionFunction.TENSION).forEach(r -> out.add(r.getValue().toString()));
+                runs.add(out);
+                assertThat(h.numEventTimeTimers()).isZero();
+            }
+        }
+        assertThat(runs.get(0)).isNotEmpty();
+        assertThat(runs.get(1)).isEqualTo(runs.get(0));
+    }
 }

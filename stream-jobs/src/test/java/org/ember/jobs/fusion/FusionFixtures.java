@@ -2,23 +2,16 @@ package org.ember.jobs.fusion;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.ember.geo.area.AreaCatalogue;
 import org.ember.geo.area.AreaPlacer;
 import org.ember.geo.area.Placement;
 import org.ember.geo.layers.AreaShapes;
 import org.ember.geo.risk.RiskSignal;
 import org.ember.jobs.testing.TestFeeds;
-import org.ember.model.fusion.HotspotUpdate;
 import org.ember.model.fusion.LinkedIncident;
 import org.ember.model.fusion.LinkedSource;
-import org.ember.model.fusion.TensionUpdate;
-import org.ember.model.metrics.AreaMetrics;
-import org.ember.fusion.FusionOutputs;
 import org.ember.fusion.FusionSignal;
-import org.ember.fusion.LadState;
 
 /** Linked incidents and signals at real places, for the fusion stage's tests. */
 final class FusionFixtures {
@@ -71,80 +64,5 @@ final class FusionFixtures {
     static FusionSignal intel(String id, Instant at, Placement where, double value) {
         return new FusionSignal(where.lad(), value != 0, new RiskSignal("intel:" + id, RiskSignal.INTEL, where.lsoa(),
                 where.lad(), at.toEpochMilli(), where.easting(), where.northing(), value, "tension report", "intel:" + id));
-    }
-
-    /** Everything one local authority's analytics published, in memory. */
-    static final class Collected implements FusionOutputs {
-        final List<HotspotUpdate> hotspots = new ArrayList<>();
-        final List<AreaMetrics> metrics = new ArrayList<>();
-        final List<TensionUpdate> tension = new ArrayList<>();
-
-        @Override
-        public void hotspot(HotspotUpdate update) {
-            hotspots.add(update);
-        }
-
-        @Override
-        public void metrics(AreaMetrics m) {
-            metrics.add(m);
-        }
-
-        @Override
-        public void tension(TensionUpdate update) {
-            tension.add(update);
-        }
-
-        List<HotspotUpdate> of(String type) {
-            return hotspots.stream().filter(h -> h.type().equals(type)).toList();
-        }
-    }
-
-    /** {@link LadState} over plain maps. */
-    static LadState memoryState() {
-        return new LadState(new MemoryBook<>(), new MemoryBook<>(), new MemoryBook<>(), new MemoryBook<>(),
-                new MemoryBook<>(), new MemoryBook<>(), new MemoryBook<>(), new MemorySlot<>(), new MemorySlot<>());
-    }
-
-    static final class MemoryBook<V> implements LadState.Book<V> {
-        private final Map<String, V> map = new LinkedHashMap<>();
-
-        @Override
-        public V get(String key) {
-            return map.get(key);
-        }
-
-        @Override
-        public void put(String key, V value) {
-            map.put(key, value);
-        }
-
-        @Override
-        public void remove(String key) {
-            map.remove(key);
-        }
-
-        @Override
-        public Iterable<Map.Entry<String, V>> entries() {
-            return new ArrayList<>(map.entrySet());
-        }
-
-        @Override
-        public boolean isEmpty() {
-            return map.isEmpty();
-        }
-    }
-
-    static final class MemorySlot<V> implements LadState.Slot<V> {
-        private V value;
-
-        @Override
-        public V get() {
-            return value;
-        }
-
-        @Override
-        public void set(V v) {
-            value = v;
-        }
     }
 }

@@ -47,8 +47,14 @@ class LinkageFunctionHarnessTest {
                 centre.cell(), null, detail);
     }
 
+    /** A report arriving as it happens, and the clock passing its arrival. */
     private void send(Incident incident) throws Exception {
-        harness.processElement(incident, incident.eventTime());
+        send(incident, incident.eventTime());
+    }
+
+    private void send(Incident incident, long arrival) throws Exception {
+        harness.processElement(incident, arrival);
+        harness.processWatermark(arrival);
     }
 
     private double counter(String name, String tag, String value) {
@@ -60,10 +66,13 @@ class LinkageFunctionHarnessTest {
         send(report("police", "CR-1", 1, false, T.plusSeconds(300), true, null, "police: Violence with injury"));
         send(report("ambulance", "AMB-1", 1, false, T.plusSeconds(420), true, "15-17",
                 "ambulance: AMPDS 27, category 1"));
-        harness.processWatermark(T.plus(Duration.ofHours(7)).toEpochMilli());
-        // The attendance arrives after event time has moved seven hours on: it is late, and still joins.
-        send(report("ae", "AE-1", 1, false, T.plusSeconds(200), true, "15-17", "A&E 7A4BV: knife sharp, at street"));
-        send(report("police", "CR-1", 2, true, T.plusSeconds(300), true, null, "police: Violence with injury"));
+        long sevenHoursOn = T.plus(Duration.ofHours(7)).toEpochMilli();
+        harness.processWatermark(sevenHoursOn);
+        // The attendance arrives seven hours after the assault: it is late, and still joins.
+        send(report("ae", "AE-1", 1, false, T.plusSeconds(200), true, "15-17", "A&E 7A4BV: knife sharp, at street"),
+                sevenHoursOn + 1);
+        send(report("police", "CR-1", 2, true, T.plusSeconds(300), true, null, "police: Violence with injury"),
+                sevenHoursOn + 2);
 
         List<LinkedIncident> out = harness.extractOutputValues();
         assertThat(out).extracting(LinkedIncident::change).containsExactly("created", "joined", "joined", "left");

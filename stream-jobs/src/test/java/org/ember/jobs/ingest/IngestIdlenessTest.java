@@ -35,9 +35,13 @@ class IngestIdlenessTest {
     };
 
     @Test
-    void liveSourcesKeepTheIdlenessTheSettingsGive() {
+    void liveSourcesKeepTheIdlenessTheSettingsGiveUpToTheCap() {
         assertThat(LIVE.bounded()).isFalse();
-        assertThat(IngestStage.idleness(LIVE, oneSecond)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(IngestStage.idleness(LIVE, oneSecond)).as("a quiet feed holds every alert back this long at most")
+                .isEqualTo(org.ember.jobs.order.ArrivalWatermarks.LIVE_IDLENESS_CAP);
+        JobSettings short50 = new JobSettings(oneSecond.dataDir(), oneSecond.coverage(), 250, oneSecond.pseudonymiser(),
+                oneSecond.rules(), oneSecond.outOfOrderness(), Duration.ofMillis(50), null, null);
+        assertThat(IngestStage.idleness(LIVE, short50)).isEqualTo(Duration.ofMillis(50));
     }
 
     @Test

@@ -34,6 +34,29 @@ public final class TestFeeds {
      */
     public static final long SENT_AT = Instant.parse("2025-03-20T00:00:00Z").toEpochMilli();
 
+    /** The feed fields that say when a partner recorded the event, one per feed. */
+    private static final java.util.List<String> RECORDED_FIELDS =
+            java.util.List.of("occurred_at", "call_time", "arrival_time", "event_time", "reported_at");
+
+    /**
+     * When a partner would have sent {@code value}: a minute after the time it records (the job's
+     * clock is arrival time, so a record sent days after its event would count in no window); for a
+     * record that names no time, {@link #SENT_AT}.
+     */
+    public static long sentAt(byte[] value) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = Json.mapper().readTree(value);
+            for (String field : RECORDED_FIELDS) {
+                if (node != null && node.hasNonNull(field)) {
+                    return Instant.parse(node.get(field).asText()).toEpochMilli() + 60_000;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException notATimedRecord) {
+            // hostile or malformed input: sent at the fixed time
+        }
+        return SENT_AT;
+    }
+
     /** St Mary Street, Cardiff (W06000015). */
     public static final GeoLocation CARDIFF_CENTRE = GeoLocation.wgs84(-3.1790, 51.4790);
     /** Swansea Wind Street (W06000011). */

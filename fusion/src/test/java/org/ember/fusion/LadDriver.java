@@ -1,13 +1,8 @@
-package org.ember.jobs.fusion;
+package org.ember.fusion;
 
 import java.util.TreeSet;
 import org.ember.geo.fusion.FusionSettings;
 import org.ember.model.fusion.LinkedIncident;
-import org.ember.fusion.FusionContext;
-import org.ember.fusion.FusionSignal;
-import org.ember.fusion.LadAnalytics;
-import org.ember.fusion.LadCache;
-import org.ember.fusion.LadState;
 
 /**
  * Drives one local authority's {@link LadAnalytics} as its Flink function would: arrivals register
@@ -22,10 +17,18 @@ final class LadDriver {
     private final TreeSet<Long> timers = new TreeSet<>();
     private long watermark = Long.MIN_VALUE;
 
+    private final boolean incremental;
+
     LadDriver(String lad, FusionSettings settings) {
+        this(lad, settings, true);
+    }
+
+    /** @param incremental false: every layer from scratch at every tick (what the incremental layers must equal) */
+    LadDriver(String lad, FusionSettings settings, boolean incremental) {
         this.lad = lad;
+        this.incremental = incremental;
         this.context = FusionContext.of(settings, FusionFixtures.SHAPES, null);
-        this.cache = new LadCache(context);
+        this.cache = new LadCache(context, incremental);
     }
 
     private LadAnalytics analytics() {
@@ -57,7 +60,7 @@ final class LadDriver {
 
     /** Forgets the task-memory caches, as a restart from a checkpoint would. */
     void restart() {
-        cache = new LadCache(context);
+        cache = new LadCache(context, incremental);
     }
 
     int pendingTimers() {

@@ -1,9 +1,9 @@
-package org.ember.jobs.fusion;
+package org.ember.fusion;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ember.jobs.fusion.FusionFixtures.CARDIFF;
-import static org.ember.jobs.fusion.FusionFixtures.FRIDAY_22H;
-import static org.ember.jobs.fusion.FusionFixtures.SWANSEA;
+import static org.ember.fusion.FusionFixtures.CARDIFF;
+import static org.ember.fusion.FusionFixtures.FRIDAY_22H;
+import static org.ember.fusion.FusionFixtures.SWANSEA;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +20,6 @@ import org.ember.model.fusion.TensionUpdate;
 import org.ember.model.metrics.AreaMetrics;
 import org.ember.model.metrics.FusionMetricFamilies;
 import org.junit.jupiter.api.Test;
-import org.ember.fusion.FusionSignal;
 
 class LadAnalyticsTest {
     private static final long HOUR = 3_600_000L;
@@ -29,7 +28,7 @@ class LadAnalyticsTest {
 
     /** Every risk signal a linked incident sends, delivered to the drivers of the authorities they target. */
     private static void deliver(LinkedIncident incident, FusionSettings settings, LadDriver... drivers) {
-        for (FusionSignal s : RiskFanout.signals(incident, settings.risk(), FusionFixtures.SHAPES)) {
+        for (FusionSignal s : RiskReach.signals(incident, settings.risk(), FusionFixtures.SHAPES)) {
             for (LadDriver d : drivers) {
                 if (d.lad.equals(s.targetLad())) {
                     d.signal(s);

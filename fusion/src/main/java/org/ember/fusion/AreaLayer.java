@@ -1,0 +1,240 @@
+package org.ember.fusion;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ember.geo.layers.SeasonalExceedance;
+import org.ember.geo.risk.AreaRisk;
+import org.ember.geo.risk.RiskSignal;
+import org.ember.geo.tension.TensionScore;
+import org.ember.model.fusion.HotspotUpdate;
+import org.ember.model.metrics.AreaMetrics;
+import org.ember.model.metrics.FusionMetricFamilies;
+
+/**
+ * Area metrics of one local authority and its LSOAs: incident counts by kind over 24 h and 7 days,
+ * agencies, the published cells' Gi* summary, clusters, the best scan cluster, risk, seasonal
+ * exceedance (the authority only) and tension. An area is published again when a count changes or
+ * a continuous metric moves by {@link #AREA_TOLERANCE}; an area whose metrics are all zero is cleared.
+ */
+final class AreaLayer {
+    /** An area is published again when a continuous metric moves by this much (5 %; counts always). */
+    static final double AREA_TOLERANCE = 0.05;
+    private static final String[] INCIDENTS_ALL = names(w -> FusionMetricFamilies.incidents(w, "all"));
+    private static final String[] INCIDENTS_MULTI_AGENCY = names(w -> FusionMetricFamilies.incidents(w, "multi_agency"));
+    private static final String[] INCIDENTS_HEALTH_ONLY = names(w -> FusionMetricFamilies.incidents(w, "health_only"));
+    private static final String[] INCIDENTS_SERIOUS = names(w -> FusionMetricFamilies.incidents(w, "serious"));
+    private static final String[] DISTINCT_AGENCIES = names(w -> FusionMetricFamilies.windowed("distinct_agencies", w));
+    private static final String[] HEALTH_ONLY_SHARE = names(w -> FusionMetricFamilies.windowed("health_only_share", w));
+    private static final String GI_Z_MAX = FusionMetricFamilies.windowed("gi_z_max", CellLayer.WINDOW_7D);
+    private static final String HOT_CELLS = FusionMetricFamilies.windowed("hot_cells", CellLayer.WINDOW_7D);
+
+    private static String[] names(java.util.function.UnaryOperator<String> name) {
+        String[] out = new String[AreaTally.WINDOWS.length];
+        for (int w = 0; w < out.length; w++) {
+            out[w] = name.apply(AreaTally.WINDOWS[w]);
+        }
+        return out;
+    }
+
+    private final LadScope lad;
+    private final RiskLayer risk;
+    private final TensionLayer tension;
+    private final SeasonalLayer seasonal;
+
+    AreaLayer(LadScope lad, RiskLayer risk, TensionLayer tension, SeasonalLayer seasonal) {
+        this.lad = lad;
+        this.risk = risk;
+        this.tension = tension;
+        this.seasonal = seasonal;
+    }
+
+    /** Every area that has anything: the authority, LSOAs with incidents or signals, and those published. */
+    Set<String> allAreas(List<FusedEvent> events, List<RiskSignal> signals) {
+        Set<String> areas = new java.util.HashSet<>();
+        areas.add(lad.ladKey());
+        for (FusedEvent e : events) {
+            if (e.lsoa() != null) {
+                areas.add(lad.lsoaKey(e.lsoa()));
+            }
+        }
+        for (RiskSignal s : signals) {
+            areas.addAll(risk.areasTouchedBy(s));
+        }
+        for (Map.Entry<String, Published> e : lad.state().areas().entries()) {
+            areas.add(e.getKey());
+        }
+        return areas;
+    }
+
+    /** Of {@code areaKeys}, those the tick must evaluate: the authority, and areas whose inputs may have moved. */
+    Set<String> dueAt(Set<String> areaKeys) {
+        if (!lad.cache().incremental) {
+            return areaKeys;
+        }
+        DirtyAreas dirty = lad.cache().dirty;
+        String ladKey = lad.ladKey();
+        areaKeys.removeIf(k -> !k.equals(ladKey) && !dirty.isDirty(k));
+        return areaKeys;
+    }
+
+    void evaluate(Set<String> areaKeys, long asOf, List<FusedEvent> events, List<RiskSignal> signals) {
+        Map<String, AreaTally> tallies = new HashMap<>();
+        ClusterCache clusterCache = lad.cache().clusters;
+        Map<String, Integer> clusterOf = clusterCache.built() ? clusterCache.clusterOf() : Map.of();
+        String ladKey = lad.ladKey();
+        for (FusedEvent e : events) {
+            String lsoaKey = e.lsoa() == null ? null : lad.lsoaKey(e.lsoa());
+            for (int k = 0; k < (lsoaKey == null ? 1 : 2); k++) {
+                String key = k == 0 ? ladKey : lsoaKey;
+                if (!areaKeys.contains(key)) {
+                    continue;
+                }
+                AreaTally tally = tallies.computeIfAbsent(key, x -> new AreaTally());
+                tally.add(e, asOf);
+                Integer cluster = clusterOf.get(e.id());
+                if (cluster != null && e.time() <= asOf) {
+                    tally.clusterMembers++;
+                    tally.clusters.add(cluster);
+                }
+            }
+        }
+        // Each area is judged only against the signals that can reach it.
+        Map<String, List<RiskSignal>> signalsOf = risk.signalsOf(areaKeys, signals);
+        for (RiskSignal s : signals) {
+            String agency = RiskSignal.INTEL.equals(s.kind()) || RiskSignal.NAVIGATOR.equals(s.kind()) ? s.kind() : null;
+            if (agency == null) {
+                continue;
+            }
+            for (String key : List.of(ladKey, lad.lsoaKey(s.area()))) {
+                if (areaKeys.contains(key)) {
+                    tallies.computeIfAbsent(key, k -> new AreaTally()).addAgency(agency, s.time(), asOf);
+                }
+            }
+        }
+        Map<String, CellSummary> cells = new HashMap<>();
+        for (Map.Entry<String, Published> cell : lad.state().cells().entries()) {
+            Published p = cell.getValue();
+            boolean emergingHot = EmergingLayer.hotNow(lad.state().emerging().get(cell.getKey()));
+            String lsoa = p.labels().get("lsoa");
+            cells.computeIfAbsent(ladKey, k -> new CellSummary()).add(cell.getKey(), p, emergingHot);
+            if (lsoa != null) {
+                cells.computeIfAbsent(lad.lsoaKey(lsoa), k -> new CellSummary()).add(cell.getKey(), p, emergingHot);
+            }
+        }
+        List<ScanHit> hits = Publish.values(lad.state().scan());
+        // Neighbourhoods first: the local authority's tension is read from theirs.
+        List<String> ordered = new ArrayList<>(areaKeys);
+        ordered.sort(Comparator.comparing((String k) -> k.startsWith("lad:")).thenComparing(k -> k));
+        for (String key : ordered) {
+            int colon = key.indexOf(':');
+            evaluateArea(key.substring(0, colon), key.substring(colon + 1), tallies.getOrDefault(key, new AreaTally()),
+                    cells.getOrDefault(key, new CellSummary()), hits, signalsOf.getOrDefault(key, List.of()), asOf);
+        }
+    }
+
+    /** The published cells of one area, summed up. */
+    private static final class CellSummary {
+        double giMax;
+        final List<String> hot = new ArrayList<>();
+        final List<String> emerging = new ArrayList<>();
+
+        void add(String cell, Published p, boolean emergingHot) {
+            if (p.values().getOrDefault(CellLayer.CELL_COUNT, 0.0) > 0) {
+                giMax = Math.max(giMax, p.values().getOrDefault(CellLayer.GI_Z, 0.0));
+            }
+            if ("true".equals(p.labels().get("hot"))) {
+                hot.add(cell);
+            }
+            if (emergingHot) {
+                emerging.add(cell);
+            }
+        }
+    }
+
+    private void evaluateArea(String layer, String code, AreaTally tally, CellSummary cells, List<ScanHit> hits,
+            List<RiskSignal> signals, long asOf) {
+        boolean isLad = "lad".equals(layer);
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (int w = 0; w < AreaTally.WINDOWS.length; w++) {
+            values.put(INCIDENTS_ALL[w], (double) tally.all[w]);
+            values.put(INCIDENTS_MULTI_AGENCY[w], (double) tally.multiAgency[w]);
+            values.put(INCIDENTS_HEALTH_ONLY[w], (double) tally.healthOnly[w]);
+            values.put(INCIDENTS_SERIOUS[w], (double) tally.serious[w]);
+            values.put(DISTINCT_AGENCIES[w], (double) tally.agencies.get(w).size());
+            if (tally.healthRecorded[w] > 0) {
+                values.put(HEALTH_ONLY_SHARE[w], Publish.round((double) tally.healthOnly[w] / tally.healthRecorded[w]));
+            }
+        }
+        values.put(GI_Z_MAX, Publish.round(cells.giMax));
+        values.put(HOT_CELLS, (double) cells.hot.size());
+        values.put("emerging_hot_cells", (double) cells.emerging.size());
+        values.put("cluster_members", (double) tally.clusterMembers);
+        values.put("clusters", (double) tally.clusters.size());
+        ScanHit bestHit = null;
+        for (ScanHit hit : hits) {
+            if ((isLad || hit.lsoas().contains(code)) && (bestHit == null || hit.recurrenceDays() > bestHit.recurrenceDays())) {
+                bestHit = hit;
+            }
+        }
+        values.put("scan_recurrence_days", bestHit == null ? 0.0 : Publish.round(bestHit.recurrenceDays()));
+
+        AreaRisk areaRisk = risk.evaluate(layer, code, signals, asOf);
+        values.put("near_repeat_risk", Publish.round(areaRisk.nearRepeat()));
+        values.put("rivalry_risk", Publish.round(areaRisk.rivalry()));
+        values.put("intel_tension", Publish.round(areaRisk.intel()));
+        values.put("navigator_risk", Publish.round(areaRisk.navigator()));
+
+        SeasonalExceedance.Result exceedance = isLad ? seasonal.evaluate(asOf) : null;
+        String window = lad.settings().seasonal().window().toHours() + "h";
+        if (exceedance != null) {
+            values.put(FusionMetricFamilies.windowed("seasonal_observed", window), (double) exceedance.observed());
+            values.put(FusionMetricFamilies.windowed("seasonal_expected", window), Publish.round(exceedance.expected()));
+            values.put(FusionMetricFamilies.windowed("seasonal_exceedance_probability", window),
+                    Publish.round(exceedance.probability()));
+            values.put(FusionMetricFamilies.windowed("seasonal_exceedance", window), Publish.round(exceedance.score()));
+        }
+        List<TensionLayer.Reason> reasons = tension.reasons(isLad, new TensionLayer.Readings(tally, areaRisk, cells.hot,
+                cells.emerging, bestHit, exceedance, window));
+        TensionScore score = tension.score(reasons);
+        values.put("tension_score", Publish.round(score.score()));
+        values.put("tension_level", (double) score.levelIndex());
+        publish(layer, code, values, reasons, score, asOf);
+    }
+
+    private void publish(String layer, String code, Map<String, Double> values, List<TensionLayer.Reason> reasons,
+            TensionScore score, long asOf) {
+        String key = layer + ":" + code;
+        LadState state = lad.state();
+        Published old = state.areas().get(key);
+        Map<String, String> labels = new LinkedHashMap<>(old == null ? Map.of() : old.labels());
+        tension.publish(layer, code, reasons, score, labels, asOf);
+        boolean empty = values.values().stream().allMatch(v -> v == 0);
+        if (empty) {
+            if (old != null) {
+                Map<String, Double> zeros = Publish.zeros(values);
+                lad.out().hotspot(new HotspotUpdate(HotspotUpdate.AREA_CLEARED, layer, code, lad.lad(), asOf, null, null,
+                        zeros, Map.of(), List.of()));
+                lad.out().metrics(new AreaMetrics(layer, code, asOf, "fusion", zeros));
+                state.areas().remove(key);
+            }
+            return;
+        }
+        if (old == null || Publish.materially(old.values(), values, AREA_TOLERANCE)) {
+            lad.out().hotspot(new HotspotUpdate(HotspotUpdate.AREA_SCORED, layer, code, lad.lad(), asOf, null, null, values,
+                    publicLabels(labels), List.of()));
+            lad.out().metrics(new AreaMetrics(layer, code, asOf, "fusion", values));
+            state.areas().put(key, new Published(values, labels, List.of()));
+        } else if (!old.labels().equals(labels)) {
+            state.areas().put(key, new Published(old.values(), labels, List.of()));
+        }
+    }
+
+    static Map<String, String> publicLabels(Map<String, String> labels) {
+        return labels.containsKey("level") ? Map.of("tension_level", labels.get("level")) : Map.of();
+    }
+}

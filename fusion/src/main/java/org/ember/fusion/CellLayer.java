@@ -1,0 +1,178 @@
+package org.ember.fusion;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.ember.geo.crs.BritishNationalGrid;
+import org.ember.geo.crs.LonLat;
+import org.ember.geo.emerging.HotSpotCategory;
+import org.ember.geo.grid.GridCell;
+import org.ember.geo.layers.CellHotspots;
+import org.ember.model.fusion.HotspotUpdate;
+import org.ember.model.metrics.AreaMetrics;
+import org.ember.model.metrics.FusionMetricFamilies;
+
+/**
+ * Grid cells of one local authority: 7-day counts and Gi* ({@link LiveGiStar}, kept up to date as
+ * incidents arrive and the clock moves), the cell's cluster members, its LSOA and emerging
+ * category. A cell is published when a count, bin or label changes or its z moves by
+ * {@link #Z_TOLERANCE}, and cleared when nothing is left in it.
+ */
+final class CellLayer {
+    static final String WINDOW_7D = "7d";
+    static final String GI_Z = FusionMetricFamilies.windowed("gi_z", WINDOW_7D);
+    static final String CELL_COUNT = FusionMetricFamilies.incidents(WINDOW_7D, "all");
+    /** A cell is published again when its z moves by this much (counts, bins and labels always). */
+    static final double Z_TOLERANCE = 0.5;
+
+    private final LadScope lad;
+
+    CellLayer(LadScope lad) {
+        this.lad = lad;
+    }
+
+    /** The live Gi*, rebuilt from the incidents in state after a restart. */
+    private LiveGiStar gi() {
+        LadCache cache = lad.cache();
+        if (cache.gi == null) {
+            LiveGiStar gi = new LiveGiStar(lad.settings().hotspots());
+            for (FusedEvent e : Publish.values(lad.state().events())) {
+                gi.put(e.id(), e.time(), e.cell());
+            }
+            cache.gi = gi;
+        }
+        return cache.gi;
+    }
+
+    /** An incident replaced its previous version (null = cancelled). */
+    void onIncident(String id, FusedEvent next) {
+        if (lad.cache().gi == null) {
+            return; // built from state, which already holds the change, on first use
+        }
+        if (next == null) {
+            lad.cache().gi.remove(id);
+        } else {
+            lad.cache().gi.put(id, next.time(), next.cell());
+        }
+    }
+
+    /** Incidents left the state. */
+    void forget(List<String> ids) {
+        if (lad.cache().gi != null) {
+            ids.forEach(lad.cache().gi::remove);
+        }
+    }
+
+    private Map<String, CellHotspots.CellScore> scores(long asOf, List<FusedEvent> events) {
+        if (lad.cache().incremental && LiveGiStar.supports(lad.settings().hotspots())) {
+            LiveGiStar gi = gi();
+            if (!gi.mixedSizes()) {
+                return gi.score(asOf);
+            }
+        }
+        List<CellHotspots.CellEvent> cellEvents = new ArrayList<>();
+        for (FusedEvent e : events) {
+            if (e.cell() != null) {
+                cellEvents.add(new CellHotspots.CellEvent(e.cell(), e.time()));
+            }
+        }
+        return lad.context().cellHotspots().score(cellEvents, asOf);
+    }
+
+    void score(long asOf, List<FusedEvent> events) {
+        LadState state = lad.state();
+        // A cell can straddle LSOAs: it belongs to the one most of its incidents lie in.
+        Map<String, Map<String, Integer>> lsoasOfCell = new HashMap<>();
+        Map<String, Integer> membersOfCell = new HashMap<>();
+        Map<String, Integer> clusterOf = lad.cache().clusters.clusterOf();
+        for (FusedEvent e : events) {
+            if (e.cell() == null) {
+                continue;
+            }
+            if (e.lsoa() != null) {
+                lsoasOfCell.computeIfAbsent(e.cell(), k -> new TreeMap<>()).merge(e.lsoa(), 1, Integer::sum);
+            }
+            // Event time may run ahead of the watermark: only what has happened by asOf counts.
+            if (clusterOf.containsKey(e.id()) && e.time() <= asOf) {
+                membersOfCell.merge(e.cell(), 1, Integer::sum);
+            }
+        }
+        Map<String, CellHotspots.CellScore> scores = scores(asOf, events);
+        Set<String> cells = new TreeSet<>(scores.keySet());
+        cells.addAll(membersOfCell.keySet());
+        for (Map.Entry<String, String> e : state.emerging().entries()) {
+            cells.add(e.getKey());
+        }
+        for (Map.Entry<String, Published> e : state.cells().entries()) {
+            cells.add(e.getKey());
+        }
+        for (String cell : cells) {
+            CellHotspots.CellScore score = scores.get(cell);
+            long count = score == null ? 0 : score.count();
+            int bin = score == null ? 0 : score.bin();
+            int members = membersOfCell.getOrDefault(cell, 0);
+            String emerging = state.emerging().get(cell);
+            boolean emergingHot = EmergingLayer.hotNow(emerging);
+            Map<String, Double> values = new LinkedHashMap<>();
+            values.put(CELL_COUNT, (double) count);
+            values.put(GI_Z, score == null ? 0.0 : Publish.round(score.z()));
+            values.put("cluster_members", (double) members);
+            Map<String, String> labels = new LinkedHashMap<>();
+            labels.put("bin", Integer.toString(bin));
+            labels.put("hot", Boolean.toString(score != null && score.hot()));
+            Published old = state.cells().get(cell);
+            Map<String, Integer> lsoas = lsoasOfCell.get(cell);
+            String lsoa = lsoas == null ? (old == null ? null : old.labels().get("lsoa"))
+                    : lsoas.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            if (lsoa != null) {
+                labels.put("lsoa", lsoa);
+            }
+            if (emerging != null) {
+                labels.put("emerging", HotSpotCategory.valueOf(emerging).label());
+            }
+            boolean empty = count == 0 && bin <= 0 && members == 0 && !emergingHot;
+            if (empty) {
+                if (old != null) {
+                    Map<String, Double> zeros = Publish.zeros(values);
+                    LonLat centre = centreOf(cell);
+                    lad.out().hotspot(new HotspotUpdate(HotspotUpdate.CELL_CLEARED, "cell", cell, lad.lad(), asOf,
+                            centre.lon(), centre.lat(), zeros, labels, List.of()));
+                    lad.out().metrics(new AreaMetrics("cell", cell, asOf, "fusion", zeros));
+                    state.cells().remove(cell);
+                    markArea(old, labels);
+                }
+                continue;
+            }
+            // Gi* z moves a little whenever anything in the study area moves: only a real change is news.
+            if (old == null || !old.labels().equals(labels) || Publish.materially(old.values(), values, Z_TOLERANCE)) {
+                LonLat centre = centreOf(cell);
+                lad.out().hotspot(new HotspotUpdate(HotspotUpdate.CELL_SCORED, "cell", cell, lad.lad(), asOf, centre.lon(),
+                        centre.lat(), values, labels, List.of()));
+                lad.out().metrics(new AreaMetrics("cell", cell, asOf, "fusion", values));
+                state.cells().put(cell, new Published(values, labels, List.of()));
+                markArea(old, labels);
+            }
+        }
+    }
+
+    /** The areas whose cell summary a changed cell moves: its LSOA before and after. */
+    private void markArea(Published old, Map<String, String> labels) {
+        DirtyAreas dirty = lad.cache().dirty;
+        if (old != null && old.labels().get("lsoa") != null) {
+            dirty.mark(lad.lsoaKey(old.labels().get("lsoa")));
+        }
+        if (labels.get("lsoa") != null) {
+            dirty.mark(lad.lsoaKey(labels.get("lsoa")));
+        }
+    }
+
+    static LonLat centreOf(String cell) {
+        GridCell grid = GridCell.parse(cell);
+        return BritishNationalGrid.toWgs84(grid.centreX(), grid.centreY());
+    }
+}

@@ -1,0 +1,53 @@
+package org.ember.fusion;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+import org.ember.geo.calendar.LondonHours;
+import org.ember.geo.emerging.HotSpotCategory;
+
+/**
+ * Emerging hot-spot categories of the cells of one local authority (daily counts over the last
+ * {@code emergingSteps} days, {@link org.ember.geo.layers.EmergingCells}), on its schedule at local
+ * midnight; kept in state for the cells and area metrics to read.
+ */
+final class EmergingLayer {
+    private final LadScope lad;
+
+    EmergingLayer(LadScope lad) {
+        this.lad = lad;
+    }
+
+    void run(LocalDate day) {
+        LadMeta meta = lad.meta();
+        long every = Math.max(1, lad.settings().hotspots().emergingEvery().toDays());
+        if (meta.lastEmerging() >= 0 && day.toEpochDay() - meta.lastEmerging() < every) {
+            return;
+        }
+        int steps = lad.settings().hotspots().emergingSteps();
+        LocalDate first = day.minusDays(steps - 1L);
+        Map<String, long[]> daily = new TreeMap<>();
+        for (FusedEvent e : Publish.values(lad.state().events())) {
+            if (e.cell() == null) {
+                continue;
+            }
+            LocalDate d = LondonHours.localDate(Instant.ofEpochMilli(e.time()));
+            if (!d.isBefore(first) && !d.isAfter(day)) {
+                daily.computeIfAbsent(e.cell(), k -> new long[steps])[(int) (d.toEpochDay() - first.toEpochDay())]++;
+            }
+        }
+        Publish.clearBook(lad.state().emerging());
+        for (Map.Entry<String, HotSpotCategory> e : lad.context().emerging().classify(daily).entrySet()) {
+            if (e.getValue() != HotSpotCategory.NO_PATTERN) {
+                lad.state().emerging().put(e.getKey(), e.getValue().name());
+            }
+        }
+        lad.state().meta().set(new LadMeta(meta.lastActivity(), day.toEpochDay()));
+    }
+
+    /** Whether a cell's category (as kept in state, or null) makes it hot now. */
+    static boolean hotNow(String category) {
+        return category != null && org.ember.geo.layers.EmergingCells.hotNow(HotSpotCategory.valueOf(category));
+    }
+}

@@ -1,0 +1,28 @@
+package org.ember.fusion;
+
+import org.ember.geo.fusion.FusionSettings;
+
+/**
+ * What every layer of one local authority's analytics works on: its code, the task's shared
+ * context, its state and caches, and where results go. One per call into {@link LadAnalytics}.
+ */
+record LadScope(String lad, FusionContext context, LadState state, LadCache cache, FusionOutputs out) {
+
+    FusionSettings settings() {
+        return context.settings();
+    }
+
+    LadMeta meta() {
+        LadMeta meta = state.meta().get();
+        return meta == null ? new LadMeta(Long.MIN_VALUE, -1) : meta;
+    }
+
+    String ladKey() {
+        return cache.areaKeys.computeIfAbsent("lad", k -> "lad:" + lad);
+    }
+
+    /** {@code lsoa:<code>}, spelt once per LSOA: these keys are hashed thousands of times an hour. */
+    String lsoaKey(String lsoa) {
+        return cache.areaKeys.computeIfAbsent(lsoa, k -> "lsoa:" + k);
+    }
+}

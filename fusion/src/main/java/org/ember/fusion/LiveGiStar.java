@@ -1,0 +1,328 @@
+package org.ember.fusion;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.ember.geo.grid.GridCell;
+import org.ember.geo.hotspot.ConfidenceBin;
+import org.ember.geo.layers.CellHotspots;
+import org.ember.geo.layers.HotspotSettings;
+import org.ember.geo.math.StandardNormal;
+
+/**
+ * Gi* of the grid cells of one partition, kept up to date instead of rebuilt: the same answer as
+ * {@link CellHotspots#score} (bit for bit; {@code LiveGiStarTest} checks it on random input), at a
+ * fraction of the cost.
+ *
+ * <p>With binary weights and the cell itself included, cell i's Gi* needs its spatial lag
+ * L_i = Σ x_j over the cells within the distance band, the number W_i of study-area cells in the
+ * band, and three global figures: the study-area size n, the mean and the variance of the counts.
+ * L_i and W_i change only around a cell whose window count or study-area membership changed, so
+ * they are updated there through precomputed neighbour offsets (no neighbour search); n and the
+ * sum are running totals; the variance is one pass over the study area in the order the
+ * from-scratch computation sums it, so that rounding is the same. Incidents enter and leave the
+ * window and the study area as the clock moves ({@link #advance}); only those whose status
+ * changes are touched.
+ *
+ * <p>Assumes the Gi* window is no longer than the study-area period (a cell counted in the window
+ * is in the study area): {@link #supports} says whether the settings allow it.
+ */
+final class LiveGiStar {
+    private static final long BIAS = 1L << 31;
+
+    private final long window;
+    private final long universe;
+    private final double distanceCells;
+    private final int rings;
+    private final int hotBin;
+    private final int minHotCount;
+    private int size = -1;
+    private boolean mixedSizes;
+    /** Offsets (as packed-key deltas) of the cells within the Gi* distance band, the cell itself included. */
+    private long[] band;
+    /** Offsets of the square of {@code rings} around a cell, the cell itself excluded: the study-area halo. */
+    private long[] halo;
+    private final TreeMap<Long, Slot> slots = new TreeMap<>(Long::compareUnsigned);
+    private final Map<String, Ev> events = new HashMap<>();
+    private final TreeMap<Long, List<Ev>> byTime = new TreeMap<>();
+    private long asOf = Long.MIN_VALUE;
+    private int studyArea;
+    private long windowTotal;
+    private int counted;
+
+    LiveGiStar(HotspotSettings settings) {
+        this.window = settings.giWindow().toMillis();
+        this.universe = settings.giUniverse().toMillis();
+        this.distanceCells = settings.giDistanceCells();
+        this.rings = (int) Math.ceil(settings.giDistanceCells());
+        this.hotBin = settings.hotBin();
+        this.minHotCount = settings.minHotCount();
+    }
+
+    static boolean supports(HotspotSettings settings) {
+        return settings.giWindow().compareTo(settings.giUniverse()) <= 0;
+    }
+
+    /** True once cells of more than one size were seen: the caller must score from scratch. */
+    boolean mixedSizes() {
+        return mixedSizes;
+    }
+
+    private static final class Ev {
+        final long time;
+        final long key;
+        boolean inWindow;
+        boolean inStudy;
+
+        Ev(long time, long key) {
+            this.time = time;
+            this.key = key;
+        }
+    }
+
+    private static final class Slot {
+        final long key;
+        String id;
+        long window;
+        long study;
+        int halo;
+        long lag;
+        int members;
+        boolean inStudy;
+
+        Slot(long key) {
+            this.key = key;
+        }
+
+        boolean idle() {
+            return window == 0 && study == 0 && halo == 0 && lag == 0 && members == 0 && !inStudy;
+        }
+    }
+
+    static long key(long column, long row) {
+        return ((column + BIAS) << 32) | ((row + BIAS) & 0xffff_ffffL);
+    }
+
+    /** Adds (or replaces) an incident in {@code cellId} at {@code time}. */
+    void put(String id, long time, String cellId) {
+        remove(id);
+        if (cellId == null) {
+            return;
+        }
+        GridCell cell = GridCell.parse(cellId);
+        if (size < 0) {
+            setSize(cell.sizeMetres());
+        } else if (size != cell.sizeMetres()) {
+            mixedSizes = true;
+            return;
+        }
+        long key = key(cell.column(), cell.row());
+        Ev ev = new Ev(time, key);
+        events.put(id, ev);
+        byTime.computeIfAbsent(time, t -> new ArrayList<>(1)).add(ev);
+        if (asOf != Long.MIN_VALUE) {
+            status(ev);
+        }
+    }
+
+    void remove(String id) {
+        Ev ev = events.remove(id);
+        if (ev == null) {
+            return;
+        }
+        List<Ev> at = byTime.get(ev.time);
+        at.remove(ev);
+        if (at.isEmpty()) {
+            byTime.remove(ev.time);
+        }
+        set(ev, false, false);
+    }
+
+    int incidents() {
+        return events.size();
+    }
+
+    /** Cells kept (for tests: none once nothing is in any). */
+    int slots() {
+        return slots.size();
+    }
+
+    private void setSize(int metres) {
+        size = metres;
+        double r = distanceCells * metres;
+        double r2 = r * r;
+        List<Long> inBand = new ArrayList<>();
+        List<Long> around = new ArrayList<>();
+        for (long dc = -rings; dc <= rings; dc++) {
+            for (long dr = -rings; dr <= rings; dr++) {
+                // The same test as the from-scratch neighbour search on cell centres (exact in doubles).
+                double dx = (double) dc * metres;
+                double dy = (double) dr * metres;
+                if (dx * dx + dy * dy <= r2) {
+                    inBand.add(key(dc, dr) - key(0, 0));
+                }
+                if (dc != 0 || dr != 0) {
+                    around.add(key(dc, dr) - key(0, 0));
+                }
+            }
+        }
+        band = inBand.stream().mapToLong(Long::longValue).toArray();
+        halo = around.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** Moves the clock to {@code to}: incidents enter and leave the window and the study area. */
+    void advance(long to) {
+        if (to == asOf) {
+            return;
+        }
+        long from = asOf;
+        asOf = to;
+        if (from == Long.MIN_VALUE || to < from) {
+            for (Ev ev : events.values()) {
+                status(ev);
+            }
+            return;
+        }
+        touch(from - universe, to - universe);
+        touch(from - window, to - window);
+        touch(from, to);
+    }
+
+    private void touch(long from, long to) {
+        if (from >= to) {
+            return;
+        }
+        for (List<Ev> at : new ArrayList<>(byTime.subMap(from, true, to, false).values())) {
+            for (Ev ev : at) {
+                status(ev);
+            }
+        }
+    }
+
+    private void status(Ev ev) {
+        boolean past = ev.time < asOf;
+        set(ev, past && ev.time >= asOf - window, past && ev.time >= asOf - universe);
+    }
+
+    private void set(Ev ev, boolean inWindow, boolean inStudy) {
+        if (ev.inWindow != inWindow) {
+            ev.inWindow = inWindow;
+            windowDelta(ev.key, inWindow ? 1 : -1);
+        }
+        if (ev.inStudy != inStudy) {
+            ev.inStudy = inStudy;
+            Slot s = slot(ev.key);
+            s.study += inStudy ? 1 : -1;
+            refresh(s);
+        }
+    }
+
+    private Slot slot(long key) {
+        return slots.computeIfAbsent(key, Slot::new);
+    }
+
+    private void windowDelta(long key, int delta) {
+        Slot s = slot(key);
+        long before = s.window;
+        s.window += delta;
+        windowTotal += delta;
+        for (long o : band) {
+            Slot n = slot(key + o);
+            n.lag += delta;
+            gc(n);
+        }
+        if (before == 0 && s.window > 0) {
+            counted++;
+            haloDelta(key, 1);
+        } else if (before > 0 && s.window == 0) {
+            counted--;
+            haloDelta(key, -1);
+        }
+        refresh(s);
+    }
+
+    private void haloDelta(long key, int delta) {
+        for (long o : halo) {
+            Slot n = slot(key + o);
+            n.halo += delta;
+            refresh(n);
+        }
+    }
+
+    private void refresh(Slot s) {
+        boolean in = s.study > 0 || s.halo > 0;
+        if (in != s.inStudy) {
+            s.inStudy = in;
+            studyArea += in ? 1 : -1;
+            for (long o : band) {
+                Slot n = slot(s.key + o);
+                n.members += in ? 1 : -1;
+                if (n != s) {
+                    gc(n);
+                }
+            }
+        }
+        gc(s);
+    }
+
+    private void gc(Slot s) {
+        if (s.idle()) {
+            slots.remove(s.key);
+        }
+    }
+
+    private String id(Slot s) {
+        if (s.id == null) {
+            long column = (s.key >>> 32) - BIAS;
+            long row = (s.key & 0xffff_ffffL) - BIAS;
+            s.id = new GridCell(size, column, row).id();
+        }
+        return s.id;
+    }
+
+    /** The cells {@link CellHotspots#score} would return at {@code at}. */
+    Map<String, CellHotspots.CellScore> score(long at) {
+        advance(at);
+        Map<String, CellHotspots.CellScore> out = new LinkedHashMap<>();
+        if (counted == 0) {
+            return out;
+        }
+        int n = studyArea;
+        if (n < 3) {
+            for (Slot s : slots.values()) {
+                if (s.inStudy && s.window > 0) {
+                    out.put(id(s), new CellHotspots.CellScore(id(s), s.window, 0, 0, 0 >= hotBin && s.window >= minHotCount));
+                }
+            }
+            return out;
+        }
+        double mean = (double) windowTotal;
+        mean /= n;
+        double squares = 0;
+        for (Slot s : slots.values()) {
+            if (s.inStudy) {
+                double v = s.window;
+                squares += (v - mean) * (v - mean);
+            }
+        }
+        double variance = squares / n;
+        for (Slot s : slots.values()) {
+            if (!s.inStudy || (s.window == 0 && s.lag == 0)) {
+                continue;
+            }
+            double w = s.members;
+            double s1 = s.members;
+            double var = variance * ((n * s1 - w * w) / (n - 1));
+            double z = var > 0 ? ((double) s.lag - w * mean) / Math.sqrt(var) : Double.NaN;
+            int bin = ConfidenceBin.of(z, StandardNormal.twoSidedP(z));
+            if (s.window > 0 || bin > 0) {
+                boolean hot = bin >= hotBin && s.window >= minHotCount;
+                out.put(id(s), new CellHotspots.CellScore(id(s), s.window, Double.isNaN(z) ? 0 : z, bin, hot));
+            }
+        }
+        return out;
+    }
+}

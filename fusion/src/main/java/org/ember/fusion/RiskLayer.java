@@ -1,0 +1,95 @@
+package org.ember.fusion;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ember.geo.risk.AreaRisk;
+import org.ember.geo.risk.AreaShape;
+import org.ember.geo.risk.RiskSignal;
+
+/**
+ * Near-repeat, rivalry, intelligence and navigator risk of one local authority's areas: which
+ * areas a live signal can reach (a geometric search, remembered per signal), and each area's
+ * decayed risk ({@link org.ember.geo.risk.RiskField}).
+ */
+final class RiskLayer {
+    private static final AreaRisk NONE = new AreaRisk(0, 0, 0, 0, List.of());
+    private final LadScope lad;
+
+    RiskLayer(LadScope lad) {
+        this.lad = lad;
+    }
+
+    /** A signal arrived or was retracted: what it reached must be searched again. */
+    void forget(String signalId) {
+        lad.cache().touched.remove(signalId);
+    }
+
+    /** The areas of this authority a signal can change: its own, those its near-repeat radius reaches, the authority. */
+    Set<String> areasTouchedBy(RiskSignal s) {
+        return lad.cache().touched.computeIfAbsent(s.id(), id -> search(s));
+    }
+
+    private Set<String> search(RiskSignal s) {
+        Set<String> areas = new HashSet<>();
+        areas.add(lad.ladKey());
+        AreaShape named = lad.context().shapes().lsoa(s.area());
+        if (named != null && lad.lad().equals(named.parent())) {
+            areas.add(lad.lsoaKey(s.area()));
+        }
+        if (RiskSignal.NEAR_REPEAT.equals(s.kind())) {
+            for (String lsoa : lad.context().shapes().lsoasWithin(lad.lad(), s.x(), s.y(),
+                    lad.settings().risk().kernel().outerMetres())) {
+                areas.add(lad.lsoaKey(lsoa));
+            }
+        }
+        return Set.copyOf(areas);
+    }
+
+    /** Marks for re-evaluation the areas a signal reaches (its risk decays, so every tick while it is live). */
+    void markReached(RiskSignal s) {
+        DirtyAreas dirty = lad.cache().dirty;
+        areasTouchedBy(s).forEach(dirty::mark);
+        if (s.area() != null) {
+            dirty.mark(lad.lsoaKey(s.area()));
+        }
+    }
+
+    /** Live signals by the area keys (among {@code areaKeys}) they reach. */
+    Map<String, List<RiskSignal>> signalsOf(Set<String> areaKeys, List<RiskSignal> signals) {
+        Map<String, List<RiskSignal>> out = new HashMap<>();
+        for (RiskSignal s : signals) {
+            for (String key : areasTouchedBy(s)) {
+                if (areaKeys.contains(key)) {
+                    out.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Drops signals that have faded by {@code asOf}; returns their ids. */
+    List<String> expire(long asOf) {
+        List<String> faded = new ArrayList<>();
+        for (Map.Entry<String, RiskSignal> e : lad.state().signals().entries()) {
+            if (!lad.context().risk().live(e.getValue(), asOf)) {
+                faded.add(e.getKey());
+            }
+        }
+        for (String id : faded) {
+            markReached(lad.state().signals().get(id));
+            lad.state().signals().remove(id);
+        }
+        faded.forEach(this::forget);
+        return faded;
+    }
+
+    /** One area's risk from the signals that reach it. */
+    AreaRisk evaluate(String layer, String code, List<RiskSignal> signals, long asOf) {
+        AreaShape shape = lad.context().shapes().shape(layer, code);
+        return shape == null ? NONE : lad.context().risk().evaluate(shape, signals, asOf);
+    }
+}

@@ -1,0 +1,166 @@
+package org.ember.fusion;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ember.geo.area.AreaCatalogue;
+import org.ember.geo.area.AreaPlacer;
+import org.ember.geo.area.Placement;
+import org.ember.geo.layers.AreaShapes;
+import org.ember.geo.risk.RiskSignal;
+import org.ember.model.fusion.HotspotUpdate;
+import org.ember.model.fusion.LinkedIncident;
+import org.ember.model.fusion.LinkedSource;
+import org.ember.model.fusion.TensionUpdate;
+import org.ember.model.metrics.AreaMetrics;
+
+/** Linked incidents and signals at real places, for the fusion stage's tests. */
+final class FusionFixtures {
+    static final Instant FRIDAY_22H = Instant.parse("2025-03-14T22:00:00Z");
+    static final String CARDIFF = "W06000015";
+    static final String SWANSEA = "W06000011";
+    private static final AreaCatalogue CATALOGUE = AreaCatalogue.load(dataDir(), coverage());
+    static final AreaPlacer PLACER = new AreaPlacer(CATALOGUE, 250);
+    static final AreaShapes SHAPES = AreaShapes.of(CATALOGUE);
+
+    private FusionFixtures() {}
+
+    /** Where the real shared data lies: the {@code ember.data.dir} property Maven sets, or ../shared/data. */
+    static java.nio.file.Path dataDir() {
+        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("ember.data.dir", "../../shared/data"));
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            throw new IllegalStateException("shared data not found at " + dir.toAbsolutePath());
+        }
+        return dir;
+    }
+
+    /** The shipped south-wales-gwent deployment's coverage (its twelve local authorities). */
+    static org.ember.geo.area.Coverage coverage() {
+        List<String> lads = List.of("W06000011", "W06000012", "W06000013", "W06000014", "W06000015", "W06000016",
+                "W06000024", "W06000018", "W06000019", "W06000020", "W06000021", "W06000022");
+        java.nio.file.Path postcodes = java.nio.file.Path.of("..")
+                .resolve("deployments/south-wales-gwent/postcode-districts.csv").toAbsolutePath().normalize();
+        return new org.ember.geo.area.Coverage("south-wales-gwent", lads, org.ember.geo.area.AreaSources.onsPattern(
+                "boundaries/wales_lsoa11_by_lad/{lad}.json", lads, "boundaries/wales_lad13.json",
+                "lookups/lsoa11_to_lsoa21_best_fit_lookup_england_wales_v2.csv.gz", postcodes.toString()));
+    }
+
+    static Placement place(double lon, double lat) {
+        return PLACER.placeLonLat(lon, lat).placement();
+    }
+
+    /** St Mary Street, Cardiff city centre. */
+    static Placement cardiffCentre() {
+        return place(-3.1790, 51.4790);
+    }
+
+    /** Wind Street, Swansea. */
+    static Placement swanseaCentre() {
+        return place(-3.9390, 51.6200);
+    }
+
+    /** A linked incident as the linkage emits it. */
+    static LinkedIncident incident(String id, int revision, String change, boolean cancelled, Instant at, Placement where,
+            List<String> feeds, boolean weapon, int responseCategory, String ageBand) {
+        List<LinkedSource> sources = new ArrayList<>();
+        for (String feed : feeds) {
+            sources.add(new LinkedSource(feed, id + "-" + feed, 1, at.toEpochMilli(), 1.0, feed));
+        }
+        boolean health = feeds.contains("ambulance") || feeds.contains("ae");
+        return new LinkedIncident(LinkedIncident.TYPE, id, revision, change, cancelled, at.toEpochMilli(), where.lad(),
+                where.lsoa(), where.cell(), where.lon(), where.lat(), where.easting(), where.northing(), where.precise(),
+                "violence", weapon, ageBand, responseCategory, responseCategory > 0 && weapon, 1.0,
+                health && !feeds.contains("police"), feeds, sources);
+    }
+
+    static LinkedIncident assault(String id, Instant at, Placement where) {
+        return incident(id, 1, "created", false, at, where, List.of("police"), false, 0, null);
+    }
+
+    /** Police and a category 1 stab call-out for a 15–17-year-old. */
+    static LinkedIncident stabbing(String id, Instant at, Placement where) {
+        return incident(id, 2, "joined", false, at, where, List.of("ambulance", "police"), true, 1, "15-17");
+    }
+
+    static FusionSignal intel(String id, Instant at, Placement where, double value) {
+        return new FusionSignal(where.lad(), value != 0, new RiskSignal("intel:" + id, RiskSignal.INTEL, where.lsoa(),
+                where.lad(), at.toEpochMilli(), where.easting(), where.northing(), value, "tension report", "intel:" + id));
+    }
+
+    /** Everything one local authority's analytics published, in memory. */
+    static final class Collected implements FusionOutputs {
+        final List<HotspotUpdate> hotspots = new ArrayList<>();
+        final List<AreaMetrics> metrics = new ArrayList<>();
+        final List<TensionUpdate> tension = new ArrayList<>();
+
+        @Override
+        public void hotspot(HotspotUpdate update) {
+            hotspots.add(update);
+        }
+
+        @Override
+        public void metrics(AreaMetrics m) {
+            metrics.add(m);
+        }
+
+        @Override
+        public void tension(TensionUpdate update) {
+            tension.add(update);
+        }
+
+        List<HotspotUpdate> of(String type) {
+            return hotspots.stream().filter(h -> h.type().equals(type)).toList();
+        }
+    }
+
+    /** {@link LadState} over plain maps. */
+    static LadState memoryState() {
+        return new LadState(new MemoryBook<>(), new MemoryBook<>(), new MemoryBook<>(), new MemoryBook<>(),
+                new MemoryBook<>(), new MemoryBook<>(), new MemoryBook<>(), new MemorySlot<>(), new MemorySlot<>());
+    }
+
+    static final class MemoryBook<V> implements LadState.Book<V> {
+        private final Map<String, V> map = new LinkedHashMap<>();
+
+        @Override
+        public V get(String key) {
+            return map.get(key);
+        }
+
+        @Override
+        public void put(String key, V value) {
+            map.put(key, value);
+        }
+
+        @Override
+        public void remove(String key) {
+            map.remove(key);
+        }
+
+        @Override
+        public Iterable<Map.Entry<String, V>> entries() {
+            return new ArrayList<>(map.entrySet());
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return map.isEmpty();
+        }
+    }
+
+    static final class MemorySlot<V> implements LadState.Slot<V> {
+        private V value;
+
+        @Override
+        public V get() {
+            return value;
+        }
+
+        @Override
+        public void set(V v) {
+            value = v;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.ember.fusion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.ember.geo.area.Placement;
+import org.ember.geo.fusion.FusionSettings;
+import org.ember.model.fusion.HotspotUpdate;
+import org.ember.model.fusion.LinkedIncident;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Incremental equals from scratch, for the whole of one authority's analytics: the same random
+ * incidents, corrections, cancellations, late reports, risk signals, intelligence and restarts
+ * drive one authority with the incremental layers (live Gi*, only the areas whose inputs moved) and
+ * one that recomputes every layer at every tick; everything published must be the same, in the
+ * same order.
+ */
+class IncrementalLayersTest {
+    private static final long HOUR = 3_600_000L;
+
+    /** Equal lists; on failure, the first difference (the lists are long). */
+    private static <T> void sameInOrder(String what, List<T> live, List<T> scratch) {
+        for (int i = 0; i < Math.min(live.size(), scratch.size()); i++) {
+            assertThat(live.get(i)).as("%s #%d", what, i).isEqualTo(scratch.get(i));
+        }
+        assertThat(live).as(what).hasSameSizeAs(scratch);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {5, 2024})
+    void everyLayerPublishesWhatRecomputingFromScratchPublishes(long seed) {
+        FusionSettings d = FusionSettings.defaults();
+        FusionSettings settings = d.withHotspots(d.hotspots().withScan(d.hotspots().scan().withReplications(19)));
+        LadDriver live = new LadDriver(FusionFixtures.CARDIFF, settings, true);
+        LadDriver scratch = new LadDriver(FusionFixtures.CARDIFF, settings, false);
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Placement> places = new ArrayList<>();
+        while (places.size() < 60) {
+            var placed = FusionFixtures.PLACER.placeLonLat(-3.20 + 0.06 * random.nextDouble(), 51.47 + 0.03 * random.nextDouble());
+            if (placed.placed() && FusionFixtures.CARDIFF.equals(placed.placement().lad())) {
+                places.add(placed.placement());
+            }
+        }
+        Instant start = Instant.parse("2025-03-03T00:00:00Z");
+        List<LinkedIncident> sent = new ArrayList<>();
+        long clock = start.toEpochMilli();
+        for (int n = 0; n < 400; n++) {
+            clock += (long) (random.nextDouble() * 0.4 * HOUR);
+            int what = random.nextInt(100);
+            List<LinkedIncident> now = new ArrayList<>();
+            if (what < 6 && !sent.isEmpty()) {
+                LinkedIncident was = sent.get(random.nextInt(sent.size()));
+                now.add(FusionFixtures.incident(was.incidentId(), was.revision() + 1, "cancelled", true,
+                        Instant.ofEpochMilli(was.eventTime()), places.get(0), was.feeds(), was.weapon(), 0, null));
+            } else if (what < 12 && !sent.isEmpty()) {
+                LinkedIncident was = sent.get(random.nextInt(sent.size()));
+                now.add(FusionFixtures.incident(was.incidentId(), was.revision() + 1, "corrected", false,
+                        Instant.ofEpochMilli(was.eventTime() - HOUR), places.get(random.nextInt(places.size())),
+                        List.of("ae", "police"), false, 0, "18-24"));
+            } else {
+                // Mostly now, some hours late (after the watermark has passed them).
+                Instant at = Instant.ofEpochMilli(clock - (random.nextInt(8) == 0 ? random.nextInt(30) * HOUR : 0));
+                Placement where = places.get(random.nextInt(random.nextInt(4) == 0 ? 5 : places.size()));
+                String id = "LI-" + n;
+                now.add(what < 17 ? FusionFixtures.stabbing(id, at, where) : FusionFixtures.assault(id, at, where));
+            }
+            for (LinkedIncident incident : now) {
+                sent.add(incident);
+                for (LadDriver driver : List.of(live, scratch)) {
+                    driver.advanceTo(clock - HOUR / 2);
+                    driver.incident(incident);
+                    for (FusionSignal s : RiskReach.signals(incident, settings.risk(), FusionFixtures.SHAPES)) {
+                        if (s.targetLad().equals(driver.lad)) {
+                            driver.signal(s);
+                        }
+                    }
+                }
+            }
+            if (random.nextInt(60) == 0) {
+                Placement where = places.get(random.nextInt(places.size()));
+                FusionSignal intel = FusionFixtures.intel("IR-" + n, Instant.ofEpochMilli(clock), where,
+                        settings.risk().intelValue("high", "evidenced"));
+                live.signal(intel);
+                scratch.signal(intel);
+            }
+            if (random.nextInt(150) == 0) {
+                live.restart();
+                scratch.restart();
+            }
+        }
+        live.advanceTo(clock + 40 * 24 * HOUR);
+        scratch.advanceTo(clock + 40 * 24 * HOUR);
+
+        assertThat(scratch.out.of(HotspotUpdate.CELL_SCORED)).as("cells were scored").hasSizeGreaterThan(50);
+        assertThat(scratch.out.tension).as("tension moved").hasSizeGreaterThan(10);
+        sameInOrder("hot-spot updates", live.out.hotspots, scratch.out.hotspots);
+        sameInOrder("area metrics", live.out.metrics, scratch.out.metrics);
+        sameInOrder("tension updates", live.out.tension, scratch.out.tension);
+        assertThat(live.state.isEmpty()).isTrue();
+        assertThat(live.pendingTimers()).isZero();
+    }
+}

@@ -1,0 +1,140 @@
+package org.ember.geo.scan;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The last {@code capacity} consecutive days of counts per location, with running per-location,
+ * per-day and overall totals: the state the daily scanners keep across days. Adding a day overwrites
+ * the oldest and costs O(L). Days are addressed by how far back they lie from the latest ({@code
+ * back = 0} is the latest day). Not thread-safe.
+ */
+final class DailyCountRing {
+    private final Map<String, Integer> index = new HashMap<>();
+    private final int capacity;
+    private final int[][] counts;
+    private final long[] locationTotal;
+    private final long[] dayTotal;
+    private long total;
+    private int head = -1;
+    private int daysSeen;
+    private LocalDate lastDay;
+
+    DailyCountRing(List<ScanLocation> locations, int capacity) {
+        for (int i = 0; i < locations.size(); i++) {
+            if (index.put(locations.get(i).id(), i) != null) {
+                throw new IllegalArgumentException("duplicate location " + locations.get(i).id());
+            }
+        }
+        this.capacity = capacity;
+        this.counts = new int[locations.size()][capacity];
+        this.locationTotal = new long[locations.size()];
+        this.dayTotal = new long[capacity];
+    }
+
+    /** Appends the next day's counts per location id (days must be consecutive). */
+    void addDay(LocalDate day, Map<String, Integer> byId) {
+        if (lastDay != null && !day.equals(lastDay.plusDays(1))) {
+            throw new IllegalArgumentException("expected " + lastDay.plusDays(1) + " but got " + day);
+        }
+        int[] next = parse(byId);
+        head = (head + 1) % capacity;
+        for (int z = 0; z < counts.length; z++) {
+            locationTotal[z] += next[z] - counts[z][head];
+            counts[z][head] = next[z];
+        }
+        total -= dayTotal[head];
+        dayTotal[head] = 0;
+        for (int n : next) {
+            dayTotal[head] += n;
+        }
+        total += dayTotal[head];
+        lastDay = day;
+        daysSeen++;
+    }
+
+    /**
+     * Replaces the counts of a day still held (late, corrected or cancelled records), so a scanner
+     * kept across days need not be refilled. Costs O(L).
+     */
+    void reviseDay(LocalDate day, Map<String, Integer> byId) {
+        if (lastDay == null || day.isAfter(lastDay) || !day.isAfter(lastDay.minusDays(daysHeld()))) {
+            throw new IllegalArgumentException(day + " is not in the study period ending " + lastDay);
+        }
+        int slot = slot((int) ChronoUnit.DAYS.between(day, lastDay));
+        int[] next = parse(byId);
+        for (int z = 0; z < counts.length; z++) {
+            int delta = next[z] - counts[z][slot];
+            counts[z][slot] = next[z];
+            locationTotal[z] += delta;
+            dayTotal[slot] += delta;
+            total += delta;
+        }
+    }
+
+    private int[] parse(Map<String, Integer> byId) {
+        int[] next = new int[counts.length];
+        for (Map.Entry<String, Integer> e : byId.entrySet()) {
+            Integer z = index.get(e.getKey());
+            if (z == null) {
+                throw new IllegalArgumentException("unknown location " + e.getKey());
+            }
+            if (e.getValue() < 0) {
+                throw new IllegalArgumentException("negative count at " + e.getKey());
+            }
+            next[z] += e.getValue();
+        }
+        return next;
+    }
+
+    private int slot(int back) {
+        return Math.floorMod(head - back, capacity);
+    }
+
+    /** Cases at location z on the day {@code back} days before the latest. */
+    int count(int z, int back) {
+        return counts[z][slot(back)];
+    }
+
+    /** Cases of all locations on the day {@code back} days before the latest. */
+    long dayTotal(int back) {
+        return dayTotal[slot(back)];
+    }
+
+    /** Cases at location z over the days held. */
+    long locationTotal(int z) {
+        return locationTotal[z];
+    }
+
+    /** Cases over the days held. */
+    long total() {
+        return total;
+    }
+
+    /** Index of a location id, or null if unknown. */
+    Integer indexOf(String id) {
+        return index.get(id);
+    }
+
+    int locations() {
+        return counts.length;
+    }
+
+    /** Days added so far (not capped by the capacity). */
+    int daysSeen() {
+        return daysSeen;
+    }
+
+    /** Days currently held (at most the capacity). */
+    int daysHeld() {
+        return Math.min(daysSeen, capacity);
+    }
+
+    /** The latest day added, or null before the first. */
+    LocalDate lastDay() {
+        return lastDay;
+    }
+}
