@@ -30,7 +30,6 @@ public final class IngestStage {
         for (Feed feed : Feed.values()) {
             SingleOutputStreamOperator<Incident> ingested = sources.feed(env, feed)
                     .process(new IngestFunction(feed, settings))
-                    .returns(org.ember.jobs.serial.IncidentType.INFO) // field by field on the network, no reflection
                     .uid("ingest-" + feed.code())
                     .name("Ingest " + feed.code() + ": validate, pseudonymise, place");
             DataStream<Incident> timed = ingested

@@ -9,7 +9,6 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.ember.model.CountVocabulary;
-import org.ember.model.Incident;
 import org.ember.model.metrics.AreaMetrics;
 import org.ember.rules.counts.CountMetrics;
 import org.junit.jupiter.api.Test;
@@ -35,24 +34,6 @@ class NetworkSerializersTest {
             assertThat(back).isEqualTo(m);
             assertThat(back.areaKey()).isEqualTo(m.areaKey());
         }
-    }
-
-    @Test
-    void incidentsRoundTripWithEveryNullableFieldEitherWay() throws Exception {
-        SplittableRandom random = new SplittableRandom(5);
-        for (int n = 0; n < 2_000; n++) {
-            Incident i = new Incident("police", "CR-" + n, random.nextInt(1, 9), random.nextBoolean(), random.nextLong(),
-                    random.nextLong(), "violence", random.nextBoolean(), maybe(random, "15-17"), random.nextDouble(),
-                    random.nextDouble(), random.nextDouble(1e6), random.nextDouble(1e6), random.nextBoolean(),
-                    maybe(random, "W01001694"), maybe(random, "W06000015"), maybe(random, "250m:318000:176250"),
-                    maybe(random, "p_" + "ab".repeat(32)), maybe(random, "police: Violence with injury ✓ é"),
-                    random.nextLong(0, Long.MAX_VALUE));
-            assertThat(roundTrip(IncidentSerializer.INSTANCE, i)).isEqualTo(i);
-        }
-    }
-
-    private static String maybe(SplittableRandom random, String value) {
-        return random.nextBoolean() ? value : null;
     }
 
     private static <T> T roundTrip(TypeSerializer<T> serializer, T value) throws Exception {
