@@ -29,9 +29,6 @@ public final class EmberJob {
             DataStream<DeadLetter> deadLetters) {}
 
     public static Outputs build(StreamExecutionEnvironment env, JobSources sources, JobSinks sinks, JobSettings settings) {
-        // Every record type on the graph is immutable, so chained operators may hand objects on without a
-        // defensive copy (docs/benchmarks-throughput.md: the copies were a tenth of the ingest thread).
-        env.getConfig().enableObjectReuse();
         IngestStage.Output ingested = IngestStage.attach(env, sources, settings);
         // Interventions are a branch of their own: they never join the incidents, so never the counts.
         InterventionStage.Output interventions = InterventionStage.attach(env, sources, settings);
