@@ -1,6 +1,5 @@
 package org.ember.rules.counts;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.ember.model.CountVocabulary;
 import org.ember.model.metrics.AreaMetrics;
@@ -42,14 +41,17 @@ public final class CountMetrics {
      * @param previous the area's previous emission, or null when it had none (all zero)
      */
     public static Map<String, Double> changes(long[] previous, long[] current) {
-        Map<String, Double> changed = new HashMap<>();
+        // Built straight into an immutable map, which AreaMetrics keeps without copying: once per record and area.
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Map.Entry<String, Double>[] changed = new Map.Entry[current.length];
+        int n = 0;
         for (int i = 0; i < current.length; i++) {
             long before = previous == null ? 0 : previous[i];
             if (current[i] != before) {
-                changed.put(NAMES[i], (double) current[i]);
+                changed[n++] = Map.entry(NAMES[i], (double) current[i]);
             }
         }
-        return changed;
+        return Map.ofEntries(java.util.Arrays.copyOf(changed, n));
     }
 
     /** The update to publish for one area when its counts changed at {@code asOf}. */

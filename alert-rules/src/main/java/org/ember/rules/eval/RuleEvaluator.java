@@ -177,16 +177,7 @@ public final class RuleEvaluator {
         }
 
         if (values != null) {
-            Map<String, Double> merged = new HashMap<>(metrics);
-            for (Map.Entry<String, Double> v : values.entrySet()) {
-                double value = v.getValue() == null ? 0 : v.getValue();
-                if (value == 0 || Double.isNaN(value)) {
-                    merged.remove(v.getKey());
-                } else {
-                    merged.put(v.getKey(), value);
-                }
-            }
-            metrics = merged;
+            metrics = merged(metrics, values);
             lastUpdate = t;
         }
         if (evaluate) {
@@ -199,6 +190,29 @@ public final class RuleEvaluator {
         retireOrphans(ruleStates, layer, areaId, metrics, t, out);
         AreaState next = new AreaState(metrics, ruleStates, t, metrics.isEmpty() ? Long.MIN_VALUE : lastUpdate);
         return new Step(next.isEmpty() ? AreaState.EMPTY : next, out);
+    }
+
+    /**
+     * The area's metrics with {@code values} applied (a zero or NaN removes the metric), built straight
+     * into an immutable map: {@link AreaState} keeps it without copying again. An area holds up to a
+     * few hundred metrics and every record updates a dozen, so this runs once per record and area.
+     */
+    static Map<String, Double> merged(Map<String, Double> metrics, Map<String, Double> values) {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Map.Entry<String, Double>[] entries = new Map.Entry[metrics.size() + values.size()];
+        int n = 0;
+        for (Map.Entry<String, Double> m : metrics.entrySet()) {
+            if (!values.containsKey(m.getKey())) {
+                entries[n++] = m;
+            }
+        }
+        for (Map.Entry<String, Double> v : values.entrySet()) {
+            double value = v.getValue() == null ? 0 : v.getValue();
+            if (value != 0 && !Double.isNaN(value)) {
+                entries[n++] = Map.entry(v.getKey(), value);
+            }
+        }
+        return Map.ofEntries(n == entries.length ? entries : java.util.Arrays.copyOf(entries, n));
     }
 
     /** Alert factory inputs for one area, resolved lazily: names are looked up only when an alert is made. */

@@ -52,7 +52,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Benchmarks the job through a real Kafka broker: records/s, record -> alert latency (p50/p99/max),",
-            "CPU, heap and state size. --rate 0 runs flat out (records are written first, then the job reads them)."
+            "CPU, heap and state size. --rate 0 runs flat out (records are written first, then the job reads them;",
+            "with --concurrent they are written while the job reads)."
         })
 public final class BenchCommand implements Callable<Integer> {
     /** Fires on the first report in an LSOA's hour, so most records tip an alert and latency has samples. */
@@ -103,6 +104,13 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Rate mode: records sent in this first period are not measured (default: ${DEFAULT-VALUE}).")
     Duration warmup;
 
+    @Option(names = "--concurrent", description = "Flat out: write the records while the job runs instead of before.")
+    boolean concurrent;
+
+    @Option(names = "--partitions", defaultValue = "0",
+            description = "Partitions of the police feed topic; 0 = one per parallel task (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
     @Option(names = "--port", defaultValue = "0", description = "Kafka client port, 0 = any free one (default: ${DEFAULT-VALUE}).")
     int port;
 
@@ -124,6 +132,7 @@ public final class BenchCommand implements Callable<Integer> {
         long step = Math.min(eventStep.toMillis(), SPREAD.toMillis() / Math.max(1, count));
         BenchFeed feed = new BenchFeed(data, force, "2025-03", Instant.now().minusMillis(step * count), step, 42);
         try (KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"), port)) {
+            createFeedTopic(broker, partitions > 0 ? partitions : parallelism);
             broker.createTopics();
             return run(broker, feed, data, meters, work);
         } finally {
@@ -142,7 +151,7 @@ public final class BenchCommand implements Callable<Integer> {
                 "ember-bench", work.resolve("checkpoints"), Duration.ofSeconds(10), parallelism);
         boolean flatOut = rate <= 0;
         long total = flatOut ? records : (long) rate * duration.toSeconds();
-        if (flatOut) {
+        if (flatOut && !concurrent) {
             produce(broker, feed, total, 0, 0);
         }
         LatencySample latency = new LatencySample();
@@ -150,22 +159,29 @@ public final class BenchCommand implements Callable<Integer> {
         AtomicLong measureFrom = new AtomicLong(Long.MAX_VALUE);
         Thread reader = new Thread(() -> readAlerts(broker, latency, measureFrom, stop), "bench-alert-reader");
         reader.start();
-        ResourceWatch resources = new ResourceWatch();
+        ResourceWatch resources = new ResourceWatch(broker.processHandle());
+        Thread producer = null;
         long started;
         long finished;
         try (RunningJob job = EmberJobRunner.startLocal(settings, runSettings)) {
             if (!flatOut) {
                 // One priming record: the clock starts once the job is deployed and reading.
                 produce(broker, feed, 1, 0, -1);
-                awaitIngested(meters, 1, System.nanoTime());
+                awaitIngested(meters, 1, System.nanoTime(), () -> { });
             }
             started = System.nanoTime();
-            resources.start();
+            if (!flatOut) {
+                resources.start();
+            }
             measureFrom.set(flatOut ? 0 : System.currentTimeMillis() + warmup.toMillis());
             if (!flatOut) {
                 produce(broker, feed, total, rate, 0);
+            } else if (concurrent) {
+                producer = new Thread(() -> produce(broker, feed, total, 0, 0), "bench-producer");
+                producer.start();
             }
-            long firstSeen = awaitIngested(meters, flatOut ? total : total + 1, started);
+            // Flat out, CPU is counted from the first record read, like the rate: job start-up is not the job's cost per record.
+            long firstSeen = awaitIngested(meters, flatOut ? total : total + 1, started, flatOut ? resources::start : () -> { });
             finished = System.nanoTime();
             Thread.sleep(2_000); // the last alerts reach the reader
             resources.stop();
@@ -174,10 +190,14 @@ public final class BenchCommand implements Callable<Integer> {
         } finally {
             stop.set(true);
             reader.join(10_000);
+            if (producer != null) {
+                producer.join(10_000);
+            }
         }
         double seconds = (finished - started) / 1e9;
         long stateBytes = checkpointBytes(work.resolve("checkpoints"));
-        System.out.printf(Locale.ROOT, "%n%s, %s, parallelism %d, %d records%n", flatOut ? "flat out" : "rate " + rate + "/s",
+        System.out.printf(Locale.ROOT, "%n%s, %s, parallelism %d, %d records%n",
+                flatOut ? (concurrent ? "flat out, written while the job reads" : "flat out") : "rate " + rate + "/s",
                 countsOnly ? "counts and rules only" : "every layer on", parallelism, total);
         System.out.printf(Locale.ROOT, "  dead-lettered      %,.0f%n",
                 meters.find("ember.records.dead_lettered").counters().stream().mapToDouble(Counter::count).sum());
@@ -196,10 +216,25 @@ public final class BenchCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "  cpu                %.2f cores of %d (this JVM; the broker is a child process)%n",
                 resources.cores(), Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "  cpu per record     %.0f us in this JVM + %.0f us in the broker (%.2f cores)%n",
+                resources.cpuNanos() / 1e3 / total, resources.brokerCpuNanos() / 1e3 / total, resources.brokerCores());
         System.out.printf(Locale.ROOT, "  heap               max %,d MiB used%n", resources.maxHeap() >> 20);
         System.out.printf(Locale.ROOT, "  state              %,d KiB in the newest checkpoint%n", stateBytes >> 10);
         System.out.printf(Locale.ROOT, "  load               %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
         return 0;
+    }
+
+    /**
+     * The police feed topic with one partition per parallel task, so the job's ingest runs on every
+     * task as it would on a production topic with several partitions (with one, half the source tasks idle).
+     */
+    private static void createFeedTopic(KafkaBroker broker, int partitions) {
+        try (org.apache.kafka.clients.admin.Admin admin = broker.admin()) {
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(Feed.POLICE.topic(), partitions, (short) 1)))
+                    .all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create " + Feed.POLICE.topic() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Sends records {@code first} … {@code first + total − 1}, paced at {@code rate} per second (0: unpaced). */
@@ -226,13 +261,15 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** Waits until the job has ingested every record; returns when it first had (nanoTime). */
-    private static long awaitIngested(SimpleMeterRegistry meters, long total, long startedAt) throws InterruptedException {
+    private static long awaitIngested(SimpleMeterRegistry meters, long total, long startedAt, Runnable onFirst)
+            throws InterruptedException {
         long firstSeen = 0;
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
         while (System.nanoTime() < deadline) {
             double done = meters.find("ember.records.in").counters().stream().mapToDouble(Counter::count).sum();
             if (done > 0 && firstSeen == 0) {
                 firstSeen = System.nanoTime();
+                onFirst.run();
             }
             if (done >= total) {
                 return firstSeen == 0 ? startedAt : firstSeen;
@@ -294,13 +331,21 @@ public final class BenchCommand implements Callable<Integer> {
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         private final AtomicLong maxHeap = new AtomicLong();
         private final AtomicBoolean running = new AtomicBoolean();
+        private final ProcessHandle broker;
         private long cpuStart;
         private long wallStart;
         private long cpuEnd;
         private long wallEnd;
+        private long brokerStart;
+        private long brokerEnd;
+
+        ResourceWatch(ProcessHandle broker) {
+            this.broker = broker;
+        }
 
         void start() {
             cpuStart = os.getProcessCpuTime();
+            brokerStart = brokerCpu();
             wallStart = System.nanoTime();
             running.set(true);
             Thread sampler = new Thread(() -> {
@@ -319,6 +364,7 @@ public final class BenchCommand implements Callable<Integer> {
 
         void stop() {
             cpuEnd = os.getProcessCpuTime();
+            brokerEnd = brokerCpu();
             wallEnd = System.nanoTime();
             running.set(false);
         }
@@ -329,6 +375,22 @@ public final class BenchCommand implements Callable<Integer> {
 
         long maxHeap() {
             return maxHeap.get();
+        }
+
+        long cpuNanos() {
+            return cpuEnd - cpuStart;
+        }
+
+        long brokerCpuNanos() {
+            return brokerEnd - brokerStart;
+        }
+
+        double brokerCores() {
+            return brokerCpuNanos() / (double) Math.max(1, wallEnd - wallStart);
+        }
+
+        private long brokerCpu() {
+            return broker.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
         }
     }
 }

@@ -83,6 +83,11 @@ public final class KafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
+    /** The broker's process, so a benchmark can count its CPU time too. */
+    public ProcessHandle processHandle() {
+        return process.toHandle();
+    }
+
     public Path dataDir() {
         return dataDir;
     }

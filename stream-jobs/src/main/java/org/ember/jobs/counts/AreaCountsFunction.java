@@ -44,7 +44,7 @@ public final class AreaCountsFunction extends KeyedProcessFunction<String, Count
 
     /** The count updates for the rules, one per emission. */
     public static final OutputTag<AreaMetrics> METRICS =
-            new OutputTag<>("count-metrics", TypeInformation.of(AreaMetrics.class));
+            new OutputTag<>("count-metrics", org.ember.jobs.serial.AreaMetricsType.INFO);
 
     /** Index of the area's clock in the running state, after the counts. */
     private static final int CLOCK = CountVocabulary.SIZE;

@@ -47,9 +47,8 @@ import org.ember.fusion.SeasonalHistory;
 final class AreaFusionFunction extends KeyedCoProcessFunction<String, LinkedIncident, FusionSignal, HotspotUpdate> {
     private static final long serialVersionUID = 1L;
     private static final long HOUR = 3_600_000L;
-    static final OutputTag<AreaMetrics> METRICS = new OutputTag<>("fusion-area-metrics") {
-        private static final long serialVersionUID = 1L;
-    };
+    static final OutputTag<AreaMetrics> METRICS =
+            new OutputTag<>("fusion-area-metrics", org.ember.jobs.serial.AreaMetricsType.INFO);
     static final OutputTag<TensionUpdate> TENSION = new OutputTag<>("fusion-tension") {
         private static final long serialVersionUID = 1L;
     };

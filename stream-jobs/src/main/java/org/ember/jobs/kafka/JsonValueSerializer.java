@@ -15,6 +15,8 @@ final class JsonValueSerializer<T> implements SerializationSchema<T> {
 
     @Override
     public byte[] serialize(T element) {
-        return Json.toBytes(view.apply(element));
+        Object published = view.apply(element);
+        // Area counts are the bulk of the output (one or two per record): written without the general mapper.
+        return published instanceof org.ember.model.AreaCountsView counts ? AreaCountsJson.write(counts) : Json.toBytes(published);
     }
 }

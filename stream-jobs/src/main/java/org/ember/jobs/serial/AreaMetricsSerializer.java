@@ -1,0 +1,148 @@
+package org.ember.jobs.serial;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+import org.ember.model.CountVocabulary;
+import org.ember.model.metrics.AreaMetrics;
+import org.ember.rules.counts.CountMetrics;
+
+/**
+ * Writes {@link AreaMetrics} between tasks with the count metric names as two-byte codes instead of
+ * strings. Every record makes one or two count updates of a dozen changed counts each; as Flink's
+ * record serializer wrote them (a map of names such as {@code count{window=24h,feed=any,category=weapon}}
+ * to boxed doubles) they were a sixth of the counts task and a quarter of the rule task
+ * (docs/benchmarks-throughput.md). Names outside the count vocabulary (fusion metrics) travel as
+ * strings. The decoded names are the vocabulary's own String instances, whose hashes are cached, so
+ * the rule evaluator's map look-ups do not hash them again.
+ *
+ * <p>Only used on the network, never in state: nothing is kept in this format.
+ */
+public final class AreaMetricsSerializer extends TypeSerializerSingleton<AreaMetrics> {
+    private static final long serialVersionUID = 1L;
+    public static final AreaMetricsSerializer INSTANCE = new AreaMetricsSerializer();
+
+    private static final String[] NAMES = new String[CountVocabulary.SIZE];
+    private static final Map<String, Integer> CODES = new HashMap<>();
+    private static final String[] LAYERS = {"lsoa", "lad", "cell"};
+    private static final int OTHER = -1;
+
+    static {
+        for (int i = 0; i < NAMES.length; i++) {
+            NAMES[i] = CountMetrics.name(i);
+            CODES.put(NAMES[i], i);
+        }
+    }
+
+    @Override
+    public boolean isImmutableType() {
+        return true;
+    }
+
+    @Override
+    public AreaMetrics createInstance() {
+        return new AreaMetrics("lsoa", "", 0L, CountMetrics.SOURCE, Map.of(), 0L);
+    }
+
+    @Override
+    public AreaMetrics copy(AreaMetrics from) {
+        return from;
+    }
+
+    @Override
+    public AreaMetrics copy(AreaMetrics from, AreaMetrics reuse) {
+        return from;
+    }
+
+    @Override
+    public int getLength() {
+        return -1;
+    }
+
+    @Override
+    public void serialize(AreaMetrics m, DataOutputView out) throws IOException {
+        writeCoded(m.layer(), LAYERS, out);
+        out.writeUTF(m.areaId());
+        out.writeLong(m.asOf());
+        if (CountMetrics.SOURCE.equals(m.source())) {
+            out.writeBoolean(true);
+        } else {
+            out.writeBoolean(false);
+            out.writeUTF(m.source());
+        }
+        out.writeLong(m.appendedAt());
+        out.writeInt(m.values().size());
+        for (Map.Entry<String, Double> v : m.values().entrySet()) {
+            Integer code = CODES.get(v.getKey());
+            if (code != null) {
+                out.writeShort(code);
+            } else {
+                out.writeShort(OTHER);
+                out.writeUTF(v.getKey());
+            }
+            out.writeDouble(v.getValue());
+        }
+    }
+
+    @Override
+    public AreaMetrics deserialize(DataInputView in) throws IOException {
+        String layer = readCoded(LAYERS, in);
+        String areaId = in.readUTF();
+        long asOf = in.readLong();
+        String source = in.readBoolean() ? CountMetrics.SOURCE : in.readUTF();
+        long appendedAt = in.readLong();
+        int n = in.readInt();
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Map.Entry<String, Double>[] entries = new Map.Entry[n];
+        for (int i = 0; i < n; i++) {
+            int code = in.readShort();
+            String name = code == OTHER ? in.readUTF() : NAMES[code];
+            entries[i] = Map.entry(name, in.readDouble());
+        }
+        // An immutable map: AreaMetrics' own Map.copyOf keeps it as it is instead of copying again.
+        return new AreaMetrics(layer, areaId, asOf, source, Map.ofEntries(entries), appendedAt);
+    }
+
+    @Override
+    public AreaMetrics deserialize(AreaMetrics reuse, DataInputView in) throws IOException {
+        return deserialize(in);
+    }
+
+    @Override
+    public void copy(DataInputView source, DataOutputView target) throws IOException {
+        serialize(deserialize(source), target);
+    }
+
+    @Override
+    public TypeSerializerSnapshot<AreaMetrics> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    private static void writeCoded(String value, String[] codes, DataOutputView out) throws IOException {
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i].equals(value)) {
+                out.writeByte(i);
+                return;
+            }
+        }
+        out.writeByte(OTHER);
+        out.writeUTF(value);
+    }
+
+    private static String readCoded(String[] codes, DataInputView in) throws IOException {
+        int code = in.readByte();
+        return code == OTHER ? in.readUTF() : codes[code];
+    }
+
+    /** Serializer snapshot: the format has no parameters. */
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<AreaMetrics> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+}
