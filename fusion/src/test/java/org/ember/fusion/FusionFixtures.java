@@ -16,19 +16,19 @@ import org.ember.model.fusion.LinkedSource;
 import org.ember.model.fusion.TensionUpdate;
 import org.ember.model.metrics.AreaMetrics;
 
-/** Linked incidents and signals at real places, for the fusion stage's tests. */
-final class FusionFixtures {
-    static final Instant FRIDAY_22H = Instant.parse("2025-03-14T22:00:00Z");
-    static final String CARDIFF = "W06000015";
-    static final String SWANSEA = "W06000011";
+/** Linked incidents and signals at real places, for the fusion library's tests and the fusion stage's Flink tests. */
+public final class FusionFixtures {
+    public static final Instant FRIDAY_22H = Instant.parse("2025-03-14T22:00:00Z");
+    public static final String CARDIFF = "W06000015";
+    public static final String SWANSEA = "W06000011";
     private static final AreaCatalogue CATALOGUE = AreaCatalogue.load(dataDir(), coverage());
-    static final AreaPlacer PLACER = new AreaPlacer(CATALOGUE, 250);
-    static final AreaShapes SHAPES = AreaShapes.of(CATALOGUE);
+    public static final AreaPlacer PLACER = new AreaPlacer(CATALOGUE, 250);
+    public static final AreaShapes SHAPES = AreaShapes.of(CATALOGUE);
 
     private FusionFixtures() {}
 
     /** Where the real shared data lies: the {@code ember.data.dir} property Maven sets, or ../shared/data. */
-    static java.nio.file.Path dataDir() {
+    public static java.nio.file.Path dataDir() {
         java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("ember.data.dir", "../../shared/data"));
         if (!java.nio.file.Files.isDirectory(dir)) {
             throw new IllegalStateException("shared data not found at " + dir.toAbsolutePath());
@@ -37,7 +37,7 @@ final class FusionFixtures {
     }
 
     /** The shipped south-wales-gwent deployment's coverage (its twelve local authorities). */
-    static org.ember.geo.area.Coverage coverage() {
+    public static org.ember.geo.area.Coverage coverage() {
         List<String> lads = List.of("W06000011", "W06000012", "W06000013", "W06000014", "W06000015", "W06000016",
                 "W06000024", "W06000018", "W06000019", "W06000020", "W06000021", "W06000022");
         java.nio.file.Path postcodes = java.nio.file.Path.of("..")
@@ -47,22 +47,22 @@ final class FusionFixtures {
                 "lookups/lsoa11_to_lsoa21_best_fit_lookup_england_wales_v2.csv.gz", postcodes.toString()));
     }
 
-    static Placement place(double lon, double lat) {
+    public static Placement place(double lon, double lat) {
         return PLACER.placeLonLat(lon, lat).placement();
     }
 
     /** St Mary Street, Cardiff city centre. */
-    static Placement cardiffCentre() {
+    public static Placement cardiffCentre() {
         return place(-3.1790, 51.4790);
     }
 
     /** Wind Street, Swansea. */
-    static Placement swanseaCentre() {
+    public static Placement swanseaCentre() {
         return place(-3.9390, 51.6200);
     }
 
     /** A linked incident as the linkage emits it. */
-    static LinkedIncident incident(String id, int revision, String change, boolean cancelled, Instant at, Placement where,
+    public static LinkedIncident incident(String id, int revision, String change, boolean cancelled, Instant at, Placement where,
             List<String> feeds, boolean weapon, int responseCategory, String ageBand) {
         List<LinkedSource> sources = new ArrayList<>();
         for (String feed : feeds) {
@@ -75,16 +75,16 @@ final class FusionFixtures {
                 health && !feeds.contains("police"), feeds, sources);
     }
 
-    static LinkedIncident assault(String id, Instant at, Placement where) {
+    public static LinkedIncident assault(String id, Instant at, Placement where) {
         return incident(id, 1, "created", false, at, where, List.of("police"), false, 0, null);
     }
 
     /** Police and a category 1 stab call-out for a 15–17-year-old. */
-    static LinkedIncident stabbing(String id, Instant at, Placement where) {
+    public static LinkedIncident stabbing(String id, Instant at, Placement where) {
         return incident(id, 2, "joined", false, at, where, List.of("ambulance", "police"), true, 1, "15-17");
     }
 
-    static FusionSignal intel(String id, Instant at, Placement where, double value) {
+    public static FusionSignal intel(String id, Instant at, Placement where, double value) {
         return new FusionSignal(where.lad(), value != 0, new RiskSignal("intel:" + id, RiskSignal.INTEL, where.lsoa(),
                 where.lad(), at.toEpochMilli(), where.easting(), where.northing(), value, "tension report", "intel:" + id));
     }

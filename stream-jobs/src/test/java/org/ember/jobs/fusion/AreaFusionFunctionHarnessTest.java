@@ -1,5 +1,6 @@
 package org.ember.jobs.fusion;
 
+import org.ember.fusion.FusionFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

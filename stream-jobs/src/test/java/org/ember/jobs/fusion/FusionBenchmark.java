@@ -1,5 +1,6 @@
 package org.ember.jobs.fusion;
 
+import org.ember.fusion.FusionFixtures;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
