@@ -1,5 +1,7 @@
 package org.ember.jobs;
 
+import java.time.Duration;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.ember.jobs.records.RawFeedRecord;
@@ -9,6 +11,18 @@ import org.ember.model.Feed;
 public interface JobSources {
     /** A partner feed's raw records. */
     DataStream<RawFeedRecord> feed(StreamExecutionEnvironment env, Feed feed);
+
+    /**
+     * The job's clock for a live feed's raw records, when this source can tell a feed that has been
+     * read to the end from one whose records are still waiting (Kafka can: see
+     * {@code KafkaArrivalClock}); null to have ingest put the clock on the ingested incidents, with
+     * wall-clock idleness only for sources that never finish.
+     *
+     * @param quiet how long without a record before a feed may stop holding the clock
+     */
+    default WatermarkStrategy<RawFeedRecord> arrivalClock(StreamExecutionEnvironment env, Feed feed, Duration quiet) {
+        return null;
+    }
 
     /**
      * One of Ember's own input topics (for example {@code ember.rules} or {@code ember.acks}), raw;

@@ -62,11 +62,14 @@ class EndToEndThroughKafkaTest {
         valid.add(record(Feed.NAVIGATOR, Json.toBytes(TestFeeds.referral("NAV-1", FRIDAY_22H.plusSeconds(2000), "NAV-7"))));
         valid.add(record(Feed.POLICE, Json.toBytes(TestFeeds.assault("CR-3", FRIDAY_22H.plus(Duration.ofHours(3)), SWANSEA_CENTRE))));
 
+        // Sent between the valid ones: a record ingest rejects still arrived, and moves the clock.
+        long malformedSentAt = FRIDAY_22H.plus(Duration.ofMinutes(58)).toEpochMilli();
         List<ProducerRecord<byte[], byte[]>> malformed = List.of(
-                record(Feed.POLICE, "this is not json".getBytes(StandardCharsets.UTF_8)),
-                record(Feed.AE, "{\"attendance_id\":\"AE-9\",\"arrival_time\":\"yesterday\"}".getBytes(StandardCharsets.UTF_8)),
-                record(Feed.INTEL, "[1,2,3]".getBytes(StandardCharsets.UTF_8)),
-                record(Feed.POLICE, Json.toBytes(TestFeeds.assault("CR-4", FRIDAY_22H, LONDON))));
+                record(Feed.POLICE, "this is not json".getBytes(StandardCharsets.UTF_8), malformedSentAt),
+                record(Feed.AE, "{\"attendance_id\":\"AE-9\",\"arrival_time\":\"yesterday\"}".getBytes(StandardCharsets.UTF_8),
+                        malformedSentAt),
+                record(Feed.INTEL, "[1,2,3]".getBytes(StandardCharsets.UTF_8), malformedSentAt),
+                record(Feed.POLICE, Json.toBytes(TestFeeds.assault("CR-4", FRIDAY_22H, LONDON)), malformedSentAt));
 
         try (KafkaProducer<byte[], byte[]> producer = TestTopics.producer(broker.bootstrapServers())) {
             for (ProducerRecord<byte[], byte[]> r : valid.subList(0, 5)) {
@@ -118,6 +121,10 @@ class EndToEndThroughKafkaTest {
     }
 
     private static ProducerRecord<byte[], byte[]> record(Feed feed, byte[] value) {
-        return new ProducerRecord<>(feed.topic(), null, TestFeeds.sentAt(value), null, value);
+        return record(feed, value, TestFeeds.sentAt(value));
+    }
+
+    private static ProducerRecord<byte[], byte[]> record(Feed feed, byte[] value, long sentAt) {
+        return new ProducerRecord<>(feed.topic(), null, sentAt, null, value);
     }
 }

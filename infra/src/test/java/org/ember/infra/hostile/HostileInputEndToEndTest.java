@@ -2,7 +2,6 @@ package org.ember.infra.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ember.jobs.testing.TestFeeds.CARDIFF_CENTRE;
-import static org.ember.jobs.testing.TestFeeds.FRIDAY_22H;
 import static org.ember.jobs.testing.TestFeeds.SWANSEA_CENTRE;
 
 import io.micrometer.core.instrument.Metrics;
@@ -120,14 +119,17 @@ class HostileInputEndToEndTest {
                 awaitDeadLetters(dlq, deadLetters, sent - valid, h.label());
                 assertThat(job.status()).as("job after %s", h.label()).isEqualTo("RUNNING");
             }
-            // Valid reports still raise their alert; a repeated record is not counted twice.
-            send(producer, Feed.POLICE, Json.toBytes(TestFeeds.knifeCrime("CR-1", FRIDAY_22H.plusSeconds(300), CARDIFF_CENTRE)));
-            send(producer, Feed.POLICE, Json.toBytes(TestFeeds.knifeCrime("CR-1", FRIDAY_22H.plusSeconds(300), CARDIFF_CENTRE)));
-            send(producer, Feed.AMBULANCE, Json.toBytes(TestFeeds.stabbingCallout("AMB-1", FRIDAY_22H.plusSeconds(400),
+            // Valid reports still raise their alert; a repeated record is not counted twice. They come
+            // after the hostile records on the arrival clock, as they would live: a record that ingest
+            // rejects still arrived, and moved the clock.
+            Instant afterTheSingles = Instant.ofEpochMilli(TestFeeds.SENT_AT);
+            send(producer, Feed.POLICE, Json.toBytes(TestFeeds.knifeCrime("CR-1", afterTheSingles.plusSeconds(300), CARDIFF_CENTRE)));
+            send(producer, Feed.POLICE, Json.toBytes(TestFeeds.knifeCrime("CR-1", afterTheSingles.plusSeconds(300), CARDIFF_CENTRE)));
+            send(producer, Feed.AMBULANCE, Json.toBytes(TestFeeds.stabbingCallout("AMB-1", afterTheSingles.plusSeconds(400),
                     CARDIFF_CENTRE)));
-            send(producer, Feed.AE, Json.toBytes(TestFeeds.knifeAttendance("AE-1", FRIDAY_22H.plusSeconds(300),
+            send(producer, Feed.AE, Json.toBytes(TestFeeds.knifeAttendance("AE-1", afterTheSingles.plusSeconds(300),
                     Duration.ofMinutes(50), CARDIFF_CENTRE)));
-            send(producer, Feed.POLICE, Json.toBytes(TestFeeds.assault("CR-2", FRIDAY_22H.plus(Duration.ofHours(3)),
+            send(producer, Feed.POLICE, Json.toBytes(TestFeeds.assault("CR-2", afterTheSingles.plus(Duration.ofHours(3)),
                     SWANSEA_CENTRE)));
             sent += 5;
             valid += 5;

@@ -6,6 +6,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.ember.jobs.JobSettings;
 import org.ember.jobs.JobSources;
 import org.ember.jobs.order.ArrivalWatermarks;
+import org.ember.jobs.records.RawFeedRecord;
 import org.ember.model.DeadLetter;
 import org.ember.model.Feed;
 import org.ember.model.Incident;
@@ -27,13 +28,22 @@ public final class IngestStage {
         env.getConfig().setAutoWatermarkInterval(ArrivalWatermarks.INTERVAL.toMillis());
         DataStream<Incident> incidents = null;
         DataStream<DeadLetter> deadLetters = null;
+        java.time.Duration idleness = idleness(sources, settings);
         for (Feed feed : Feed.values()) {
-            SingleOutputStreamOperator<Incident> ingested = sources.feed(env, feed)
+            DataStream<RawFeedRecord> raw = sources.feed(env, feed);
+            var rawClock = idleness == null ? null : sources.arrivalClock(env, feed, idleness);
+            if (rawClock != null) {
+                raw = raw.assignTimestampsAndWatermarks(rawClock)
+                        .uid("arrival-time-" + feed.code())
+                        .name("Arrival time " + feed.code() + " (idle once read to the end)");
+            }
+            SingleOutputStreamOperator<Incident> ingested = raw
                     .process(new IngestFunction(feed, settings))
                     .uid("ingest-" + feed.code())
                     .name("Ingest " + feed.code() + ": validate, pseudonymise, place");
-            DataStream<Incident> timed = ingested
-                    .assignTimestampsAndWatermarks(ArrivalWatermarks.strategy(idleness(sources, settings)))
+            // Ingest keeps each record's timestamp, so with a clock on the raw records there is nothing to add.
+            DataStream<Incident> timed = rawClock != null ? ingested : ingested
+                    .assignTimestampsAndWatermarks(ArrivalWatermarks.strategy(idleness))
                     .uid("event-time-" + feed.code())
                     .name("Arrival time " + feed.code());
             DataStream<DeadLetter> rejected = ingested.getSideOutput(IngestFunction.DEAD_LETTERS);

@@ -10,8 +10,9 @@ import org.ember.jobs.records.RawFeedRecord;
 import org.ember.model.Feed;
 
 /**
- * Reads each feed topic from Kafka. Watermarks are assigned after ingest, not here, because event
- * time is inside the payload and a malformed record has none.
+ * Reads each feed topic from Kafka. The job's clock is the records' Kafka timestamps (arrival),
+ * assigned to the raw records by {@link KafkaArrivalClock} before ingest, so a record ingest will
+ * dead-letter still counts as read when the clock asks whether a feed is done.
  */
 public final class KafkaJobSources implements JobSources {
     private final String bootstrapServers;
@@ -32,6 +33,12 @@ public final class KafkaJobSources implements JobSources {
     @Override
     public DataStream<RawFeedRecord> feed(StreamExecutionEnvironment env, Feed feed) {
         return read(env, feed.topic(), "source-" + feed.code());
+    }
+
+    @Override
+    public WatermarkStrategy<RawFeedRecord> arrivalClock(StreamExecutionEnvironment env, Feed feed, java.time.Duration quiet) {
+        return KafkaArrivalClock.strategy(feed.topic(), new KafkaEndOffsets(bootstrapServers, clientProperties), quiet,
+                env.getParallelism());
     }
 
     @Override

@@ -106,6 +106,15 @@ public final class JobMetrics {
                 "Inputs applied out of canonical order because the clock had passed their arrival", "stage", stage);
     }
 
+    /**
+     * Times a quiet live feed stopped holding the job's clock without the broker confirming it had
+     * been read to the end (see KafkaArrivalClock): records it still had may then be applied late.
+     */
+    public Count forcedIdle(String topic) {
+        return count("feed_forced_idle", "ember.feed.forced_idle",
+                "Quiet feeds that stopped holding the clock without the broker confirming the end", "topic", topic);
+    }
+
     public Count corrections(String outcome) {
         return count("records_versions", "ember.records.versions", "Versioned records by outcome", "outcome", outcome);
     }

@@ -15,7 +15,7 @@ import org.ember.model.Incident;
  * previous one. No feed's lateness holds the clock back: event time decides only which windows a
  * record belongs to (see docs/rules.md, "Determinism").
  */
-public final class ArrivalWatermarks implements WatermarkGenerator<Incident> {
+public final class ArrivalWatermarks<T> implements WatermarkGenerator<T> {
     /**
      * How often Flink asks for a periodic watermark: small, because the watermark passing a
      * record's arrival is what lets every stage apply it.
@@ -43,15 +43,21 @@ public final class ArrivalWatermarks implements WatermarkGenerator<Incident> {
         return incident.appendedAt() > 0 ? incident.appendedAt() : incident.reportedTime();
     }
 
-    /** @param idleness null: never idle (bounded sources); else how long a silent feed keeps the clock */
+    /**
+     * The clock on ingested incidents, for sources that are not Kafka's (bounded replays, tests);
+     * live Kafka feeds use {@link org.ember.jobs.kafka.KafkaArrivalClock}, which goes idle only when
+     * the broker confirms a feed has been read to the end.
+     *
+     * @param idleness null: never idle (bounded sources); else how long a silent feed keeps the clock
+     */
     public static WatermarkStrategy<Incident> strategy(Duration idleness) {
-        WatermarkStrategy<Incident> strategy = WatermarkStrategy.<Incident>forGenerator(context -> new ArrivalWatermarks())
+        WatermarkStrategy<Incident> strategy = WatermarkStrategy.<Incident>forGenerator(context -> new ArrivalWatermarks<Incident>())
                 .withTimestampAssigner((incident, previous) -> arrivalOf(incident));
         return idleness == null ? strategy : strategy.withIdleness(idleness);
     }
 
     @Override
-    public void onEvent(Incident event, long timestamp, WatermarkOutput output) {
+    public void onEvent(T event, long timestamp, WatermarkOutput output) {
         recordSincePeriodic = true;
         if (timestamp > newest) {
             newest = timestamp;

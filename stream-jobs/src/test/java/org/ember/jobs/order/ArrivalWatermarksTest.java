@@ -33,7 +33,7 @@ class ArrivalWatermarksTest {
 
     @Test
     void theClockFollowsArrivalsAtOnceAndCatchesUpWhenTheFeedPauses() {
-        ArrivalWatermarks generator = new ArrivalWatermarks();
+        ArrivalWatermarks<Incident> generator = new ArrivalWatermarks<>();
         generator.onPeriodicEmit(output);
         assertThat(emitted).as("nothing read, no clock").isEmpty();
         generator.onEvent(at(1_000, 0), 1_000, output);
