@@ -117,10 +117,12 @@ public final class KafkaArrivalClock {
             switch (idleness.decide(now)) {
                 case HOLD -> { }
                 case PROBE -> {
+                    LOG.debug("{} quiet: asking the broker whether it was read to the end", topic);
                     idleness.onProbeAsked(now);
                     question = broker.ask(topic);
                 }
                 case IDLE -> {
+                    LOG.debug("{} read to the end: idle", topic);
                     idle = true;
                     output.markIdle();
                 }
