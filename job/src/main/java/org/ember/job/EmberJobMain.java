@@ -1,6 +1,5 @@
 package org.ember.job;
 
-import java.nio.file.Path;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.ember.deployment.Deployment;
 import org.ember.jobs.JobSettings;
@@ -14,7 +13,8 @@ import org.ember.jobs.compose.JobComposition;
  * a savepoint or retained checkpoint) are the cluster's settings, not the jar's.
  *
  * <p>Arguments: {@code --deployment <file> --bootstrap-servers <hosts> --data-dir <dir> [--rules <path>]
- * [--consumer-group <id>] [--checkpoint-interval-ms <ms>] [--production]}.
+ * --delivery-ledger <dir or URI> [--consumer-group <id>] [--checkpoint-interval-ms <ms>] [--production]}; the
+ * delivery ledger must be a location every TaskManager reaches (docs/deployment.md).
  */
 public final class EmberJobMain {
     private EmberJobMain() {}
@@ -22,9 +22,8 @@ public final class EmberJobMain {
     public static void main(String[] args) throws Exception {
         JobArguments arguments = JobArguments.parse(args);
         Deployment deployment = JobComposition.deployment(arguments, System.getenv());
-        Path outbox = Path.of(System.getProperty("java.io.tmpdir"), "ember-outbox");
         JobSettings settings = JobComposition.settings(arguments, System.getenv(), deployment,
-                JobComposition.delivery(deployment, null, outbox));
+                JobComposition.jarDelivery(arguments, deployment));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         JobComposition.attach(env, arguments, settings, deployment.kafka().properties());
         env.execute("ember");

@@ -131,8 +131,10 @@ public final class ClusterCampaign {
     /** Runs the job over the whole replay under its own consumer group; stops it with a savepoint. */
     public Run run(String name, Faults faults, Probe probe) throws Exception {
         Map<TopicPartition, Long> alertsBefore = endOffsets(Topics.ALERTS);
+        // A ledger per run: the faulted run must send what the undisturbed one sent, once.
         JobArguments args = new JobArguments(deployment, cluster.bootstrapServers(), dataDir, null,
-                "ember-" + name, Duration.ofSeconds(5), false);
+                "ember-" + name, Duration.ofSeconds(5), false,
+                cluster.flink().deliveryLedger().resolve("ember-" + name + "-" + System.currentTimeMillis()).toUri().toString());
         FlinkRest rest = cluster.rest();
         String job = rest.run(jarId, args.toArgs(), 2, null);
         awaitRunning(rest, job);

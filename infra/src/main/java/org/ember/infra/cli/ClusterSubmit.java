@@ -27,7 +27,8 @@ final class ClusterSubmit {
             throw new UserError(e.getMessage());
         }
         String bootstrap = command.bootstrapServers != null ? command.bootstrapServers : cluster.bootstrapServers();
-        JobArguments arguments = command.arguments(bootstrap, data);
+        JobArguments arguments = command.arguments(bootstrap, data)
+                .withDeliveryLedger(cluster.flink().deliveryLedger().toUri().toString());
         FlinkRest rest = cluster.rest();
         String jarId = rest.upload(jar);
         String jobId;

@@ -44,6 +44,14 @@ public final class FlinkCluster {
         return dir.resolve("savepoints");
     }
 
+    /**
+     * Where jobs on this cluster record delivered notifications ({@code --delivery-ledger}): on
+     * loopback every TaskManager shares this machine's disk, as it shares the checkpoints.
+     */
+    public Path deliveryLedger() {
+        return dir.resolve("delivery-ledger");
+    }
+
     public Path conf() {
         return dir.resolve("conf");
     }

@@ -89,7 +89,9 @@ class K8sManifestsTest {
         List<String> args = new ArrayList<>();
         flink.path("job").path("args").forEach(a -> args.add(a.asText()));
         // The jar's main must accept exactly these arguments.
-        assertThat(org.ember.jobs.compose.JobArguments.parse(args.toArray(String[]::new)).production()).isTrue();
+        org.ember.jobs.compose.JobArguments parsed = org.ember.jobs.compose.JobArguments.parse(args.toArray(String[]::new));
+        assertThat(parsed.production()).isTrue();
+        assertThat(parsed.deliveryLedger()).as("a ledger every TaskManager reaches").startsWith("s3://");
         assertThat(only("Deployment").path("spec").path("template").path("spec").path("containers").get(0)
                 .path("readinessProbe").path("httpGet").path("path").asText()).isEqualTo("/healthz");
     }

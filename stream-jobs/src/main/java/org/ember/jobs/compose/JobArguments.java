@@ -18,9 +18,23 @@ import java.util.Map;
  * @param consumerGroup         Kafka consumer group of the feed sources
  * @param checkpointInterval    how often to checkpoint (alerts become visible to read_committed readers then)
  * @param production            the pseudonymisation key must be configured
+ * @param deliveryLedger        where delivered notifications are recorded, a directory or file-system URI
+ *                              every TaskManager reaches (required by the job jar), or null
  */
 public record JobArguments(Path deployment, String bootstrapServers, Path dataDir, Path rules, String consumerGroup,
-        Duration checkpointInterval, boolean production) {
+        Duration checkpointInterval, boolean production, String deliveryLedger) {
+
+    /** Without a delivery ledger (a job in this JVM keeps its ledger in its work directory). */
+    public JobArguments(Path deployment, String bootstrapServers, Path dataDir, Path rules, String consumerGroup,
+            Duration checkpointInterval, boolean production) {
+        this(deployment, bootstrapServers, dataDir, rules, consumerGroup, checkpointInterval, production, null);
+    }
+
+    /** The same arguments, delivered notifications recorded at {@code location}. */
+    public JobArguments withDeliveryLedger(String location) {
+        return new JobArguments(deployment, bootstrapServers, dataDir, rules, consumerGroup, checkpointInterval, production,
+                location);
+    }
 
     public static final String DEFAULT_CONSUMER_GROUP = "ember-job";
 
@@ -57,7 +71,8 @@ public record JobArguments(Path deployment, String bootstrapServers, Path dataDi
                 path(values.get("--rules")),
                 values.getOrDefault("--consumer-group", DEFAULT_CONSUMER_GROUP),
                 Duration.ofMillis(Long.parseLong(values.getOrDefault("--checkpoint-interval-ms", "10000"))),
-                production);
+                production,
+                values.get("--delivery-ledger"));
     }
 
     /** The same arguments as {@link #parse} reads, for a submitter that starts the job jar. */
@@ -72,6 +87,9 @@ public record JobArguments(Path deployment, String bootstrapServers, Path dataDi
         args.addAll(List.of("--bootstrap-servers", bootstrapServers, "--data-dir", dataDir.toString(),
                 "--consumer-group", consumerGroup,
                 "--checkpoint-interval-ms", Long.toString(checkpointInterval.toMillis())));
+        if (deliveryLedger != null) {
+            args.addAll(List.of("--delivery-ledger", deliveryLedger));
+        }
         if (production) {
             args.add("--production");
         }
@@ -79,7 +97,7 @@ public record JobArguments(Path deployment, String bootstrapServers, Path dataDi
     }
 
     private static final List<String> KNOWN = List.of("--deployment", "--bootstrap-servers", "--data-dir", "--rules",
-            "--consumer-group", "--checkpoint-interval-ms");
+            "--consumer-group", "--checkpoint-interval-ms", "--delivery-ledger");
 
     private static Path path(String value) {
         return value == null ? null : Path.of(value);

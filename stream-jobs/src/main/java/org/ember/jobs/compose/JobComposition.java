@@ -53,13 +53,34 @@ public final class JobComposition {
 
     /**
      * The job's settings, from the arguments and the process environment (pseudonymisation key,
-     * secrets the deployment names); notifications as the deployment says, with no ledger and the
-     * outbox (when the deployment has no SMTP server) under the system's temporary folder.
+     * secrets the deployment names); notifications as {@link #jarDelivery} makes them.
      */
     public static JobSettings settings(JobArguments args, Map<String, String> environment) throws CompositionException {
         Deployment deployment = deployment(args, environment);
+        return settings(args, environment, deployment, jarDelivery(args, deployment));
+    }
+
+    /**
+     * The job jar's delivery: as the deployment says, the outbox (when the deployment has no SMTP
+     * server) under the system's temporary folder, and the delivery ledger the arguments name,
+     * which is required: on a cluster a TaskManager can die after a send and before the next
+     * checkpoint, and only a ledger every TaskManager reaches stops the restored job sending again.
+     */
+    public static DeliverySettings jarDelivery(JobArguments args, Deployment deployment) throws CompositionException {
+        String ledger = args.deliveryLedger();
+        if (ledger == null || ledger.isBlank()) {
+            throw new CompositionException("--delivery-ledger is required: a directory every TaskManager can read and "
+                    + "write, like the checkpoint directory (a shared volume such as file:///mnt/ember/delivery-ledger, "
+                    + "or s3://bucket/ember/delivery-ledger). Delivered notifications are recorded there so that a "
+                    + "job restored after a lost TaskManager does not send them again (docs/deployment.md, "
+                    + "\"Delivery ledger\").");
+        }
+        if (!ledger.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*") && !Path.of(ledger).isAbsolute()) {
+            throw new CompositionException("--delivery-ledger " + ledger + " is a relative path; on a cluster it would "
+                    + "name a different folder in each TaskManager: give an absolute path or a URI");
+        }
         Path outbox = Path.of(System.getProperty("java.io.tmpdir"), "ember-outbox");
-        return settings(args, environment, deployment, delivery(deployment, null, outbox));
+        return delivery(deployment, null, outbox).withLedger(ledger);
     }
 
     /** The deployment's delivery: routing, rotas, channels, links to its public URL. */

@@ -26,9 +26,9 @@ import org.ember.rules.oncall.Contact;
  * Sends each message over its channel, keyed by recipient. A failure is retried with backoff from a
  * processing-time timer, the message kept in checkpointed state meanwhile; after the backoff's
  * limit it is recorded as undeliverable. Every attempt and outcome is emitted for
- * {@code ember.deliveries}. A delivery already made (in state, or in the on-disk ledger after a
- * restart) is not made again: its key is the alert fingerprint, the notification step, the route and
- * the recipient.
+ * {@code ember.deliveries}. A delivery already made (in state, or in the {@link DeliveryLedger} after
+ * a restore, including a retry restored from a checkpoint taken before it got through) is not made
+ * again: its key is the alert fingerprint, the notification step, the route and the recipient.
  */
 final class DeliverFunction extends KeyedProcessFunction<String, Notification, DeliveryRecord> {
     private static final long serialVersionUID = 1L;
@@ -67,7 +67,11 @@ final class DeliverFunction extends KeyedProcessFunction<String, Notification, D
             email = new OutboxChannel(Path.of(settings.outboxDir()), mail, hook);
             webhook = email;
         }
-        ledger = settings.ledgerDir() == null ? null : DeliveryLedger.open(Path.of(settings.ledgerDir()));
+        try {
+            ledger = settings.ledgerDir() == null ? null : DeliveryLedger.open(settings.ledgerDir());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e.getMessage() + "; notifications are not sent without it", e);
+        }
         pending = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("pending-deliveries", Types.STRING, TypeInformation.of(PendingDelivery.class)));
         MapStateDescriptor<String, Long> deliveredDescriptor =
@@ -80,7 +84,7 @@ final class DeliverFunction extends KeyedProcessFunction<String, Notification, D
     public void processElement(Notification n, Context ctx, Collector<DeliveryRecord> out) throws Exception {
         long now = ctx.timerService().currentProcessingTime();
         String key = n.deliveryKey();
-        if (delivered.contains(key) || (ledger != null && ledger.delivered(key))) {
+        if (alreadyDelivered(key)) {
             record(out, DeliveryRecord.attempt(n, n.contact().channel(), 0, DeliveryRecord.DUPLICATE,
                     "already delivered; not sent again", now));
             return;
@@ -111,6 +115,14 @@ final class DeliverFunction extends KeyedProcessFunction<String, Notification, D
         String key = n.deliveryKey();
         int attempt = p.attempts() + 1;
         boolean wasPending = p.attempts() > 0;
+        if (wasPending && alreadyDelivered(key)) {
+            // A retry restored from a checkpoint taken before an earlier attempt got through.
+            pending.remove(key);
+            DeliveryMetrics.pending().decrementAndGet();
+            record(out, DeliveryRecord.attempt(n, n.contact().channel(), p.attempts(), DeliveryRecord.DUPLICATE,
+                    "already delivered before a restore; not sent again", now));
+            return;
+        }
         Channel channel = Contact.EMAIL.equals(n.contact().channel()) ? email : webhook;
         try {
             channel.send(n);
@@ -139,15 +151,23 @@ final class DeliverFunction extends KeyedProcessFunction<String, Notification, D
             return;
         }
         delivered.put(key, now);
+        String unrecorded = "";
         if (ledger != null) {
-            ledger.record(key);
+            try {
+                ledger.record(key, now);
+            } catch (java.io.IOException | RuntimeException e) {
+                // The message is out: failing the task now would restore and send it again for sure.
+                unrecorded = "; NOT in the delivery ledger (" + e.getMessage() + "), a restore before the next "
+                        + "checkpoint would send it again";
+                LOG.log(System.Logger.Level.ERROR, "delivery ledger write failed for " + key, e);
+            }
         }
         pending.remove(key);
         if (wasPending) {
             DeliveryMetrics.pending().decrementAndGet();
         }
         record(out, DeliveryRecord.attempt(n, n.contact().channel(), attempt, DeliveryRecord.SENT,
-                settings.live() ? "accepted" : "written to outbox " + settings.outboxDir(), now));
+                (settings.live() ? "accepted" : "written to outbox " + settings.outboxDir()) + unrecorded, now));
         long sentAt = System.currentTimeMillis();
         for (Alert alert : n.firing()) {
             if (alert.recordAppendedAt() > 0) {
@@ -155,6 +175,10 @@ final class DeliverFunction extends KeyedProcessFunction<String, Notification, D
                         .record(Math.max(0, sentAt - alert.recordAppendedAt()), java.util.concurrent.TimeUnit.MILLISECONDS);
             }
         }
+    }
+
+    private boolean alreadyDelivered(String key) throws Exception {
+        return delivered.contains(key) || (ledger != null && ledger.delivered(key));
     }
 
     private void record(Collector<DeliveryRecord> out, DeliveryRecord record) {

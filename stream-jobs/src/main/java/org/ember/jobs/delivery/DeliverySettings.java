@@ -25,8 +25,9 @@ import org.ember.rules.routing.ConfigException;
  * @param mode        {@value #MODE_LIVE} or {@value #MODE_OUTBOX}
  * @param smtp        the mail server (live mode)
  * @param outboxDir   where messages are written (outbox mode)
- * @param ledgerDir   where delivered keys are recorded so a restart from a checkpoint never sends
- *                    twice; null = checkpointed state only
+ * @param ledgerDir   where delivered keys are recorded so a restore from a checkpoint never sends
+ *                    twice: a local path or a Flink file-system URI, on a cluster one every
+ *                    TaskManager reaches ({@link DeliveryLedger}); null = checkpointed state only
  * @param links       console links in messages
  * @param backoff     retries while a channel is down
  */
@@ -77,6 +78,12 @@ public record DeliverySettings(String routesName, String routesText, String onca
     public DeliverySettings withBackoff(Backoff newBackoff) {
         return new DeliverySettings(routesName, routesText, oncallName, oncallText, mode, smtp, outboxDir, ledgerDir, links,
                 newBackoff);
+    }
+
+    /** The same delivery, its ledger at {@code location} (a path or a file-system URI such as {@code s3://…}). */
+    public DeliverySettings withLedger(String location) {
+        return new DeliverySettings(routesName, routesText, oncallName, oncallText, mode, smtp, outboxDir, location, links,
+                backoff);
     }
 
     /** The routing, parsed (each task does this once when it opens). */
