@@ -26,26 +26,31 @@ import org.ember.jobs.order.Canonical;
 import org.ember.jobs.order.KeyedArrivalBuffer;
 import org.ember.model.Incident;
 import org.ember.model.fusion.LinkedIncident;
+import org.ember.fusion.BlockLinker;
+import org.ember.fusion.LinkageBlocks;
 import org.ember.fusion.LinkedIncidents;
 import org.ember.fusion.Reports;
 
 /**
- * Keyed by local authority: links police, ambulance and A&E reports into incidents
- * ({@link IncidentLinker}) and emits every change of a linked incident. Reports and incidents live
- * in keyed map state; a timer at the hour after each report's retention forgets whatever is due, so
- * the state empties once reports stop. Reports are linked in canonical order on the arrival clock
+ * Keyed by linkage block ({@link LinkageBlocks}, not by local authority, so that reports either
+ * side of a boundary meet): links police, ambulance and A&E reports into incidents
+ * ({@link BlockLinker}) and emits every change of a linked incident this block owns. Reports,
+ * incidents and the owned incidents' ids live in keyed map state; a timer at the hour after each
+ * report's retention forgets whatever is due, so the state empties once reports stop. Reports are linked in canonical order on the arrival clock
  * ({@link KeyedArrivalBuffer}, {@link Canonical#INCIDENTS}); a report more than an hour older than
  * its arrival is counted as late.
  */
-final class LinkageFunction extends KeyedProcessFunction<String, Incident, LinkedIncident> {
+final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, LinkedIncident> {
     private static final long serialVersionUID = 1L;
     private static final long HOUR = 3_600_000L;
 
     private final JobSettings job;
-    private transient IncidentLinker linker;
+    private transient BlockLinker linker;
     private transient MapState<String, FiledReport> reports;
     private transient MapState<String, LinkGroup> groups;
+    private transient MapState<String, Boolean> ownedIds;
     private transient LinkBook book;
+    private transient BlockLinker.Owned owned;
     private transient Counter late;
     private transient Counter stale;
     private transient Counter corrected;
@@ -59,13 +64,17 @@ final class LinkageFunction extends KeyedProcessFunction<String, Incident, Linke
 
     @Override
     public void open(OpenContext context) {
-        linker = new IncidentLinker(job.fusion().linkage(),
-                AreaShapes.of(AreaCatalogue.load(Path.of(job.dataDir()), job.coverage())).proximity());
+        linker = new BlockLinker(new IncidentLinker(job.fusion().linkage(),
+                AreaShapes.of(AreaCatalogue.load(Path.of(job.dataDir()), job.coverage())).proximity()),
+                LinkageRoute.blocks(job));
         reports = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("linkage-reports", Types.STRING, TypeInformation.of(FiledReport.class)));
         groups = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("linkage-incidents", Types.STRING, TypeInformation.of(LinkGroup.class)));
+        ownedIds = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("linkage-owned", Types.STRING, Types.BOOLEAN));
         book = new StateBook();
+        owned = new StateOwned();
         arrivals = KeyedArrivalBuffer.of(getRuntimeContext(), "linkage-arrivals", TypeInformation.of(Incident.class),
                 Canonical.INCIDENTS);
         lateByArrival = JobMetrics.of(getRuntimeContext()).lateByArrival("fusion-linkage");
@@ -76,11 +85,14 @@ final class LinkageFunction extends KeyedProcessFunction<String, Incident, Linke
     }
 
     @Override
-    public void processElement(Incident incident, Context ctx, Collector<LinkedIncident> out) {
+    public void processElement(BlockReport routed, Context ctx, Collector<LinkedIncident> out) {
+        Incident incident = routed.incident();
         Long stamped = ctx.timestamp();
         long arrival = stamped == null ? ArrivalWatermarks.arrivalOf(incident) : stamped;
         if (!arrivals.offer(incident, arrival, ctx.timerService())) {
-            lateByArrival.increment();
+            if (linker.isHome(ctx.getCurrentKey(), Reports.of(incident))) {
+                lateByArrival.increment();
+            }
             apply(incident, ArrivalOrder.lateClock(arrival, ctx.timerService().currentWatermark()), ctx, out);
         }
     }
@@ -88,22 +100,26 @@ final class LinkageFunction extends KeyedProcessFunction<String, Incident, Linke
     /** Links one report at {@code now} on the arrival clock. */
     private void apply(Incident incident, long now, Context ctx, Collector<LinkedIncident> out) {
         Report report = Reports.of(incident);
-        if (incident.eventTime() < now - HOUR) {
+        // Every block the report reaches links it; only its home block counts it.
+        boolean home = linker.isHome(ctx.getCurrentKey(), report);
+        if (home && incident.eventTime() < now - HOUR) {
             late.increment();
         }
-        IncidentLinker.Result result = linker.apply(report, book);
+        IncidentLinker.Result result = linker.apply(ctx.getCurrentKey(), report, book, owned);
         if (result.stale()) {
-            stale.increment();
+            if (home) {
+                stale.increment();
+            }
             return;
         }
-        if (result.correction()) {
+        if (home && result.correction()) {
             (report.cancelled() ? cancelled : corrected).increment();
         }
         for (GroupChange change : result.changes()) {
             FusionMetrics.links(change.kind().code()).increment();
             out.collect(LinkedIncidents.of(change));
         }
-        long expiry = linker.expiryOf(report);
+        long expiry = linker.linker().expiryOf(report);
         long due = nextHour(expiry - 1);
         ctx.timerService().registerEventTimeTimer(Math.max(due, nextHour(now)));
     }
@@ -111,7 +127,7 @@ final class LinkageFunction extends KeyedProcessFunction<String, Incident, Linke
     /** At {@code timestamp}: first what is due to be forgotten, then the reports that arrived then. */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<LinkedIncident> out) {
-        linker.expire(timestamp, book);
+        linker.expire(timestamp, book, owned);
         for (Incident incident : arrivals.release(timestamp)) {
             apply(incident, timestamp, ctx, out);
         }
@@ -173,6 +189,41 @@ final class LinkageFunction extends KeyedProcessFunction<String, Incident, Linke
             call(() -> {
                 groups.remove(id);
                 return null;
+            });
+        }
+    }
+
+    /** The ids of the incidents this block owns, in map state. */
+    private final class StateOwned implements BlockLinker.Owned {
+        @Override
+        public boolean owns(String groupId) {
+            return call(() -> ownedIds.contains(groupId));
+        }
+
+        @Override
+        public void add(String groupId) {
+            call(() -> {
+                ownedIds.put(groupId, Boolean.TRUE);
+                return null;
+            });
+        }
+
+        @Override
+        public void remove(String groupId) {
+            call(() -> {
+                ownedIds.remove(groupId);
+                return null;
+            });
+        }
+
+        @Override
+        public java.util.List<String> ids() {
+            return call(() -> {
+                java.util.List<String> all = new java.util.ArrayList<>();
+                for (String id : ownedIds.keys()) {
+                    all.add(id);
+                }
+                return all;
             });
         }
     }
