@@ -142,8 +142,7 @@ public final class FeedClock {
                 p = new Partition(startedAt);
                 p.nextToRead = ends.earliest().getOrDefault(number, 0L);
                 partitions.put(number, p);
-            }
-            if (probeAskedAt <= p.lastRecordAt) {
+            } else if (p.newest != Long.MIN_VALUE && probeAskedAt <= p.lastRecordAt) {
                 continue; // a record came after the question: the answer says nothing about now
             }
             long unread = end.getValue() - Math.max(p.nextToRead, ends.earliest().getOrDefault(number, 0L));
