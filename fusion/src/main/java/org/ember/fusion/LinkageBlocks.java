@@ -131,10 +131,11 @@ public final class LinkageBlocks implements Serializable {
             }
         }
         for (Centre c : lsoas.values()) {
+            java.util.Set<String> others = new java.util.HashSet<>();
             TreeSet<Long> blocks = new TreeSet<>(c.blocks());
             for (long b : c.blocks()) {
                 for (Centre other : reachingLsoas.get(b)) {
-                    if (other.overlaps(c)) {
+                    if (others.add(other.code()) && other.overlaps(c)) {
                         blocks.addAll(other.blocks());
                     }
                 }

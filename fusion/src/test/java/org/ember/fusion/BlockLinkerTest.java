@@ -32,9 +32,14 @@ class BlockLinkerTest {
     private static final long T = FusionFixtures.FRIDAY_22H.toEpochMilli();
     private static final LinkageSettings SETTINGS = LinkageSettings.defaults();
 
-    private static BlockLinker linker(double blockMetres) {
-        return new BlockLinker(new IncidentLinker(SETTINGS, FusionFixtures.SHAPES.proximity()),
-                new LinkageBlocks(FusionFixtures.PLACER.catalogue(), SETTINGS, blockMetres));
+    private static final LinkageSettings SIX_HOURS = new LinkageSettings(SETTINGS.windows(), SETTINGS.minConfidence(),
+            java.time.Duration.ofHours(6), SETTINGS.sameLsoaScore(), SETTINGS.sameLadScore(), SETTINGS.adjacentMetres(),
+            SETTINGS.adjacentScore());
+    private static final Map<Double, LinkageBlocks> BLOCKS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static BlockLinker linker(LinkageSettings settings, double blockMetres) {
+        return new BlockLinker(new IncidentLinker(settings, FusionFixtures.SHAPES.proximity()), BLOCKS.computeIfAbsent(
+                blockMetres, m -> new LinkageBlocks(FusionFixtures.PLACER.catalogue(), SETTINGS, m)));
     }
 
     private static Report point(String feed, String id, long time, double lon, double lat, String age) {
@@ -75,6 +80,16 @@ class BlockLinkerTest {
 
         void expire(long now) {
             books.forEach((block, book) -> linker.expire(now, book, owned(owned.get(block))));
+        }
+
+        int reportCount() {
+            return books.values().stream().mapToInt(b -> {
+                int n = 0;
+                for (FiledReport ignored : b.reports()) {
+                    n++;
+                }
+                return n;
+            }).sum();
         }
 
         int ownedCount() {
@@ -118,7 +133,7 @@ class BlockLinkerTest {
         Report ae = area("ae", "AE-CDF", T + 600_000, CARDIFF_LSOA, "15-17");
         assertThat(police.lad()).isEqualTo(VALE);
         assertThat(ae.lad()).isEqualTo(CARDIFF);
-        BlockLinker linker = linker(blockMetres);
+        BlockLinker linker = linker(SETTINGS, blockMetres);
         if (blockMetres == 250) {
             assertThat(linker.route(police).get(0)).as("homes in different blocks").isNotEqualTo(linker.route(ae).get(0));
         }
@@ -137,9 +152,10 @@ class BlockLinkerTest {
     }
 
     /**
-     * A week of dense made-up reports around Culverhouse Cross, a third of them placed only by
-     * LSOA: linking them in 2 km blocks (and in 500 m blocks) publishes exactly the changes one
-     * linker over all of them publishes, each from one block.
+     * Days of dense made-up reports around Culverhouse Cross, most attendances placed only by LSOA,
+     * forgotten after six hours: linking them in 2 km blocks (and in 1 km blocks) publishes exactly
+     * the changes one linker over all of them publishes, each from one block, and every block's
+     * state empties once they are all forgotten.
      */
     @ParameterizedTest(name = "blocks of {0} m")
     @ValueSource(doubles = {1000, 2000})
@@ -164,11 +180,18 @@ class BlockLinkerTest {
         }
         assertThat(reports.stream().map(Report::lad).distinct()).contains(CARDIFF, VALE);
 
-        IncidentLinker one = new IncidentLinker(SETTINGS, FusionFixtures.SHAPES.proximity());
+        IncidentLinker one = new IncidentLinker(SIX_HOURS, FusionFixtures.SHAPES.proximity());
         MemoryLinkBook book = new MemoryLinkBook();
         Map<String, List<String>> expected = new TreeMap<>();
-        Blocks blocks = new Blocks(linker(blockMetres));
+        Blocks blocks = new Blocks(linker(SIX_HOURS, blockMetres));
+        long hour = 3_600_000L;
+        long clock = T;
         for (Report r : reports) {
+            while (r.time() >= clock + hour) {
+                clock += hour;
+                one.expire(clock, book);
+                blocks.expire(clock);
+            }
             for (GroupChange c : one.apply(r, book).changes()) {
                 expected.computeIfAbsent(c.group().id(), k -> new ArrayList<>()).add(describe(c));
             }
@@ -186,5 +209,9 @@ class BlockLinkerTest {
         }
         assertThat(differences).isEmpty();
         assertThat(blocks.publishers.values()).allSatisfy(p -> assertThat(p).hasSize(1));
+
+        blocks.expire(clock + 7 * hour);
+        assertThat(blocks.reportCount()).isZero();
+        assertThat(blocks.ownedCount()).isZero();
     }
 }
