@@ -19,7 +19,7 @@ import org.locationtech.jts.geom.Envelope;
 
 /**
  * Where linkage runs: square blocks of the British National Grid (a whole number of 250 m cells,
- * 2 km by default), independent of local authorities, so that reports on either side of a boundary
+ * 4 km by default), independent of local authorities, so that reports on either side of a boundary
  * street meet in one block.
  *
  * <p>Every report has a <em>home</em> block: the block of its point, or for a report placed only by
@@ -41,8 +41,8 @@ import org.locationtech.jts.geom.Envelope;
  */
 public final class LinkageBlocks implements Serializable {
     private static final long serialVersionUID = 1L;
-    /** Block side in metres: eight 250 m cells. */
-    public static final double DEFAULT_BLOCK_METRES = 2_000;
+    /** Block side in metres: sixteen 250 m cells (see docs/benchmarks-linkage-blocks.md for the choice). */
+    public static final double DEFAULT_BLOCK_METRES = 4_000;
     private static final double BOX_SLACK_METRES = 100;
 
     private final double blockMetres;

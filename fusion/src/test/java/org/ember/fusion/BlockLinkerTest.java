@@ -127,7 +127,7 @@ class BlockLinkerTest {
     }
 
     @ParameterizedTest(name = "blocks of {0} m")
-    @ValueSource(doubles = {250, 2000})
+    @ValueSource(doubles = {250, 4000})
     void aPoliceReportInTheValeAndAnAttendancePlacedByACardiffLsoaAreOneIncident(double blockMetres) {
         Report police = point("police", "CR-VALE", T, -3.2412, 51.4700, null);
         Report ae = area("ae", "AE-CDF", T + 600_000, CARDIFF_LSOA, "15-17");
@@ -153,12 +153,12 @@ class BlockLinkerTest {
 
     /**
      * Days of dense made-up reports around Culverhouse Cross, most attendances placed only by LSOA,
-     * forgotten after six hours: linking them in 2 km blocks (and in 1 km blocks) publishes exactly
+     * forgotten after six hours: linking them in 4 km blocks (and in 1 km blocks) publishes exactly
      * the changes one linker over all of them publishes, each from one block, and every block's
      * state empties once they are all forgotten.
      */
     @ParameterizedTest(name = "blocks of {0} m")
-    @ValueSource(doubles = {1000, 2000})
+    @ValueSource(doubles = {1000, 4000})
     void blocksPublishWhatOneLinkerOverEverythingPublishes(double blockMetres) {
         Random random = new Random(7);
         List<String> feeds = List.of("police", "ambulance", "ae");

@@ -11,7 +11,7 @@ import org.ember.model.metrics.AreaMetrics;
 import org.ember.fusion.FusionSignal;
 
 /**
- * Multi-agency fusion: police, ambulance and A&E reports linked into incidents (keyed by 2 km
+ * Multi-agency fusion: police, ambulance and A&E reports linked into incidents (keyed by 4 km
  * grid block with a halo, so links cross local-authority boundaries); serious incidents fanned out as near-repeat and rivalry risk to every local authority
  * that must hold it, with intelligence and navigator signals; then per local authority the live
  * hot-spot layers, seasonal exceedance, risk and tension.
