@@ -17,7 +17,6 @@ import org.ember.geo.linkage.GroupChange;
 import org.ember.geo.linkage.IncidentLinker;
 import org.ember.geo.linkage.LinkBook;
 import org.ember.geo.linkage.LinkGroup;
-import org.ember.geo.linkage.Report;
 import org.ember.jobs.JobSettings;
 import org.ember.jobs.metrics.JobMetrics;
 import org.ember.jobs.order.ArrivalOrder;
@@ -26,8 +25,7 @@ import org.ember.jobs.order.Canonical;
 import org.ember.jobs.order.KeyedArrivalBuffer;
 import org.ember.model.Incident;
 import org.ember.model.fusion.LinkedIncident;
-import org.ember.fusion.LinkedIncidents;
-import org.ember.fusion.Reports;
+import org.ember.fusion.Linkage;
 
 /**
  * Keyed by local authority: links police, ambulance and A&E reports into incidents
@@ -42,7 +40,7 @@ final class LinkageFunction extends KeyedProcessFunction<String, Incident, Linke
     private static final long HOUR = 3_600_000L;
 
     private final JobSettings job;
-    private transient IncidentLinker linker;
+    private transient Linkage linkage;
     private transient MapState<String, FiledReport> reports;
     private transient MapState<String, LinkGroup> groups;
     private transient LinkBook book;
@@ -59,8 +57,8 @@ final class LinkageFunction extends KeyedProcessFunction<String, Incident, Linke
 
     @Override
     public void open(OpenContext context) {
-        linker = new IncidentLinker(job.fusion().linkage(),
-                AreaShapes.of(AreaCatalogue.load(Path.of(job.dataDir()), job.coverage())).proximity());
+        linkage = new Linkage(new IncidentLinker(job.fusion().linkage(),
+                AreaShapes.of(AreaCatalogue.load(Path.of(job.dataDir()), job.coverage())).proximity()));
         reports = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("linkage-reports", Types.STRING, TypeInformation.of(FiledReport.class)));
         groups = getRuntimeContext().getMapState(
@@ -87,38 +85,32 @@ final class LinkageFunction extends KeyedProcessFunction<String, Incident, Linke
 
     /** Links one report at {@code now} on the arrival clock. */
     private void apply(Incident incident, long now, Context ctx, Collector<LinkedIncident> out) {
-        Report report = Reports.of(incident);
         if (incident.eventTime() < now - HOUR) {
             late.increment();
         }
-        IncidentLinker.Result result = linker.apply(report, book);
+        Linkage.Step step = linkage.apply(incident, now, book);
+        IncidentLinker.Result result = step.result();
         if (result.stale()) {
             stale.increment();
             return;
         }
         if (result.correction()) {
-            (report.cancelled() ? cancelled : corrected).increment();
+            (incident.cancelled() ? cancelled : corrected).increment();
         }
         for (GroupChange change : result.changes()) {
             FusionMetrics.links(change.kind().code()).increment();
-            out.collect(LinkedIncidents.of(change));
         }
-        long expiry = linker.expiryOf(report);
-        long due = nextHour(expiry - 1);
-        ctx.timerService().registerEventTimeTimer(Math.max(due, nextHour(now)));
+        step.linked().forEach(out::collect);
+        ctx.timerService().registerEventTimeTimer(step.timer());
     }
 
     /** At {@code timestamp}: first what is due to be forgotten, then the reports that arrived then. */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<LinkedIncident> out) {
-        linker.expire(timestamp, book);
+        linkage.expire(timestamp, book);
         for (Incident incident : arrivals.release(timestamp)) {
             apply(incident, timestamp, ctx, out);
         }
-    }
-
-    private static long nextHour(long time) {
-        return Math.floorDiv(time, HOUR) * HOUR + HOUR;
     }
 
     /** The linker's book over this key's map state. */
