@@ -86,6 +86,16 @@ public final class RuleTestRunner {
 
     /** Runs one case against a rule set. */
     public Result run(String fileName, RuleTestFile.Case test, RuleSet rules) {
+        return run(fileName, test, rules, (check, active) -> { });
+    }
+
+    /** Sees every alert active (pending or firing, of every rule) at each checked time. */
+    public interface Observer {
+        void checked(RuleTestFile.Expectation check, List<Alert> active);
+    }
+
+    /** Runs one case against a rule set, telling {@code observer} what was active at each check. */
+    public Result run(String fileName, RuleTestFile.Case test, RuleSet rules, Observer observer) {
         long started = System.currentTimeMillis();
         List<String> failures = new ArrayList<>();
         List<AreaMetrics> updates = inputs(test, rules, failures);
@@ -110,6 +120,7 @@ public final class RuleTestRunner {
                 entry.setValue(advanced);
                 active.addAll(evaluator.active(rules, key[0], key[1], advanced, check.at()));
             }
+            observer.checked(check, List.copyOf(active));
             if (check.rule() != null) {
                 active.removeIf(a -> !check.rule().equals(a.rule()));
             }
