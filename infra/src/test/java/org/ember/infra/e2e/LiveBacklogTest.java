@@ -33,8 +33,6 @@ import org.ember.model.Topics;
 import org.ember.model.codec.Json;
 import org.ember.model.privacy.Pseudonymiser;
 import org.ember.rules.RuleSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,23 +48,39 @@ class LiveBacklogTest {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     @TempDir
-    static Path work;
-
-    private static KafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = KafkaBroker.start(work.resolve("kafka"), 0);
-        broker.createTopics();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    Path work;
 
     @Test
     void aJobStartedOnABacklogRaisesExactlyTheAlertsOfTheReplayAndAppliesNothingLate() throws Exception {
+        startedOnABacklog(1, 1);
+    }
+
+    /**
+     * Each feed in three partitions read by two readers: a reader's clock is its slowest partition,
+     * and a reader waits for the partitions the source assigns it even before it has read from them.
+     */
+    @Test
+    void theSameWithFeedsInThreePartitionsReadByTwoReaders() throws Exception {
+        startedOnABacklog(3, 2);
+    }
+
+    private void startedOnABacklog(int partitions, int parallelism) throws Exception {
+        try (KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"), 0)) {
+            broker.createTopics();
+            if (partitions > 1) {
+                try (org.apache.kafka.clients.admin.Admin admin = broker.admin()) {
+                    Map<String, org.apache.kafka.clients.admin.NewPartitions> more = new java.util.HashMap<>();
+                    for (Feed feed : Feed.values()) {
+                        more.put(feed.topic(), org.apache.kafka.clients.admin.NewPartitions.increaseTo(partitions));
+                    }
+                    admin.createPartitions(more).all().get();
+                }
+            }
+            startedOnABacklog(broker, partitions, parallelism);
+        }
+    }
+
+    private void startedOnABacklog(KafkaBroker broker, int partitions, int parallelism) throws Exception {
         Deployment d = TestFeeds.southWales();
         RuleSet rules = DeploymentJobs.rules(d);
         // The idleness `ember job` gives (capped at 200 ms live); a bounded replay uses none.
@@ -83,11 +97,13 @@ class LiveBacklogTest {
                 lastArrival);
         assertThat(replayed).as("the replay raises alerts to compare with").hasSizeGreaterThan(20);
 
-        // The whole backlog is in Kafka before the job starts, feed after feed.
+        // The whole backlog is in Kafka before the job starts, feed after feed, each feed's records
+        // dealt round the partitions in the order they were sent.
         try (KafkaProducer<byte[], byte[]> producer = TestTopics.producer(broker.bootstrapServers())) {
             for (Map.Entry<String, List<RawFeedRecord>> topic : history.byTopic().entrySet()) {
+                int next = 0;
                 for (RawFeedRecord r : topic.getValue()) {
-                    producer.send(new ProducerRecord<>(topic.getKey(), null, r.timestamp(), null, r.value()));
+                    producer.send(new ProducerRecord<>(topic.getKey(), next++ % partitions, r.timestamp(), null, r.value()));
                 }
             }
             producer.flush();
@@ -98,7 +114,7 @@ class LiveBacklogTest {
         long lateBefore = lateByArrival();
         PipelineCounts before = PipelineCounts.read(Metrics.globalRegistry);
         EmberJobRunner.RunSettings run = new EmberJobRunner.RunSettings(broker.bootstrapServers(), "ember-backlog",
-                "ember-backlog-" + UUID.randomUUID(), work.resolve("checkpoints"), Duration.ofSeconds(1), 1);
+                "ember-backlog-" + UUID.randomUUID(), work.resolve("checkpoints"), Duration.ofSeconds(1), parallelism);
         try (RunningJob job = EmberJobRunner.startLocal(settings, run)) {
             List<Alert> live = TestTopics.read(broker.bootstrapServers(), Topics.ALERTS, Alert.class, true,
                     l -> upTo(l, lastArrival).size() >= replayed.size(), Duration.ofSeconds(180));
@@ -110,7 +126,8 @@ class LiveBacklogTest {
             assertThat(job.status()).isEqualTo("RUNNING");
 
             assertThat(after.in() - before.in()).as("every record read").isEqualTo(history.records());
-            assertThat(lateByArrival() - lateBefore).as("records applied behind the clock").isZero();
+            assertThat(lateByArrival() - lateBefore).as("records applied behind the clock, by stage (before: %d): %s",
+                    lateBefore, lateByStage()).isZero();
             List<String> published = upTo(live, lastArrival);
             assertThat(published).as("alert transitions up to the last arrival: %d published, %d replayed;"
                     + " only live: %s; only replayed: %s", published.size(), replayed.size(),
@@ -146,6 +163,13 @@ class LiveBacklogTest {
     private static List<String> firstFew(List<String> these, List<String> notIn) {
         java.util.Set<String> other = new java.util.HashSet<>(notIn);
         return these.stream().filter(a -> !other.contains(a)).limit(4).toList();
+    }
+
+    private static Map<String, Double> lateByStage() {
+        Map<String, Double> byStage = new java.util.TreeMap<>();
+        Metrics.globalRegistry.find("ember.records.late_by_arrival").counters()
+                .forEach(c -> byStage.merge(String.valueOf(c.getId().getTag("stage")), c.count(), Double::sum));
+        return byStage;
     }
 
     private static long lateByArrival() {

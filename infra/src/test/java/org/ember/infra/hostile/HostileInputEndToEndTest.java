@@ -121,18 +121,28 @@ class HostileInputEndToEndTest {
             }
             // Valid reports still raise their alert; a repeated record is not counted twice. They come
             // after the hostile records on the arrival clock, as they would live: a record that ingest
-            // rejects still arrived, and moved the clock.
+            // rejects still arrived, and moved the clock. Each is sent once the job has read the one
+            // before, as a partner's records arrive live: these are stamped minutes and hours apart
+            // but sent milliseconds apart, and a feed that has been read to the end cannot know that a
+            // record stamped before another feed's newest is about to be appended to it.
             Instant afterTheSingles = Instant.ofEpochMilli(TestFeeds.SENT_AT);
-            send(producer, Feed.POLICE, Json.toBytes(TestFeeds.knifeCrime("CR-1", afterTheSingles.plusSeconds(300), CARDIFF_CENTRE)));
-            send(producer, Feed.POLICE, Json.toBytes(TestFeeds.knifeCrime("CR-1", afterTheSingles.plusSeconds(300), CARDIFF_CENTRE)));
-            send(producer, Feed.AMBULANCE, Json.toBytes(TestFeeds.stabbingCallout("AMB-1", afterTheSingles.plusSeconds(400),
-                    CARDIFF_CENTRE)));
-            send(producer, Feed.AE, Json.toBytes(TestFeeds.knifeAttendance("AE-1", afterTheSingles.plusSeconds(300),
-                    Duration.ofMinutes(50), CARDIFF_CENTRE)));
-            send(producer, Feed.POLICE, Json.toBytes(TestFeeds.assault("CR-2", afterTheSingles.plus(Duration.ofHours(3)),
-                    SWANSEA_CENTRE)));
-            sent += 5;
-            valid += 5;
+            List<Report> reports = List.of(
+                    new Report(Feed.POLICE, Json.toBytes(TestFeeds.knifeCrime("CR-1", afterTheSingles.plusSeconds(300),
+                            CARDIFF_CENTRE))),
+                    new Report(Feed.POLICE, Json.toBytes(TestFeeds.knifeCrime("CR-1", afterTheSingles.plusSeconds(300),
+                            CARDIFF_CENTRE))),
+                    new Report(Feed.AMBULANCE, Json.toBytes(TestFeeds.stabbingCallout("AMB-1",
+                            afterTheSingles.plusSeconds(400), CARDIFF_CENTRE))),
+                    new Report(Feed.AE, Json.toBytes(TestFeeds.knifeAttendance("AE-1", afterTheSingles.plusSeconds(300),
+                            Duration.ofMinutes(50), CARDIFF_CENTRE))),
+                    new Report(Feed.POLICE, Json.toBytes(TestFeeds.assault("CR-2",
+                            afterTheSingles.plus(Duration.ofHours(3)), SWANSEA_CENTRE))));
+            for (Report report : reports) {
+                send(producer, report.feed(), report.value());
+                sent++;
+                valid++;
+                assertThat(awaitCounts(before, sent).in() - before.in()).as("read before the next is sent").isEqualTo(sent);
+            }
             // All together, as fast as the producer goes.
             for (HostileCorpus.Hostile h : burst) {
                 send(producer, h.feed(), h.value(), TestFeeds.SENT_AT);
@@ -203,6 +213,8 @@ class HostileInputEndToEndTest {
         }
         return now;
     }
+
+    private record Report(Feed feed, byte[] value) {}
 
     /** A well-formed record, sent a minute after the time it records (the job's clock is arrival time). */
     private static void send(KafkaProducer<byte[], byte[]> producer, Feed feed, byte[] value) throws Exception {

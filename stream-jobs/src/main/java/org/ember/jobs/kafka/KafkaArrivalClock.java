@@ -3,32 +3,31 @@ package org.ember.jobs.kafka;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntPredicate;
+import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkGeneratorSupplier;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.util.clock.RelativeClock;
 import org.ember.jobs.metrics.JobMetrics;
-import org.ember.jobs.order.ArrivalWatermarks;
-import org.ember.jobs.order.CatchUpIdleness;
-import org.ember.jobs.order.CatchUpIdleness.PartitionEnds;
+import org.ember.jobs.order.FeedClock;
+import org.ember.jobs.order.FeedClock.PartitionEnds;
 import org.ember.jobs.records.RawFeedRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The job's clock on a live Kafka feed, assigned to the raw records as they are read (so a record
- * that ingest will dead-letter still counts as read): arrival time is the record's Kafka timestamp
- * and the watermark follows it ({@link ArrivalWatermarks}). A quiet feed stops holding the clock
- * only when the broker confirms it has been read to the end of its partitions
- * ({@link CatchUpIdleness}); a feed that was merely slow to be read, at start-up or behind another
- * feed's backlog, keeps holding it, so its records are applied in order and the output does not
- * depend on how loaded the machine was.
+ * that ingest will dead-letter still counts as read): arrival time is the record's Kafka timestamp,
+ * the clock is the slowest of the reader's partitions, and a quiet partition stops holding it only
+ * when the broker confirms it has been read to the end ({@link FeedClock}). A feed that was merely
+ * slow to be read, at start-up or behind another feed's backlog, keeps holding it, so its records
+ * are applied in order and the output does not depend on how loaded the machine was.
  */
 public final class KafkaArrivalClock {
     /**
-     * The longest a quiet feed holds the clock when the broker cannot confirm it has been read to
-     * the end (broker unreachable, a gap left by an aborted transaction). Each time it happens it
+     * The longest a quiet partition holds the clock when the broker cannot confirm it has been read
+     * to the end (broker unreachable, a gap left by an aborted transaction). Each time it happens it
      * is counted on {@code ember_feed_forced_idle}.
      */
     public static final Duration MAX_HOLD = Duration.ofSeconds(10);
@@ -36,7 +35,7 @@ public final class KafkaArrivalClock {
     private KafkaArrivalClock() {}
 
     /**
-     * @param quiet       how long without a record before a feed asks the broker whether it is done
+     * @param quiet       how long a partition goes without a record before the reader asks the broker whether it is done
      * @param parallelism the readers' parallelism, to know which partitions each reader is assigned
      *                    (below 1: not known before the cluster decides)
      */
@@ -44,7 +43,7 @@ public final class KafkaArrivalClock {
         long quietMillis = quiet.toMillis();
         long maxHoldMillis = Math.max(MAX_HOLD.toMillis(), quietMillis);
         WatermarkGeneratorSupplier<RawFeedRecord> generators = context -> new Generator(topic, broker,
-                new CatchUpIdleness(quietMillis, maxHoldMillis, assigned(topic, context, parallelism),
+                new FeedClock(quietMillis, maxHoldMillis, assigned(topic, context, parallelism),
                         context.getInputActivityClock().relativeTimeMillis()),
                 context.getInputActivityClock(), JobMetrics.of(context.getMetricGroup()).forcedIdle(topic));
         return WatermarkStrategy.<RawFeedRecord>forGenerator(generators)
@@ -75,64 +74,65 @@ public final class KafkaArrivalClock {
     private static final class Generator implements WatermarkGenerator<RawFeedRecord> {
         private static final Logger LOG = LoggerFactory.getLogger(KafkaArrivalClock.class);
 
-        private final ArrivalWatermarks<RawFeedRecord> clock = new ArrivalWatermarks<>();
         private final String topic;
         private final KafkaEndOffsets broker;
-        private final CatchUpIdleness idleness;
+        private final FeedClock clock;
         private final RelativeClock wall;
         private final JobMetrics.Count forcedIdle;
         private CompletableFuture<PartitionEnds> question;
         private boolean idle;
 
-        Generator(String topic, KafkaEndOffsets broker, CatchUpIdleness idleness, RelativeClock wall,
-                JobMetrics.Count forcedIdle) {
+        Generator(String topic, KafkaEndOffsets broker, FeedClock clock, RelativeClock wall, JobMetrics.Count forcedIdle) {
             this.topic = topic;
             this.broker = broker;
-            this.idleness = idleness;
+            this.clock = clock;
             this.wall = wall;
             this.forcedIdle = forcedIdle;
         }
 
         @Override
         public void onEvent(RawFeedRecord record, long timestamp, WatermarkOutput output) {
-            idleness.onRecord(record.partition(), record.offset(), wall.relativeTimeMillis());
             if (idle) {
                 idle = false;
                 output.markActive();
             }
-            clock.onEvent(record, timestamp, output);
+            emit(clock.onRecord(record.partition(), record.offset(), timestamp, wall.relativeTimeMillis()), output);
         }
 
         @Override
         public void onPeriodicEmit(WatermarkOutput output) {
-            clock.onPeriodicEmit(output);
             if (question != null && question.isDone()) {
-                idleness.onProbeAnswered(question.isCompletedExceptionally() ? null : question.join());
+                clock.onProbeAnswered(question.isCompletedExceptionally() ? null : question.join());
                 question = null;
             }
-            if (idle) {
-                return;
-            }
             long now = wall.relativeTimeMillis();
-            switch (idleness.decide(now)) {
+            FeedClock.Tick tick = clock.tick(now);
+            emit(tick.watermark(), output);
+            for (int i = 0; i < tick.forced(); i++) {
+                forcedIdle.increment();
+                LOG.warn("A partition of {} has been quiet for {} and the broker has not confirmed it was read to the "
+                        + "end; it stops holding the clock anyway", topic, MAX_HOLD);
+            }
+            switch (tick.verdict()) {
                 case HOLD -> { }
                 case PROBE -> {
                     LOG.debug("{} quiet: asking the broker whether it was read to the end", topic);
-                    idleness.onProbeAsked(now);
+                    clock.onProbeAsked(now);
                     question = broker.ask(topic);
                 }
                 case IDLE -> {
-                    LOG.debug("{} read to the end: idle", topic);
-                    idle = true;
-                    output.markIdle();
+                    if (!idle) {
+                        LOG.debug("{} read to the end: idle", topic);
+                        idle = true;
+                        output.markIdle();
+                    }
                 }
-                case FORCED_IDLE -> {
-                    idle = true;
-                    forcedIdle.increment();
-                    LOG.warn("{} has been quiet for {} and the broker has not confirmed it was read to the end; "
-                            + "it stops holding the clock anyway", topic, MAX_HOLD);
-                    output.markIdle();
-                }
+            }
+        }
+
+        private static void emit(long watermark, WatermarkOutput output) {
+            if (watermark != Long.MIN_VALUE) {
+                output.emitWatermark(new Watermark(watermark));
             }
         }
     }

@@ -17,7 +17,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.ember.jobs.order.CatchUpIdleness.PartitionEnds;
+import org.ember.jobs.order.FeedClock.PartitionEnds;
 
 /**
  * Asks the broker where a topic's partitions start and end (committed records only), for
