@@ -2,9 +2,7 @@ package org.ember.fusion;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.ember.geo.area.AreaCatalogue;
 import org.ember.geo.area.AreaPlacer;
 import org.ember.geo.area.Placement;
@@ -117,50 +115,6 @@ public final class FusionFixtures {
 
     /** {@link LadState} over plain maps. */
     static LadState memoryState() {
-        return new LadState(new MemoryBook<>(), new MemoryBook<>(), new MemoryBook<>(), new MemoryBook<>(),
-                new MemoryBook<>(), new MemoryBook<>(), new MemoryBook<>(), new MemorySlot<>(), new MemorySlot<>());
-    }
-
-    static final class MemoryBook<V> implements LadState.Book<V> {
-        private final Map<String, V> map = new LinkedHashMap<>();
-
-        @Override
-        public V get(String key) {
-            return map.get(key);
-        }
-
-        @Override
-        public void put(String key, V value) {
-            map.put(key, value);
-        }
-
-        @Override
-        public void remove(String key) {
-            map.remove(key);
-        }
-
-        @Override
-        public Iterable<Map.Entry<String, V>> entries() {
-            return new ArrayList<>(map.entrySet());
-        }
-
-        @Override
-        public boolean isEmpty() {
-            return map.isEmpty();
-        }
-    }
-
-    static final class MemorySlot<V> implements LadState.Slot<V> {
-        private V value;
-
-        @Override
-        public V get() {
-            return value;
-        }
-
-        @Override
-        public void set(V v) {
-            value = v;
-        }
+        return MemoryLadState.create();
     }
 }

@@ -16,6 +16,11 @@ public final class CatalogueAreas implements AreaNames, KnownAreas {
         this.catalogue = catalogue;
     }
 
+    /** The boundary catalogue behind these names (to place partner records, for example). */
+    public AreaCatalogue catalogue() {
+        return catalogue;
+    }
+
     @Override
     public String areaName(String layer, String areaId) {
         if (Area.LAD.equals(layer)) {

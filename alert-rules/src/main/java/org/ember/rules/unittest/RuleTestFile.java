@@ -22,17 +22,37 @@ public record RuleTestFile(Path path, List<Path> ruleFiles, List<Case> tests) {
      *
      * @param name    the test's name (what {@code --run} matches)
      * @param reports partner reports fed through the same counting code as the job
+     * @param records  partner records in their feed's form: counted and fused as the job does
      * @param metrics metric values given directly (for metrics other stages publish)
      * @param expect  what must be pending or firing at given times
      * @param where   {@code file:line:column} of the case, for messages
+     * @param recordsWhere {@code file:line:column} of the case's {@code records}, or null when it has none
      */
-    public record Case(String name, List<Reports> reports, List<MetricSeries> metrics, List<Expectation> expect, String where) {
+    public record Case(String name, List<Reports> reports, List<PartnerRecord> records, List<MetricSeries> metrics,
+            List<Expectation> expect, String where, String recordsWhere) {
         public Case {
             reports = List.copyOf(reports);
+            records = List.copyOf(records);
             metrics = List.copyOf(metrics);
             expect = List.copyOf(expect);
         }
+
+        /** A case without partner records. */
+        public Case(String name, List<Reports> reports, List<MetricSeries> metrics, List<Expectation> expect, String where) {
+            this(name, reports, List.of(), metrics, expect, where, null);
+        }
     }
+
+    /**
+     * One partner record as its feed sends it.
+     *
+     * @param feed       feed code
+     * @param arrival    when it arrives (its Kafka timestamp in the job), epoch milliseconds
+     * @param json       the record, in the feed's JSON contract
+     * @param where      {@code file:line:column} of the record, for messages
+     * @param placeWhere {@code file:line:column} of its place
+     */
+    public record PartnerRecord(String feed, long arrival, String json, String where, String placeWhere) {}
 
     /**
      * {@code times} reports of one kind in one place, {@code every} apart from {@code start}.

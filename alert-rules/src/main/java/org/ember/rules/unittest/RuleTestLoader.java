@@ -36,7 +36,7 @@ import org.ember.rules.areas.KnownAreas;
  */
 public final class RuleTestLoader {
     private static final Set<String> TOP_KEYS = Set.of("rule_files", "places", "tests");
-    private static final Set<String> CASE_KEYS = Set.of("name", "reports", "metrics", "expect");
+    private static final Set<String> CASE_KEYS = Set.of("name", "reports", "records", "metrics", "expect");
     private static final Set<String> REPORT_KEYS = Set.of("feed", "category", "weapon", "place", "start", "every", "times");
     private static final Set<String> SERIES_KEYS = Set.of("metric", "place", "start", "every", "values");
     private static final Set<String> EXPECT_KEYS = Set.of("at", "rule", "firing", "pending");
@@ -48,6 +48,7 @@ public final class RuleTestLoader {
     private final ObjectMapper yaml = new ObjectMapper(
             YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     private final KnownAreas areas;
+    private final org.ember.model.ingest.FeedParser feedParser = new org.ember.model.ingest.FeedParser(ReportInputs.TEST_KEY);
 
     /**
      * @param areas the deployment's areas, to check places and to know which local authority an LSOA is in
@@ -206,6 +207,13 @@ public final class RuleTestLoader {
                 reports.add(r);
             }
         }
+        List<RuleTestFile.PartnerRecord> records = new ArrayList<>();
+        for (Item item : list(s, at, node, "records")) {
+            RuleTestFile.PartnerRecord r = record(s, item.pointer(), item.node(), places);
+            if (r != null) {
+                records.add(r);
+            }
+        }
         List<RuleTestFile.MetricSeries> series = new ArrayList<>();
         for (Item item : list(s, at, node, "metrics")) {
             RuleTestFile.MetricSeries m = series(s, item.pointer(), item.node(), places);
@@ -227,7 +235,8 @@ public final class RuleTestLoader {
         if (s.problems.size() > before) {
             return null;
         }
-        return new RuleTestFile.Case(nameNode.asText(), reports, series, expect, s.where(at));
+        return new RuleTestFile.Case(nameNode.asText(), reports, records, series, expect, s.where(at),
+                node.has("records") ? s.where(YamlPositions.child(at, "records")) : null);
     }
 
     /** One item of a list and where it is. */
@@ -283,6 +292,94 @@ public final class RuleTestLoader {
         }
         return new RuleTestFile.Reports(feed, category, weaponNode != null && weaponNode.asBoolean(), place[0], place[1], start,
                 every, times);
+    }
+
+    /**
+     * A partner record: feed, id, time, place and the feed's own fields, turned into the feed's JSON
+     * and checked against its contract as the job's ingest checks it.
+     */
+    private RuleTestFile.PartnerRecord record(Scope s, String at, JsonNode node, Map<String, String[]> places) {
+        if (!node.isObject()) {
+            s.atValue(at, "a record is a mapping: {feed, id, time, place, ...the feed's fields}");
+            return null;
+        }
+        int before = s.problems.size();
+        String feed = node.path("feed").asText(null);
+        List<String> feeds = java.util.Arrays.stream(Feed.values()).map(Feed::code).toList();
+        if (feed == null || !feeds.contains(feed)) {
+            s.atValue(node.has("feed") ? YamlPositions.child(at, "feed") : at, "'feed' is '" + feed + "'; expected one of "
+                    + feeds);
+            return null;
+        }
+        List<String> fields = RecordForm.fields(feed);
+        node.properties().forEach(entry -> {
+            if (!RecordForm.COMMON.contains(entry.getKey()) && !fields.contains(entry.getKey())) {
+                s.atKey(YamlPositions.child(at, entry.getKey()), "unknown key '" + entry.getKey() + "' for a " + feed
+                        + " record; known keys: " + RecordForm.COMMON + " and the feed's fields " + new TreeSet<>(fields));
+            }
+        });
+        JsonNode id = node.get("id");
+        if (id == null || !id.isValueNode()) {
+            s.atKey(at, "'id' is required: the partner's reference (" + RecordForm.idField(feed) + ")");
+        }
+        Long time = time(s, at, node, "time");
+        Long arrives = node.has("arrives") ? time(s, at, node, "arrives") : time;
+        String placeAt = YamlPositions.child(at, "place");
+        com.fasterxml.jackson.databind.node.ObjectNode location = location(s, placeAt, node.get("place"), places);
+        if (node.get("place") == null) {
+            s.atKey(at, "'place' is required: {lat: …, lon: …}, an LSOA code or a name from 'places'");
+        }
+        if (s.problems.size() > before || time == null || arrives == null || location == null) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode json = yaml.createObjectNode();
+        json.put(RecordForm.idField(feed), id.asText());
+        json.put(RecordForm.timeField(feed), java.time.Instant.ofEpochMilli(time).toString());
+        node.properties().forEach(entry -> {
+            if (!RecordForm.COMMON.contains(entry.getKey())) {
+                json.set(entry.getKey(), entry.getValue());
+            }
+        });
+        json.set("location", location);
+        String text = json.toString();
+        org.ember.model.ingest.ParseOutcome parsed = feedParser.parse(Feed.fromCode(feed),
+                text.getBytes(StandardCharsets.UTF_8), arrives);
+        if (parsed instanceof org.ember.model.ingest.ParseOutcome.Rejected rejected) {
+            s.atKey(at, "bad " + feed + " record: " + rejected.reason());
+            return null;
+        }
+        return new RuleTestFile.PartnerRecord(feed, arrives, text, s.where(at), s.where(placeAt));
+    }
+
+    /** A record's place as the feed's location: {lat, lon}, or an LSOA code (given or named). */
+    private com.fasterxml.jackson.databind.node.ObjectNode location(Scope s, String at, JsonNode node,
+            Map<String, String[]> places) {
+        if (node == null) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode location = yaml.createObjectNode();
+        if (node.isObject()) {
+            s.unknownKeys(at, node, Set.of("lat", "lon"));
+            JsonNode lat = node.get("lat");
+            JsonNode lon = node.get("lon");
+            if (lat == null || lon == null || !lat.isNumber() || !lon.isNumber()) {
+                s.atValue(at, "a point is {lat: …, lon: …}, both numbers (WGS84 degrees)");
+                return null;
+            }
+            location.put("lon", lon.asDouble());
+            location.put("lat", lat.asDouble());
+            return location;
+        }
+        String[] place = place(s, at, node, places);
+        if (place == null) {
+            return null;
+        }
+        if (!"lsoa".equals(place[0])) {
+            s.atValue(at, "a record is placed by a point {lat, lon} or an LSOA code, not a local authority");
+            return null;
+        }
+        location.put("lsoa_code", place[1]);
+        return location;
     }
 
     private static String defaultCategory(String feed) {

@@ -33,11 +33,19 @@ public final class RuleTestRunner {
     private final AreaNames names;
     private final KnownAreas areas;
     private final ReceiverResolver receivers;
+    /** How partner records are ingested and fused, or null when the deployment's boundaries are not at hand. */
+    private final ReportInputs inputs;
 
     public RuleTestRunner(AreaNames names, KnownAreas areas, ReceiverResolver receivers) {
+        this(names, areas, receivers, null);
+    }
+
+    /** @param inputs how partner records ({@code records:} in a test) are ingested and fused, or null */
+    public RuleTestRunner(AreaNames names, KnownAreas areas, ReceiverResolver receivers, ReportInputs inputs) {
         this.names = names;
         this.areas = areas;
         this.receivers = receivers;
+        this.inputs = inputs;
     }
 
     /**
@@ -78,13 +86,26 @@ public final class RuleTestRunner {
 
     /** Runs one case against a rule set. */
     public Result run(String fileName, RuleTestFile.Case test, RuleSet rules) {
+        return run(fileName, test, rules, (check, active) -> { });
+    }
+
+    /** Sees every alert active (pending or firing, of every rule) at each checked time. */
+    public interface Observer {
+        void checked(RuleTestFile.Expectation check, List<Alert> active);
+    }
+
+    /** Runs one case against a rule set, telling {@code observer} what was active at each check. */
+    public Result run(String fileName, RuleTestFile.Case test, RuleSet rules, Observer observer) {
         long started = System.currentTimeMillis();
-        List<AreaMetrics> updates = inputs(test);
+        List<String> failures = new ArrayList<>();
+        List<AreaMetrics> updates = inputs(test, rules, failures);
+        if (!failures.isEmpty()) {
+            return new Result(fileName, test.name(), false, failures, System.currentTimeMillis() - started);
+        }
         RuleEvaluator evaluator = new RuleEvaluator(names);
         Map<String, AreaState> states = new TreeMap<>();
         List<RuleTestFile.Expectation> checks = new ArrayList<>(test.expect());
         checks.sort(Comparator.comparingLong(RuleTestFile.Expectation::at));
-        List<String> failures = new ArrayList<>();
         int next = 0;
         for (RuleTestFile.Expectation check : checks) {
             while (next < updates.size() && updates.get(next).asOf() <= check.at()) {
@@ -99,6 +120,7 @@ public final class RuleTestRunner {
                 entry.setValue(advanced);
                 active.addAll(evaluator.active(rules, key[0], key[1], advanced, check.at()));
             }
+            observer.checked(check, List.copyOf(active));
             if (check.rule() != null) {
                 active.removeIf(a -> !check.rule().equals(a.rule()));
             }
@@ -110,8 +132,10 @@ public final class RuleTestRunner {
         return new Result(fileName, test.name(), failures.isEmpty(), failures, System.currentTimeMillis() - started);
     }
 
-    private List<AreaMetrics> inputs(RuleTestFile.Case test) {
+    private List<AreaMetrics> inputs(RuleTestFile.Case test, RuleSet rules, List<String> failures) {
         SimulatedCounts counts = new SimulatedCounts();
+        List<AreaMetrics> fused = test.records().isEmpty() ? List.of()
+                : new RecordReplay(inputs, areas).metrics(test, rules, counts, failures);
         for (RuleTestFile.Reports r : test.reports()) {
             for (int k = 0; k < r.times(); k++) {
                 long t = r.start() + k * r.every();
@@ -125,13 +149,15 @@ public final class RuleTestRunner {
             }
         }
         List<AreaMetrics> updates = new ArrayList<>(counts.updates());
+        updates.addAll(fused);
         for (RuleTestFile.MetricSeries m : test.metrics()) {
             for (int k = 0; k < m.values().size(); k++) {
                 updates.add(new AreaMetrics(m.layer(), m.areaId(), m.start() + k * m.every(), "test",
                         Map.of(m.metric(), m.values().get(k))));
             }
         }
-        updates.sort(Comparator.comparingLong(AreaMetrics::asOf));
+        // At one time counts go before fusion, as the job orders them (sorts are stable).
+        updates.sort(Comparator.comparingLong(AreaMetrics::asOf).thenComparing(AreaMetrics::source));
         return updates;
     }
 

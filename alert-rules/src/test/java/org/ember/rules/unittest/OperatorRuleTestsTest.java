@@ -23,7 +23,9 @@ class OperatorRuleTestsTest {
     Stream<DynamicTest> everyRuleTestFilePasses() throws IOException {
         Path data = Path.of(System.getProperty("ember.data.dir", "../../shared/data"));
         CatalogueAreas areas = new CatalogueAreas(AreaCatalogue.load(data, org.ember.rules.testing.SouthWalesCoverage.coverage()));
-        RuleTestRunner runner = new RuleTestRunner(areas, areas, ReceiverResolver.NONE);
+        RuleTestRunner runner = new RuleTestRunner(areas, areas, ReceiverResolver.NONE, new ReportInputs(areas.catalogue(),
+                RecordRuleTestsTest.CELL_SIZE_METRES, org.ember.geo.fusion.FusionSettings.defaults(),
+                org.ember.geo.fusion.FusionCalendar.load(data).orElse(null)));
         List<Path> files;
         try (Stream<Path> listing = Files.list(TESTS)) {
             files = listing.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();

@@ -17,7 +17,6 @@ import org.ember.geo.linkage.GroupChange;
 import org.ember.geo.linkage.IncidentLinker;
 import org.ember.geo.linkage.LinkBook;
 import org.ember.geo.linkage.LinkGroup;
-import org.ember.geo.linkage.Report;
 import org.ember.jobs.JobSettings;
 import org.ember.jobs.metrics.JobMetrics;
 import org.ember.jobs.order.ArrivalOrder;
@@ -27,14 +26,13 @@ import org.ember.jobs.order.KeyedArrivalBuffer;
 import org.ember.model.Incident;
 import org.ember.model.fusion.LinkedIncident;
 import org.ember.fusion.BlockLinker;
+import org.ember.fusion.Linkage;
 import org.ember.fusion.LinkageBlocks;
-import org.ember.fusion.LinkedIncidents;
-import org.ember.fusion.Reports;
 
 /**
  * Keyed by linkage block ({@link LinkageBlocks}, not by local authority, so that reports either
  * side of a boundary meet): links police, ambulance and A&E reports into incidents
- * ({@link BlockLinker}) and emits every change of a linked incident this block owns. Reports,
+ * ({@link Linkage#inBlock}) and emits every change of a linked incident this block owns. Reports,
  * incidents and the owned incidents' ids live in keyed map state; a timer at the hour after each
  * report's retention forgets whatever is due, so the state empties once reports stop. Reports are linked in canonical order on the arrival clock
  * ({@link KeyedArrivalBuffer}, {@link Canonical#INCIDENTS}); a report more than an hour older than
@@ -45,7 +43,7 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
     private static final long HOUR = 3_600_000L;
 
     private final JobSettings job;
-    private transient BlockLinker linker;
+    private transient Linkage linkage;
     private transient MapState<String, FiledReport> reports;
     private transient MapState<String, LinkGroup> groups;
     private transient MapState<String, Boolean> ownedIds;
@@ -64,7 +62,7 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
 
     @Override
     public void open(OpenContext context) {
-        linker = new BlockLinker(new IncidentLinker(job.fusion().linkage(),
+        linkage = new Linkage(new IncidentLinker(job.fusion().linkage(),
                 AreaShapes.of(AreaCatalogue.load(Path.of(job.dataDir()), job.coverage())).proximity()),
                 LinkageRoute.blocks(job));
         reports = getRuntimeContext().getMapState(
@@ -90,7 +88,7 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
         Long stamped = ctx.timestamp();
         long arrival = stamped == null ? ArrivalWatermarks.arrivalOf(incident) : stamped;
         if (!arrivals.offer(incident, arrival, ctx.timerService())) {
-            if (linker.isHome(ctx.getCurrentKey(), Reports.of(incident))) {
+            if (linkage.isHome(ctx.getCurrentKey(), incident)) {
                 lateByArrival.increment();
             }
             apply(incident, ArrivalOrder.lateClock(arrival, ctx.timerService().currentWatermark()), ctx, out);
@@ -99,13 +97,13 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
 
     /** Links one report at {@code now} on the arrival clock. */
     private void apply(Incident incident, long now, Context ctx, Collector<LinkedIncident> out) {
-        Report report = Reports.of(incident);
         // Every block the report reaches links it; only its home block counts it.
-        boolean home = linker.isHome(ctx.getCurrentKey(), report);
+        boolean home = linkage.isHome(ctx.getCurrentKey(), incident);
         if (home && incident.eventTime() < now - HOUR) {
             late.increment();
         }
-        IncidentLinker.Result result = linker.apply(ctx.getCurrentKey(), report, book, owned);
+        Linkage.Step step = linkage.inBlock(ctx.getCurrentKey(), incident, now, book, owned);
+        IncidentLinker.Result result = step.result();
         if (result.stale()) {
             if (home) {
                 stale.increment();
@@ -113,28 +111,22 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
             return;
         }
         if (home && result.correction()) {
-            (report.cancelled() ? cancelled : corrected).increment();
+            (incident.cancelled() ? cancelled : corrected).increment();
         }
         for (GroupChange change : result.changes()) {
             FusionMetrics.links(change.kind().code()).increment();
-            out.collect(LinkedIncidents.of(change));
         }
-        long expiry = linker.linker().expiryOf(report);
-        long due = nextHour(expiry - 1);
-        ctx.timerService().registerEventTimeTimer(Math.max(due, nextHour(now)));
+        step.linked().forEach(out::collect);
+        ctx.timerService().registerEventTimeTimer(step.timer());
     }
 
     /** At {@code timestamp}: first what is due to be forgotten, then the reports that arrived then. */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<LinkedIncident> out) {
-        linker.expire(timestamp, book, owned);
+        linkage.expire(timestamp, book, owned);
         for (Incident incident : arrivals.release(timestamp)) {
             apply(incident, timestamp, ctx, out);
         }
-    }
-
-    private static long nextHour(long time) {
-        return Math.floorDiv(time, HOUR) * HOUR + HOUR;
     }
 
     /** The linker's book over this key's map state. */

@@ -1,17 +1,12 @@
 package org.ember.jobs.fusion;
 
 import org.apache.flink.api.common.functions.MapFunction;
-import org.ember.geo.risk.RiskSettings;
-import org.ember.geo.risk.RiskSignal;
-import org.ember.model.Incident;
-import org.ember.model.fusion.ReportTraits;
 import org.ember.fusion.FusionSignal;
+import org.ember.fusion.SoftSignal;
+import org.ember.geo.risk.RiskSettings;
+import org.ember.model.Incident;
 
-/**
- * Community-tension reports and navigator events as risk signals of the area they are placed in,
- * valued by configuration ({@link RiskSettings#intelValue}, {@link RiskSettings#navigatorValue}).
- * A cancelled report, or one whose correction is worth nothing, retracts its signal.
- */
+/** The Flink shell of {@link SoftSignal}: intelligence and navigator reports as risk signals. */
 final class SoftSignals implements MapFunction<Incident, FusionSignal> {
     private static final long serialVersionUID = 1L;
     private final RiskSettings risk;
@@ -21,21 +16,11 @@ final class SoftSignals implements MapFunction<Incident, FusionSignal> {
     }
 
     static boolean handles(Incident incident) {
-        return "intel".equals(incident.feed()) || "navigator".equals(incident.feed());
+        return SoftSignal.handles(incident);
     }
 
     @Override
     public FusionSignal map(Incident incident) {
-        ReportTraits traits = ReportTraits.of(incident.feed(), incident.detail());
-        boolean intel = "intel".equals(incident.feed());
-        double value = intel ? risk.intelValue(traits.tensionLevel(), traits.grading())
-                : risk.navigatorValue(traits.navigatorEvent(), traits.navigatorRisk());
-        String detail = intel ? "tension " + traits.tensionLevel() + " (" + traits.grading() + ")"
-                : traits.navigatorEvent() + (traits.navigatorRisk() == null ? "" : ", risk " + traits.navigatorRisk());
-        String area = incident.lsoa() != null ? incident.lsoa() : incident.lad();
-        RiskSignal signal = new RiskSignal(incident.feed() + ":" + incident.sourceId(),
-                intel ? RiskSignal.INTEL : RiskSignal.NAVIGATOR, area, incident.lad(), incident.eventTime(),
-                incident.easting(), incident.northing(), value, detail, incident.recordKey());
-        return new FusionSignal(incident.lad(), !incident.cancelled() && value != 0, signal);
+        return SoftSignal.of(incident, risk);
     }
 }

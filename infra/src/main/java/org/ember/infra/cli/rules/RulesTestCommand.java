@@ -15,6 +15,7 @@ import org.ember.infra.cli.UserError;
 import org.ember.rules.areas.CatalogueAreas;
 import org.ember.rules.unittest.JUnitReport;
 import org.ember.rules.unittest.ReceiverResolver;
+import org.ember.rules.unittest.ReportInputs;
 import org.ember.rules.unittest.RuleTestRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,8 +30,9 @@ import picocli.CommandLine.Parameters;
         name = "test",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs rule unit tests (YAML: rule_files, places, tests with reports, metrics and expected alerts;",
-            "see docs/rules.md) on a simulated clock, through the same counting and evaluation code as the job.",
+            "Runs rule unit tests (YAML: rule_files, places, tests with reports, partner records, metrics and",
+            "expected alerts; see docs/rules.md) on a simulated clock, through the same ingest, counting, fusion",
+            "and evaluation code as the job.",
             "Exit status: 0 all passed, 1 a test failed or a file did not load."
         })
 public final class RulesTestCommand implements Callable<Integer> {
@@ -64,7 +66,11 @@ public final class RulesTestCommand implements Callable<Integer> {
             }
         }
         CatalogueAreas areas = DeploymentAreas.load(deployment, dataDir, true);
-        RuleTestRunner runner = new RuleTestRunner(areas, areas, ReceiverResolver.NONE);
+        // Partner records in tests are ingested and fused with the job's own settings and the deployment's data.
+        Path data = deployment.load(dataDir).dataDir();
+        ReportInputs inputs = new ReportInputs(areas.catalogue(), org.ember.jobs.DeploymentJobs.CELL_SIZE_METRES,
+                org.ember.geo.fusion.FusionSettings.defaults(), org.ember.geo.fusion.FusionCalendar.load(data).orElse(null));
+        RuleTestRunner runner = new RuleTestRunner(areas, areas, ReceiverResolver.NONE, inputs);
         List<RuleTestRunner.Result> results = new ArrayList<>();
         for (Path file : files()) {
             out.println("Unit testing " + file);

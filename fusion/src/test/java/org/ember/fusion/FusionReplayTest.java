@@ -1,0 +1,70 @@
+package org.ember.fusion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.ember.geo.area.Placement;
+import org.ember.geo.fusion.FusionSettings;
+import org.ember.model.Incident;
+import org.ember.model.metrics.FusionMetricFamilies;
+import org.junit.jupiter.api.Test;
+
+/** The fusion stage without Flink: what rule tests derive fusion metrics with. */
+class FusionReplayTest {
+    private static final long MINUTE = 60_000L;
+    private static final Instant T0 = FusionFixtures.FRIDAY_22H.plusSeconds(600);
+    private static final String MULTI_AGENCY = FusionMetricFamilies.incidents("24h", "multi_agency");
+
+    private static Incident report(String feed, String id, long at, Placement p, boolean weapon, String detail) {
+        return new Incident(feed, id, 1, false, at, at, "violence", weapon, "15-17", p.lon(), p.lat(), p.easting(), p.northing(),
+                p.precise(), p.lsoa(), p.lad(), p.cell(), null, detail);
+    }
+
+    private static List<FusionReplay.Arrival> stabbing() {
+        Placement where = FusionFixtures.cardiffCentre();
+        long police = T0.toEpochMilli();
+        long ambulance = police + 4 * MINUTE;
+        return List.of(
+                new FusionReplay.Arrival(police, report("police", "SWP-1", police, where, true, "police: Violence with injury")),
+                new FusionReplay.Arrival(ambulance, report("ambulance", "WAST-1", ambulance, where, true,
+                        "ambulance: AMPDS 27B01, category 1")));
+    }
+
+    private static List<FusionReplay.Emitted> run(List<FusionReplay.Arrival> arrivals, long until) {
+        return FusionReplay.run(FusionContext.of(FusionSettings.defaults(), FusionFixtures.SHAPES, null), arrivals, until);
+    }
+
+    @Test
+    void aPoliceReportAndAnAmbulanceCallOutAtOnePlaceAreOneMultiAgencyIncidentWhenTheSecondArrives() {
+        long until = T0.toEpochMilli() + 3 * 60 * MINUTE;
+        List<FusionReplay.Emitted> out = run(stabbing(), until);
+        String lsoa = FusionFixtures.cardiffCentre().lsoa();
+        long ambulance = T0.toEpochMilli() + 4 * MINUTE;
+        assertThat(out).filteredOn(e -> e.at() < ambulance)
+                .noneMatch(e -> e.metrics().values().getOrDefault(MULTI_AGENCY, 0.0) > 0);
+        assertThat(out).filteredOn(e -> e.at() == ambulance && e.metrics().areaId().equals(lsoa))
+                .anySatisfy(e -> assertThat(e.metrics().values()).containsEntry(MULTI_AGENCY, 1.0));
+        // Published at arrivals and hour boundaries only, never after the end.
+        assertThat(out).allSatisfy(e -> assertThat(e.at() == T0.toEpochMilli() || e.at() == ambulance
+                || e.at() % (60 * MINUTE) == 0).isTrue());
+        assertThat(out).allSatisfy(e -> assertThat(e.at()).isLessThanOrEqualTo(until));
+        assertThat(out).extracting(FusionReplay.Emitted::at).isSorted();
+    }
+
+    @Test
+    void theSameReportsInAnyListOrderGiveTheSameMetrics() {
+        long until = T0.toEpochMilli() + 26 * 60 * MINUTE;
+        List<FusionReplay.Arrival> reversed = new ArrayList<>(stabbing());
+        Collections.reverse(reversed);
+        List<FusionReplay.Emitted> first = run(stabbing(), until);
+        assertThat(run(reversed, until)).isEqualTo(first);
+        // A day later the incident has left the 24-hour window.
+        String lsoa = FusionFixtures.cardiffCentre().lsoa();
+        FusionReplay.Emitted last = first.stream().filter(e -> e.metrics().areaId().equals(lsoa)
+                && e.metrics().values().containsKey(MULTI_AGENCY)).reduce((a, b) -> b).orElseThrow();
+        assertThat(last.metrics().values()).containsEntry(MULTI_AGENCY, 0.0);
+    }
+}
