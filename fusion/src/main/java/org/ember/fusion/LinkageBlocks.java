@@ -41,7 +41,7 @@ import org.locationtech.jts.geom.Envelope;
  */
 public final class LinkageBlocks implements Serializable {
     private static final long serialVersionUID = 1L;
-    /** Block side in metres: sixteen 250 m cells (see docs/benchmarks-linkage-blocks.md for the choice). */
+    /** Block side in metres: sixteen 250 m cells (see docs/linkage-blocks.md for the choice). */
     public static final double DEFAULT_BLOCK_METRES = 4_000;
     private static final double BOX_SLACK_METRES = 100;
 
