@@ -30,6 +30,44 @@ public final class Linkage {
         return blocks.route(Reports.of(incident));
     }
 
+    /** A report on its way to one block. */
+    public record Routed(String block, Incident incident) {}
+
+    /**
+     * Where a version of a report goes, given the blocks its previous version went to: its own
+     * blocks, and to each previous block it no longer reaches the same version withdrawn
+     * (cancelled), so that an incident there lets it go instead of keeping the old version. An
+     * older version than the last one goes where the last one went: there it is stale.
+     *
+     * @param previous blocks of the last version (empty for a first version)
+     * @param newer    whether this version is newer than the last one routed
+     */
+    public List<Routed> reroute(Incident incident, List<String> previous, boolean newer) {
+        List<Routed> out = new java.util.ArrayList<>();
+        if (!newer) {
+            previous.forEach(b -> out.add(new Routed(b, incident)));
+            return out;
+        }
+        List<String> now = route(incident);
+        now.forEach(b -> out.add(new Routed(b, incident)));
+        java.util.TreeSet<String> gone = new java.util.TreeSet<>(previous);
+        now.forEach(gone::remove);
+        Incident withdrawn = incident.cancelled() ? incident : withdrawn(incident);
+        gone.forEach(b -> out.add(new Routed(b, withdrawn)));
+        return out;
+    }
+
+    private static Incident withdrawn(Incident i) {
+        return new Incident(i.feed(), i.sourceId(), i.version(), true, i.eventTime(), i.reportedTime(), i.category(),
+                i.weapon(), i.ageBand(), i.lon(), i.lat(), i.easting(), i.northing(), i.precise(), i.lsoa(), i.lad(),
+                i.cell(), i.personPseudonym(), i.detail(), i.appendedAt());
+    }
+
+    /** When the router may forget a report: the hour after the linker forgets it. */
+    public long forgetAt(Incident incident) {
+        return LadAnalytics.nextHour(linker.expiryOf(Reports.of(incident)) - 1);
+    }
+
     /** Whether {@code block} is the report's home, the one block that counts it in metrics. */
     public boolean isHome(String block, Incident incident) {
         return blocks.isHome(block, Reports.of(incident));

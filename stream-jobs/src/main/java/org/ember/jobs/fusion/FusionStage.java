@@ -40,7 +40,8 @@ public final class FusionStage {
         DataStream<LinkedIncident> linked = incidents
                 .filter(i -> linkable.contains(i.feed()))
                 .uid("fusion-linkable").name("Fusion: police, ambulance and A&E reports")
-                .flatMap(new LinkageRoute(settings))
+                .keyBy(Incident::recordKey)
+                .process(new LinkageRoute(settings))
                 .uid("fusion-linkage-route").name("Fusion: reports to the linkage blocks that need them")
                 // A new uid: state keyed by local authority (uid fusion-linkage) cannot be read as
                 // state keyed by block, so a restore from before fails instead of silently orphaning it.
