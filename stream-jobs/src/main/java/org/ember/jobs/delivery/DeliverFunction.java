@@ -6,11 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.ember.geo.area.AreaCatalogue;
@@ -30,7 +36,8 @@ import org.ember.rules.oncall.Contact;
  * a restore, including a retry restored from a checkpoint taken before it got through) is not made
  * again: its key is the alert fingerprint, the notification step, the route and the recipient.
  */
-final class DeliverFunction extends KeyedProcessFunction<String, Notification, DeliveryRecord> {
+final class DeliverFunction extends KeyedProcessFunction<String, Notification, DeliveryRecord>
+        implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
     private static final System.Logger LOG = System.getLogger(DeliverFunction.class.getName());
     /** How long a delivered key is remembered in state; the ledger remembers for good. */
@@ -44,6 +51,13 @@ final class DeliverFunction extends KeyedProcessFunction<String, Notification, D
     private transient DeliveryLedger ledger;
     private transient MapState<String, PendingDelivery> pending;
     private transient MapState<String, Long> delivered;
+    /**
+     * Messages of this task waiting for a retry ({@code ember_deliveries_pending}). Checkpointed, so
+     * that after a restore the gauge still counts the retries the restored state holds instead of
+     * starting from zero while they wait (operators read it to know whether anyone is still untold).
+     */
+    private transient AtomicLong pendingHere;
+    private transient ListState<Long> pendingCount;
 
     DeliverFunction(DeliverySettings settings, String dataDir, Coverage coverage) {
         this.settings = settings;
@@ -56,7 +70,7 @@ final class DeliverFunction extends KeyedProcessFunction<String, Notification, D
     @Override
     public void open(OpenContext context) {
         metrics = org.ember.jobs.metrics.JobMetrics.of(getRuntimeContext());
-        metrics.deliveriesPending(DeliveryMetrics.pending());
+        metrics.deliveriesPending(pendingHere);
         AreaCatalogue catalogue = AreaCatalogue.load(Path.of(dataDir), coverage);
         EmailRenderer mail = new EmailRenderer(settings.links(), catalogue::ladName);
         WebhookRenderer hook = new WebhookRenderer(settings.links(), catalogue::ladName);
@@ -78,6 +92,33 @@ final class DeliverFunction extends KeyedProcessFunction<String, Notification, D
                 new MapStateDescriptor<>("delivered-keys", Types.STRING, Types.LONG);
         deliveredDescriptor.enableTimeToLive(StateTtlConfig.newBuilder(REMEMBER_DELIVERED).build());
         delivered = getRuntimeContext().getMapState(deliveredDescriptor);
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        pendingCount = context.getOperatorStateStore().getListState(
+                new ListStateDescriptor<>("pending-deliveries-count", Types.LONG));
+        long restored = 0;
+        for (Long n : pendingCount.get()) {
+            restored += n;
+        }
+        pendingHere = new AtomicLong(restored);
+        DeliveryMetrics.pending().addAndGet(restored);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        pendingCount.update(List.of(pendingHere.get()));
+    }
+
+    /** Messages of this task waiting for a retry, as {@code ember_deliveries_pending} shows them. */
+    long pending() {
+        return pendingHere.get();
+    }
+
+    private void pendingChanged(long by) {
+        pendingHere.addAndGet(by);
+        DeliveryMetrics.pending().addAndGet(by);
     }
 
     @Override
@@ -118,7 +159,7 @@ final class DeliverFunction extends KeyedProcessFunction<String, Notification, D
         if (wasPending && alreadyDelivered(key)) {
             // A retry restored from a checkpoint taken before an earlier attempt got through.
             pending.remove(key);
-            DeliveryMetrics.pending().decrementAndGet();
+            pendingChanged(-1);
             record(out, DeliveryRecord.attempt(n, n.contact().channel(), p.attempts(), DeliveryRecord.DUPLICATE,
                     "already delivered before a restore; not sent again", now));
             return;
@@ -136,14 +177,14 @@ final class DeliverFunction extends KeyedProcessFunction<String, Notification, D
                 pending.put(key, new PendingDelivery(n, attempt, p.firstAttempt(), next));
                 timers.registerProcessingTimeTimer(next);
                 if (!wasPending) {
-                    DeliveryMetrics.pending().incrementAndGet();
+                    pendingChanged(1);
                 }
                 record(out, DeliveryRecord.attempt(n, n.contact().channel(), attempt, DeliveryRecord.FAILED,
                         detail + "; next attempt in " + settings.backoff().delayAfter(attempt).toSeconds() + " s", now));
             } else {
                 pending.remove(key);
                 if (wasPending) {
-                    DeliveryMetrics.pending().decrementAndGet();
+                    pendingChanged(-1);
                 }
                 record(out, DeliveryRecord.attempt(n, n.contact().channel(), attempt, DeliveryRecord.UNDELIVERABLE,
                         detail + "; gave up after " + attempt + " attempts", now));
@@ -164,7 +205,7 @@ final class DeliverFunction extends KeyedProcessFunction<String, Notification, D
         }
         pending.remove(key);
         if (wasPending) {
-            DeliveryMetrics.pending().decrementAndGet();
+            pendingChanged(-1);
         }
         record(out, DeliveryRecord.attempt(n, n.contact().channel(), attempt, DeliveryRecord.SENT,
                 (settings.live() ? "accepted" : "written to outbox " + settings.outboxDir()) + unrecorded, now));
@@ -193,6 +234,9 @@ final class DeliverFunction extends KeyedProcessFunction<String, Notification, D
 
     @Override
     public void close() {
+        if (pendingHere != null) {
+            DeliveryMetrics.pending().addAndGet(-pendingHere.get()); // this JVM's mirror: the task's share leaves with it
+        }
         if (email != null) {
             email.close();
         }

@@ -56,9 +56,13 @@ class DeliveryRestoreHarnessTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, Notification, DeliveryRecord> start(
             DeliverySettings settings, OperatorSubtaskState restoreFrom, long now) throws Exception {
+        return start(new DeliverFunction(settings, TestFeeds.dataDir().toString(), TestFeeds.coverage()), restoreFrom, now);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, Notification, DeliveryRecord> start(
+            DeliverFunction function, OperatorSubtaskState restoreFrom, long now) throws Exception {
         var harness = new KeyedOneInputStreamOperatorTestHarness<String, Notification, DeliveryRecord>(
-                new KeyedProcessOperator<>(new DeliverFunction(settings, TestFeeds.dataDir().toString(), TestFeeds.coverage())),
-                n -> n.contact().channel() + ":" + n.contact().address(), Types.STRING);
+                new KeyedProcessOperator<>(function), n -> n.contact().channel() + ":" + n.contact().address(), Types.STRING);
         harness.setProcessingTime(now);
         if (restoreFrom != null) {
             harness.initializeState(restoreFrom);
@@ -178,9 +182,12 @@ class DeliveryRestoreHarnessTest {
         first.close(); // killed while the server is still down
 
         mail = startMail(port);
-        var restored = start(settings, checkpoint, T0 + 6 * SECOND);
+        DeliverFunction function = new DeliverFunction(settings, TestFeeds.dataDir().toString(), TestFeeds.coverage());
+        var restored = start(function, checkpoint, T0 + 6 * SECOND);
+        assertThat(function.pending()).as("the gauge counts the restored retry while it waits").isEqualTo(1);
         restored.setProcessingTime(T0 + 60 * SECOND);
         assertThat(outcomes(restored)).containsExactly("duty@cardiff.example sent#2");
+        assertThat(function.pending()).isZero();
         restored.close();
         assertThat(received()).containsExactlyEntriesOf(Map.of("duty@cardiff.example", 1));
     }
