@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.ember.geo.area.AreaCatalogue;
+import org.ember.geo.fusion.FusionCalendar;
+import org.ember.geo.fusion.FusionSettings;
 import org.ember.rules.RuleFileLoader;
 import org.ember.rules.areas.CatalogueAreas;
 import org.ember.rules.delivery.RoutingTests;
 import org.ember.rules.unittest.ReceiverResolver;
+import org.ember.rules.unittest.ReportInputs;
 import org.ember.rules.unittest.RuleTestRunner;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -38,7 +41,10 @@ class ShippedDeploymentsTest {
             CatalogueAreas areas = new CatalogueAreas(AreaCatalogue.load(d.dataDir(), d.coverage()));
             tests.add(DynamicTest.dynamicTest(name + ": rules check against the deployment's areas", () ->
                     assertThat(new RuleFileLoader(areas).load(d.rules()).rules()).isNotEmpty()));
-            RuleTestRunner runner = new RuleTestRunner(areas, areas, ReceiverResolver.NONE);
+            // Partner records in tests are ingested and fused as `ember rules test` does: the job's
+            // 250 m grid (DeploymentJobs.CELL_SIZE_METRES), default fusion settings, the deployment's data.
+            RuleTestRunner runner = new RuleTestRunner(areas, areas, ReceiverResolver.NONE, new ReportInputs(
+                    areas.catalogue(), 250, FusionSettings.defaults(), FusionCalendar.load(d.dataDir()).orElse(null)));
             for (Path file : yamlFiles(d.ruleTests())) {
                 runner.run(file, null).forEach(r -> tests.add(DynamicTest.dynamicTest(name + ": " + r.test(),
                         () -> assertThat(r.passed()).as(String.join("\n", r.failures())).isTrue())));
