@@ -153,9 +153,9 @@ class ReplayDeterminismTest {
         assertThat(first.hotspots()).hasSizeGreaterThan(100);
         assertThat(first.rules()).contains("linked-incidents", "near-repeat", "tension", "weapon-reports-in-neighbourhood");
         for (Outputs other : List.of(second, wide)) {
-            assertThat(other.alerts()).isEqualTo(first.alerts());
-            assertThat(other.incidents()).isEqualTo(first.incidents());
-            assertThat(other.hotspots()).isEqualTo(first.hotspots());
+            assertThat(other.alerts()).as(difference(first.alerts(), other.alerts())).isEqualTo(first.alerts());
+            assertThat(other.incidents()).as(difference(first.incidents(), other.incidents())).isEqualTo(first.incidents());
+            assertThat(other.hotspots()).as(difference(first.hotspots(), other.hotspots())).isEqualTo(first.hotspots());
         }
     }
 
@@ -184,6 +184,18 @@ class ReplayDeterminismTest {
                     alerts.stream().map(Alert::rule).distinct().sorted().toList(),
                     System.currentTimeMillis() - started);
         }
+    }
+
+    /** What only one of two runs published (with repeats), a few of each, for a readable failure. */
+    private static String difference(List<String> first, List<String> other) {
+        java.util.Map<String, Integer> balance = new java.util.HashMap<>();
+        first.forEach(m -> balance.merge(m, 1, Integer::sum));
+        other.forEach(m -> balance.merge(m, -1, Integer::sum));
+        List<String> onlyFirst = balance.entrySet().stream().filter(e -> e.getValue() > 0).map(java.util.Map.Entry::getKey)
+                .sorted().limit(3).toList();
+        List<String> onlyOther = balance.entrySet().stream().filter(e -> e.getValue() < 0).map(java.util.Map.Entry::getKey)
+                .sorted().limit(3).toList();
+        return "only in the first run: " + onlyFirst + "; only in the other: " + onlyOther;
     }
 
     private static List<String> sorted(Stream<?> messages) {
