@@ -25,20 +25,17 @@ import org.ember.jobs.order.Canonical;
 import org.ember.jobs.order.KeyedArrivalBuffer;
 import org.ember.model.Incident;
 import org.ember.model.fusion.LinkedIncident;
-import org.ember.fusion.BlockLinker;
 import org.ember.fusion.Linkage;
-import org.ember.fusion.LinkageBlocks;
 
 /**
- * Keyed by linkage block ({@link LinkageBlocks}, not by local authority, so that reports either
- * side of a boundary meet): links police, ambulance and A&E reports into incidents
- * ({@link Linkage#inBlock}) and emits every change of a linked incident this block owns. Reports,
- * incidents and the owned incidents' ids live in keyed map state; a timer at the hour after each
- * report's retention forgets whatever is due, so the state empties once reports stop. Reports are linked in canonical order on the arrival clock
+ * Keyed by local authority: links police, ambulance and A&E reports into incidents
+ * ({@link IncidentLinker}) and emits every change of a linked incident. Reports and incidents live
+ * in keyed map state; a timer at the hour after each report's retention forgets whatever is due, so
+ * the state empties once reports stop. Reports are linked in canonical order on the arrival clock
  * ({@link KeyedArrivalBuffer}, {@link Canonical#INCIDENTS}); a report more than an hour older than
  * its arrival is counted as late.
  */
-final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, LinkedIncident> {
+final class LinkageFunction extends KeyedProcessFunction<String, Incident, LinkedIncident> {
     private static final long serialVersionUID = 1L;
     private static final long HOUR = 3_600_000L;
 
@@ -46,9 +43,7 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
     private transient Linkage linkage;
     private transient MapState<String, FiledReport> reports;
     private transient MapState<String, LinkGroup> groups;
-    private transient MapState<String, Boolean> ownedIds;
     private transient LinkBook book;
-    private transient BlockLinker.Owned owned;
     private transient Counter late;
     private transient Counter stale;
     private transient Counter corrected;
@@ -63,16 +58,12 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
     @Override
     public void open(OpenContext context) {
         linkage = new Linkage(new IncidentLinker(job.fusion().linkage(),
-                AreaShapes.of(AreaCatalogue.load(Path.of(job.dataDir()), job.coverage())).proximity()),
-                LinkageRoute.blocks(job));
+                AreaShapes.of(AreaCatalogue.load(Path.of(job.dataDir()), job.coverage())).proximity()));
         reports = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("linkage-reports", Types.STRING, TypeInformation.of(FiledReport.class)));
         groups = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("linkage-incidents", Types.STRING, TypeInformation.of(LinkGroup.class)));
-        ownedIds = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("linkage-owned", Types.STRING, Types.BOOLEAN));
         book = new StateBook();
-        owned = new StateOwned();
         arrivals = KeyedArrivalBuffer.of(getRuntimeContext(), "linkage-arrivals", TypeInformation.of(Incident.class),
                 Canonical.INCIDENTS);
         lateByArrival = JobMetrics.of(getRuntimeContext()).lateByArrival("fusion-linkage");
@@ -83,34 +74,27 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
     }
 
     @Override
-    public void processElement(BlockReport routed, Context ctx, Collector<LinkedIncident> out) {
-        Incident incident = routed.incident();
+    public void processElement(Incident incident, Context ctx, Collector<LinkedIncident> out) {
         Long stamped = ctx.timestamp();
         long arrival = stamped == null ? ArrivalWatermarks.arrivalOf(incident) : stamped;
         if (!arrivals.offer(incident, arrival, ctx.timerService())) {
-            if (linkage.isHome(ctx.getCurrentKey(), incident)) {
-                lateByArrival.increment();
-            }
+            lateByArrival.increment();
             apply(incident, ArrivalOrder.lateClock(arrival, ctx.timerService().currentWatermark()), ctx, out);
         }
     }
 
     /** Links one report at {@code now} on the arrival clock. */
     private void apply(Incident incident, long now, Context ctx, Collector<LinkedIncident> out) {
-        // Every block the report reaches links it; only its home block counts it.
-        boolean home = linkage.isHome(ctx.getCurrentKey(), incident);
-        if (home && incident.eventTime() < now - HOUR) {
+        if (incident.eventTime() < now - HOUR) {
             late.increment();
         }
-        Linkage.Step step = linkage.inBlock(ctx.getCurrentKey(), incident, now, book, owned);
+        Linkage.Step step = linkage.apply(incident, now, book);
         IncidentLinker.Result result = step.result();
         if (result.stale()) {
-            if (home) {
-                stale.increment();
-            }
+            stale.increment();
             return;
         }
-        if (home && result.correction()) {
+        if (result.correction()) {
             (incident.cancelled() ? cancelled : corrected).increment();
         }
         for (GroupChange change : result.changes()) {
@@ -123,7 +107,7 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
     /** At {@code timestamp}: first what is due to be forgotten, then the reports that arrived then. */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<LinkedIncident> out) {
-        linkage.expire(timestamp, book, owned);
+        linkage.expire(timestamp, book);
         for (Incident incident : arrivals.release(timestamp)) {
             apply(incident, timestamp, ctx, out);
         }
@@ -181,41 +165,6 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
             call(() -> {
                 groups.remove(id);
                 return null;
-            });
-        }
-    }
-
-    /** The ids of the incidents this block owns, in map state. */
-    private final class StateOwned implements BlockLinker.Owned {
-        @Override
-        public boolean owns(String groupId) {
-            return call(() -> ownedIds.contains(groupId));
-        }
-
-        @Override
-        public void add(String groupId) {
-            call(() -> {
-                ownedIds.put(groupId, Boolean.TRUE);
-                return null;
-            });
-        }
-
-        @Override
-        public void remove(String groupId) {
-            call(() -> {
-                ownedIds.remove(groupId);
-                return null;
-            });
-        }
-
-        @Override
-        public java.util.List<String> ids() {
-            return call(() -> {
-                java.util.List<String> all = new java.util.ArrayList<>();
-                for (String id : ownedIds.keys()) {
-                    all.add(id);
-                }
-                return all;
             });
         }
     }

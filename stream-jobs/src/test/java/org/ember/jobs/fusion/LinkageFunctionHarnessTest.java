@@ -13,8 +13,6 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.ember.geo.area.Placement;
 import org.ember.geo.linkage.LinkageSettings;
-import org.ember.fusion.Reports;
-import org.ember.jobs.JobSettings;
 import org.ember.jobs.testing.TestFeeds;
 import org.ember.model.Incident;
 import org.ember.model.fusion.LinkedIncident;
@@ -26,14 +24,14 @@ class LinkageFunctionHarnessTest {
     private static final Instant T = FusionFixtures.FRIDAY_22H;
     private final Placement centre = FusionFixtures.cardiffCentre();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final JobSettings settings = TestFeeds.settings(TestFeeds.weaponRule(2));
-    private KeyedOneInputStreamOperatorTestHarness<String, BlockReport, LinkedIncident> harness;
+    private KeyedOneInputStreamOperatorTestHarness<String, Incident, LinkedIncident> harness;
 
     @BeforeEach
     void open() throws Exception {
         Metrics.globalRegistry.add(registry);
-        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new LinkageFunction(settings),
-                BlockReport::block, Types.STRING);
+        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new LinkageFunction(
+                TestFeeds.settings(TestFeeds.weaponRule(2))),
+                Incident::lad, Types.STRING);
         harness.open();
     }
 
@@ -56,9 +54,7 @@ class LinkageFunctionHarnessTest {
     }
 
     private void send(Incident incident, long arrival) throws Exception {
-        for (String block : LinkageRoute.blocks(settings).route(Reports.of(incident))) {
-            harness.processElement(new BlockReport(block, incident), arrival);
-        }
+        harness.processElement(incident, arrival);
         harness.processWatermark(arrival);
     }
 
