@@ -55,6 +55,15 @@ final class KafkaEndOffsets implements Serializable {
 
     /** The topic's partitions' first and next offsets; completes exceptionally when the broker cannot say. */
     CompletableFuture<PartitionEnds> ask(String topic) {
+        try {
+            return askBroker(topic);
+        } catch (RuntimeException e) {
+            // A client that cannot even be made is an answer too: the clock's longest hold applies.
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private CompletableFuture<PartitionEnds> askBroker(String topic) {
         Admin admin = admin();
         return admin.describeTopics(List.of(topic)).allTopicNames().toCompletionStage().toCompletableFuture()
                 .thenCompose(topics -> {

@@ -169,9 +169,11 @@ public final class FeedClock {
         }
         boolean knowsItsPartitions = mine != null && answered;
         boolean nothingKnown = partitions.isEmpty() && !knowsItsPartitions && !gaveUp;
-        if (nothingKnown && now - startedAt >= maxHoldMillis) {
+        // Every hold is bounded: a reader the broker has not told its partitions within the longest
+        // hold goes on with the partitions it has read (or, having read none, stops holding).
+        if (!knowsItsPartitions && !gaveUp && now - startedAt >= maxHoldMillis) {
             forced++;
-            gaveUp = true; // a reader that has learnt none of its partitions has waited long enough
+            gaveUp = true;
             nothingKnown = false;
         }
         long watermark = advance(readerClock(true));
@@ -202,7 +204,7 @@ public final class FeedClock {
      * of this reader's records have been read, and another reader's clock still holds the job's).
      */
     private long readerClock(boolean onTick) {
-        if (mine != null && !answered) {
+        if (mine != null && !answered && !gaveUp) {
             return Long.MIN_VALUE; // a partition of this reader not read from yet may be behind the ones read
         }
         long slowest = Long.MAX_VALUE;

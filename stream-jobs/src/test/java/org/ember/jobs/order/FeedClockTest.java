@@ -145,7 +145,7 @@ class FeedClockTest {
         assertThat(clock.tick(START + MAX_HOLD - 1).verdict()).isEqualTo(PROBE);
         FeedClock.Tick forced = clock.tick(START + MAX_HOLD);
         assertThat(forced.verdict()).isEqualTo(IDLE);
-        assertThat(forced.forced()).isEqualTo(1);
+        assertThat(forced.forced()).as("its partition, and the assignment it never learnt").isEqualTo(2);
     }
 
     @Test
@@ -171,6 +171,22 @@ class FeedClockTest {
         FeedClock.Tick forced = assignmentUnknown.tick(START + MAX_HOLD);
         assertThat(forced.verdict()).isEqualTo(IDLE);
         assertThat(forced.forced()).isEqualTo(1);
+    }
+
+    @Test
+    void aReaderTheBrokerNeverToldItsPartitionsGoesOnWithThoseItReadAfterTheLongestHold() {
+        FeedClock clock = readingEveryPartition();
+        assertThat(clock.tick(START).verdict()).isEqualTo(PROBE);
+        clock.onProbeAsked(START);
+        clock.onProbeAnswered(null);
+        assertThat(clock.onRecord(0, 0, T1, START + 100)).as("its partitions not known yet").isEqualTo(NONE);
+        for (long now = START + 100; now < START + MAX_HOLD; now += 1_000) {
+            clock.onRecord(0, (now - START) / 1_000 + 1, T1, now);
+            assertThat(clock.tick(now).watermark()).isEqualTo(NONE);
+        }
+        FeedClock.Tick gaveUp = clock.tick(START + MAX_HOLD);
+        assertThat(gaveUp.forced()).isEqualTo(1);
+        assertThat(gaveUp.watermark()).as("no longer held by partitions it cannot learn").isEqualTo(T1);
     }
 
     @Test
