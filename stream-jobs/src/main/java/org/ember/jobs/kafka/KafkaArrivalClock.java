@@ -80,7 +80,6 @@ public final class KafkaArrivalClock {
         private final RelativeClock wall;
         private final JobMetrics.Count forcedIdle;
         private CompletableFuture<PartitionEnds> question;
-        private boolean idle;
 
         Generator(String topic, KafkaEndOffsets broker, FeedClock clock, RelativeClock wall, JobMetrics.Count forcedIdle) {
             this.topic = topic;
@@ -92,8 +91,7 @@ public final class KafkaArrivalClock {
 
         @Override
         public void onEvent(RawFeedRecord record, long timestamp, WatermarkOutput output) {
-            if (idle) {
-                idle = false;
+            if (clock.idle()) {
                 output.markActive();
             }
             emit(clock.onRecord(record.partition(), record.offset(), timestamp, wall.relativeTimeMillis()), output);
@@ -106,6 +104,7 @@ public final class KafkaArrivalClock {
                 question = null;
             }
             long now = wall.relativeTimeMillis();
+            boolean wasIdle = clock.idle();
             FeedClock.Tick tick = clock.tick(now);
             emit(tick.watermark(), output);
             for (int i = 0; i < tick.forced(); i++) {
@@ -121,9 +120,8 @@ public final class KafkaArrivalClock {
                     question = broker.ask(topic);
                 }
                 case IDLE -> {
-                    if (!idle) {
+                    if (!wasIdle) {
                         LOG.debug("{} read to the end: idle", topic);
-                        idle = true;
                         output.markIdle();
                     }
                 }
