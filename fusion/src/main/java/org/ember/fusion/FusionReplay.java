@@ -111,6 +111,9 @@ public final class FusionReplay {
                 }
             }
         }
+        // The job's area function takes one time's linked incidents by incident id (they come from
+        // several linkage blocks); one incident's changes keep their order (stable sort).
+        incidents.values().forEach(l -> l.sort(Comparator.comparing(LinkedIncident::incidentId)));
         signals.sort(Comparator.comparing(s -> s.signal().id()));
         TreeSet<String> lads = new TreeSet<>(incidents.keySet());
         signals.forEach(s -> lads.add(s.targetLad()));

@@ -7,14 +7,85 @@ import org.ember.model.Incident;
 import org.ember.model.fusion.LinkedIncident;
 
 /**
- * One local authority's linkage as the job runs it: a report is linked at once ({@link IncidentLinker})
- * and says when its book must next be looked at for reports to forget (an hour boundary).
+ * Linkage of one book: a report is linked at once ({@link IncidentLinker}) and says when its book
+ * must next be looked at for reports to forget (an hour boundary). The job keeps one book per grid
+ * block ({@link #inBlock}, {@link BlockLinker}); {@link FusionReplay} one per local authority.
  */
 public final class Linkage {
     private final IncidentLinker linker;
+    private final BlockLinker blocks;
 
     public Linkage(IncidentLinker linker) {
+        this(linker, null);
+    }
+
+    /** Linkage in grid blocks: {@link #inBlock} and {@link #route} need it. */
+    public Linkage(IncidentLinker linker, LinkageBlocks blocks) {
         this.linker = linker;
+        this.blocks = blocks == null ? null : new BlockLinker(linker, blocks);
+    }
+
+    /** The blocks a report must be linked in. */
+    public List<String> route(Incident incident) {
+        return blocks.route(Reports.of(incident));
+    }
+
+    /** A report on its way to one block. */
+    public record Routed(String block, Incident incident) {}
+
+    /**
+     * Where a version of a report goes, given the blocks its previous version went to: its own
+     * blocks, and to each previous block it no longer reaches the same version withdrawn
+     * (cancelled), so that an incident there lets it go instead of keeping the old version. An
+     * older version than the last one goes where the last one went: there it is stale.
+     *
+     * @param previous blocks of the last version (empty for a first version)
+     * @param newer    whether this version is newer than the last one routed
+     */
+    public List<Routed> reroute(Incident incident, List<String> previous, boolean newer) {
+        List<Routed> out = new java.util.ArrayList<>();
+        if (!newer) {
+            previous.forEach(b -> out.add(new Routed(b, incident)));
+            return out;
+        }
+        List<String> now = route(incident);
+        now.forEach(b -> out.add(new Routed(b, incident)));
+        java.util.TreeSet<String> gone = new java.util.TreeSet<>(previous);
+        now.forEach(gone::remove);
+        Incident withdrawn = incident.cancelled() ? incident : withdrawn(incident);
+        gone.forEach(b -> out.add(new Routed(b, withdrawn)));
+        return out;
+    }
+
+    private static Incident withdrawn(Incident i) {
+        return new Incident(i.feed(), i.sourceId(), i.version(), true, i.eventTime(), i.reportedTime(), i.category(),
+                i.weapon(), i.ageBand(), i.lon(), i.lat(), i.easting(), i.northing(), i.precise(), i.lsoa(), i.lad(),
+                i.cell(), i.personPseudonym(), i.detail(), i.appendedAt());
+    }
+
+    /** When the router may forget a report: the hour after the linker forgets it. */
+    public long forgetAt(Incident incident) {
+        return LadAnalytics.nextHour(linker.expiryOf(Reports.of(incident)) - 1);
+    }
+
+    /** Whether {@code block} is the report's home, the one block that counts it in metrics. */
+    public boolean isHome(String block, Incident incident) {
+        return blocks.isHome(block, Reports.of(incident));
+    }
+
+    /**
+     * Links one report in {@code block} at {@code now}; the step holds only the changes the block
+     * publishes (those of the incidents it owns).
+     */
+    public Step inBlock(String block, Incident incident, long now, LinkBook book, BlockLinker.Owned owned) {
+        org.ember.geo.linkage.Report report = Reports.of(incident);
+        IncidentLinker.Result result = blocks.apply(block, report, book, owned);
+        return step(result, report, now);
+    }
+
+    /** Forgets what is due by {@code now} in a block, and the ownership of incidents forgotten. */
+    public void expire(long now, LinkBook book, BlockLinker.Owned owned) {
+        blocks.expire(now, book, owned);
     }
 
     /**
@@ -33,7 +104,10 @@ public final class Linkage {
     /** Links one report at {@code now} on the arrival clock; a stale version changes nothing and sets no timer. */
     public Step apply(Incident incident, long now, LinkBook book) {
         org.ember.geo.linkage.Report report = Reports.of(incident);
-        IncidentLinker.Result result = linker.apply(report, book);
+        return step(linker.apply(report, book), report, now);
+    }
+
+    private Step step(IncidentLinker.Result result, org.ember.geo.linkage.Report report, long now) {
         if (result.stale()) {
             return new Step(result, List.of(), Long.MIN_VALUE);
         }

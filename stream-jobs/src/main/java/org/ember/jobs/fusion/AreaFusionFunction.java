@@ -1,6 +1,7 @@
 package org.ember.jobs.fusion;
 
 import io.micrometer.core.instrument.Counter;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -90,9 +91,11 @@ final class AreaFusionFunction extends KeyedCoProcessFunction<String, LinkedInci
         context = FusionContext.of(job.fusion(), java.nio.file.Path.of(job.dataDir()), job.coverage(), scanPool);
         caches = new HashMap<>();
         late = FusionMetrics.late("analytics");
-        // Linked incidents of one local authority come from one linkage task, in its order: kept as they came.
+        // Linked incidents of one local authority come from several linkage blocks, possibly on
+        // different channels: ordered by incident id. One incident's changes all come from its
+        // owner block, in one channel, and the stable sort keeps them in the order it made them.
         incidents = KeyedArrivalBuffer.of(getRuntimeContext(), "fusion-incident-arrivals",
-                TypeInformation.of(LinkedIncident.class), (a, b) -> 0);
+                TypeInformation.of(LinkedIncident.class), Comparator.comparing(LinkedIncident::incidentId));
         signals = KeyedArrivalBuffer.of(getRuntimeContext(), "fusion-signal-arrivals",
                 TypeInformation.of(FusionSignal.class), Canonical.FUSION_SIGNALS);
         lateByArrival = JobMetrics.of(getRuntimeContext()).lateByArrival("fusion-areas");

@@ -11,8 +11,8 @@ import org.ember.model.metrics.AreaMetrics;
 import org.ember.fusion.FusionSignal;
 
 /**
- * Multi-agency fusion: police, ambulance and A&E reports linked into incidents (keyed by local
- * authority); serious incidents fanned out as near-repeat and rivalry risk to every local authority
+ * Multi-agency fusion: police, ambulance and A&E reports linked into incidents (keyed by 4 km
+ * grid block with a halo, so links cross local-authority boundaries); serious incidents fanned out as near-repeat and rivalry risk to every local authority
  * that must hold it, with intelligence and navigator signals; then per local authority the live
  * hot-spot layers, seasonal exceedance, risk and tension.
  */
@@ -40,9 +40,14 @@ public final class FusionStage {
         DataStream<LinkedIncident> linked = incidents
                 .filter(i -> linkable.contains(i.feed()))
                 .uid("fusion-linkable").name("Fusion: police, ambulance and A&E reports")
-                .keyBy(Incident::lad)
+                .keyBy(Incident::recordKey)
+                .process(new LinkageRoute(settings))
+                .uid("fusion-linkage-route").name("Fusion: reports to the linkage blocks that need them")
+                // A new uid: state keyed by local authority (uid fusion-linkage) cannot be read as
+                // state keyed by block, so a restore from before fails instead of silently orphaning it.
+                .keyBy(BlockReport::block)
                 .process(new LinkageFunction(settings))
-                .uid("fusion-linkage").name("Fusion: link reports into incidents");
+                .uid("fusion-linkage-blocks").name("Fusion: link reports into incidents per grid block");
         DataStream<FusionSignal> signals = incidents
                 .filter(SoftSignals::handles)
                 .uid("fusion-soft").name("Fusion: intelligence and navigator reports")

@@ -25,17 +25,20 @@ import org.ember.jobs.order.Canonical;
 import org.ember.jobs.order.KeyedArrivalBuffer;
 import org.ember.model.Incident;
 import org.ember.model.fusion.LinkedIncident;
+import org.ember.fusion.BlockLinker;
 import org.ember.fusion.Linkage;
+import org.ember.fusion.LinkageBlocks;
 
 /**
- * Keyed by local authority: links police, ambulance and A&E reports into incidents
- * ({@link IncidentLinker}) and emits every change of a linked incident. Reports and incidents live
- * in keyed map state; a timer at the hour after each report's retention forgets whatever is due, so
- * the state empties once reports stop. Reports are linked in canonical order on the arrival clock
+ * Keyed by linkage block ({@link LinkageBlocks}, not by local authority, so that reports either
+ * side of a boundary meet): links police, ambulance and A&E reports into incidents
+ * ({@link Linkage#inBlock}) and emits every change of a linked incident this block owns. Reports,
+ * incidents and the owned incidents' ids live in keyed map state; a timer at the hour after each
+ * report's retention forgets whatever is due, so the state empties once reports stop. Reports are linked in canonical order on the arrival clock
  * ({@link KeyedArrivalBuffer}, {@link Canonical#INCIDENTS}); a report more than an hour older than
  * its arrival is counted as late.
  */
-final class LinkageFunction extends KeyedProcessFunction<String, Incident, LinkedIncident> {
+final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, LinkedIncident> {
     private static final long serialVersionUID = 1L;
     private static final long HOUR = 3_600_000L;
 
@@ -43,7 +46,9 @@ final class LinkageFunction extends KeyedProcessFunction<String, Incident, Linke
     private transient Linkage linkage;
     private transient MapState<String, FiledReport> reports;
     private transient MapState<String, LinkGroup> groups;
+    private transient MapState<String, Boolean> ownedIds;
     private transient LinkBook book;
+    private transient BlockLinker.Owned owned;
     private transient Counter late;
     private transient Counter stale;
     private transient Counter corrected;
@@ -58,12 +63,16 @@ final class LinkageFunction extends KeyedProcessFunction<String, Incident, Linke
     @Override
     public void open(OpenContext context) {
         linkage = new Linkage(new IncidentLinker(job.fusion().linkage(),
-                AreaShapes.of(AreaCatalogue.load(Path.of(job.dataDir()), job.coverage())).proximity()));
+                AreaShapes.of(AreaCatalogue.load(Path.of(job.dataDir()), job.coverage())).proximity()),
+                LinkageRoute.blocks(job));
         reports = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("linkage-reports", Types.STRING, TypeInformation.of(FiledReport.class)));
         groups = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("linkage-incidents", Types.STRING, TypeInformation.of(LinkGroup.class)));
+        ownedIds = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("linkage-owned", Types.STRING, Types.BOOLEAN));
         book = new StateBook();
+        owned = new StateOwned();
         arrivals = KeyedArrivalBuffer.of(getRuntimeContext(), "linkage-arrivals", TypeInformation.of(Incident.class),
                 Canonical.INCIDENTS);
         lateByArrival = JobMetrics.of(getRuntimeContext()).lateByArrival("fusion-linkage");
@@ -74,27 +83,34 @@ final class LinkageFunction extends KeyedProcessFunction<String, Incident, Linke
     }
 
     @Override
-    public void processElement(Incident incident, Context ctx, Collector<LinkedIncident> out) {
+    public void processElement(BlockReport routed, Context ctx, Collector<LinkedIncident> out) {
+        Incident incident = routed.incident();
         Long stamped = ctx.timestamp();
         long arrival = stamped == null ? ArrivalWatermarks.arrivalOf(incident) : stamped;
         if (!arrivals.offer(incident, arrival, ctx.timerService())) {
-            lateByArrival.increment();
+            if (linkage.isHome(ctx.getCurrentKey(), incident)) {
+                lateByArrival.increment();
+            }
             apply(incident, ArrivalOrder.lateClock(arrival, ctx.timerService().currentWatermark()), ctx, out);
         }
     }
 
     /** Links one report at {@code now} on the arrival clock. */
     private void apply(Incident incident, long now, Context ctx, Collector<LinkedIncident> out) {
-        if (incident.eventTime() < now - HOUR) {
+        // Every block the report reaches links it; only its home block counts it.
+        boolean home = linkage.isHome(ctx.getCurrentKey(), incident);
+        if (home && incident.eventTime() < now - HOUR) {
             late.increment();
         }
-        Linkage.Step step = linkage.apply(incident, now, book);
+        Linkage.Step step = linkage.inBlock(ctx.getCurrentKey(), incident, now, book, owned);
         IncidentLinker.Result result = step.result();
         if (result.stale()) {
-            stale.increment();
+            if (home) {
+                stale.increment();
+            }
             return;
         }
-        if (result.correction()) {
+        if (home && result.correction()) {
             (incident.cancelled() ? cancelled : corrected).increment();
         }
         for (GroupChange change : result.changes()) {
@@ -107,7 +123,7 @@ final class LinkageFunction extends KeyedProcessFunction<String, Incident, Linke
     /** At {@code timestamp}: first what is due to be forgotten, then the reports that arrived then. */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<LinkedIncident> out) {
-        linkage.expire(timestamp, book);
+        linkage.expire(timestamp, book, owned);
         for (Incident incident : arrivals.release(timestamp)) {
             apply(incident, timestamp, ctx, out);
         }
@@ -165,6 +181,41 @@ final class LinkageFunction extends KeyedProcessFunction<String, Incident, Linke
             call(() -> {
                 groups.remove(id);
                 return null;
+            });
+        }
+    }
+
+    /** The ids of the incidents this block owns, in map state. */
+    private final class StateOwned implements BlockLinker.Owned {
+        @Override
+        public boolean owns(String groupId) {
+            return call(() -> ownedIds.contains(groupId));
+        }
+
+        @Override
+        public void add(String groupId) {
+            call(() -> {
+                ownedIds.put(groupId, Boolean.TRUE);
+                return null;
+            });
+        }
+
+        @Override
+        public void remove(String groupId) {
+            call(() -> {
+                ownedIds.remove(groupId);
+                return null;
+            });
+        }
+
+        @Override
+        public java.util.List<String> ids() {
+            return call(() -> {
+                java.util.List<String> all = new java.util.ArrayList<>();
+                for (String id : ownedIds.keys()) {
+                    all.add(id);
+                }
+                return all;
             });
         }
     }

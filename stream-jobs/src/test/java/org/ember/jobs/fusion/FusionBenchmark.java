@@ -118,10 +118,13 @@ public final class FusionBenchmark {
         long end = incidents.get(incidents.size() - 1).eventTime();
 
         var linkage = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new LinkageFunction(settings)),
-                Incident::lad, Types.STRING);
+                BlockReport::block, Types.STRING);
         linkage.open();
+        var blocks = LinkageRoute.blocks(settings);
         for (Incident i : incidents) {
-            linkage.processElement(i, i.eventTime());
+            for (String block : blocks.route(org.ember.fusion.Reports.of(i))) {
+                linkage.processElement(new BlockReport(block, i), i.eventTime());
+            }
         }
         linkage.processWatermark(end);
         List<LinkedIncident> linked = linkage.extractOutputValues();

@@ -13,6 +13,8 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.ember.geo.area.Placement;
 import org.ember.geo.linkage.LinkageSettings;
+import org.ember.fusion.Reports;
+import org.ember.jobs.JobSettings;
 import org.ember.jobs.testing.TestFeeds;
 import org.ember.model.Incident;
 import org.ember.model.fusion.LinkedIncident;
@@ -24,14 +26,14 @@ class LinkageFunctionHarnessTest {
     private static final Instant T = FusionFixtures.FRIDAY_22H;
     private final Placement centre = FusionFixtures.cardiffCentre();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private KeyedOneInputStreamOperatorTestHarness<String, Incident, LinkedIncident> harness;
+    private final JobSettings settings = TestFeeds.settings(TestFeeds.weaponRule(2));
+    private KeyedOneInputStreamOperatorTestHarness<String, BlockReport, LinkedIncident> harness;
 
     @BeforeEach
     void open() throws Exception {
         Metrics.globalRegistry.add(registry);
-        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new LinkageFunction(
-                TestFeeds.settings(TestFeeds.weaponRule(2))),
-                Incident::lad, Types.STRING);
+        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new LinkageFunction(settings),
+                BlockReport::block, Types.STRING);
         harness.open();
     }
 
@@ -54,7 +56,9 @@ class LinkageFunctionHarnessTest {
     }
 
     private void send(Incident incident, long arrival) throws Exception {
-        harness.processElement(incident, arrival);
+        for (String block : LinkageRoute.blocks(settings).route(Reports.of(incident))) {
+            harness.processElement(new BlockReport(block, incident), arrival);
+        }
         harness.processWatermark(arrival);
     }
 

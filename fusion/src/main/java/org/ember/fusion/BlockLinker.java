@@ -1,0 +1,86 @@
+package org.ember.fusion;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ember.geo.linkage.GroupChange;
+import org.ember.geo.linkage.IncidentLinker;
+import org.ember.geo.linkage.LinkBook;
+import org.ember.geo.linkage.Report;
+
+/**
+ * The linker of one {@link LinkageBlocks block}: links every report the block receives (its own and
+ * its halo's) and publishes only the incidents it owns, those founded by a report whose home is
+ * this block. Blocks overlap, so the same incident may form in several of them; ownership makes
+ * exactly one of them publish it, under the id and revisions a single linker would give it.
+ *
+ * <p>Exact when every report that could join or compete for an incident reaches its owner, which
+ * the halo guarantees for points and LSOAs up to one competing incident (see {@link LinkageBlocks});
+ * a chain of competitors longer than the halo may resolve differently in two blocks.
+ */
+public final class BlockLinker {
+    private final IncidentLinker linker;
+    private final LinkageBlocks blocks;
+
+    /** The incidents a block owns, kept beside its {@link LinkBook}. */
+    public interface Owned {
+        boolean owns(String groupId);
+
+        void add(String groupId);
+
+        void remove(String groupId);
+
+        /** A copy: the caller removes while iterating. */
+        List<String> ids();
+    }
+
+    public BlockLinker(IncidentLinker linker, LinkageBlocks blocks) {
+        this.linker = linker;
+        this.blocks = blocks;
+    }
+
+    public IncidentLinker linker() {
+        return linker;
+    }
+
+    /** Links one report in {@code block}; the result holds only the changes this block publishes. */
+    public IncidentLinker.Result apply(String block, Report report, LinkBook book, Owned owned) {
+        IncidentLinker.Result result = linker.apply(report, book);
+        List<GroupChange> published = new ArrayList<>(result.changes().size());
+        for (GroupChange change : result.changes()) {
+            String id = change.group().id();
+            if (change.kind() == GroupChange.Kind.CREATED && block.equals(blocks.home(change.members().get(0).report()))) {
+                owned.add(id);
+            }
+            if (owned.owns(id)) {
+                published.add(change);
+                if (change.kind() == GroupChange.Kind.CANCELLED) {
+                    owned.remove(id);
+                }
+            }
+        }
+        return new IncidentLinker.Result(published, result.stale(), result.correction());
+    }
+
+    /** Forgets what is due at {@code now}, and the ownership of incidents forgotten. */
+    public int expire(long now, LinkBook book, Owned owned) {
+        int forgotten = linker.expire(now, book);
+        if (forgotten > 0) {
+            for (String id : owned.ids()) {
+                if (book.group(id) == null) {
+                    owned.remove(id);
+                }
+            }
+        }
+        return forgotten;
+    }
+
+    /** Whether {@code block} is the report's home: the one block that counts it in metrics. */
+    public boolean isHome(String block, Report report) {
+        return block.equals(blocks.home(report));
+    }
+
+    /** The blocks a report is sent to. */
+    public List<String> route(Report report) {
+        return blocks.route(report);
+    }
+}
