@@ -14,6 +14,12 @@ import org.ember.model.Incident;
  * share {@code t}), and reaches {@code t} on the first periodic emission with no record since the
  * previous one. No feed's lateness holds the clock back: event time decides only which windows a
  * record belongs to (see docs/rules.md, "Determinism").
+ *
+ * <p>A bounded source ({@link #boundedStrategy}) never takes that periodic step: "no record since
+ * the previous emission" is a fact of the wall clock, and a task held up between two records that
+ * share an arrival millisecond (backpressure, a loaded machine) would move the clock to that
+ * millisecond before reading the second one, which every stage then applies late and out of its
+ * canonical order. Its clock reaches {@code t} when a later record is read, or at the end of input.
  */
 public final class ArrivalWatermarks<T> implements WatermarkGenerator<T> {
     /**
@@ -31,9 +37,25 @@ public final class ArrivalWatermarks<T> implements WatermarkGenerator<T> {
      */
     public static final Duration LIVE_IDLENESS_CAP = Duration.ofMillis(200);
 
+    private final boolean periodic;
     private long newest = Long.MIN_VALUE;
     private boolean recordSincePeriodic;
     private long emitted = Long.MIN_VALUE;
+
+    /** The live clock: catches up with the newest arrival when the feed pauses. */
+    public ArrivalWatermarks() {
+        this(true);
+    }
+
+    /** @param periodic whether a quiet period moves the clock to the newest arrival (live feeds only) */
+    private ArrivalWatermarks(boolean periodic) {
+        this.periodic = periodic;
+    }
+
+    /** The clock of a bounded source: moved by records only, so it is the same however the run is timed. */
+    public static <T> ArrivalWatermarks<T> bounded() {
+        return new ArrivalWatermarks<>(false);
+    }
 
     /**
      * Arrival time of an incident: its Kafka append time, or when a source gives none (0 or
@@ -56,6 +78,12 @@ public final class ArrivalWatermarks<T> implements WatermarkGenerator<T> {
         return idleness == null ? strategy : strategy.withIdleness(idleness);
     }
 
+    /** The clock on a bounded source's incidents (backtests, replays): records alone move it. */
+    public static WatermarkStrategy<Incident> boundedStrategy() {
+        return WatermarkStrategy.<Incident>forGenerator(context -> ArrivalWatermarks.<Incident>bounded())
+                .withTimestampAssigner((incident, previous) -> arrivalOf(incident));
+    }
+
     @Override
     public void onEvent(T event, long timestamp, WatermarkOutput output) {
         recordSincePeriodic = true;
@@ -67,7 +95,7 @@ public final class ArrivalWatermarks<T> implements WatermarkGenerator<T> {
 
     @Override
     public void onPeriodicEmit(WatermarkOutput output) {
-        if (!recordSincePeriodic && newest != Long.MIN_VALUE) {
+        if (periodic && !recordSincePeriodic && newest != Long.MIN_VALUE) {
             emit(newest, output);
         }
         recordSincePeriodic = false;

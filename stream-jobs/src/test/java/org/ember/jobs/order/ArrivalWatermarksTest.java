@@ -49,6 +49,22 @@ class ArrivalWatermarksTest {
     }
 
     @Test
+    void aBoundedSourcesClockMovesWithRecordsOnlyNeverOnTheWallClock() {
+        ArrivalWatermarks<Incident> generator = ArrivalWatermarks.bounded();
+        generator.onEvent(at(1_000, 0), 1_000, output);
+        // The task is held up here for many periods (backpressure, a loaded machine) ...
+        generator.onPeriodicEmit(output);
+        generator.onPeriodicEmit(output);
+        generator.onPeriodicEmit(output);
+        assertThat(emitted).as("the next record may still share arrival 1000: the clock must not reach it").containsExactly(999L);
+        // ... and the record read next shares the arrival: it is still ahead of the clock, not late.
+        generator.onEvent(at(1_000, 0), 1_000, output);
+        assertThat(ArrivalOrder.isLate(1_000, emitted.get(emitted.size() - 1))).isFalse();
+        generator.onEvent(at(2_000, 0), 2_000, output);
+        assertThat(emitted).as("a later record moves it past 1000").containsExactly(999L, 1_999L);
+    }
+
+    @Test
     void arrivalIsTheAppendTimeOrWithoutOneTheReportedTime() {
         assertThat(ArrivalWatermarks.arrivalOf(at(5_000, 3_000))).isEqualTo(5_000);
         assertThat(ArrivalWatermarks.arrivalOf(at(0, 3_000))).isEqualTo(3_000);
