@@ -20,7 +20,9 @@ import org.ember.model.metrics.FusionMetricFamilies;
 /**
  * Grid cells of one local authority: 7-day counts and Gi* ({@link LiveGiStar}, kept up to date as
  * incidents arrive and the clock moves), the cell's cluster members, its LSOA and emerging
- * category. A cell is published when a count, bin or label changes or its z moves by
+ * category. The cells published are those the authority owns ({@link CellOwners}); their Gi* also
+ * counts the neighbouring authorities' incidents near them (the halo), so a cell on a boundary
+ * street is scored with the incidents on both sides. A cell is published when a count, bin or label changes or its z moves by
  * {@link #Z_TOLERANCE}, and cleared when nothing is left in it.
  */
 final class CellLayer {
@@ -44,6 +46,9 @@ final class CellLayer {
             for (FusedEvent e : Publish.values(lad.state().events())) {
                 gi.put(e.id(), e.time(), e.cell());
             }
+            for (FusedEvent e : Publish.values(lad.state().halo())) {
+                gi.put(e.id(), e.time(), e.cell());
+            }
             cache.gi = gi;
         }
         return cache.gi;
@@ -65,6 +70,18 @@ final class CellLayer {
         if (cache.cellLsoas != null) {
             countLsoa(cache.cellLsoas, previous, -1);
             countLsoa(cache.cellLsoas, next, 1);
+        }
+    }
+
+    /** A neighbour's incident near this authority's cells came, changed (next) or went (null). */
+    void onHalo(String id, FusedEvent next) {
+        LiveGiStar gi = lad.cache().gi;
+        if (gi != null) { // else built from state on first use
+            if (next == null) {
+                gi.remove(id);
+            } else {
+                gi.put(id, next.time(), next.cell());
+            }
         }
     }
 
@@ -126,7 +143,9 @@ final class CellLayer {
             }
         }
         List<CellHotspots.CellEvent> cellEvents = new ArrayList<>();
-        for (FusedEvent e : events) {
+        List<FusedEvent> all = new ArrayList<>(events);
+        all.addAll(Publish.values(lad.state().halo()));
+        for (FusedEvent e : all) {
             if (e.cell() != null) {
                 cellEvents.add(new CellHotspots.CellEvent(e.cell(), e.time()));
             }
@@ -155,12 +174,16 @@ final class CellLayer {
         for (Map.Entry<String, Published> e : state.cells().entries()) {
             cells.add(e.getKey());
         }
+        CellOwners owners = lad.context().cellOwners();
         for (String cell : cells) {
-            CellHotspots.CellScore score = scores.get(cell);
+            // Only the authority the cell belongs to publishes it; its neighbours' halo incidents
+            // gave it and them their full Gi* (CellOwners).
+            boolean ours = owners.publishes(lad.lad(), cell, lsoasOfCell.containsKey(cell));
+            CellHotspots.CellScore score = ours ? scores.get(cell) : null;
             long count = score == null ? 0 : score.count();
             int bin = score == null ? 0 : score.bin();
-            int members = membersOfCell.getOrDefault(cell, 0);
-            String emerging = state.emerging().get(cell);
+            int members = ours ? membersOfCell.getOrDefault(cell, 0) : 0;
+            String emerging = ours ? state.emerging().get(cell) : null;
             boolean emergingHot = EmergingLayer.hotNow(emerging);
             Map<String, Double> values = new LinkedHashMap<>();
             values.put(CELL_COUNT, (double) count);

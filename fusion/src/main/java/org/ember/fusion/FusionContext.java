@@ -14,7 +14,8 @@ import org.ember.geo.tension.TensionScorer;
 
 /**
  * What every local authority's analytics share in one task: settings, area shapes, calendar and
- * the calculators (the daily scan keeps its scanners across days). Built once per task in
+ * the calculators (the daily scan keeps its scanners across days), which authority owns each grid
+ * cell ({@link CellOwners}). Built once per task in
  * {@code open()}; not thread-safe.
  */
 public record FusionContext(
@@ -25,7 +26,8 @@ public record FusionContext(
         DailyScan scan,
         EmergingCells emerging,
         RiskField risk,
-        TensionScorer tension) {
+        TensionScorer tension,
+        CellOwners cellOwners) {
 
     /** The context of a job or a backtest: area shapes of the coverage, calendar from the data directory. */
     public static FusionContext of(FusionSettings settings, Path dataDir, org.ember.geo.area.Coverage coverage) {
@@ -51,6 +53,7 @@ public record FusionContext(
                 : new DailyScan(settings.hotspots().scan(), scanPool.executor(), scanPool.size());
         return new FusionContext(settings, shapes, calendar, new CellHotspots(settings.hotspots()),
                 scan, new EmergingCells(settings.hotspots().giDistanceCells()),
-                new RiskField(settings.risk()), new TensionScorer(settings.tension()));
+                new RiskField(settings.risk()), new TensionScorer(settings.tension()),
+                new CellOwners(shapes, settings.hotspots()));
     }
 }

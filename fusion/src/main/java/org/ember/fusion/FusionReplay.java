@@ -22,8 +22,8 @@ import org.ember.model.metrics.AreaMetrics;
  * area metrics it publishes out, each with the time the job would publish it. What the Flink
  * functions do at one time is done here in the same order: linkage forgets what is due, then links
  * the reports that arrived (same-time reports in the job's canonical order: feed, id, version);
- * then each authority ticks (on an hour), takes the linked incidents and then the risk signals
- * (by signal id). Used by rule tests and anything else that needs fusion metrics without a job.
+ * then each authority ticks (on an hour), takes the linked incidents routed to it ({@link AreaRoute}:
+ * its own, halos of its neighbours', withdrawals) and then the risk signals (by signal id). Used by rule tests and anything else that needs fusion metrics without a job.
  */
 public final class FusionReplay {
     /** A report and when it arrived (its Kafka timestamp in the job). */
@@ -44,6 +44,9 @@ public final class FusionReplay {
     private final Map<String, MemoryLinkBook> books = new HashMap<>();
     private final Map<String, LadState> states = new HashMap<>();
     private final Map<String, LadCache> caches = new HashMap<>();
+    private final AreaRoute areaRoute;
+    /** Per linked incident, the authorities holding it (own first), as the job's area router keeps it. */
+    private final Map<String, List<String>> holding = new HashMap<>();
     private final TreeMap<Long, TreeSet<String>> linkageTimers = new TreeMap<>();
     private final TreeMap<Long, TreeSet<String>> analyticsTimers = new TreeMap<>();
     private final List<Emitted> emitted = new ArrayList<>();
@@ -54,6 +57,7 @@ public final class FusionReplay {
         this.context = context;
         this.linkage = new Linkage(new IncidentLinker(context.settings().linkage(), context.shapes().proximity()));
         this.linkable = context.settings().linkage().linkedFeeds();
+        this.areaRoute = new AreaRoute(context.cellOwners());
     }
 
     /**
@@ -94,7 +98,7 @@ public final class FusionReplay {
         if (expiring != null) {
             expiring.forEach(lad -> linkage.expire(t, book(lad)));
         }
-        Map<String, List<LinkedIncident>> incidents = new TreeMap<>();
+        Map<String, List<AreaDelivery>> incidents = new TreeMap<>();
         List<FusionSignal> signals = new ArrayList<>();
         for (Incident incident : arrived) {
             if (SoftSignal.handles(incident)) {
@@ -106,14 +110,21 @@ public final class FusionReplay {
                 }
                 linkageTimers.computeIfAbsent(step.timer(), k -> new TreeSet<>()).add(incident.lad());
                 for (LinkedIncident linked : step.linked()) {
-                    incidents.computeIfAbsent(linked.lad(), k -> new ArrayList<>()).add(linked);
+                    List<AreaDelivery> routed = areaRoute.route(linked, holding.getOrDefault(linked.incidentId(), List.of()));
+                    List<String> held = AreaRoute.holding(routed);
+                    if (held.isEmpty()) {
+                        holding.remove(linked.incidentId());
+                    } else {
+                        holding.put(linked.incidentId(), held);
+                    }
+                    routed.forEach(d -> incidents.computeIfAbsent(d.lad(), k -> new ArrayList<>()).add(d));
                     signals.addAll(RiskReach.signals(linked, context.settings().risk(), context.shapes()));
                 }
             }
         }
         // The job's area function takes one time's linked incidents by incident id (they come from
         // several linkage blocks); one incident's changes keep their order (stable sort).
-        incidents.values().forEach(l -> l.sort(Comparator.comparing(LinkedIncident::incidentId)));
+        incidents.values().forEach(l -> l.sort(Comparator.comparing(d -> d.incident().incidentId())));
         signals.sort(Comparator.comparing(s -> s.signal().id()));
         TreeSet<String> lads = new TreeSet<>(incidents.keySet());
         signals.forEach(s -> lads.add(s.targetLad()));
@@ -129,9 +140,9 @@ public final class FusionReplay {
                     schedule(following, lad);
                 }
             }
-            for (LinkedIncident incident : incidents.getOrDefault(lad, List.of())) {
-                analytics.onIncident(incident, t);
-                schedule(LadAnalytics.nextHour(Math.max(incident.eventTime(), t)), lad);
+            for (AreaDelivery delivery : incidents.getOrDefault(lad, List.of())) {
+                analytics.onDelivery(delivery, t);
+                schedule(LadAnalytics.nextHour(Math.max(delivery.incident().eventTime(), t)), lad);
             }
             for (FusionSignal signal : signals) {
                 if (signal.targetLad().equals(lad)) {

@@ -65,6 +65,37 @@ public final class LadAnalytics {
 
     // ------------------------------------------------------------------ arrivals
 
+    /**
+     * A linked-incident change routed here ({@link AreaRoute}): an incident of this authority, or a
+     * neighbour's incident near this authority's cells (a halo: it counts in their Gi* only), or a
+     * withdrawal (cancelled) of either.
+     */
+    public void onDelivery(AreaDelivery delivery, long watermark) {
+        LinkedIncident incident = delivery.incident();
+        String id = incident.incidentId();
+        if (!delivery.halo() || incident.cancelled()) {
+            forgetHalo(id);
+            onIncident(incident, watermark);
+            return;
+        }
+        if (lad.state().events().get(id) != null) {
+            onIncident(AreaRoute.withdrawn(incident), watermark); // it was ours: now it lies across the boundary
+        }
+        FusedEvent next = FusedEvent.of(incident, false);
+        lad.state().halo().put(id, next);
+        cells.onHalo(id, next);
+        LadMeta meta = lad.meta();
+        lad.state().meta().set(new LadMeta(Math.max(meta.lastActivity(), incident.eventTime()), meta.lastEmerging()));
+    }
+
+    private void forgetHalo(String id) {
+        if (lad.state().halo().get(id) != null) {
+            lad.state().halo().remove(id);
+            cells.onHalo(id, null);
+        }
+    }
+
+    /** An incident of this authority (new, joined, corrected or cancelled). */
     public void onIncident(LinkedIncident incident, long watermark) {
         LadState state = lad.state();
         String id = incident.incidentId();
@@ -164,6 +195,16 @@ public final class LadAnalytics {
         }
         old.forEach(state.events()::remove);
         cells.forget(gone);
+        List<String> oldHalo = new ArrayList<>();
+        for (Map.Entry<String, FusedEvent> e : state.halo().entries()) {
+            if (e.getValue().time() < keepFrom) {
+                oldHalo.add(e.getKey());
+            }
+        }
+        for (String id : oldHalo) {
+            state.halo().remove(id);
+            cells.onHalo(id, null);
+        }
         risk.expire(asOf);
         clusters.onTick(old, asOf);
 
@@ -185,7 +226,7 @@ public final class LadAnalytics {
             snapshot(asOf);
         }
         seasonal.trim(asOf);
-        if (!state.events().isEmpty() || !state.signals().isEmpty()) {
+        if (!state.events().isEmpty() || !state.halo().isEmpty() || !state.signals().isEmpty()) {
             return asOf + HOUR;
         }
         // Nothing live: cells, areas and clusters were cleared above; scan and trend results go too.
@@ -240,6 +281,7 @@ public final class LadAnalytics {
     private void clearAll() {
         LadState state = lad.state();
         Publish.clearBook(state.events());
+        Publish.clearBook(state.halo());
         Publish.clearBook(state.signals());
         Publish.clearBook(state.cells());
         Publish.clearBook(state.areas());

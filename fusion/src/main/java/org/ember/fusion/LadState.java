@@ -5,10 +5,13 @@ import org.ember.geo.risk.RiskSignal;
 
 /**
  * The state of one local authority's analytics, seen without Flink types: maps ({@link Book}) and
- * single values ({@link Slot}). Keyed Flink state in the job, plain maps in tests.
+ * single values ({@link Slot}). Keyed Flink state in the job, plain maps in tests. {@code halo} holds
+ * the incidents of neighbouring authorities near this one's cells ({@link CellOwners}): they count in
+ * the Gi* of this authority's cells and nowhere else.
  */
 public record LadState(
         Book<FusedEvent> events,
+        Book<FusedEvent> halo,
         Book<RiskSignal> signals,
         Book<Published> cells,
         Book<Published> areas,
@@ -40,12 +43,12 @@ public record LadState(
 
     /** Nothing is kept at all. */
     public boolean isEmpty() {
-        return events.isEmpty() && signals.isEmpty() && cells.isEmpty() && areas.isEmpty() && clusters.isEmpty()
+        return events.isEmpty() && halo.isEmpty() && signals.isEmpty() && cells.isEmpty() && areas.isEmpty() && clusters.isEmpty()
                 && scan.isEmpty() && emerging.isEmpty() && history.get() == null && meta.get() == null;
     }
 
     /** Something is live and must be re-evaluated every hour. */
     public boolean live() {
-        return !events.isEmpty() || !signals.isEmpty() || !cells.isEmpty() || !areas.isEmpty() || !clusters.isEmpty();
+        return !events.isEmpty() || !halo.isEmpty() || !signals.isEmpty() || !cells.isEmpty() || !areas.isEmpty() || !clusters.isEmpty();
     }
 }

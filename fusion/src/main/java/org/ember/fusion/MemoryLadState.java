@@ -9,7 +9,7 @@ public final class MemoryLadState {
     private MemoryLadState() {}
 
     public static LadState create() {
-        return new LadState(new Book<>(), new Book<>(), new Book<>(), new Book<>(), new Book<>(), new Book<>(), new Book<>(),
+        return new LadState(new Book<>(), new Book<>(), new Book<>(), new Book<>(), new Book<>(), new Book<>(), new Book<>(), new Book<>(),
                 new Slot<>(), new Slot<>());
     }
 

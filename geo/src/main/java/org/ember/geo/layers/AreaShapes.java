@@ -28,8 +28,10 @@ public final class AreaShapes {
     private final Map<String, AreaShape> lsoas = new HashMap<>();
     private final Map<String, AreaShape> lads = new HashMap<>();
     private final Map<String, List<ScanLocation>> scanLocations = new TreeMap<>();
+    private final AreaCatalogue catalogue;
 
     private AreaShapes(AreaCatalogue catalogue) {
+        this.catalogue = catalogue;
         Map<String, double[]> ladSums = new TreeMap<>();
         List<Area> sorted = new ArrayList<>(catalogue.lsoas().values());
         sorted.sort(Comparator.comparing(Area::code));
@@ -91,6 +93,15 @@ public final class AreaShapes {
             AreaShape shape = lsoas.get(code);
             return shape == null ? Double.NaN : shape.distanceFrom(x, y);
         };
+    }
+
+    /**
+     * The local authority whose LSOAs contain the grid point (the real boundary, not the equivalent
+     * circles), or null outside the coverage.
+     */
+    public String ladContaining(double x, double y) {
+        org.ember.geo.crs.LonLat p = BritishNationalGrid.toWgs84(x, y);
+        return catalogue.lsoaIndex().locate(p.lon(), p.lat()).map(Area::parentCode).orElse(null);
     }
 
     /** LSOAs of one local authority whose equivalent circle lies within {@code metres} of the point, in code order. */

@@ -24,6 +24,7 @@ import org.ember.model.fusion.HotspotUpdate;
 import org.ember.model.fusion.LinkedIncident;
 import org.ember.model.fusion.TensionUpdate;
 import org.ember.model.metrics.AreaMetrics;
+import org.ember.fusion.AreaDelivery;
 import org.ember.fusion.FusedEvent;
 import org.ember.fusion.FusionContext;
 import org.ember.fusion.ScanPool;
@@ -38,14 +39,15 @@ import org.ember.fusion.ScanHit;
 import org.ember.fusion.SeasonalHistory;
 
 /**
- * Keyed by local authority: the Flink shell of {@link LadAnalytics}. Linked incidents on the first
- * input, risk signals on the second; hot-spot updates on the main output, area metrics and tension
+ * Keyed by local authority: the Flink shell of {@link LadAnalytics}. Linked incidents routed to it
+ * on the first input ({@link AreaRouteFunction}: its own, its neighbours' near its cells as halos,
+ * withdrawals), risk signals on the second; hot-spot updates on the main output, area metrics and tension
  * on side outputs. Every piece of state is keyed Flink state (map or value, records of strings,
  * numbers, lists and maps: Flink's own serializers); the clustering and the fitted seasonal model
  * are rebuilt from it in task memory. Hourly event-time timers run while anything is live; the
  * last one leaves no state and no timer behind.
  */
-final class AreaFusionFunction extends KeyedCoProcessFunction<String, LinkedIncident, FusionSignal, HotspotUpdate> {
+final class AreaFusionFunction extends KeyedCoProcessFunction<String, AreaDelivery, FusionSignal, HotspotUpdate> {
     private static final long serialVersionUID = 1L;
     private static final long HOUR = 3_600_000L;
     static final OutputTag<AreaMetrics> METRICS =
@@ -64,7 +66,7 @@ final class AreaFusionFunction extends KeyedCoProcessFunction<String, LinkedInci
     private transient LadState state;
     private transient Map<String, LadCache> caches;
     private transient Counter late;
-    private transient KeyedArrivalBuffer<LinkedIncident> incidents;
+    private transient KeyedArrivalBuffer<AreaDelivery> incidents;
     private transient KeyedArrivalBuffer<FusionSignal> signals;
     private transient JobMetrics.Count lateByArrival;
 
@@ -91,16 +93,18 @@ final class AreaFusionFunction extends KeyedCoProcessFunction<String, LinkedInci
         context = FusionContext.of(job.fusion(), java.nio.file.Path.of(job.dataDir()), job.coverage(), scanPool);
         caches = new HashMap<>();
         late = FusionMetrics.late("analytics");
-        // Linked incidents of one local authority come from several linkage blocks, possibly on
-        // different channels: ordered by incident id. One incident's changes all come from its
-        // owner block, in one channel, and the stable sort keeps them in the order it made them.
-        incidents = KeyedArrivalBuffer.of(getRuntimeContext(), "fusion-incident-arrivals",
-                TypeInformation.of(LinkedIncident.class), Comparator.comparing(LinkedIncident::incidentId));
+        // Deliveries to one local authority come from several router tasks: ordered by incident id.
+        // One incident's changes all come from its owner block and its router task, in one channel,
+        // and the stable sort keeps them in the order they were made.
+        // A new state name: the buffer holds deliveries now (own, halo or withdrawn), not bare incidents.
+        incidents = KeyedArrivalBuffer.of(getRuntimeContext(), "fusion-delivery-arrivals",
+                TypeInformation.of(AreaDelivery.class), Comparator.comparing(d -> d.incident().incidentId()));
         signals = KeyedArrivalBuffer.of(getRuntimeContext(), "fusion-signal-arrivals",
                 TypeInformation.of(FusionSignal.class), Canonical.FUSION_SIGNALS);
         lateByArrival = JobMetrics.of(getRuntimeContext()).lateByArrival("fusion-areas");
         state = new LadState(
                 book("events", FusedEvent.class),
+                book("halo-events", FusedEvent.class),
                 book("signals", RiskSignal.class),
                 book("published-cells", Published.class),
                 book("published-areas", Published.class),
@@ -139,11 +143,11 @@ final class AreaFusionFunction extends KeyedCoProcessFunction<String, LinkedInci
     }
 
     @Override
-    public void processElement1(LinkedIncident incident, Context ctx, Collector<HotspotUpdate> out) {
-        long arrival = arrival(ctx, incident.eventTime());
-        if (!incidents.offer(incident, arrival, ctx.timerService())) {
+    public void processElement1(AreaDelivery delivery, Context ctx, Collector<HotspotUpdate> out) {
+        long arrival = arrival(ctx, delivery.incident().eventTime());
+        if (!incidents.offer(delivery, arrival, ctx.timerService())) {
             lateByArrival.increment();
-            apply(incident, ArrivalOrder.lateClock(arrival, ctx.timerService().currentWatermark()), ctx, out);
+            apply(delivery, ArrivalOrder.lateClock(arrival, ctx.timerService().currentWatermark()), ctx, out);
         }
     }
 
@@ -161,11 +165,12 @@ final class AreaFusionFunction extends KeyedCoProcessFunction<String, LinkedInci
         return stamped == null ? fallback : stamped;
     }
 
-    private void apply(LinkedIncident incident, long now, Context ctx, Collector<HotspotUpdate> out) {
-        if (incident.eventTime() < now - HOUR) {
+    private void apply(AreaDelivery delivery, long now, Context ctx, Collector<HotspotUpdate> out) {
+        LinkedIncident incident = delivery.incident();
+        if (!delivery.halo() && incident.eventTime() < now - HOUR) {
             late.increment();
         }
-        analytics(ctx.getCurrentKey(), out, ctx).onIncident(incident, now);
+        analytics(ctx.getCurrentKey(), out, ctx).onDelivery(delivery, now);
         schedule(ctx, incident.eventTime(), now);
     }
 
@@ -186,8 +191,8 @@ final class AreaFusionFunction extends KeyedCoProcessFunction<String, LinkedInci
                 ctx.timerService().registerEventTimeTimer(next);
             }
         }
-        for (LinkedIncident incident : incidents.release(timestamp)) {
-            apply(incident, timestamp, ctx, out);
+        for (AreaDelivery delivery : incidents.release(timestamp)) {
+            apply(delivery, timestamp, ctx, out);
         }
         for (FusionSignal signal : signals.release(timestamp)) {
             apply(signal, timestamp, ctx, out);

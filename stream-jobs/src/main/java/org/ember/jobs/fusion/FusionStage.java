@@ -8,13 +8,15 @@ import org.ember.model.fusion.HotspotUpdate;
 import org.ember.model.fusion.LinkedIncident;
 import org.ember.model.fusion.TensionUpdate;
 import org.ember.model.metrics.AreaMetrics;
+import org.ember.fusion.AreaDelivery;
 import org.ember.fusion.FusionSignal;
 
 /**
  * Multi-agency fusion: police, ambulance and A&E reports linked into incidents (keyed by 4 km
  * grid block with a halo, so links cross local-authority boundaries); serious incidents fanned out as near-repeat and rivalry risk to every local authority
- * that must hold it, with intelligence and navigator signals; then per local authority the live
- * hot-spot layers, seasonal exceedance, risk and tension.
+ * that must hold it, with intelligence and navigator signals; each incident routed to its local
+ * authority and, as a halo for Gi*, to the owners of the grid cells near it; then per local authority
+ * the live hot-spot layers, seasonal exceedance, risk and tension.
  */
 public final class FusionStage {
     private FusionStage() {}
@@ -56,8 +58,12 @@ public final class FusionStage {
                 .union(linked
                         .flatMap(new RiskFanout(settings))
                         .uid("fusion-risk-fanout").name("Fusion: near-repeat and rivalry risk to the areas it reaches"));
-        SingleOutputStreamOperator<HotspotUpdate> hotspots = linked
-                .keyBy(LinkedIncident::lad)
+        DataStream<AreaDelivery> routed = linked
+                .keyBy(LinkedIncident::incidentId)
+                .process(new AreaRouteFunction(settings))
+                .uid("fusion-area-route").name("Fusion: incidents to their authority and as halo to the owners of cells near them");
+        SingleOutputStreamOperator<HotspotUpdate> hotspots = routed
+                .keyBy(AreaDelivery::lad)
                 .connect(signals.keyBy(FusionSignal::targetLad))
                 .process(new AreaFusionFunction(settings, 0, timerHorizon))
                 .uid("fusion-areas").name("Fusion: hot spots, exceedance, risk and tension per local authority");

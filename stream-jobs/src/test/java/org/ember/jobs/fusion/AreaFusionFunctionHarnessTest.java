@@ -1,5 +1,6 @@
 package org.ember.jobs.fusion;
 
+import org.ember.fusion.AreaDelivery;
 import org.ember.fusion.FusionFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,13 +27,13 @@ class AreaFusionFunctionHarnessTest {
     private final Placement centre = FusionFixtures.cardiffCentre();
     private final JobSettings job = TestFeeds.settings(TestFeeds.weaponRule(2)).withFusion(FusionSettings.defaults());
     private AreaFusionFunction function;
-    private KeyedTwoInputStreamOperatorTestHarness<String, LinkedIncident, FusionSignal, HotspotUpdate> harness;
+    private KeyedTwoInputStreamOperatorTestHarness<String, AreaDelivery, FusionSignal, HotspotUpdate> harness;
 
     @BeforeEach
     void open() throws Exception {
         function = new AreaFusionFunction(job, 2);
         harness = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(function),
-                LinkedIncident::lad, FusionSignal::targetLad, Types.STRING);
+                AreaDelivery::lad, FusionSignal::targetLad, Types.STRING);
         harness.open();
     }
 
@@ -46,10 +47,10 @@ class AreaFusionFunctionHarnessTest {
     void everythingItKeepsAndEveryTimerIsGoneOnceTheWindowsHaveClosed() throws Exception {
         for (int i = 0; i < 5; i++) {
             LinkedIncident assault = FusionFixtures.assault("LI-" + i, T.plus(Duration.ofMinutes(7 * i)), centre);
-            harness.processElement1(assault, assault.eventTime());
+            harness.processElement1(AreaDelivery.own(assault), assault.eventTime());
         }
         LinkedIncident stabbing = FusionFixtures.stabbing("LI-stab", T.plus(Duration.ofMinutes(40)), centre);
-        harness.processElement1(stabbing, stabbing.eventTime());
+        harness.processElement1(AreaDelivery.own(stabbing), stabbing.eventTime());
         for (FusionSignal s : RiskFanout.signals(stabbing, job.fusion().risk(), FusionFixtures.SHAPES)) {
             harness.processElement2(s, stabbing.eventTime());
         }
@@ -83,11 +84,11 @@ class AreaFusionFunctionHarnessTest {
         long horizon = T.plus(Duration.ofHours(3)).toEpochMilli();
         AreaFusionFunction bounded = new AreaFusionFunction(job, 1, horizon);
         try (var replay = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(bounded),
-                LinkedIncident::lad, FusionSignal::targetLad, Types.STRING)) {
+                AreaDelivery::lad, FusionSignal::targetLad, Types.STRING)) {
             replay.open();
             for (int i = 0; i < 5; i++) {
                 LinkedIncident assault = FusionFixtures.assault("LI-" + i, T.plus(Duration.ofMinutes(7 * i)), centre);
-                replay.processElement1(assault, assault.eventTime());
+                replay.processElement1(AreaDelivery.own(assault), assault.eventTime());
             }
             replay.processBothWatermarks(new Watermark(Long.MAX_VALUE)); // the end of input
 
@@ -109,11 +110,11 @@ class AreaFusionFunctionHarnessTest {
         for (boolean signalsFirst : new boolean[] {false, true}) {
             AreaFusionFunction f = new AreaFusionFunction(job, 1, T.plus(Duration.ofHours(3)).toEpochMilli());
             try (var h = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(f),
-                    LinkedIncident::lad, FusionSignal::targetLad, Types.STRING)) {
+                    AreaDelivery::lad, FusionSignal::targetLad, Types.STRING)) {
                 h.open();
                 for (int i = 0; i < 4; i++) {
                     LinkedIncident assault = FusionFixtures.assault("LI-" + i, T.plus(Duration.ofMinutes(7 * i)), centre);
-                    h.processElement1(assault, assault.eventTime());
+                    h.processElement1(AreaDelivery.own(assault), assault.eventTime());
                 }
                 List<FusionSignal> ordered = new java.util.ArrayList<>(signals);
                 if (signalsFirst) {
@@ -121,9 +122,9 @@ class AreaFusionFunctionHarnessTest {
                     for (FusionSignal s : ordered) {
                         h.processElement2(s, arrival);
                     }
-                    h.processElement1(stabbing, arrival);
+                    h.processElement1(AreaDelivery.own(stabbing), arrival);
                 } else {
-                    h.processElement1(stabbing, arrival);
+                    h.processElement1(AreaDelivery.own(stabbing), arrival);
                     for (FusionSignal s : ordered) {
                         h.processElement2(s, arrival);
                     }

@@ -1,5 +1,6 @@
 package org.ember.jobs.fusion;
 
+import org.ember.fusion.AreaDelivery;
 import org.ember.fusion.FusionFixtures;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -131,14 +132,14 @@ public final class FusionBenchmark {
         long linkageBytes = linkage.snapshot(1, end).getStateSize();
         long linkageEntries = linkage.numKeyedStateEntries();
 
-        KeyedTwoInputStreamOperatorTestHarness<String, LinkedIncident, FusionSignal, HotspotUpdate> area =
+        KeyedTwoInputStreamOperatorTestHarness<String, AreaDelivery, FusionSignal, HotspotUpdate> area =
                 new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(new AreaFusionFunction(settings)),
-                        LinkedIncident::lad, FusionSignal::targetLad, Types.STRING);
+                        AreaDelivery::lad, FusionSignal::targetLad, Types.STRING);
         area.open();
         var shapes = FusionFixtures.SHAPES;
         long started = System.nanoTime();
         for (LinkedIncident li : linked) {
-            area.processElement1(li, li.eventTime());
+            area.processElement1(AreaDelivery.own(li), li.eventTime());
             for (FusionSignal s : RiskFanout.signals(li, settings.fusion().risk(), shapes)) {
                 if (lad.equals(s.targetLad())) {
                     area.processElement2(s, li.eventTime());
