@@ -46,76 +46,22 @@ import org.junit.jupiter.api.Test;
 class ReplayDeterminismTest {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-    /** One rule per fusion metric family, thresholds low enough that each fires in a fortnight. */
-    static final String FUSION_RULES = """
-            groups:
-              - name: fusion-families
-                rules:
-                  - name: linked-incidents
-                    areas: {layer: lsoa}
-                    when: incidents{window=24h,kind=all} >= 2
-                    severity: info
-                  - name: agencies
-                    areas: {layer: lsoa}
-                    when: distinct_agencies{window=7d} >= 3
-                    severity: info
-                  - name: health-only
-                    areas: {layer: lad}
-                    when: health_only_share{window=7d} >= 0.5
-                    severity: info
-                  - name: gi-star
-                    areas: {layer: lsoa}
-                    when: gi_z_max{window=7d} >= 3
-                    severity: info
-                  - name: hot-cells
-                    areas: {layer: lad}
-                    when: hot_cells{window=7d} >= 1
-                    severity: info
-                  - name: clusters
-                    areas: {layer: lsoa}
-                    when: cluster_members >= 4
-                    severity: info
-                  - name: cluster-count
-                    areas: {layer: lad}
-                    when: clusters >= 1
-                    severity: info
-                  - name: scan
-                    areas: {layer: lad}
-                    when: scan_recurrence_days >= 20
-                    severity: info
-                  - name: early-warning
-                    areas: {layer: lad}
-                    when: early_warning_score >= 15.3
-                    severity: info
-                  - name: emerging
-                    areas: {layer: lad}
-                    when: emerging_hot_cells >= 1
-                    severity: info
-                  - name: exceedance
-                    areas: {layer: lad}
-                    when: seasonal_exceedance{window=24h} >= 2
-                    severity: info
-                  - name: near-repeat
-                    areas: {layer: lsoa}
-                    when: near_repeat_risk >= 0.5
-                    severity: info
-                  - name: rivalry
-                    areas: {layer: lsoa}
-                    when: rivalry_risk >= 0.1
-                    severity: info
-                  - name: intel
-                    areas: {layer: lsoa}
-                    when: intel_tension >= 1
-                    severity: info
-                  - name: navigator
-                    areas: {layer: lsoa}
-                    when: navigator_risk >= 1
-                    severity: info
-                  - name: tension
-                    areas: {layer: lsoa}
-                    when: tension_level >= 1
-                    severity: info
-            """;
+    /**
+     * One rule per fusion metric family, thresholds low enough that each fires in a fortnight (a test
+     * resource, so that the year backtest of docs/benchmarks-fusion.md runs the same rules).
+     */
+    static final String FUSION_RULES = resource("/backtest/fusion-families.yaml");
+
+    private static String resource(String name) {
+        try (java.io.InputStream in = ReplayDeterminismTest.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("test resource " + name + " is missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @Test
     void twoRunsAndParallelismTwoGiveByteIdenticalAlertsAndIncidents() throws Exception {
