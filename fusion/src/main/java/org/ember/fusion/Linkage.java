@@ -63,6 +63,20 @@ public final class Linkage {
                 i.cell(), i.personPseudonym(), i.detail(), i.appendedAt());
     }
 
+    /** When the linker's {@link #expire} forgets the report (an earlier call leaves it). */
+    public long expiryOf(Incident incident) {
+        return linker.expiryOf(Reports.of(incident));
+    }
+
+    /** The earliest time at which {@link #expire} would forget something from the book (MAX_VALUE: nothing in it). */
+    public long nextExpiry(LinkBook book) {
+        long next = Long.MAX_VALUE;
+        for (org.ember.geo.linkage.FiledReport f : book.reports()) {
+            next = Math.min(next, linker.expiryOf(f.report()));
+        }
+        return next;
+    }
+
     /** When the router may forget a report: the hour after the linker forgets it. */
     public long forgetAt(Incident incident) {
         return LadAnalytics.nextHour(linker.expiryOf(Reports.of(incident)) - 1);

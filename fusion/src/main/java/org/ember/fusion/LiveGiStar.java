@@ -52,6 +52,10 @@ final class LiveGiStar {
     private int studyArea;
     private long windowTotal;
     private int counted;
+    /** Bumped whenever an incident enters or leaves the window or the study area: what a score reads. */
+    private long version;
+    private long scoredVersion = -1;
+    private Map<String, CellHotspots.CellScore> scored;
 
     LiveGiStar(HotspotSettings settings) {
         this.window = settings.giWindow().toMillis();
@@ -208,6 +212,9 @@ final class LiveGiStar {
     }
 
     private void set(Ev ev, boolean inWindow, boolean inStudy) {
+        if (ev.inWindow != inWindow || ev.inStudy != inStudy) {
+            version++;
+        }
         if (ev.inWindow != inWindow) {
             ev.inWindow = inWindow;
             windowDelta(ev.key, inWindow ? 1 : -1);
@@ -283,9 +290,22 @@ final class LiveGiStar {
         return s.id;
     }
 
-    /** The cells {@link CellHotspots#score} would return at {@code at}. */
+    /**
+     * The cells {@link CellHotspots#score} would return at {@code at} (unmodifiable). Most hours
+     * nothing enters or leaves the window or the study area of an authority: then the previous
+     * answer is the answer, and no cell is visited.
+     */
     Map<String, CellHotspots.CellScore> score(long at) {
         advance(at);
+        if (scoredVersion == version && scored != null) {
+            return scored;
+        }
+        scored = java.util.Collections.unmodifiableMap(compute());
+        scoredVersion = version;
+        return scored;
+    }
+
+    private Map<String, CellHotspots.CellScore> compute() {
         Map<String, CellHotspots.CellScore> out = new LinkedHashMap<>();
         if (counted == 0) {
             return out;

@@ -6,6 +6,8 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -47,6 +49,11 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
     private transient MapState<String, FiledReport> reports;
     private transient MapState<String, LinkGroup> groups;
     private transient MapState<String, Boolean> ownedIds;
+    /**
+     * No later than the earliest expiry of a report in the block: until then an expiry pass finds
+     * nothing to forget, so the timers of arrivals (many an hour) skip the scan of every report.
+     */
+    private transient ValueState<Long> nextExpiry;
     private transient LinkBook book;
     private transient BlockLinker.Owned owned;
     private transient Counter late;
@@ -71,6 +78,7 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
                 new MapStateDescriptor<>("linkage-incidents", Types.STRING, TypeInformation.of(LinkGroup.class)));
         ownedIds = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("linkage-owned", Types.STRING, Types.BOOLEAN));
+        nextExpiry = getRuntimeContext().getState(new ValueStateDescriptor<>("linkage-next-expiry", Types.LONG));
         book = new StateBook();
         owned = new StateOwned();
         arrivals = KeyedArrivalBuffer.of(getRuntimeContext(), "linkage-arrivals", TypeInformation.of(Incident.class),
@@ -103,6 +111,14 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
             late.increment();
         }
         Linkage.Step step = linkage.inBlock(ctx.getCurrentKey(), incident, now, book, owned);
+        Long next = call(nextExpiry::value);
+        long expiry = linkage.expiryOf(incident);
+        if (!step.result().stale() && (next == null || expiry < next)) {
+            call(() -> {
+                nextExpiry.update(expiry);
+                return null;
+            });
+        }
         IncidentLinker.Result result = step.result();
         if (result.stale()) {
             if (home) {
@@ -123,7 +139,19 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
     /** At {@code timestamp}: first what is due to be forgotten, then the reports that arrived then. */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<LinkedIncident> out) {
-        linkage.expire(timestamp, book, owned);
+        Long next = call(nextExpiry::value);
+        if (next != null && next <= timestamp) {
+            linkage.expire(timestamp, book, owned);
+            long after = linkage.nextExpiry(book);
+            call(() -> {
+                if (after == Long.MAX_VALUE) {
+                    nextExpiry.clear();
+                } else {
+                    nextExpiry.update(after);
+                }
+                return null;
+            });
+        }
         for (Incident incident : arrivals.release(timestamp)) {
             apply(incident, timestamp, ctx, out);
         }
