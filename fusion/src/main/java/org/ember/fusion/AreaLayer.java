@@ -71,6 +71,66 @@ final class AreaLayer {
         return areas;
     }
 
+    /** An incident of an LSOA entered (+1) or left (−1) the state: keeps the count of incidents per LSOA. */
+    void counted(FusedEvent e, int delta) {
+        Map<String, Integer> counts = lad.cache().lsoaEvents;
+        if (counts == null || e == null || e.lsoa() == null) {
+            return; // built from state on first use
+        }
+        int n = counts.getOrDefault(e.lsoa(), 0) + delta;
+        if (n > 0) {
+            counts.put(e.lsoa(), n);
+        } else {
+            counts.remove(e.lsoa());
+        }
+    }
+
+    /**
+     * The areas the tick must evaluate: {@code dueAt(allAreas(events, signals))}, without building
+     * every area of the authority when only a few are marked: a marked area is due when it is one
+     * of all the areas (an LSOA with an incident in state, reached by a signal, or published).
+     */
+    Set<String> due(List<FusedEvent> events, List<RiskSignal> signals) {
+        DirtyAreas dirty = lad.cache().dirty;
+        if (!lad.cache().incremental || dirty.all()) {
+            return dueAt(allAreas(events, signals));
+        }
+        Map<String, Integer> counts = lad.cache().lsoaEvents;
+        if (counts == null) {
+            counts = new HashMap<>();
+            for (FusedEvent e : events) {
+                if (e.lsoa() != null) {
+                    counts.merge(e.lsoa(), 1, Integer::sum);
+                }
+            }
+            lad.cache().lsoaEvents = counts;
+        }
+        Set<String> touched = null;
+        Set<String> due = new java.util.HashSet<>();
+        String ladKey = lad.ladKey();
+        due.add(ladKey);
+        for (String key : dirty.marked()) {
+            if (key.equals(ladKey) || due.contains(key)) {
+                continue;
+            }
+            boolean any = key.startsWith("lsoa:") && counts.containsKey(key.substring("lsoa:".length()))
+                    || lad.state().areas().get(key) != null;
+            if (!any) {
+                if (touched == null) {
+                    touched = new java.util.HashSet<>();
+                    for (RiskSignal s : signals) {
+                        touched.addAll(risk.areasTouchedBy(s));
+                    }
+                }
+                any = touched.contains(key);
+            }
+            if (any) {
+                due.add(key);
+            }
+        }
+        return due;
+    }
+
     /** Of {@code areaKeys}, those the tick must evaluate: the authority, and areas whose inputs may have moved. */
     Set<String> dueAt(Set<String> areaKeys) {
         if (!lad.cache().incremental) {

@@ -40,6 +40,16 @@ final class DirtyAreas {
         return lastClusters;
     }
 
+    /** Whether every area is to be evaluated (a fresh cache, a new day). */
+    boolean all() {
+        return all;
+    }
+
+    /** The areas marked since the last tick (meaningless when {@link #all()}). */
+    Set<String> marked() {
+        return dirty;
+    }
+
     /** Whether {@code areaKey} must be evaluated at this tick. */
     boolean isDirty(String areaKey) {
         return all || dirty.contains(areaKey);

@@ -111,6 +111,8 @@ public final class LadAnalytics {
             state.events().put(id, next);
         }
         cells.onIncident(id, previous, next);
+        areas.counted(previous, -1);
+        areas.counted(next, 1);
         DirtyAreas dirty = lad.cache().dirty;
         if (previous != null && previous.lsoa() != null) {
             dirty.mark(lad.lsoaKey(previous.lsoa()));
@@ -195,6 +197,7 @@ public final class LadAnalytics {
         }
         old.forEach(state.events()::remove);
         cells.forget(gone);
+        gone.forEach(e -> areas.counted(e, -1));
         List<String> oldHalo = new ArrayList<>();
         for (Map.Entry<String, FusedEvent> e : state.halo().entries()) {
             if (e.getValue().time() < keepFrom) {
@@ -220,7 +223,7 @@ public final class LadAnalytics {
         markMoved(dirty, events, clusterOf, asOf);
         signals.forEach(risk::markReached);
         cells.score(asOf, events);
-        areas.evaluate(areas.dueAt(areas.allAreas(events, signals)), asOf, events, signals);
+        areas.evaluate(areas.due(events, signals), asOf, events, signals);
         dirty.ticked(asOf, clusterOf);
         if (asOf % lad.settings().hotspots().snapshotEvery().toMillis() == 0) {
             snapshot(asOf);
@@ -292,6 +295,7 @@ public final class LadAnalytics {
         state.meta().set(null);
         lad.cache().gi = null;
         lad.cache().cellLsoas = null;
+        lad.cache().lsoaEvents = null;
         cells.cleared();
         clusters.cleared();
         lad.cache().dirty.markAll();

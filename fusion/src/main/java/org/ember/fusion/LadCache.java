@@ -20,6 +20,8 @@ public final class LadCache {
     SeasonalExceedance.Result seasonalResult;
     /** The area keys each live signal touches, by signal id (a geometric search, so worth remembering). */
     final Map<String, Set<String>> touched = new HashMap<>();
+    /** Incidents in state per LSOA (null until first used): which neighbourhoods have any. */
+    Map<String, Integer> lsoaEvents;
     /** Incidents per LSOA of each cell (null until first used). */
     Map<String, java.util.TreeMap<String, Integer>> cellLsoas;
     /** What each cell was last evaluated from: an unchanged cell needs no evaluation. */
