@@ -15,13 +15,14 @@ import org.ember.geo.grid.GridCell;
 
 /**
  * Detection benchmark: simulated years of daily violence over the real police.uk violence points of
- * South Wales (2025, 250 m cells), with planted outbreaks (known start, duration, size, radius) and
- * permanent step rises, scored for the early-warning scan and the plain prospective space-time
- * permutation scan (365-day study period, 7 days, 1 km), both at the same background false-alarm rate
- * (thresholds calibrated on a quiet simulated year). Run (after test-compile):
+ * South Wales (2025, 250 m cells), with planted outbreaks (known start, duration, size, radius; uniform
+ * or front-loaded over their days, see {@link Shape}) and permanent step rises, scored for the
+ * early-warning scan (daily, and as records arrive) and the plain prospective space-time permutation
+ * scan (365-day study period, 7 days, 1 km), all at the same background false-alarm rate (thresholds
+ * calibrated on quiet simulated years of other seeds). Run (after test-compile; docs/detection.md §4):
  *
  * <pre>
- *   java -cp geo/target/classes:geo/target/test-classes org.ember.geo.scan.DetectionBenchmark [years] [seed]
+ *   java -cp geo/target/classes:geo/target/test-classes:... org.ember.geo.scan.DetectionBenchmark [years] [seed]
  * </pre>
  */
 public final class DetectionBenchmark {
