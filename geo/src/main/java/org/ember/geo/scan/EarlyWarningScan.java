@@ -33,6 +33,9 @@ import java.util.Map;
  *       baseline with a {@code absorbHalfLifeDays} half-life (never below 0). A transient outbreak
  *       fades out of it within weeks; a permanent rise stays absorbed, so it alerts once. While a
  *       cell carries excess, clusters touching it need {@code rearm × threshold} (hysteresis).
+ *   <li>{@link #update} scans a day before it is over (the real-time job need not wait for midnight);
+ *       {@link EarlyWarningSettings#conditional()} scores a window against the past cases its
+ *       expectation rests on instead of as if that expectation were known.
  * </ul>
  *
  * Cost per day: O(L) to update plus one scan of O(Σ neighbours × maxDays). Not thread-safe.
