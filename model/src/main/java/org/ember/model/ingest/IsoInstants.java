@@ -15,10 +15,16 @@ public final class IsoInstants {
 
     /** Epoch milliseconds (fraction truncated, as {@link java.time.Instant#toEpochMilli}), or {@link #UNSURE}. */
     public static long epochMillis(String s) {
+        java.time.Instant instant = instant(s);
+        return instant == null ? UNSURE : instant.toEpochMilli();
+    }
+
+    /** The instant, nanoseconds included, or null when this reader does not vouch for the text. */
+    public static java.time.Instant instant(String s) {
         int n = s.length();
         if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
                 || s.charAt(16) != ':') {
-            return UNSURE;
+            return null;
         }
         int year = digits(s, 0, 4);
         int month = digits(s, 5, 2);
@@ -28,24 +34,22 @@ public final class IsoInstants {
         int second = digits(s, 17, 2);
         if (year < 0 || month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()
                 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
-            return UNSURE;
+            return null;
         }
         int i = 19;
-        long millis = 0;
+        long nanos = 0;
         if (i < n && s.charAt(i) == '.') {
             int start = ++i;
-            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-                if (i - start < 3) {
-                    millis = millis * 10 + (s.charAt(i) - '0');
-                }
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9' && i - start < 9) {
+                nanos = nanos * 10 + (s.charAt(i) - '0');
                 i++;
             }
             int count = i - start;
-            if (count < 1 || count > 9) {
-                return UNSURE;
+            if (count < 1) {
+                return null;
             }
-            for (int k = count; k < 3; k++) {
-                millis *= 10;
+            for (int k = count; k < 9; k++) {
+                nanos *= 10;
             }
         }
         int offsetSeconds;
@@ -56,15 +60,15 @@ public final class IsoInstants {
             int om = digits(s, i + 4, 2);
             // "-00:00" is "offset unknown" in RFC 3339 and refused by the schema library: not vouched for.
             if (oh < 0 || om < 0 || oh > 17 || om > 59 || (s.charAt(i) == '-' && oh == 0 && om == 0)) {
-                return UNSURE;
+                return null;
             }
             offsetSeconds = (s.charAt(i) == '-' ? -1 : 1) * (oh * 3600 + om * 60);
         } else {
-            return UNSURE;
+            return null;
         }
         long days = java.time.LocalDate.of(year, month, day).toEpochDay();
         long seconds = days * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
-        return seconds * 1000L + millis;
+        return java.time.Instant.ofEpochSecond(seconds, nanos);
     }
 
     /** The non-negative number of {@code count} ASCII digits at {@code from}, or -1. */

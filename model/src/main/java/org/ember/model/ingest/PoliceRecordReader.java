@@ -52,11 +52,10 @@ final class PoliceRecordReader {
                 }
                 case "occurred_at" -> {
                     if (!absent) {
-                        long millis = v.isTextual() ? IsoInstants.epochMillis(v.textValue()) : IsoInstants.UNSURE;
-                        if (millis == IsoInstants.UNSURE || !wholeMillis(v.textValue())) {
+                        occurredAt = v.isTextual() ? IsoInstants.instant(v.textValue()) : null;
+                        if (occurredAt == null) {
                             return null;
                         }
-                        occurredAt = Instant.ofEpochMilli(millis);
                     }
                 }
                 case "opening_category" -> {
@@ -98,22 +97,6 @@ final class PoliceRecordReader {
             }
         }
         return new PoliceIncident(incidentId, version, status, occurredAt, opening, closing, knife, firearm, location);
-    }
-
-    /**
-     * Only times without sub-millisecond digits: the incident's {@link Instant} then equals what data
-     * binding makes, nanoseconds included (only milliseconds are used, but the record is compared whole).
-     */
-    private static boolean wholeMillis(String text) {
-        int dot = text.indexOf('.');
-        if (dot < 0) {
-            return true;
-        }
-        int end = dot + 1;
-        while (end < text.length() && Character.isDigit(text.charAt(end))) {
-            end++;
-        }
-        return end - dot - 1 <= 3;
     }
 
     private static GeoLocation location(JsonNode node) {

@@ -46,6 +46,7 @@ class IsoInstantsTest {
             if (quick != IsoInstants.UNSURE) {
                 vouched++;
                 assertThat(quick).as(text).isEqualTo(library(text));
+                assertThat(IsoInstants.instant(text)).as(text).isEqualTo(OffsetDateTime.parse(text).toInstant());
             }
         }
         assertThat(IsoInstants.epochMillis("2025-03-14T22:10:00.5Z")).isEqualTo(library("2025-03-14T22:10:00.5Z"));
