@@ -175,6 +175,25 @@ class AreaCountsFunctionHarnessTest {
     }
 
     @Test
+    void aReportLateByArrivalOnAnExitBoundaryIsPublishedAtOnceWithoutApplyingTheExitsTwice() throws Exception {
+        report(FRIDAY_22H.plusSeconds(600), "police", false);
+        long exit1h = FRIDAY_22H.toEpochMilli() + 2 * H; // the 22:00 bucket leaves the last hour
+        harness.processWatermark(exit1h);
+        harness.processElement(new CountDelta("lsoa", CARDIFF_LSOA, FRIDAY_22H.toEpochMilli() + 900_000, "police",
+                "violence", false, +1), exit1h - 60_000); // arrived before the clock, delivered after it
+        AreaCounts late = emitted().get(emitted().size() - 1);
+        assertThat(late.count("24h", "any", "any")).as("published at once").isEqualTo(2);
+        harness.processWatermark(exit1h + AreaCountsFunction.PUBLICATION_MILLIS);
+        AreaCounts last = emitted().get(emitted().size() - 1);
+        assertThat(last.count("1h", "any", "any")).as("the exit applied once, never below zero").isZero();
+        assertThat(last.count("24h", "any", "any")).isEqualTo(2);
+        harness.processWatermark(FRIDAY_22H.toEpochMilli() + 9 * 24 * H);
+        assertThat(emitted()).allSatisfy(c -> assertThat(c.count("1h", "any", "any")).isNotNegative());
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
     void reportsArrivingTogetherGiveTheSameCountsWhicheverChannelDeliversFirst() throws Exception {
         long arrival = FRIDAY_22H.toEpochMilli() + 2 * H; // also the 1 h exit of the 22:00 bucket
         CountDelta early = new CountDelta("lsoa", CARDIFF_LSOA, FRIDAY_22H.toEpochMilli() - 30 * 60_000, "police",
