@@ -94,9 +94,13 @@ public final class AreaCountsFunction extends KeyedProcessFunction<String, Count
             long now = ArrivalOrder.lateClock(arrival, ctx.timerService().currentWatermark());
             long[] state = runningOrRebuilt(now, ctx.timerService());
             if (apply(delta, now, state, ctx)) {
-                // Published at once, as before coalescing: a timer at the watermark's own time would run this
-                // key's timer work (exits) at that time a second time. Late input is rare and timing-dependent anyway.
-                publish(ctx.getCurrentKey(), state, out);
+                if (nextPublication(now) > ctx.timerService().currentWatermark()) {
+                    markDirty(state, now, Long.MIN_VALUE, ctx.timerService());
+                } else {
+                    // The boundary is the watermark itself: a timer there would run this key's timer work
+                    // at that time (its exits) a second time. Published at once instead.
+                    publish(ctx.getCurrentKey(), state, out);
+                }
             }
             store(state);
         }
