@@ -43,7 +43,7 @@ public final class IngestStage {
                     .name("Ingest " + feed.code() + ": validate, pseudonymise, place");
             // Ingest keeps each record's timestamp, so with a clock on the raw records there is nothing to add.
             DataStream<Incident> timed = rawClock != null ? ingested : ingested
-                    .assignTimestampsAndWatermarks(ArrivalWatermarks.strategy(idleness))
+                    .assignTimestampsAndWatermarks(ArrivalWatermarks.strategy(idleness, sources.bounded()))
                     .uid("event-time-" + feed.code())
                     .name("Arrival time " + feed.code());
             DataStream<DeadLetter> rejected = ingested.getSideOutput(IngestFunction.DEAD_LETTERS);

@@ -31,9 +31,27 @@ public final class ArrivalWatermarks<T> implements WatermarkGenerator<T> {
      */
     public static final Duration LIVE_IDLENESS_CAP = Duration.ofMillis(200);
 
+    private final boolean bounded;
     private long newest = Long.MIN_VALUE;
     private boolean recordSincePeriodic;
     private long emitted = Long.MIN_VALUE;
+
+    /** The live clock: a quiet period lets the watermark reach the newest arrival. */
+    public ArrivalWatermarks() {
+        this(false);
+    }
+
+    /**
+     * @param bounded a bounded replay: the watermark stays one millisecond behind the newest arrival
+     *                until the input ends (+∞ then flushes the rest). A quiet period proves nothing in
+     *                a replay: a task held up for 20 ms by a busy machine, between two records stamped
+     *                with the same millisecond, would otherwise see the second arrive behind the clock
+     *                (late by arrival, applied out of canonical order), so the output would depend on
+     *                the machine's load.
+     */
+    public ArrivalWatermarks(boolean bounded) {
+        this.bounded = bounded;
+    }
 
     /**
      * Arrival time of an incident: its Kafka append time, or when a source gives none (0 or
@@ -51,7 +69,13 @@ public final class ArrivalWatermarks<T> implements WatermarkGenerator<T> {
      * @param idleness null: never idle (bounded sources); else how long a silent feed keeps the clock
      */
     public static WatermarkStrategy<Incident> strategy(Duration idleness) {
-        WatermarkStrategy<Incident> strategy = WatermarkStrategy.<Incident>forGenerator(context -> new ArrivalWatermarks<Incident>())
+        return strategy(idleness, false);
+    }
+
+    /** @param bounded the sources are a bounded replay (see {@link #ArrivalWatermarks(boolean)}) */
+    public static WatermarkStrategy<Incident> strategy(Duration idleness, boolean bounded) {
+        WatermarkStrategy<Incident> strategy = WatermarkStrategy.<Incident>forGenerator(
+                        context -> new ArrivalWatermarks<Incident>(bounded))
                 .withTimestampAssigner((incident, previous) -> arrivalOf(incident));
         return idleness == null ? strategy : strategy.withIdleness(idleness);
     }
@@ -67,7 +91,7 @@ public final class ArrivalWatermarks<T> implements WatermarkGenerator<T> {
 
     @Override
     public void onPeriodicEmit(WatermarkOutput output) {
-        if (!recordSincePeriodic && newest != Long.MIN_VALUE) {
+        if (!bounded && !recordSincePeriodic && newest != Long.MIN_VALUE) {
             emit(newest, output);
         }
         recordSincePeriodic = false;
