@@ -101,14 +101,19 @@ public final class Dispatcher {
 
         List<GroupMember> pendingNew = new ArrayList<>();
         List<GroupMember> pendingResolved = new ArrayList<>();
+        List<GroupMember> missed = new ArrayList<>();
         for (GroupMember member : group.members().values()) {
             if (member.firing() && member.notifiedAt() == 0 && member.suppressedBy().isEmpty()) {
                 pendingNew.add(member);
             } else if (!member.firing() && member.notifiedAt() > 0 && !member.resolvedNotified() && receiver.sendResolved()) {
                 pendingResolved.add(member);
+            } else if (owed(member, route)) {
+                missed.add(member);
             }
         }
-        long flushDue = flushDue(status, route, pendingNew, pendingResolved);
+        List<GroupMember> waiting = new ArrayList<>(pendingResolved);
+        waiting.addAll(missed);
+        long flushDue = flushDue(status, route, pendingNew, waiting);
         boolean sending = routing.tree().sendsAt(route, Instant.ofEpochMilli(now));
 
         int step = status.step();
@@ -123,17 +128,26 @@ public final class Dispatcher {
             wake = Math.min(wake, now + MUTED_RECHECK_MILLIS);
         } else {
             // 1. New alerts (or resolutions) once the group has waited long enough.
-            if ((!pendingNew.isEmpty() || !pendingResolved.isEmpty()) && now >= flushDue) {
-                List<Alert> resolved = pendingResolved.stream().map(GroupMember::alert).toList();
-                if (!pendingNew.isEmpty()) {
+            if ((!pendingNew.isEmpty() || !waiting.isEmpty()) && now >= flushDue) {
+                List<Alert> resolved = new ArrayList<>(missed.stream().map(GroupMember::alert).toList());
+                pendingResolved.forEach(m -> resolved.add(m.alert()));
+                if (!pendingNew.isEmpty() || !missed.isEmpty()) {
                     String reason = lastFlush == 0 ? Notification.FIRING : Notification.UPDATE;
                     pendingNew.forEach(m -> group.members().put(m.fingerprint(), m.notified(now)));
-                    escalation = 0;
-                    notifications.addAll(notify(status, step++, escalation, reason, policy.step(0).targets(),
+                    // Told once, as resolved: nothing of them is left to escalate.
+                    missed.forEach(m -> group.members().put(m.fingerprint(), m.notified(now).resolutionNotified()));
+                    // New alerts start escalation again at its first step; alerts told only as resolved
+                    // go to whoever the group has reached, who also hear of resolutions due now.
+                    int told = pendingNew.isEmpty() ? Math.max(0, escalation) : 0;
+                    notifications.addAll(notify(status, step++, told, reason,
+                            pendingNew.isEmpty() ? targetsUpTo(policy, told) : policy.step(0).targets(),
                             firingToTell(group, pendingNew), resolved, now, records));
-                    nextEscalation = policy.hasStepAfter(0) ? now + policy.delayAfter(0).toMillis() : 0;
-                    nextRepeat = now + repeatMillis;
-                    held = false;
+                    if (!pendingNew.isEmpty()) {
+                        escalation = 0;
+                        nextEscalation = policy.hasStepAfter(0) ? now + policy.delayAfter(0).toMillis() : 0;
+                        nextRepeat = now + repeatMillis;
+                        held = false;
+                    }
                 } else {
                     notifications.addAll(notify(status, step++, escalation, Notification.RESOLVED,
                             targetsUpTo(policy, escalation), firingToTell(group, List.of()), resolved, now, records));
@@ -180,8 +194,8 @@ public final class Dispatcher {
         }
 
         // Resolved alerts leave once told (or when nobody needs telling).
-        group.members().values().removeIf(m -> !m.firing()
-                && (m.resolvedNotified() || m.notifiedAt() == 0 || !receiver.sendResolved()));
+        group.members().values().removeIf(m -> !m.firing() && (m.resolvedNotified()
+                || (m.notifiedAt() == 0 ? !owed(m, route) : !receiver.sendResolved())));
         if (group.members().isEmpty()) {
             group.clear();
             return new Result(notifications, records);
@@ -193,7 +207,7 @@ public final class Dispatcher {
         List<GroupMember> stillPendingNew = group.members().values().stream()
                 .filter(m -> m.firing() && m.notifiedAt() == 0 && m.suppressedBy().isEmpty()).toList();
         List<GroupMember> stillPendingResolved = group.members().values().stream()
-                .filter(m -> !m.firing() && !m.resolvedNotified()).toList();
+                .filter(m -> !m.firing() && !m.resolvedNotified()).toList(); // owed ones included
         if (!stillPendingNew.isEmpty() || !stillPendingResolved.isEmpty()) {
             wake = Math.min(wake, Math.max(now + 1, flushDue(next, route, stillPendingNew, stillPendingResolved)));
         }
@@ -211,6 +225,22 @@ public final class Dispatcher {
         }
         group.status(next.withWakeAt(wake == Long.MAX_VALUE ? 0 : Math.max(wake, now + 1)));
         return new Result(notifications, records);
+    }
+
+    /**
+     * An alert that resolved before its group's first message and is told anyway: it fired, nothing
+     * kept it quiet, and in its own (event) time it fired for at least the group wait. Group wait is
+     * wall-clock time, alerts live in event time: in a replay, or while the job catches up on a
+     * backlog after a restore or an outage, event time runs far faster, so an alert that fired for
+     * hours can resolve within one group wait. Dropping it (Alertmanager's rule, right only when both
+     * clocks run together) would tell nobody of it, and whether anyone is told would depend on how fast
+     * the job happened to run. Live, an alert resolving within the wait also lasted less than the
+     * wait in event time: a blip, still not told.
+     */
+    private static boolean owed(GroupMember member, Route route) {
+        Alert alert = member.alert();
+        return !member.firing() && member.notifiedAt() == 0 && member.suppressedBy().isEmpty()
+                && alert.eventTime() - alert.episodeStart() >= route.groupWait().toMillis();
     }
 
     private static long flushDue(GroupStatus status, Route route, List<GroupMember> pendingNew,

@@ -186,6 +186,76 @@ class DispatcherTest {
         assertThat(group.members()).containsOnlyKeys("f-violence");
     }
 
+    /** The alert as its rule resolves it, {@code lasted} of event time after its episode began. */
+    private static Alert resolvedAfter(Alert alert, long lasted) {
+        return TestAlerts.resolved(alert, alert.episodeStart() + lasted);
+    }
+
+    @Test
+    void alertsThatFiredForHoursButResolvedWithinTheGroupWaitOfACatchUpAreStillTold() {
+        // ClusterFaultIT runs 6 and 8: a replay (or a job catching up on a backlog) runs event time
+        // thousands of times faster than the wall clock, so a weapon alert that fired for 24 h and a
+        // retaliation alert that fired for 139 h both resolved 18 s after the group opened, before
+        // its 30 s group_wait: the group was dropped and nobody was ever told of either.
+        Alert retaliation = TestAlerts.firing("f-retaliation", "retaliation-risk", "critical", CARDIFF, "W01001702");
+        arrive(KNIVES, T0);
+        arrive(retaliation, T0 + 2_400);
+        arrive(resolvedAfter(KNIVES, 24 * 60 * MINUTE), T0 + 4_500);
+        arrive(resolvedAfter(retaliation, 139 * 60 * MINUTE), T0 + 18 * SECOND);
+        assertThat(sent).as("group_wait has not passed").isEmpty();
+        assertThat(group.status().wakeAt()).as("the group still waits for its flush").isEqualTo(T0 + 30 * SECOND);
+
+        tick(T0 + 30 * SECOND);
+
+        assertThat(sent).singleElement().satisfies(n -> {
+            assertThat(n.key()).as("the same key an undisturbed run gives").isEqualTo("f-knives#0@root");
+            assertThat(n.reason()).isEqualTo(Notification.FIRING);
+            assertThat(n.contact().who()).isEqualTo("night.officer");
+            assertThat(n.firing()).isEmpty();
+            assertThat(n.resolved()).extracting(Alert::fingerprint).containsExactly("f-knives", "f-retaliation");
+        });
+        assertThat(group.isEmpty()).as("told and resolved: nothing left to escalate or remember").isTrue();
+    }
+
+    @Test
+    void anAlertResolvedWithinTheGroupWaitInItsOwnTimeToIsABlipAndNotTold() {
+        arrive(KNIVES, T0);
+        arrive(resolvedAfter(KNIVES, 20 * SECOND), T0 + 20 * SECOND);
+        tick(T0 + 30 * SECOND);
+        assertThat(sent).isEmpty();
+        assertThat(group.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aLongAlertResolvedBeforeTheFlushIsToldBesideTheOnesStillFiringAndOnlyTheseEscalate() {
+        arrive(KNIVES, T0);
+        arrive(VIOLENCE, T0 + 5 * SECOND);
+        arrive(resolvedAfter(KNIVES, 24 * 60 * MINUTE), T0 + 9 * SECOND);
+        tick(T0 + 30 * SECOND);
+        assertThat(sent).singleElement().satisfies(n -> {
+            assertThat(n.key()).isEqualTo("f-knives#0@root");
+            assertThat(n.firing()).extracting(Alert::fingerprint).containsExactly("f-violence");
+            assertThat(n.resolved()).extracting(Alert::fingerprint).containsExactly("f-knives");
+        });
+        assertThat(group.members()).containsOnlyKeys("f-violence");
+        tick(T0 + 30 * SECOND + 10 * MINUTE);
+        assertThat(sent.get(1).reason()).isEqualTo(Notification.ESCALATION);
+        assertThat(sent.get(1).firing()).extracting(Alert::fingerprint).containsExactly("f-violence");
+        assertThat(sent.get(1).resolved()).isEmpty();
+    }
+
+    @Test
+    void aSilencedAlertThatResolvedBeforeTheFlushStaysUntold() {
+        Silence silence = Silence.create("s-2", List.of(Matcher.parse("alertname=\"weapon-reports\"")), T0 - MINUTE,
+                T0 + 30 * MINUTE, "hub.officer", "known event", T0 - MINUTE);
+        controls.silence(silence);
+        arrive(KNIVES, T0);
+        arrive(resolvedAfter(KNIVES, 24 * 60 * MINUTE), T0 + 9 * SECOND);
+        tick(T0 + 30 * SECOND);
+        assertThat(sent).isEmpty();
+        assertThat(group.isEmpty()).isTrue();
+    }
+
     @Test
     void theSameHistoryGivesTheSameIdempotencyKeys() {
         List<String> keys = new ArrayList<>();

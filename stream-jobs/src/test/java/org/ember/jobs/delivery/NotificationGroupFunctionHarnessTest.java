@@ -7,9 +7,10 @@ import static org.ember.jobs.delivery.DeliveryFixtures.T0;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.ember.model.Alert;
 import org.ember.rules.delivery.AlertRouting;
 import org.ember.rules.delivery.ControlMessage;
@@ -37,12 +38,23 @@ class NotificationGroupFunctionHarnessTest {
 
     @BeforeEach
     void open() throws Exception {
+        harness = start(null, T0);
+    }
+
+    private KeyedBroadcastOperatorTestHarness<String, RoutedAlert, ControlMessage, Notification> start(
+            OperatorSubtaskState restoreFrom, long now) throws Exception {
         DeliverySettings settings = DeliveryFixtures.outbox(outbox);
         routing = settings.routing();
-        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new NotificationGroupFunction(settings),
-                RoutedAlert::groupKey, Types.STRING, NotificationGroupFunction.ACKS, NotificationGroupFunction.SILENCES);
-        harness.setProcessingTime(T0);
-        harness.open();
+        var started = new KeyedBroadcastOperatorTestHarness<String, RoutedAlert, ControlMessage, Notification>(
+                new CoBroadcastWithKeyedOperator<>(new NotificationGroupFunction(settings),
+                        List.of(NotificationGroupFunction.ACKS, NotificationGroupFunction.SILENCES)),
+                RoutedAlert::groupKey, Types.STRING, 1, 1, 0);
+        started.setProcessingTime(now);
+        if (restoreFrom != null) {
+            started.initializeState(restoreFrom);
+        }
+        started.open();
+        return started;
     }
 
     @AfterEach
@@ -92,6 +104,39 @@ class NotificationGroupFunctionHarnessTest {
                 .extracting(DeliveryRecord::outcome).containsExactly(DeliveryRecord.SILENCED);
         harness.setProcessingTime(T0 + 60 * SECOND);
         assertThat(told()).as("told when the silence ends").containsExactly("firing→duty.officer");
+    }
+
+    /**
+     * ClusterFaultIT runs 6 and 8: the replay (or a restored job catching up) brings an alert's
+     * firing and its resolution hours later in event time within one group wait of wall-clock time.
+     * Before, the group was dropped at the resolution and nobody was told; now it is told at the
+     * group wait, also across a restore in between, and then nothing is left.
+     */
+    @Test
+    void alertsThatFiredForAnHourAndResolvedWithinTheGroupWaitAreToldOnceAcrossARestore() throws Exception {
+        arrive(KNIVES);
+        harness.setProcessingTime(T0 + 200);
+        arrive(FIGHTS);
+        harness.setProcessingTime(T0 + 300);
+        arrive(DeliveryFixtures.resolved(KNIVES));
+        OperatorSubtaskState checkpoint = harness.snapshot(1, T0 + 300);
+        harness.close();
+
+        harness = start(checkpoint, T0 + 400);
+        arrive(DeliveryFixtures.resolved(FIGHTS));
+        assertThat(told()).as("group_wait (1 s) has not passed").isEmpty();
+        harness.setProcessingTime(T0 + SECOND);
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(n -> {
+            assertThat(n.deliveryKey()).isEqualTo("f-knives#0@root/email:duty@cardiff.example");
+            assertThat(n.reason()).isEqualTo(Notification.FIRING);
+            assertThat(n.resolved()).extracting(Alert::fingerprint).containsExactly("f-knives", "f-fights");
+        });
+        assertThat(harness.numProcessingTimeTimers()).as("nothing to escalate").isZero();
+        harness.setProcessingTime(T0 + 3_600 * SECOND);
+        assertThat(told()).hasSize(1);
+        assertThat(((org.apache.flink.runtime.state.heap.HeapKeyedStateBackend<?>) harness.getOperator()
+                .getKeyedStateBackend()).numKeyValueStateEntries()).as("the group's state is gone").isZero();
     }
 
     @Test
