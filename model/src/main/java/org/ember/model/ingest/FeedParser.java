@@ -100,7 +100,7 @@ public final class FeedParser implements Serializable {
         ParseOutcome outcome;
         try {
             outcome = switch (feed) {
-                case POLICE -> police(Json.mapper().treeToValue(tree, PoliceIncident.class));
+                case POLICE -> police(policeRecord(tree));
                 case AMBULANCE -> ambulance(Json.mapper().treeToValue(tree, AmbulanceCallout.class));
                 case AE -> ae(Json.mapper().treeToValue(tree, AeAttendance.class));
                 case NAVIGATOR -> navigator(Json.mapper().treeToValue(tree, NavigatorEvent.class));
@@ -188,6 +188,12 @@ public final class FeedParser implements Serializable {
             contracts = new FeedContracts();
         }
         return contracts;
+    }
+
+    /** The police record read straight from the tree when its shape allows, else by data binding. */
+    private static PoliceIncident policeRecord(JsonNode tree) throws JsonProcessingException {
+        PoliceIncident quick = PoliceRecordReader.read(tree);
+        return quick != null ? quick : Json.mapper().treeToValue(tree, PoliceIncident.class);
     }
 
     private static ParseOutcome police(PoliceIncident r) {

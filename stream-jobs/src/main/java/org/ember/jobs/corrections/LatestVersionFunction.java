@@ -17,8 +17,8 @@ import org.ember.model.CountVocabulary;
 import org.ember.model.Incident;
 
 /**
- * Keyed by partner record ({@link Incident#recordKey()}): keeps the latest version so a correction
- * or cancellation can take back what the previous version counted. The version is forgotten by a
+ * Keyed by partner record ({@link Incident#recordKey()}): keeps what the latest version counted
+ * ({@link Contribution}) so a correction or cancellation can take it back. The version is forgotten by a
  * timer once the longest count window has passed its event time, since no count it fed is left.
  *
  * <p>Versions are applied in canonical order on the arrival clock ({@link KeyedArrivalBuffer}): when
@@ -30,7 +30,12 @@ public final class LatestVersionFunction extends KeyedProcessFunction<String, In
     /** Kept a day past the longest window, for corrections that come late. */
     static final Duration RETENTION = CountVocabulary.longestWindow().plusDays(1);
 
-    private transient ValueState<Incident> latest;
+    private transient ValueState<Contribution> latest;
+    /**
+     * Job versions before the compact {@link Contribution} kept the whole latest Incident here: read
+     * (and moved over) when a record has no contribution yet, so their checkpoints restore.
+     */
+    private transient ValueState<Incident> legacyLatest;
     private transient KeyedArrivalBuffer<Incident> arrivals;
     private transient JobMetrics.Count lateByArrival;
     private transient JobMetrics.Count superseded;
@@ -40,7 +45,8 @@ public final class LatestVersionFunction extends KeyedProcessFunction<String, In
 
     @Override
     public void open(OpenContext context) {
-        latest = getRuntimeContext().getState(new ValueStateDescriptor<>("latest-version", Incident.class));
+        latest = getRuntimeContext().getState(new ValueStateDescriptor<>("latest-contribution", Contribution.class));
+        legacyLatest = getRuntimeContext().getState(new ValueStateDescriptor<>("latest-version", Incident.class));
         arrivals = KeyedArrivalBuffer.of(getRuntimeContext(), "latest-version-arrivals",
                 TypeInformation.of(Incident.class), Canonical.INCIDENTS);
         JobMetrics metrics = JobMetrics.of(getRuntimeContext());
@@ -67,24 +73,40 @@ public final class LatestVersionFunction extends KeyedProcessFunction<String, In
     }
 
     private void apply(Incident incident, TimerService timers, Collector<CountDelta> out) throws Exception {
-        Incident previous = latest.value();
-        if (!VersionResolver.supersedes(incident, previous)) {
+        Contribution previous = current();
+        if (!VersionResolver.replaces(incident, previous)) {
             stale.increment();
             return;
         }
         if (previous != null) {
             superseded.increment();
-            arrivals.deleteTimer(expiry(previous), timers);
+            arrivals.deleteTimer(expiry(previous.eventTime()), timers);
         }
-        VersionResolver.deltas(previous, incident).forEach(out::collect);
-        latest.update(incident);
-        timers.registerEventTimeTimer(expiry(incident));
+        VersionResolver.deltasFrom(previous, incident).forEach(out::collect);
+        latest.update(Contribution.of(incident));
+        timers.registerEventTimeTimer(expiry(incident.eventTime()));
+    }
+
+    /** The record's latest contribution, moved over from a legacy Incident when that is all there is. */
+    private Contribution current() throws Exception {
+        Contribution current = latest.value();
+        if (current != null) {
+            return current;
+        }
+        Incident legacy = legacyLatest.value();
+        if (legacy == null) {
+            return null;
+        }
+        legacyLatest.clear();
+        current = Contribution.of(legacy);
+        latest.update(current);
+        return current;
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<CountDelta> out) throws Exception {
-        Incident current = latest.value();
-        if (current != null && expiry(current) <= timestamp) {
+        Contribution current = current();
+        if (current != null && expiry(current.eventTime()) <= timestamp) {
             latest.clear();
         }
         for (Incident incident : arrivals.release(timestamp)) {
@@ -92,7 +114,7 @@ public final class LatestVersionFunction extends KeyedProcessFunction<String, In
         }
     }
 
-    private static long expiry(Incident incident) {
-        return incident.eventTime() + RETENTION.toMillis();
+    private static long expiry(long eventTime) {
+        return eventTime + RETENTION.toMillis();
     }
 }

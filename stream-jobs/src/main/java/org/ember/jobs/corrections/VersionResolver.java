@@ -15,29 +15,40 @@ public final class VersionResolver {
 
     /** Whether {@code candidate} replaces {@code current} (null = nothing seen yet). */
     public static boolean supersedes(Incident candidate, Incident current) {
+        return replaces(candidate, current == null ? null : Contribution.of(current));
+    }
+
+    /** Whether {@code candidate} replaces the version that made {@code current} (null = nothing seen yet). */
+    public static boolean replaces(Incident candidate, Contribution current) {
         return current == null || candidate.version() > current.version();
     }
 
     /** The deltas that turn {@code previous}'s contribution (null = none) into {@code next}'s. */
     public static List<CountDelta> deltas(Incident previous, Incident next) {
+        return deltasFrom(previous == null ? null : Contribution.of(previous), next);
+    }
+
+    /** The deltas that turn {@code previous} (null = none) into {@code next}'s contribution. */
+    public static List<CountDelta> deltasFrom(Contribution previous, Incident next) {
         List<CountDelta> deltas = new ArrayList<>(4);
+        String record = next.recordKey();
         if (previous != null && !previous.cancelled()) {
-            addContribution(previous, -1, next.appendedAt(), deltas);
+            addContribution(previous, -1, next.appendedAt(), record, deltas);
         }
         if (!next.cancelled()) {
-            addContribution(next, +1, next.appendedAt(), deltas);
+            addContribution(Contribution.of(next), +1, next.appendedAt(), record, deltas);
         }
         return deltas;
     }
 
-    private static void addContribution(Incident incident, int sign, long appendedAt, List<CountDelta> deltas) {
-        if (incident.lsoa() != null) {
-            deltas.add(new CountDelta("lsoa", incident.lsoa(), incident.eventTime(), incident.feed(), incident.category(),
-                    incident.weapon(), sign, appendedAt, incident.recordKey()));
+    private static void addContribution(Contribution c, int sign, long appendedAt, String record, List<CountDelta> deltas) {
+        if (c.lsoa() != null) {
+            deltas.add(new CountDelta("lsoa", c.lsoa(), c.eventTime(), c.feed(), c.category(), c.weapon(), sign,
+                    appendedAt, record));
         }
-        if (incident.lad() != null) {
-            deltas.add(new CountDelta("lad", incident.lad(), incident.eventTime(), incident.feed(), incident.category(),
-                    incident.weapon(), sign, appendedAt, incident.recordKey()));
+        if (c.lad() != null) {
+            deltas.add(new CountDelta("lad", c.lad(), c.eventTime(), c.feed(), c.category(), c.weapon(), sign,
+                    appendedAt, record));
         }
     }
 }

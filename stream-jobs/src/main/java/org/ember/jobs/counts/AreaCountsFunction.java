@@ -23,9 +23,12 @@ import org.ember.rules.counts.CountMetrics;
 import org.ember.rules.counts.HourlyCounts;
 
 /**
- * Keyed by area: keeps the running counts of the 1 h, 24 h and 7 day windows and emits them the
- * moment a report changes them, so a rule on the counts is evaluated on the record that tips it,
- * not at the next hour boundary. Reports are also kept in one bucket per event-time hour, only so
+ * Keyed by area: keeps the running counts of the 1 h, 24 h and 7 day windows and tells the rules
+ * ({@link #METRICS}) the moment a report changes them, so a rule on the counts is evaluated on the
+ * record that tips it, not at the next hour boundary. The area's full counts for the map
+ * ({@code ember.hotspots}) are coalesced: published at the next multiple of
+ * {@link #PUBLICATION_MILLIS} of the arrival clock after a change, once however many reports came in
+ * between (one Kafka record per area per 100 ms instead of one per report and area). Reports are also kept in one bucket per event-time hour, only so
  * that each bucket can leave each window on a timer at its {@link HourlyCounts#exit}.
  *
  * <p>The clock is arrival time: changes are applied in canonical order once the watermark passes
@@ -36,8 +39,8 @@ import org.ember.rules.counts.HourlyCounts;
  * window changes nothing. A correction's −1 takes the old version out of the windows that still
  * hold it. When every bucket has left the longest window the area's state is cleared.
  *
- * <p>Beside the counts, each emission goes to {@link #METRICS} as the rules read it: only the
- * counts that changed since the previous emission, zeros included (see {@link CountMetrics}).
+ * <p>Each change goes to {@link #METRICS} as the rules read it: only the counts that changed, zeros
+ * included (see {@link CountMetrics}). Exit timers are registered once per bucket, when it is created.
  */
 public final class AreaCountsFunction extends KeyedProcessFunction<String, CountDelta, AreaCounts> {
     private static final long serialVersionUID = 1L;
@@ -48,6 +51,16 @@ public final class AreaCountsFunction extends KeyedProcessFunction<String, Count
 
     /** Index of the area's clock in the running state, after the counts. */
     private static final int CLOCK = CountVocabulary.SIZE;
+    /** Index of the flag "changed since the area's map entry was last published" (1) in the running state. */
+    private static final int DIRTY = CLOCK + 1;
+    private static final int STATE_LENGTH = DIRTY + 1;
+    /**
+     * The area's counts go to {@code ember.hotspots} at most once per this much arrival time, at the
+     * multiples of it (the console redraws no faster); the rules still hear of every change at once.
+     * Driven by the arrival clock (watermark timers), never by the wall clock, so replays publish the
+     * same messages.
+     */
+    static final long PUBLICATION_MILLIS = 100;
 
     private transient MapState<Long, long[]> buckets;
     /**
@@ -78,29 +91,46 @@ public final class AreaCountsFunction extends KeyedProcessFunction<String, Count
         long arrival = stamped == null ? delta.appendedAt() : stamped;
         if (!arrivals.offer(delta, arrival, ctx.timerService())) {
             lateByArrival.increment();
-            apply(delta, ArrivalOrder.lateClock(arrival, ctx.timerService().currentWatermark()), ctx, out);
+            long now = ArrivalOrder.lateClock(arrival, ctx.timerService().currentWatermark());
+            long[] state = runningOrRebuilt(now, ctx.timerService());
+            if (apply(delta, now, state, ctx)) {
+                if (nextPublication(now) > ctx.timerService().currentWatermark()) {
+                    markDirty(state, now, Long.MIN_VALUE, ctx.timerService());
+                } else {
+                    // The boundary is the watermark itself: a timer there would run this key's timer work
+                    // at that time (its exits) a second time. Published at once instead.
+                    publish(ctx.getCurrentKey(), state, out);
+                }
+            }
+            store(state);
         }
     }
 
-    /** Applies one change at {@code now} on the arrival clock: it enters the windows it has not left. */
-    private void apply(CountDelta delta, long now, Context ctx, Collector<AreaCounts> out) throws Exception {
+    /**
+     * Applies one change at {@code now} on the arrival clock: it enters the windows it has not left.
+     *
+     * @return whether the counts changed (the rules were told; the area's map entry is then due)
+     */
+    private boolean apply(CountDelta delta, long now, long[] state, Context ctx) throws Exception {
         long hour = HourlyCounts.hourOf(delta.eventTime());
         long[] change = HourlyCounts.single(delta.feed(), delta.category(), delta.weapon(), delta.delta());
-        long[] state = runningOrRebuilt(now, ctx.timerService());
         long[] before = counts(state);
         boolean entered = HourlyCounts.enter(state, change, hour, now);
         if (HourlyCounts.exit(hour, 0) <= now) {
             late.increment(); // it arrived after leaving a window: those windows never hold it
         }
         if (!entered) {
-            if (buckets.isEmpty()) {
-                running.clear();
-            }
-            return; // it has left every window already: nothing to count, nothing to keep
+            return false; // it has left every window already: nothing to count, nothing to keep
         }
         long[] bucket = buckets.get(hour);
         if (bucket == null) {
             bucket = HourlyCounts.emptyBucket();
+            // A bucket's exits are registered once, when it is created: later reports of the hour share them.
+            for (long exit : HourlyCounts.exits(hour)) {
+                if (exit > now) {
+                    ctx.timerService().registerEventTimeTimer(exit);
+                }
+            }
         }
         for (int i = 0; i < bucket.length; i++) {
             bucket[i] += change[i];
@@ -110,33 +140,42 @@ public final class AreaCountsFunction extends KeyedProcessFunction<String, Count
         } else {
             buckets.put(hour, bucket);
         }
-        for (long exit : HourlyCounts.exits(hour)) {
-            if (exit > now) {
-                ctx.timerService().registerEventTimeTimer(exit);
-            }
-        }
         state[CLOCK] = Math.max(state[CLOCK], now);
-        publish(ctx.getCurrentKey(), before, state, delta.appendedAt(), ctx, out);
+        return tellRules(ctx.getCurrentKey(), before, state, delta.appendedAt(), ctx);
     }
 
     /**
      * At {@code time}: first the window exits due then (the windows end at {@code time}), then the
-     * changes that arrived at {@code time}, in canonical order.
+     * changes that arrived at {@code time}, in canonical order; then, on a publication boundary, the
+     * area's counts if they changed since the last one.
      */
     @Override
     public void onTimer(long time, OnTimerContext ctx, Collector<AreaCounts> out) throws Exception {
-        exits(time, ctx, out);
-        for (CountDelta delta : arrivals.release(time)) {
-            apply(delta, time, ctx, out);
-        }
-    }
-
-    private void exits(long time, OnTimerContext ctx, Collector<AreaCounts> out) throws Exception {
         // Exits at this time are still to be applied: rebuild as of just before it.
         long[] state = runningOrRebuilt(time - 1, ctx.timerService());
+        boolean changed = exits(time, state, ctx);
+        for (CountDelta delta : arrivals.release(time)) {
+            changed |= apply(delta, time, state, ctx);
+        }
+        if (changed) {
+            markDirty(state, time, time, ctx.timerService());
+        }
+        if (state[DIRTY] != 0 && isPublication(time)) {
+            publish(ctx.getCurrentKey(), state, out);
+        }
+        store(state);
+    }
+
+    /** The area's full counts for the map, as of its clock; nothing is left unpublished. */
+    private static void publish(String key, long[] state, Collector<AreaCounts> out) {
+        String[] parts = key.split(":", 2);
+        out.collect(new AreaCounts(parts[0], parts[1], state[CLOCK], counts(state)));
+        state[DIRTY] = 0;
+    }
+
+    private boolean exits(long time, long[] state, OnTimerContext ctx) throws Exception {
         if (buckets.isEmpty()) {
-            running.clear();
-            return;
+            return false;
         }
         long[] before = counts(state);
         for (int w = 0; w < HourlyCounts.windows(); w++) {
@@ -150,19 +189,45 @@ public final class AreaCountsFunction extends KeyedProcessFunction<String, Count
             }
         }
         state[CLOCK] = Math.max(state[CLOCK], time);
-        publish(ctx.getCurrentKey(), before, state, 0L, ctx, out);
+        return tellRules(ctx.getCurrentKey(), before, state, 0L, ctx);
     }
 
-    private void publish(String key, long[] before, long[] state, long appendedAt, Context ctx, Collector<AreaCounts> out)
-            throws Exception {
+    /** The rules hear of every change at once (per record: an alert within a second of its record). */
+    private static boolean tellRules(String key, long[] before, long[] state, long appendedAt, Context ctx) {
         long[] counts = counts(state);
-        if (!java.util.Arrays.equals(before, counts)) {
-            String[] parts = key.split(":", 2);
-            out.collect(new AreaCounts(parts[0], parts[1], state[CLOCK], counts));
-            ctx.output(METRICS, CountMetrics.update(parts[0], parts[1], state[CLOCK], before, counts, appendedAt));
+        if (java.util.Arrays.equals(before, counts)) {
+            return false;
         }
-        if (buckets.isEmpty()) {
-            running.clear(); // every bucket has left every window, so the counts are all zero
+        String[] parts = key.split(":", 2);
+        ctx.output(METRICS, CountMetrics.update(parts[0], parts[1], state[CLOCK], before, counts, appendedAt));
+        return true;
+    }
+
+    /**
+     * The area's map entry is due at the next publication boundary at or after {@code now}: a timer
+     * there, unless it is {@code timerTime}, the timer being handled (it publishes at its end).
+     */
+    private static void markDirty(long[] state, long now, long timerTime, org.apache.flink.streaming.api.TimerService timers) {
+        state[DIRTY] = 1;
+        long due = nextPublication(now);
+        if (due != timerTime) { // only ever after timerTime: within a timer call, now is timerTime
+            timers.registerEventTimeTimer(due);
+        }
+    }
+
+    /** The first publication boundary at or after {@code time}. */
+    static long nextPublication(long time) {
+        return Math.floorDiv(time + PUBLICATION_MILLIS - 1, PUBLICATION_MILLIS) * PUBLICATION_MILLIS;
+    }
+
+    private static boolean isPublication(long time) {
+        return Math.floorMod(time, PUBLICATION_MILLIS) == 0;
+    }
+
+    /** Keeps the running state while a bucket or an unpublished change is left; clears it after. */
+    private void store(long[] state) throws Exception {
+        if (buckets.isEmpty() && state[DIRTY] == 0) {
+            running.clear(); // every bucket has left every window and the zeros are published
         } else {
             running.update(state);
         }
@@ -178,9 +243,10 @@ public final class AreaCountsFunction extends KeyedProcessFunction<String, Count
     private long[] runningOrRebuilt(long clock, org.apache.flink.streaming.api.TimerService timers) throws Exception {
         long[] state = running.value();
         if (state != null) {
-            return state;
+            // Job versions that published every change kept no DIRTY slot: nothing of theirs is unpublished.
+            return state.length == STATE_LENGTH ? state : java.util.Arrays.copyOf(state, STATE_LENGTH);
         }
-        state = new long[CountVocabulary.SIZE + 1];
+        state = new long[STATE_LENGTH];
         state[CLOCK] = Long.MIN_VALUE;
         for (java.util.Map.Entry<Long, long[]> bucket : buckets.entries()) {
             HourlyCounts.enter(state, bucket.getValue(), bucket.getKey(), clock);

@@ -150,6 +150,50 @@ class AreaCountsFunctionHarnessTest {
     }
 
     @Test
+    void theMapHearsOfAnAreaAtMostOncePerPublicationPeriodAndTheRulesOfEveryReport() throws Exception {
+        long start = FRIDAY_22H.toEpochMilli() + 600_000;
+        for (int i = 1; i <= 5; i++) { // five reports 20 ms apart: between two publication boundaries
+            report(FRIDAY_22H.plusSeconds(600), start + 20L * i - 10, "police", false);
+        }
+        assertThat(emitted()).as("nothing before the boundary after the first change").isEmpty();
+        assertThat(harness.getSideOutput(AreaCountsFunction.METRICS)).as("the rules at once, report by report").hasSize(5);
+        harness.processWatermark(start + AreaCountsFunction.PUBLICATION_MILLIS - 1);
+        assertThat(emitted()).isEmpty();
+        harness.processWatermark(start + AreaCountsFunction.PUBLICATION_MILLIS);
+        assertThat(emitted()).singleElement().satisfies(c -> {
+            assertThat(c.count("1h", "any", "any")).isEqualTo(5);
+            assertThat(c.asOf()).as("as of the publication").isEqualTo(start + AreaCountsFunction.PUBLICATION_MILLIS);
+        });
+        harness.processWatermark(start + 10 * AreaCountsFunction.PUBLICATION_MILLIS);
+        assertThat(emitted()).as("no change, no message").hasSize(1);
+        assertThat(harness.numEventTimeTimers()).as("the bucket's three exits only").isEqualTo(3);
+        withdraw(FRIDAY_22H.plusSeconds(600), "police", false);
+        harness.processWatermark(FRIDAY_22H.toEpochMilli() + 8 * 24 * H);
+        assertThat(emitted().get(emitted().size() - 1).count("7d", "any", "any")).as("the zeros are published").isZero();
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aReportLateByArrivalOnAnExitBoundaryIsPublishedAtOnceWithoutApplyingTheExitsTwice() throws Exception {
+        report(FRIDAY_22H.plusSeconds(600), "police", false);
+        long exit1h = FRIDAY_22H.toEpochMilli() + 2 * H; // the 22:00 bucket leaves the last hour
+        harness.processWatermark(exit1h);
+        harness.processElement(new CountDelta("lsoa", CARDIFF_LSOA, FRIDAY_22H.toEpochMilli() + 900_000, "police",
+                "violence", false, +1), exit1h - 60_000); // arrived before the clock, delivered after it
+        AreaCounts late = emitted().get(emitted().size() - 1);
+        assertThat(late.count("24h", "any", "any")).as("published at once").isEqualTo(2);
+        harness.processWatermark(exit1h + AreaCountsFunction.PUBLICATION_MILLIS);
+        AreaCounts last = emitted().get(emitted().size() - 1);
+        assertThat(last.count("1h", "any", "any")).as("the exit applied once, never below zero").isZero();
+        assertThat(last.count("24h", "any", "any")).isEqualTo(2);
+        harness.processWatermark(FRIDAY_22H.toEpochMilli() + 9 * 24 * H);
+        assertThat(emitted()).allSatisfy(c -> assertThat(c.count("1h", "any", "any")).isNotNegative());
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
     void reportsArrivingTogetherGiveTheSameCountsWhicheverChannelDeliversFirst() throws Exception {
         long arrival = FRIDAY_22H.toEpochMilli() + 2 * H; // also the 1 h exit of the 22:00 bucket
         CountDelta early = new CountDelta("lsoa", CARDIFF_LSOA, FRIDAY_22H.toEpochMilli() - 30 * 60_000, "police",
@@ -161,6 +205,7 @@ class AreaCountsFunctionHarnessTest {
         CountDelta other = new CountDelta("lsoa", CARDIFF_LSOA, FRIDAY_22H.toEpochMilli() + 120_000, "police",
                 "violence", false, +1, 3L, "police:C");
         java.util.List<java.util.List<AreaCounts>> runs = new java.util.ArrayList<>();
+        java.util.List<java.util.List<org.ember.model.metrics.AreaMetrics>> updates = new java.util.ArrayList<>();
         for (java.util.List<CountDelta> order : java.util.List.of(
                 java.util.List.of(early, correctionOut, correctionIn, other),
                 java.util.List.of(other, correctionOut, early, correctionIn))) {
@@ -174,6 +219,7 @@ class AreaCountsFunctionHarnessTest {
             }
             harness.processWatermark(FRIDAY_22H.toEpochMilli() + 9 * 24 * H);
             runs.add(emitted());
+            updates.add(harness.getSideOutput(AreaCountsFunction.METRICS).stream().map(r -> r.getValue()).toList());
             assertThat(harness.numKeyedStateEntries()).isZero();
             assertThat(harness.numEventTimeTimers()).isZero();
         }
@@ -181,5 +227,10 @@ class AreaCountsFunctionHarnessTest {
         assertThat(runs.get(1)).isEqualTo(runs.get(0));
         assertThat(runs.get(0).stream().mapToLong(c -> c.count("24h", "any", "any")).min().orElseThrow())
                 .as("a correction is never split: no count goes below zero").isNotNegative();
+        assertThat(updates.get(0)).as("the rules hear of every change: the first, four at once, then exits")
+                .hasSizeGreaterThan(runs.get(0).size());
+        assertThat(updates.get(1)).isEqualTo(updates.get(0));
+        assertThat(updates.get(0).stream().flatMap(u -> u.values().values().stream()).mapToDouble(Double::doubleValue)
+                .min().orElseThrow()).as("not even for the rules, report by report").isNotNegative();
     }
 }
