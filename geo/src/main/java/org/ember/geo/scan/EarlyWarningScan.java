@@ -33,6 +33,9 @@ import java.util.Map;
  *       baseline with a {@code absorbHalfLifeDays} half-life (never below 0). A transient outbreak
  *       fades out of it within weeks; a permanent rise stays absorbed, so it alerts once. While a
  *       cell carries excess, clusters touching it need {@code rearm × threshold} (hysteresis).
+ *   <li>{@link #update} scans a day before it is over (the real-time job need not wait for midnight);
+ *       {@link EarlyWarningSettings#conditional()} scores a window against the past cases its
+ *       expectation rests on instead of as if that expectation were known.
  * </ul>
  *
  * Cost per day: O(L) to update plus one scan of O(Σ neighbours × maxDays). Not thread-safe.
@@ -47,6 +50,10 @@ public final class EarlyWarningScan {
     private final DailyCountRing ring;
     private final double[] excess;
     private final boolean[] alerted;
+    /** Whether the latest day was opened by {@link #update} and not yet closed. */
+    private boolean dayOpen;
+    /** Each cell's history count (shrunk, summing to the history total), set by {@link #expected}. */
+    private final double[] historyCases;
 
     /** An alerting (or, below the threshold, candidate) cluster of a day. */
     public record Cluster(String centre, List<String> cells, LocalDate start, LocalDate end, long observed,
@@ -85,27 +92,58 @@ public final class EarlyWarningScan {
         this.neighbours = new NeighbourIndex(this.locations, coordinates, settings.maxRadius());
         this.excess = new double[locations.size()];
         this.alerted = new boolean[locations.size()];
+        this.historyCases = new double[locations.size()];
     }
 
     /**
      * Adds the next day's counts per cell id (days consecutive), scans the windows ending on it
      * against the baseline of the days before, absorbs its alerts, and returns what it found. No
-     * cluster is reported before {@code 4 × 7} days of history.
+     * cluster is reported before {@code 4 × 7} days of history. The same as {@code update(day,
+     * counts, 1)}.
      */
     public Day addDay(LocalDate day, Map<String, Integer> counts) {
-        ring.addDay(day, counts);
+        return update(day, counts, 1);
+    }
+
+    /**
+     * Scans as records arrive: {@code counts} are the day's cases so far and {@code dayFraction} the
+     * share of a day's cases expected by now (0 &lt; f ≤ 1; today's expectation is scaled by it). The
+     * first call for a day opens it (days consecutive, the previous one closed); later calls for the
+     * same day replace its counts; {@code dayFraction = 1} closes it. An alert is absorbed when it is
+     * found, so a cluster alerted in the morning needs {@code rearm ×} the threshold in the evening;
+     * the absorbed excess follows the cells' daily excess once per closed day.
+     */
+    public Day update(LocalDate day, Map<String, Integer> counts, double dayFraction) {
+        if (!(dayFraction > 0 && dayFraction <= 1)) {
+            throw new IllegalArgumentException("day fraction must be in (0, 1]: " + dayFraction);
+        }
+        if (dayOpen && day.equals(ring.lastDay())) {
+            ring.reviseDay(day, counts);
+        } else if (dayOpen) {
+            throw new IllegalArgumentException(ring.lastDay() + " is still open; close it with dayFraction 1");
+        } else {
+            ring.addDay(day, counts);
+        }
+        boolean closing = dayFraction == 1;
+        dayOpen = !closing;
         int window = s.maxDays();
         if (ring.daysSeen() < window + 28) {
             return new Day(day, List.of(), 0);
         }
-        double[][] expected = expected(window);
+        double[][] expected = expected(window, dayFraction);
         Day found = scan(day, window, expected);
-        absorb(found, window, expected);
+        if (closing) {
+            followExcess(window, expected);
+        }
+        absorb(found, window);
         return found;
     }
 
-    /** expected[z][a] for the window's days a = 0 (oldest) .. window − 1 (today). */
-    private double[][] expected(int window) {
+    /**
+     * expected[z][a] for the window's days a = 0 (oldest) .. window − 1 (today, scaled by the share of
+     * the day's cases expected so far).
+     */
+    private double[][] expected(int window, double todayFraction) {
         int history = ring.daysHeld() - window;
         int locs = ring.locations();
         // History totals: the ring minus the window days (at most baselineDays days).
@@ -154,14 +192,30 @@ public final class EarlyWarningScan {
         double[][] e = new double[locs][window];
         for (int z = 0; z < locs; z++) {
             double share = pooled[z] / denominator;
+            historyCases[z] = share * historyTotal;
             for (int a = 0; a < window; a++) {
                 e[z][a] = share * dayExpectedTotal[a] + excess[z];
             }
+            e[z][window - 1] *= todayFraction;
         }
         return e;
     }
 
     private record Candidate(int centre, int steps, int length, long observed, double expected, double score) {}
+
+    /**
+     * Log-likelihood ratio of C cases in a window whose expectation B was estimated from H past cases
+     * of the same cells: conditional on C + H, C is binomial with p = B / (B + H) under the null
+     * (the two-sample Poisson test of window against history). Tends to {@code C ln(C/B) − (C − B)}
+     * as H grows; for few past cases it is much smaller, because such a B is itself uncertain.
+     */
+    static double conditionalScore(double c, double b, double h) {
+        double expected = (c + h) * b / (b + h);
+        if (c <= expected) {
+            return 0;
+        }
+        return c * Math.log(c / expected) + h * Math.log(h / (c + h - expected));
+    }
 
     private Day scan(LocalDate day, int window, double[][] expected) {
         int locs = ring.locations();
@@ -172,6 +226,7 @@ public final class EarlyWarningScan {
             int[] order = neighbours.order(c);
             Arrays.fill(circleC, 0);
             Arrays.fill(circleE, 0);
+            double circleH = 0;
             boolean changed = false;
             Candidate top = null;
             for (int k = 0; k < order.length; k++) {
@@ -184,6 +239,7 @@ public final class EarlyWarningScan {
                     }
                     circleE[a] += expected[z][a];
                 }
+                circleH += historyCases[z];
                 if (!changed) {
                     continue; // more expected, same observed: every window scores lower
                 }
@@ -196,7 +252,11 @@ public final class EarlyWarningScan {
                     if (cSum < s.minCases() || cSum <= eSum) {
                         continue;
                     }
-                    double score = cSum * Math.log(cSum / eSum) - (cSum - eSum);
+                    double score = s.conditional() ? conditionalScore(cSum, eSum, circleH)
+                            : cSum * Math.log(cSum / eSum) - (cSum - eSum);
+                    if (!(score > 0)) {
+                        continue;
+                    }
                     if (top == null || score > top.score()) {
                         top = new Candidate(c, k + 1, len, cSum, eSum, score);
                     }
@@ -240,10 +300,10 @@ public final class EarlyWarningScan {
         return new Day(day, out, out.isEmpty() ? 0 : out.get(0).score());
     }
 
-    private void absorb(Day found, int window, double[][] expected) {
+    /** Cells carrying excess follow their own daily excess over the baseline (once per closed day). */
+    private void followExcess(int window, double[][] expected) {
         double keep = Math.pow(0.5, 1 / s.absorbHalfLifeDays());
         int locs = ring.locations();
-        // Cells carrying excess follow their own daily excess over the baseline.
         for (int z = 0; z < locs; z++) {
             if (alerted[z]) {
                 double base = expected[z][window - 1] - excess[z];
@@ -255,6 +315,9 @@ public final class EarlyWarningScan {
                 }
             }
         }
+    }
+
+    private void absorb(Day found, int window) {
         for (Cluster c : found.alerts()) {
             int days = (int) java.time.temporal.ChronoUnit.DAYS.between(c.start(), c.end()) + 1;
             double perDay = (c.observed() - c.expected()) / days;

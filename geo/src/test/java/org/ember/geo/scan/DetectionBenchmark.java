@@ -15,13 +15,14 @@ import org.ember.geo.grid.GridCell;
 
 /**
  * Detection benchmark: simulated years of daily violence over the real police.uk violence points of
- * South Wales (2025, 250 m cells), with planted outbreaks (known start, duration, size, radius) and
- * permanent step rises, scored for the early-warning scan and the plain prospective space-time
- * permutation scan (365-day study period, 7 days, 1 km), both at the same background false-alarm rate
- * (thresholds calibrated on a quiet simulated year). Run (after test-compile):
+ * South Wales (2025, 250 m cells), with planted outbreaks (known start, duration, size, radius; uniform
+ * or front-loaded over their days, see {@link Shape}) and permanent step rises, scored for the
+ * early-warning scan (daily, and as records arrive) and the plain prospective space-time permutation
+ * scan (365-day study period, 7 days, 1 km), all at the same background false-alarm rate (thresholds
+ * calibrated on quiet simulated years of other seeds). Run (after test-compile; docs/detection.md §4):
  *
  * <pre>
- *   java -cp geo/target/classes:geo/target/test-classes org.ember.geo.scan.DetectionBenchmark [years] [seed]
+ *   java -cp geo/target/classes:geo/target/test-classes:... org.ember.geo.scan.DetectionBenchmark [years] [seed]
  * </pre>
  */
 public final class DetectionBenchmark {
@@ -29,7 +30,44 @@ public final class DetectionBenchmark {
     static final int YEAR = 365;
     static final double MEAN_PER_DAY = 130;
     static final int FALSE_ALARM_DAYS_PER_YEAR = Integer.getInteger("bench.falseAlarmDays", 4);
-    static final boolean GROWING = "growing".equals(System.getProperty("bench.shape", "uniform"));
+    /** Half-life (days) of the front-loaded outbreaks' time kernel. */
+    static final double FRONT_HALF_LIFE = Double.parseDouble(System.getProperty("bench.halfLife", "1"));
+
+    /**
+     * How a planted outbreak's cases are spread over its days. UNIFORM: evenly (the first version's
+     * only shape). GROWING: more on later days. FRONT_LOADED: a retaliation cluster as in the
+     * self-exciting models of violence (Mohler et al. 2011; Short et al. 2014): the triggering case on
+     * day 0, the others at times drawn from an exponential kernel with a half-life of
+     * {@link #FRONT_HALF_LIFE} days, truncated to the outbreak's days.
+     */
+    enum Shape {
+        UNIFORM, GROWING, FRONT_LOADED;
+
+        static Shape parse(String name) {
+            return switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "uniform" -> UNIFORM;
+                case "growing" -> GROWING;
+                case "frontloaded", "front-loaded", "front_loaded" -> FRONT_LOADED;
+                default -> throw new IllegalArgumentException("unknown outbreak shape " + name);
+            };
+        }
+
+        /** The time (days after the outbreak's start, in [0, duration)) of its case {@code k} from a uniform draw {@code u}. */
+        double time(int k, int duration, double u) {
+            double t = switch (this) {
+                case UNIFORM -> duration * u;
+                case GROWING -> duration * Math.sqrt(u);
+                case FRONT_LOADED -> {
+                    if (k == 0) {
+                        yield 0;
+                    }
+                    double rate = Math.log(2) / FRONT_HALF_LIFE;
+                    yield -Math.log(1 - u * (1 - Math.exp(-rate * duration))) / rate;
+                }
+            };
+            return Math.min(Math.nextDown((double) duration), t);
+        }
+    }
 
     private DetectionBenchmark() {}
 
@@ -40,10 +78,13 @@ public final class DetectionBenchmark {
     record Rise(int start, String cell, double perDay) {}
 
     /** A simulated world: the background points, one warm-up year then an evaluation year. */
-    record World(List<String> pointCells, List<ScanLocation> cells, List<Map<String, Integer>> days,
-            List<Outbreak> outbreaks, List<Rise> rises) {}
+    record World(long seed, List<String> pointCells, List<ScanLocation> cells, List<Map<String, Integer>> days,
+            List<Outbreak> outbreaks, List<Rise> rises, List<PlantedCase> plantedCases) {}
 
-    static World simulate(List<GridCell> points, long seed, boolean planted, int outbreaks, int rises) {
+    /** A case of a planted outbreak: its day, cell and time of day (fraction of the day). */
+    record PlantedCase(int day, String cell, double timeOfDay) {}
+
+    static World simulate(List<GridCell> points, long seed, boolean planted, int outbreaks, int rises, Shape shape) {
         SplittableRandom r = new SplittableRandom(seed);
         List<String> pointCells = points.stream().map(PoliceGrid::id).toList();
         Map<String, ScanLocation> cells = new HashMap<>();
@@ -60,6 +101,7 @@ public final class DetectionBenchmark {
             days.add(today);
         }
         List<Outbreak> planted0 = new ArrayList<>();
+        List<PlantedCase> plantedCases = new ArrayList<>();
         List<Rise> rise0 = new ArrayList<>();
         if (planted) {
             for (int o = 0; o < outbreaks; o++) {
@@ -79,9 +121,11 @@ public final class DetectionBenchmark {
                 for (int k = 0; k < size; k++) {
                     String cell = near.get(r.nextInt(near.size()));
                     used.add(cell);
-                    // "uniform": cases spread evenly over the outbreak's days; "growing": more on later days.
-                    double u = r.nextDouble();
-                    int day = start + (int) Math.floor(duration * (GROWING ? Math.sqrt(u) : u));
+                    // One draw per case whatever the shape, so that every shape plants the same outbreaks
+                    // (start, cells, size) in the same background and only the days differ.
+                    double t = shape.time(k, duration, r.nextDouble());
+                    int day = start + (int) Math.floor(t);
+                    plantedCases.add(new PlantedCase(day, cell, t - Math.floor(t)));
                     days.get(day).merge(cell, 1, Integer::sum);
                 }
                 planted0.add(new Outbreak(start, duration, used, size, radius));
@@ -99,7 +143,7 @@ public final class DetectionBenchmark {
                 rise0.add(new Rise(start, cell, perDay));
             }
         }
-        return new World(pointCells, new ArrayList<>(cells.values()), days, planted0, rise0);
+        return new World(seed, pointCells, new ArrayList<>(cells.values()), days, planted0, rise0, plantedCases);
     }
 
     static int poisson(SplittableRandom r, double mean) {
@@ -121,7 +165,12 @@ public final class DetectionBenchmark {
     }
 
     /** One detector's alerting clusters (cell sets) per evaluation day, and each day's top score. */
-    record Run(List<List<Set<String>>> alerts, double[] topScores, double secondsPerDay) {}
+    record Run(List<List<Set<String>>> alerts, List<List<Double>> alertTimes, double[] topScores, double secondsPerDay) {
+        /** A daily detector's run: every alert at the end of its day. */
+        Run(List<List<Set<String>>> alerts, double[] topScores, double secondsPerDay) {
+            this(alerts, alerts.stream().map(day -> day.stream().map(c -> 1.0).toList()).toList(), topScores, secondsPerDay);
+        }
+    }
 
     /** A detector run over a world: the cell sets of clusters scoring at least {@code threshold}. */
     interface Detector {
@@ -154,12 +203,17 @@ public final class DetectionBenchmark {
         return new Run(alerts, top, nanos / 1e9 / YEAR);
     }
 
-    static Run earlyWarning(World world, double threshold) {
+    /** The default early-warning settings, or those the ews.* properties give (for tuning seeds). */
+    static EarlyWarningSettings ewsSettings(double threshold) {
         EarlyWarningSettings def = EarlyWarningSettings.defaults(threshold);
-        EarlyWarningScan scan = new EarlyWarningScan(world.cells(), CoordinateSystem.CARTESIAN,
-                new EarlyWarningSettings(Double.parseDouble(System.getProperty("ews.radius", "" + def.maxRadius())),
-                        Integer.getInteger("ews.days", def.maxDays()), Integer.getInteger("ews.minCases", def.minCases()), threshold, def.baselineDays(),
-                        def.weekdayWeeks(), def.absorbHalfLifeDays(), def.rearm()));
+        return new EarlyWarningSettings(Double.parseDouble(System.getProperty("ews.radius", "" + def.maxRadius())),
+                Integer.getInteger("ews.days", def.maxDays()), Integer.getInteger("ews.minCases", def.minCases()),
+                threshold, def.baselineDays(), def.weekdayWeeks(), def.absorbHalfLifeDays(), def.rearm(),
+                Boolean.parseBoolean(System.getProperty("ews.conditional", "" + def.conditional())));
+    }
+
+    static Run earlyWarning(World world, double threshold) {
+        EarlyWarningScan scan = new EarlyWarningScan(world.cells(), CoordinateSystem.CARTESIAN, ewsSettings(threshold));
         List<List<Set<String>>> alerts = new ArrayList<>();
         double[] top = new double[YEAR];
         long nanos = 0;
@@ -185,6 +239,67 @@ public final class DetectionBenchmark {
         return new Run(alerts, top, nanos / 1e9 / YEAR);
     }
 
+    /**
+     * The early warning evaluated as records arrive: each day scanned after {@code looks} equal parts of
+     * it with the cases so far (today's expectation scaled by the part elapsed), the last look closing
+     * the day. Background and rise cases get a uniform time of day (a stream of their own, so the
+     * world's counts are the same as the daily detectors see), planted cases their simulated time.
+     * An alert's time is the look that found it.
+     */
+    static Run earlyWarningAsRecordsArrive(World world, double threshold, int looks) {
+        EarlyWarningScan scan = new EarlyWarningScan(world.cells(), CoordinateSystem.CARTESIAN, ewsSettings(threshold));
+        Map<Integer, List<PlantedCase>> plantedByDay = new HashMap<>();
+        world.plantedCases().forEach(c -> plantedByDay.computeIfAbsent(c.day(), k -> new ArrayList<>()).add(c));
+        List<List<Set<String>>> alerts = new ArrayList<>();
+        List<List<Double>> times = new ArrayList<>();
+        double[] top = new double[YEAR];
+        long nanos = 0;
+        for (int d = 0; d < 2 * YEAR; d++) {
+            SplittableRandom clock = new SplittableRandom(world.seed() * 1_000_003L + d);
+            Map<String, Integer> background = new java.util.TreeMap<>(world.days().get(d));
+            List<String> caseCells = new ArrayList<>();
+            List<Double> caseTimes = new ArrayList<>();
+            for (PlantedCase c : plantedByDay.getOrDefault(d, List.of())) {
+                background.merge(c.cell(), -1, Integer::sum);
+                caseCells.add(c.cell());
+                caseTimes.add(c.timeOfDay());
+            }
+            background.forEach((cell, n) -> {
+                for (int k = 0; k < n; k++) {
+                    caseCells.add(cell);
+                    caseTimes.add(clock.nextDouble());
+                }
+            });
+            List<Set<String>> today = new ArrayList<>();
+            List<Double> todayTimes = new ArrayList<>();
+            double dayTop = 0;
+            long t0 = System.nanoTime();
+            for (int h = 1; h <= looks; h++) {
+                double now = (double) h / looks;
+                Map<String, Integer> soFar = new HashMap<>();
+                for (int k = 0; k < caseCells.size(); k++) {
+                    if (caseTimes.get(k) < now || h == looks) {
+                        soFar.merge(caseCells.get(k), 1, Integer::sum);
+                    }
+                }
+                EarlyWarningScan.Day day = scan.update(START.plusDays(d), soFar, now);
+                dayTop = Math.max(dayTop, day.topScore());
+                for (EarlyWarningScan.Cluster c : day.alerts()) {
+                    today.add(new HashSet<>(c.cells()));
+                    todayTimes.add(now);
+                }
+            }
+            if (d < YEAR) {
+                continue;
+            }
+            nanos += System.nanoTime() - t0;
+            top[d - YEAR] = dayTop;
+            alerts.add(today);
+            times.add(todayTimes);
+        }
+        return new Run(alerts, times, top, nanos / 1e9 / YEAR);
+    }
+
     static double[] concat(double[] a, double[] b) {
         double[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
@@ -199,23 +314,39 @@ public final class DetectionBenchmark {
     }
 
     /** Scores of one run: outbreaks found and their delays, rise alerts, background false-alarm days. */
-    record Score(int found, int outbreaks, List<Integer> delays, int riseAlertDays, int riseRepeatDays,
-            int risesAlerted, int backgroundDays) {
+    /**
+     * @param delays per outbreak found: alert day − start day (an alert on the outbreak's first day is 0)
+     * @param hours per outbreak found: hours from 00:00 of its first day to the alert (a daily scan
+     *     alerts at the end of its day)
+     */
+    record Score(int found, int outbreaks, List<Integer> delays, List<Double> hours, int riseAlertDays,
+            int riseRepeatDays, int risesAlerted, int backgroundDays) {
         double medianDelay() {
-            if (delays.isEmpty()) {
-                return Double.NaN;
-            }
-            List<Integer> s = new ArrayList<>(delays);
-            s.sort(null);
-            int n = s.size();
-            return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2.0;
+            return median(delays.stream().map(Integer::doubleValue).toList());
         }
+
+        double medianHours() {
+            return median(hours);
+        }
+    }
+
+    static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> s = new ArrayList<>(values);
+        s.sort(null);
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2.0;
     }
 
     static Score score(World world, Run run) {
         int[] firstHit = new int[world.outbreaks().size()];
         Arrays.fill(firstHit, -1);
+        double[] firstTime = new double[world.outbreaks().size()];
+        Arrays.fill(firstTime, 1);
         int[] riseDays = new int[world.rises().size()];
+        int[] riseFirstDay = new int[world.rises().size()];
         int riseAlertDays = 0;
         int repeatDays = 0;
         int background = 0;
@@ -224,7 +355,9 @@ public final class DetectionBenchmark {
             boolean bg = false;
             boolean rise = false;
             boolean repeat = false;
-            for (Set<String> cells : run.alerts().get(e)) {
+            for (int a = 0; a < run.alerts().get(e).size(); a++) {
+                Set<String> cells = run.alerts().get(e).get(a);
+                double time = run.alertTimes().get(e).get(a);
                 boolean explained = false;
                 for (int o = 0; o < world.outbreaks().size(); o++) {
                     Outbreak ob = world.outbreaks().get(o);
@@ -233,6 +366,9 @@ public final class DetectionBenchmark {
                         if (firstHit[o] < 0) {
                             firstHit[o] = d;
                         }
+                        if (firstHit[o] == d) {
+                            firstTime[o] = Math.min(firstTime[o], time);
+                        }
                     }
                 }
                 for (int q = 0; q < world.rises().size(); q++) {
@@ -240,7 +376,10 @@ public final class DetectionBenchmark {
                     if (d >= rs.start() && cells.contains(rs.cell())) {
                         explained = true;
                         rise = true;
-                        if (riseDays[q]++ > 0) {
+                        // Repeats are later days: a rise alerted at several looks of one day alerted once.
+                        if (riseDays[q]++ == 0) {
+                            riseFirstDay[q] = d;
+                        } else if (d > riseFirstDay[q]) {
                             repeat = true;
                         }
                     }
@@ -252,68 +391,130 @@ public final class DetectionBenchmark {
             repeatDays += repeat ? 1 : 0;
         }
         List<Integer> delays = new ArrayList<>();
+        List<Double> hours = new ArrayList<>();
         int found = 0;
         for (int o = 0; o < firstHit.length; o++) {
             if (firstHit[o] >= 0) {
                 found++;
                 delays.add(firstHit[o] - world.outbreaks().get(o).start());
+                hours.add(24 * (firstHit[o] - world.outbreaks().get(o).start() + firstTime[o]));
             }
         }
         int alertedRises = (int) Arrays.stream(riseDays).filter(n -> n > 0).count();
-        return new Score(found, firstHit.length, delays, riseAlertDays, repeatDays, alertedRises, background);
+        return new Score(found, firstHit.length, delays, hours, riseAlertDays, repeatDays, alertedRises, background);
     }
 
     public static void main(String[] args) throws IOException {
         int years = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 15;
+        List<Shape> shapes = Arrays.stream(System.getProperty("bench.shapes", "uniform,frontloaded").split(","))
+                .map(Shape::parse).toList();
+        // -Dbench.detectors=ews skips the plain scan (for trying early-warning settings on tuning seeds).
+        boolean withPlain = !"ews".equals(System.getProperty("bench.detectors"));
         List<GridCell> points = PoliceGrid.read("", YearMonth.of(2025, 1), YearMonth.of(2025, 12)).stream()
                 .filter(PoliceGrid.Point::violence).map(PoliceGrid.Point::cell).toList();
         // Thresholds from several quiet years (nothing planted, other seeds): the k-th largest of
-        // n × 365 daily top scores is a much steadier quantile than that of a single year.
+        // n × 365 daily top scores is a much steadier quantile than that of a single year. Quiet years
+        // have no outbreaks, so one calibration serves every outbreak shape.
         int quietYears = Integer.getInteger("bench.quietYears", 4);
-        System.out.printf("points %d, mean %.0f cases/day, outbreaks %s; calibrating on %d quiet years ...%n",
-                points.size(), MEAN_PER_DAY, GROWING ? "growing" : "uniform", quietYears);
+        System.out.printf("points %d, mean %.0f cases/day, outbreaks %s (front-loaded half-life %.1f days); "
+                + "calibrating on %d quiet years ...%n", points.size(), MEAN_PER_DAY, shapes, FRONT_HALF_LIFE, quietYears);
         double[] plainQuiet = new double[0];
         double[] ewsQuiet = new double[0];
+        // -Dbench.looks=N (N >= 2) also runs the early warning evaluated N times a day as records arrive.
+        int looks = Integer.getInteger("bench.looks", 4);
+        double[] arriveQuiet = new double[0];
         for (int q = 0; q < quietYears; q++) {
-            World quiet = simulate(points, seed * 7919 + q, false, 0, 0);
-            plainQuiet = concat(plainQuiet, plainScan(quiet, Double.POSITIVE_INFINITY).topScores());
+            World quiet = simulate(points, seed * 7919 + q, false, 0, 0, Shape.UNIFORM);
+            if (withPlain) {
+                plainQuiet = concat(plainQuiet, plainScan(quiet, Double.POSITIVE_INFINITY).topScores());
+            }
             ewsQuiet = concat(ewsQuiet, earlyWarning(quiet, Double.POSITIVE_INFINITY).topScores());
+            if (looks >= 2) {
+                arriveQuiet = concat(arriveQuiet, earlyWarningAsRecordsArrive(quiet, Double.POSITIVE_INFINITY, looks).topScores());
+            }
         }
-        double plainThreshold = calibrate(plainQuiet, FALSE_ALARM_DAYS_PER_YEAR * quietYears);
+        double plainThreshold = withPlain ? calibrate(plainQuiet, FALSE_ALARM_DAYS_PER_YEAR * quietYears) : Double.NaN;
         double ewsThreshold = calibrate(ewsQuiet, FALSE_ALARM_DAYS_PER_YEAR * quietYears);
-        System.out.printf("thresholds (%d alarm days per quiet year): plain STP LLR %.3f, early-warning %.3f%n",
-                FALSE_ALARM_DAYS_PER_YEAR, plainThreshold, ewsThreshold);
-        System.out.println("| year | detector | outbreaks found | median delay (days) | permanent rises alerted | "
-                + "rise alert days | of which repeats | background false-alarm days | s/day (no replications) |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|");
-        int[] totals = new int[8];
-        List<Integer> plainDelays = new ArrayList<>();
-        List<Integer> ewsDelays = new ArrayList<>();
-        for (int y = 0; y < years; y++) {
-            World world = simulate(points, seed + y, true, 12, 4);
-            Run plain = plainScan(world, plainThreshold);
-            Run ews = earlyWarning(world, ewsThreshold);
-            Score ps = score(world, plain);
-            Score es = score(world, ews);
-            System.out.println("  oracle (own cells, true mean) outbreaks reaching the early-warning threshold by day 0..3: "
-                    + Arrays.toString(oracle(world, ewsThreshold)));
-            print(y + 1, "plain STP scan", ps, plain);
-            print(y + 1, "early warning", es, ews);
-            totals[0] += ps.found();
-            totals[1] += es.found();
-            totals[2] += ps.riseRepeatDays();
-            totals[3] += es.riseRepeatDays();
-            totals[4] += ps.backgroundDays();
-            totals[5] += es.backgroundDays();
-            totals[6] += ps.outbreaks();
-            plainDelays.addAll(ps.delays());
-            ewsDelays.addAll(es.delays());
+        double arriveThreshold = looks >= 2 ? calibrate(arriveQuiet, FALSE_ALARM_DAYS_PER_YEAR * quietYears) : Double.NaN;
+        System.out.printf("thresholds (%d alarm days per quiet year): plain STP LLR %.3f, early-warning %.3f, "
+                + "early-warning at %d looks a day %.3f; %s%n", FALSE_ALARM_DAYS_PER_YEAR, plainThreshold, ewsThreshold,
+                looks, arriveThreshold, ewsSettings(ewsThreshold));
+        String arriveName = "early warning, " + looks + " looks a day";
+        List<String> summary = new ArrayList<>();
+        for (Shape shape : shapes) {
+            System.out.println("outbreak shape " + shape);
+            System.out.println("| year | detector | outbreaks found | median delay (days) | permanent rises alerted | "
+                    + "rise alert days | of which repeats | background false-alarm days | s/day (no replications) |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|");
+            Totals plainTotals = new Totals();
+            Totals ewsTotals = new Totals();
+            Totals arriveTotals = new Totals();
+            int[] oracleTotals = new int[4];
+            for (int y = 0; y < years; y++) {
+                World world = simulate(points, seed + y, true, 12, 4, shape);
+                int[] oracle = oracle(world, ewsThreshold);
+                System.out.println("  oracle (own cells, true mean) outbreaks reaching the early-warning threshold by day 0..3: "
+                        + Arrays.toString(oracle));
+                for (int k = 0; k < 4; k++) {
+                    oracleTotals[k] += oracle[k];
+                }
+                if (withPlain) {
+                    Run plain = plainScan(world, plainThreshold);
+                    Score ps = score(world, plain);
+                    print(y + 1, "plain STP scan", ps, plain);
+                    plainTotals.add(ps);
+                }
+                Run ews = earlyWarning(world, ewsThreshold);
+                Score es = score(world, ews);
+                print(y + 1, "early warning", es, ews);
+                ewsTotals.add(es);
+                if (looks >= 2) {
+                    Run arrive = earlyWarningAsRecordsArrive(world, arriveThreshold, looks);
+                    Score as = score(world, arrive);
+                    print(y + 1, arriveName, as, arrive);
+                    arriveTotals.add(as);
+                }
+            }
+            if (withPlain) {
+                summary.add(plainTotals.row(shape, "plain STP scan"));
+            }
+            summary.add(ewsTotals.row(shape, "early warning"));
+            if (looks >= 2) {
+                summary.add(arriveTotals.row(shape, arriveName));
+            }
+            summary.add("| " + shape + " | oracle bound: outbreaks at the early-warning threshold by day 0, 1, 2, 3 | "
+                    + Arrays.toString(oracleTotals) + " | | | | |");
         }
-        System.out.printf("all: plain found %d/%d (median delay %.1f), repeats %d, background %d; "
-                + "early warning found %d/%d (median delay %.1f), repeats %d, background %d%n", totals[0], totals[6],
-                new Score(0, 0, plainDelays, 0, 0, 0, 0).medianDelay(), totals[2], totals[4], totals[1], totals[6],
-                new Score(0, 0, ewsDelays, 0, 0, 0, 0).medianDelay(), totals[3], totals[5]);
+        System.out.println("| outbreaks | detector | found | median delay (days) | median hours from 00:00 of the first day "
+                + "| rise repeat days | background false-alarm days |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        summary.forEach(System.out::println);
+    }
+
+    /** Sums of scores over the evaluation years of one detector and shape. */
+    private static final class Totals {
+        private int found;
+        private int outbreaks;
+        private int repeats;
+        private int background;
+        private final List<Integer> delays = new ArrayList<>();
+        private final List<Double> hours = new ArrayList<>();
+
+        void add(Score s) {
+            found += s.found();
+            outbreaks += s.outbreaks();
+            repeats += s.riseRepeatDays();
+            background += s.backgroundDays();
+            delays.addAll(s.delays());
+            hours.addAll(s.hours());
+        }
+
+        String row(Shape shape, String detector) {
+            Score all = new Score(found, outbreaks, delays, hours, 0, repeats, 0, background);
+            return String.format("| %s | %s | %d / %d | %.1f | %.0f | %d | %d |", shape, detector, found, outbreaks,
+                    all.medianDelay(), all.medianHours(), repeats, background);
+        }
     }
 
     /**

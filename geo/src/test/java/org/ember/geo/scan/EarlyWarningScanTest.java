@@ -1,6 +1,8 @@
 package org.ember.geo.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -88,5 +90,120 @@ class EarlyWarningScanTest {
                 .hasMessageContaining("expected");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> scan.addDay(DAY0.plusDays(1), Map.of("zz", 1)))
                 .hasMessageContaining("unknown location zz");
+    }
+
+    @Test
+    void asRecordsArriveAClusterAlertsBeforeItsDayIsOverAndIsNotAlertedAgainAtTheClose() {
+        List<ScanLocation> cells = grid();
+        EarlyWarningScan scan = new EarlyWarningScan(cells, CoordinateSystem.CARTESIAN,
+                new EarlyWarningSettings(0.6, 7, 2, 16, 120, 4, 14, 2));
+        EarlyWarningScan twin = new EarlyWarningScan(cells, CoordinateSystem.CARTESIAN,
+                new EarlyWarningSettings(0.6, 7, 2, 16, 120, 4, 14, 2));
+        SplittableRandom r = new SplittableRandom(3);
+        for (int d = 0; d < 150; d++) {
+            Map<String, Integer> day = background(r, cells);
+            scan.addDay(DAY0.plusDays(d), day);
+            twin.addDay(DAY0.plusDays(d), day);
+        }
+        LocalDate today = DAY0.plusDays(150);
+        // By 06:00 (a quarter of the day): a quarter of the background and 6 cases in three cells.
+        Map<String, Integer> morning = new HashMap<>();
+        for (int k = 0; k < 10; k++) {
+            morning.merge(cells.get(r.nextInt(cells.size())).id(), 1, Integer::sum);
+        }
+        for (String id : List.of("c5_5", "c5_6", "c6_5")) {
+            morning.merge(id, 2, Integer::sum);
+        }
+        EarlyWarningScan.Day early = scan.update(today, morning, 0.25);
+        assertThat(early.alerts()).as("six cases where a quarter day expects ~0.08").isNotEmpty();
+        assertThat(early.alerts().get(0).cells()).contains("c5_5", "c5_6", "c6_5");
+        // The rest of the day: the background and 4 more cases in the same cells. Against the day's
+        // baseline alone they would alert again (10 cases where ~0.3 are expected scores ~25 > 16);
+        // the excess absorbed in the morning asks twice the threshold of them.
+        Map<String, Integer> evening = new HashMap<>(morning);
+        for (int k = 0; k < 30; k++) {
+            evening.merge(cells.get(r.nextInt(cells.size())).id(), 1, Integer::sum);
+        }
+        for (String id : List.of("c5_5", "c5_6", "c6_5", "c5_5")) {
+            evening.merge(id, 1, Integer::sum);
+        }
+        EarlyWarningScan.Day closed = scan.update(today, evening, 1);
+        assertThat(closed.alerts()).noneMatch(c -> c.cells().contains("c5_5"));
+        assertThat(twin.addDay(today, evening).alerts()).as("a scanner that did not look in the morning")
+                .anyMatch(c -> c.cells().contains("c5_5"));
+        // The day is closed: the next call must be the next day.
+        assertThatThrownBy(() -> scan.update(today, evening, 1)).hasMessageContaining("expected");
+        scan.update(today.plusDays(1), Map.of(), 0.5);
+        assertThatThrownBy(() -> scan.update(today.plusDays(2), Map.of(), 0.5)).hasMessageContaining("still open");
+        assertThatThrownBy(() -> scan.update(today.plusDays(1), Map.of(), 0)).hasMessageContaining("fraction");
+    }
+
+    @Test
+    void theSameMorningCasesScoredAgainstAWholeDayDoNotAlert() {
+        // The partial-day scaling is what lets a look before the day's end alert: the same cases
+        // against a whole day's expectation stay below the threshold.
+        List<ScanLocation> cells = grid();
+        EarlyWarningScan scan = new EarlyWarningScan(cells, CoordinateSystem.CARTESIAN,
+                new EarlyWarningSettings(0.6, 7, 2, 16, 120, 4, 14, 2));
+        SplittableRandom r = new SplittableRandom(3);
+        for (int d = 0; d < 150; d++) {
+            scan.addDay(DAY0.plusDays(d), background(r, cells));
+        }
+        Map<String, Integer> day = new HashMap<>();
+        for (int k = 0; k < 10; k++) {
+            day.merge(cells.get(r.nextInt(cells.size())).id(), 1, Integer::sum);
+        }
+        for (String id : List.of("c5_5", "c5_6", "c6_5")) {
+            day.merge(id, 2, Integer::sum);
+        }
+        assertThat(scan.addDay(DAY0.plusDays(150), day).alerts()).isEmpty();
+    }
+
+    @Test
+    void theConditionalScoreDiscountsABaselineEstimatedFromFewPastCases() {
+        double known = 4 * Math.log(4 / 0.04) - (4 - 0.04);
+        double fromTwo = EarlyWarningScan.conditionalScore(4, 0.04, 2);
+        double fromTwoHundred = EarlyWarningScan.conditionalScore(4, 0.04, 200);
+        assertThat(fromTwo).isLessThan(fromTwoHundred).isLessThan(known - 2);
+        assertThat(fromTwoHundred).isLessThan(known);
+        assertThat(EarlyWarningScan.conditionalScore(12, 2, 1e9)).isCloseTo(12 * Math.log(6) - 10, within(1e-4));
+        assertThat(EarlyWarningScan.conditionalScore(2, 2, 100)).isZero();
+    }
+
+    @Test
+    void conditionalScoringSilencesACellWithoutHistoryButNotAClusterWhereCasesAreUsual() {
+        double cornerKnown = topScoreOf("c0_0", false, "c0_0", 4);
+        double cornerConditional = topScoreOf("c0_0", true, "c0_0", 4);
+        double busyKnown = topScoreOf("c10_10", false, "c10_10", 14);
+        double busyConditional = topScoreOf("c10_10", true, "c10_10", 14);
+        assertThat(cornerKnown).as("4 cases in a cell that never had one").isGreaterThan(busyKnown);
+        // The corner's baseline rests on the one pseudo-case of its prior: 4 cases there are a weaker
+        // surprise once that uncertainty counts (C ln(C/E′) + H ln(H/(C + H − E′)) with H ≈ 1 is about
+        // 4 lower); c10_10's baseline rests on ~300 past cases, so its score hardly moves.
+        assertThat(cornerConditional).isLessThan(cornerKnown - 3);
+        assertThat(busyConditional).isGreaterThan(busyKnown * 0.9).isLessThanOrEqualTo(busyKnown);
+    }
+
+    /**
+     * The top score covering {@code cell} on day 150 (0 if the top cluster misses it) after 150 days of
+     * background in which c0_0 never had a case and c10_10 had 2 more a day, with {@code extra}
+     * cases at {@code where} on day 150. Threshold out of reach: only the top cluster is reported.
+     */
+    private static double topScoreOf(String cell, boolean conditional, String where, int extra) {
+        List<ScanLocation> cells = grid();
+        EarlyWarningScan scan = new EarlyWarningScan(cells, CoordinateSystem.CARTESIAN,
+                new EarlyWarningSettings(0.6, 7, 2, 1e9, 120, 4, 14, 2, conditional));
+        SplittableRandom r = new SplittableRandom(4);
+        EarlyWarningScan.Day last = null;
+        for (int d = 0; d <= 150; d++) {
+            Map<String, Integer> day = background(r, cells);
+            day.remove("c0_0");
+            day.merge("c10_10", 2, Integer::sum);
+            if (d == 150) {
+                day.merge(where, extra, Integer::sum);
+            }
+            last = scan.addDay(DAY0.plusDays(d), day);
+        }
+        return last.cellScores().getOrDefault(cell, 0.0);
     }
 }
