@@ -36,8 +36,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The fault campaign on a real cluster: a JobManager, two TaskManagers and three brokers, each its
  * own JVM, the job's e-mail going to GreenMail. A week of the South Wales replay is run once
  * undisturbed, then again while TaskManagers are SIGKILLed ({@code ember.chaos.kills}, 3 in CI,
- * 10 for the full campaign), a broker is stopped for 30 s, and halfway an invalid rule set is
- * pushed and SMTP is stopped ({@code ember.chaos.smtp.outage}, seconds). The undisturbed run also
+ * 10 for the full campaign), a broker is stopped for 30 s, halfway an invalid rule set is pushed,
+ * and SMTP is stopped from the run's first e-mail ({@code ember.chaos.smtp.outage}, seconds: 60 in
+ * CI, 600 for the full campaign). The undisturbed run also
  * shows that every metric the Prometheus rules read is exported by the running job, and that with
  * those series the feed-silence alert pages when A&amp;E stops.
  *
@@ -53,7 +54,7 @@ class ClusterFaultIT {
 
     private LocalCluster cluster;
     private ClusterCampaign campaign;
-    private GreenMail mail;
+    private volatile GreenMail mail;
     private int smtpPort;
     private ClusterCampaign.Run undisturbed;
     private Map<String, Integer> undisturbedMail;
@@ -61,6 +62,9 @@ class ClusterFaultIT {
     private PromExposition scraped;
     /** E-mails of the faulted run that reached the GreenMail instance stopped for the SMTP outage. */
     private volatile double pendingDuringOutage;
+    /** The hub team's chat channel: escalations reach it in a long faulted run (its real address would fail for a day). */
+    private com.sun.net.httpserver.HttpServer hub;
+    private final java.util.concurrent.atomic.AtomicInteger hubPosts = new java.util.concurrent.atomic.AtomicInteger();
     private final List<MimeMessage> receivedBeforeOutage = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     @BeforeAll
@@ -68,6 +72,7 @@ class ClusterFaultIT {
         deleteRecursively(DIR);
         smtpPort = freePort();
         mail = startMail();
+        hub = startHubChannel();
         Path deployment = deploymentWithSmtp(DIR.resolve("deployment"));
         cluster = LocalCluster.start(new LocalCluster.Layout(DIR.resolve("cluster"), ClusterPorts.free(),
                 ClusterFiles.flinkClasspath(HOME), ClusterFiles.kafkaClasspath(), 2));
@@ -81,6 +86,9 @@ class ClusterFaultIT {
         }
         if (mail != null) {
             mail.stop();
+        }
+        if (hub != null) {
+            hub.stop(0);
         }
     }
 
@@ -136,26 +144,24 @@ class ClusterFaultIT {
         long version = 1_000_000 + System.currentTimeMillis() % 1_000_000;
         ClusterCampaign.Faults faults = new ClusterCampaign.Faults(KILLS, Duration.ofSeconds(30), () -> {
             String broken = InvalidRulePush.publish(cluster.bootstrapServers(), HOME.resolve("alert-rules/rules"), version);
-            System.out.println("  invalid rules pushed (" + broken + "); SMTP stopped for " + SMTP_OUTAGE.toSeconds() + " s");
-            // What the stopped server received counts too: a repeat sent before the outage is still a repeat.
-            receivedBeforeOutage.addAll(Arrays.asList(mail.getReceivedMessages()));
-            mail.stop();
-            // Notifications that fail meanwhile must stay visible: the pending gauge counts them.
-            long back = System.nanoTime() + SMTP_OUTAGE.toNanos();
-            while (System.nanoTime() < back) {
-                try {
-                    pendingDuringOutage = Math.max(pendingDuringOutage, pending());
-                } catch (Exception e) {
-                    // a TaskManager being restarted: look again
-                }
-                Thread.sleep(Math.min(5000, Math.max(1, (back - System.nanoTime()) / 1_000_000)));
+            System.out.println("  invalid rules pushed (" + broken + ")");
+        });
+        // SMTP goes down at the faulted run's first e-mail, alongside the kills: the replay's e-mails
+        // all go out within a minute or two, so an outage halfway (runs 1-11) could miss every one.
+        java.util.concurrent.CompletableFuture<Void> outage = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                smtpOutageAtFirstMail();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
-            mail = startMail();
         });
         // The job is stopped after each run: wait while it runs until every notification left its state.
         java.time.Instant faultedFrom = java.time.Instant.now();
         System.out.println("faulted run from " + faultedFrom);
-        ClusterCampaign.Run faulted = campaign.run("faulted", faults, job -> awaitDelivered());
+        ClusterCampaign.Run faulted = campaign.run("faulted", faults, job -> {
+            outage.get(SMTP_OUTAGE.plusMinutes(20).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            awaitDelivered();
+        });
         ClusterCampaign.Comparison comparison = campaign.compare(before, faulted);
         Map<String, Integer> faultedMail = mailByKey();
         List<String> mailTwice = faultedMail.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
@@ -180,7 +186,8 @@ class ClusterFaultIT {
         System.out.print(NotificationHistory.of(cluster.bootstrapServers(), toExplain));
         Map<String, Long> outcomes = NotificationHistory.outcomesSince(cluster.bootstrapServers(), faultedFrom);
         System.out.println("faulted run on ember.deliveries (committed): " + outcomes + "; most notifications pending "
-                + "while SMTP was down: " + pendingDuringOutage);
+                + "while SMTP was down: " + pendingDuringOutage + "; posts to the hub's chat webhook (both runs): "
+                + hubPosts.get());
         Optional<RuleEvent> event = InvalidRulePush.awaitEvent(cluster.bootstrapServers(), version, Duration.ofSeconds(60));
         System.out.printf("cluster faults: %d TaskManager kills, broker stopped 30 s, SMTP stopped %d s, invalid rules%n%s"
                 + "e-mails: undisturbed %d, faulted %d, twice %d; keys only undisturbed %d, only after faults %d%n"
@@ -202,6 +209,8 @@ class ClusterFaultIT {
         });
         assertThat(mailTwice).as("notifications e-mailed twice").isEmpty();
         assertThat(outcomes.getOrDefault("undeliverable", 0L)).as("notifications given up on").isZero();
+        assertThat(outcomes.getOrDefault("failed", 0L)).as("attempts that failed while SMTP was down").isPositive();
+        assertThat(pendingDuringOutage).as("notifications waiting for SMTP, on ember_deliveries_pending").isPositive();
         assertThat(comparison.lost()).as("alert transitions of the undisturbed run missing after faults").isEmpty();
         assertThat(comparison.extra()).as("alert transitions only the faulted run has").isEmpty();
         assertThat(untold).as("alerts the undisturbed run e-mailed to someone, not e-mailed to them after faults")
@@ -241,6 +250,33 @@ class ClusterFaultIT {
 
     private static String first(Set<String> items, int n) {
         return items.stream().limit(n).toList() + (items.size() > n ? " and " + (items.size() - n) + " more" : "");
+    }
+
+    /**
+     * Stops the SMTP server once the faulted run's first e-mail arrived, for {@code SMTP_OUTAGE},
+     * sampling the pending gauge meanwhile: the notifications that fail must stay visible there.
+     */
+    private void smtpOutageAtFirstMail() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+        while (mail.getReceivedMessages().length == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        // What the stopped server received counts too: a repeat sent before the outage is still a repeat.
+        receivedBeforeOutage.addAll(Arrays.asList(mail.getReceivedMessages()));
+        mail.stop();
+        System.out.println("  SMTP stopped for " + SMTP_OUTAGE.toSeconds() + " s at " + java.time.Instant.now() + ", after "
+                + receivedBeforeOutage.size() + " e-mail(s)");
+        long back = System.nanoTime() + SMTP_OUTAGE.toNanos();
+        while (System.nanoTime() < back) {
+            try {
+                pendingDuringOutage = Math.max(pendingDuringOutage, pending());
+            } catch (Exception e) {
+                // a TaskManager being restarted: look again
+            }
+            Thread.sleep(Math.min(5000, Math.max(1, (back - System.nanoTime()) / 1_000_000)));
+        }
+        mail = startMail();
+        System.out.println("  SMTP back at " + java.time.Instant.now());
     }
 
     /** Notifications waiting for a retry, over both TaskManagers. */
@@ -290,12 +326,38 @@ class ClusterFaultIT {
         return server;
     }
 
-    /** The South Wales deployment with its e-mail going to this test's GreenMail. */
+    private com.sun.net.httpserver.HttpServer startHubChannel() throws IOException {
+        var server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            hubPosts.incrementAndGet();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    /**
+     * The South Wales deployment with its e-mail going to this test's GreenMail and the hub team's
+     * chat webhook to this test's {@link #hub}.
+     */
     private Path deploymentWithSmtp(Path dir) throws IOException {
         Path source = HOME.resolve("deployments/south-wales-gwent");
-        Files.createDirectories(dir);
+        Files.createDirectories(dir.resolve("routing"));
         Files.copy(source.resolve("postcode-districts.csv"), dir.resolve("postcode-districts.csv"));
+        Path routing = HOME.resolve("alert-rules/routing");
+        Files.copy(routing.resolve("routes.yaml"), dir.resolve("routing/routes.yaml"));
+        String oncall = Files.readString(routing.resolve("oncall.yaml"));
+        String hubUrl = "https://hub-channel.vru.example/webhook/ember";
+        if (!oncall.contains(hubUrl)) {
+            throw new IllegalStateException("the hub's webhook in " + routing + "/oncall.yaml is no longer " + hubUrl);
+        }
+        Files.writeString(dir.resolve("routing/oncall.yaml"),
+                oncall.replace(hubUrl, "http://127.0.0.1:" + hub.getAddress().getPort() + "/webhook/ember"));
         String text = Files.readString(source.resolve("deployment.yaml"))
+                .replace("routing: ../../alert-rules/routing\n", "routing: " + dir.resolve("routing") + "\n")
                 .replace("../../alert-rules/", HOME.resolve("alert-rules") + "/");
         text += "\nsmtp: {host: 127.0.0.1, port: " + smtpPort + ", from: ember@chaos.example, starttls: false}\n";
         return Files.writeString(dir.resolve("deployment.yaml"), text);
