@@ -35,6 +35,7 @@ import org.ember.fusion.LadState;
 import org.ember.fusion.Published;
 import org.ember.fusion.ScanHit;
 import org.ember.fusion.SeasonalHistory;
+import org.ember.fusion.EarlyWarningHistory;
 
 /**
  * Keyed by local authority: the Flink shell of {@link LadAnalytics}. Linked incidents on the first
@@ -105,7 +106,8 @@ final class AreaFusionFunction extends KeyedCoProcessFunction<String, LinkedInci
                 book("scan-clusters", ScanHit.class),
                 book("emerging-categories", String.class),
                 slot("seasonal-history", SeasonalHistory.class),
-                slot("meta", LadMeta.class));
+                slot("meta", LadMeta.class),
+                slot("early-warning", EarlyWarningHistory.class));
     }
 
     @Override
