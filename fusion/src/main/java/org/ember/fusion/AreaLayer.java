@@ -247,6 +247,7 @@ final class AreaLayer {
             }
         }
         values.put("scan_recurrence_days", bestHit == null ? 0.0 : Publish.round(bestHit.recurrenceDays()));
+        values.put(EarlyWarningLayer.METRIC, EarlyWarningLayer.score(lad, isLad ? lad.lad() : code));
 
         AreaRisk areaRisk = risk.evaluate(layer, code, signals, asOf);
         values.put("near_repeat_risk", Publish.round(areaRisk.nearRepeat()));

@@ -214,6 +214,7 @@ public final class LadAnalytics {
         LocalDate day = LondonHours.localDate(Instant.ofEpochMilli(asOf - 1));
         if (!day.equals(LondonHours.localDate(Instant.ofEpochMilli(asOf)))) {
             new ScanLayer(lad).run(day, asOf);
+            new EarlyWarningLayer(lad).run(day);
             new EmergingLayer(lad).run(day);
             dirty.markAll();
         }
@@ -292,6 +293,8 @@ public final class LadAnalytics {
         Publish.clearBook(state.scan());
         Publish.clearBook(state.emerging());
         state.history().set(null);
+        state.earlyWarning().set(null);
+        lad.cache().earlyWarningScores = null;
         state.meta().set(null);
         lad.cache().gi = null;
         lad.cache().cellLsoas = null;

@@ -30,6 +30,8 @@ public final class LadCache {
     final DirtyAreas dirty = new DirtyAreas();
     /** Whether the layers update incrementally (false: every tick from scratch, for tests that compare the two). */
     final boolean incremental;
+    /** Latest early-warning score by LSOA code and, for the authority, its code (null until read). */
+    Map<String, Double> earlyWarningScores;
     /** Area keys by LSOA code ("lad" for the authority), spelt once. */
     final Map<String, String> areaKeys = new HashMap<>();
 

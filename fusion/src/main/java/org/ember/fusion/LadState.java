@@ -19,7 +19,8 @@ public record LadState(
         Book<ScanHit> scan,
         Book<String> emerging,
         Slot<SeasonalHistory> history,
-        Slot<LadMeta> meta) {
+        Slot<LadMeta> meta,
+        Slot<EarlyWarningHistory> earlyWarning) {
 
     /** A map of state. Iterate {@link #entries()} fully before changing the book. */
     public interface Book<V> {
@@ -44,7 +45,8 @@ public record LadState(
     /** Nothing is kept at all. */
     public boolean isEmpty() {
         return events.isEmpty() && halo.isEmpty() && signals.isEmpty() && cells.isEmpty() && areas.isEmpty() && clusters.isEmpty()
-                && scan.isEmpty() && emerging.isEmpty() && history.get() == null && meta.get() == null;
+                && scan.isEmpty() && emerging.isEmpty() && history.get() == null && meta.get() == null
+                && earlyWarning.get() == null;
     }
 
     /** Something is live and must be re-evaluated every hour. */

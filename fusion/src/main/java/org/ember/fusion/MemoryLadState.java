@@ -10,7 +10,7 @@ public final class MemoryLadState {
 
     public static LadState create() {
         return new LadState(new Book<>(), new Book<>(), new Book<>(), new Book<>(), new Book<>(), new Book<>(), new Book<>(), new Book<>(),
-                new Slot<>(), new Slot<>());
+                new Slot<>(), new Slot<>(), new Slot<>());
     }
 
     private static final class Book<V> implements LadState.Book<V> {

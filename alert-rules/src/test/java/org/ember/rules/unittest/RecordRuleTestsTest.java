@@ -48,6 +48,11 @@ class RecordRuleTestsTest {
     }
 
     @Test
+    void aOneDayClusterAfterWeeksOfQuietFiresTheEarlyWarningRule() {
+        passes("early-warning-records.test.yaml");
+    }
+
+    @Test
     void aLonePoliceReportFiresNothing() {
         passes("fusion-quiet.test.yaml");
     }

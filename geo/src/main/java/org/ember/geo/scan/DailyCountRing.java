@@ -75,6 +75,48 @@ final class DailyCountRing {
         }
     }
 
+    /**
+     * Counts per location of the days held, {@code [back][location]} with {@code back = 0} the latest
+     * day: what a scanner kept across restarts stores.
+     */
+    int[][] countsByBack() {
+        int held = daysHeld();
+        int[][] out = new int[held][counts.length];
+        for (int back = 0; back < held; back++) {
+            int slot = slot(back);
+            for (int z = 0; z < counts.length; z++) {
+                out[back][z] = counts[z][slot];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Refills an empty ring with stored days ({@link #countsByBack()} order, at most the capacity),
+     * the latest being {@code last}; {@code seen} is how many days had been added in all.
+     */
+    void restore(LocalDate last, int seen, int[][] byBack) {
+        if (lastDay != null || byBack.length > capacity || seen < byBack.length) {
+            throw new IllegalStateException("cannot restore " + byBack.length + " of " + seen + " days");
+        }
+        head = byBack.length - 1;
+        for (int back = 0; back < byBack.length; back++) {
+            int slot = slot(back);
+            for (int z = 0; z < counts.length; z++) {
+                int n = byBack[back][z];
+                counts[z][slot] = n;
+                locationTotal[z] += n;
+                dayTotal[slot] += n;
+                total += n;
+            }
+        }
+        lastDay = byBack.length == 0 ? null : last;
+        daysSeen = byBack.length == 0 ? 0 : seen;
+        if (byBack.length == 0) {
+            head = -1;
+        }
+    }
+
     private int[] parse(Map<String, Integer> byId) {
         int[] next = new int[counts.length];
         for (Map.Entry<String, Integer> e : byId.entrySet()) {

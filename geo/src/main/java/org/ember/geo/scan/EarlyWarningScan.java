@@ -96,6 +96,63 @@ public final class EarlyWarningScan {
     }
 
     /**
+     * What a scanner keeps across days, to store it and {@link #restore} it: its locations' ids, the
+     * latest day, the days added in all, the counts of the days held ({@code [back][location]},
+     * {@code back = 0} the latest) and each location's absorbed excess and alerted flag.
+     */
+    public record Snapshot(List<String> ids, LocalDate lastDay, int daysSeen, int[][] countsByBack, double[] excess,
+            boolean[] alerted) {
+        public Snapshot {
+            ids = List.copyOf(ids);
+        }
+    }
+
+    /** This scanner's state after its latest closed day (none may be open). */
+    public Snapshot snapshot() {
+        if (dayOpen) {
+            throw new IllegalStateException(ring.lastDay() + " is still open");
+        }
+        return new Snapshot(locations.stream().map(ScanLocation::id).toList(), ring.lastDay(), ring.daysSeen(),
+                ring.countsByBack(), excess.clone(), alerted.clone());
+    }
+
+    /**
+     * A scanner over {@code locations} carrying on from a {@link #snapshot()}: locations are matched by
+     * id, so ones the snapshot lacks start with no history and ones no longer listed are dropped.
+     */
+    public static EarlyWarningScan restore(List<ScanLocation> locations, CoordinateSystem coordinates,
+            EarlyWarningSettings settings, Snapshot snapshot) {
+        EarlyWarningScan scan = new EarlyWarningScan(locations, coordinates, settings);
+        Map<String, Integer> from = new HashMap<>();
+        for (int i = 0; i < snapshot.ids().size(); i++) {
+            from.put(snapshot.ids().get(i), i);
+        }
+        int[] source = new int[scan.locations.size()];
+        for (int z = 0; z < source.length; z++) {
+            Integer i = from.get(scan.locations.get(z).id());
+            source[z] = i == null ? -1 : i;
+            if (i != null) {
+                scan.excess[z] = snapshot.excess()[i];
+                scan.alerted[z] = snapshot.alerted()[i];
+            }
+        }
+        int held = Math.min(snapshot.countsByBack().length, settings.baselineDays() + settings.maxDays());
+        int[][] byBack = new int[held][source.length];
+        for (int back = 0; back < held; back++) {
+            for (int z = 0; z < source.length; z++) {
+                byBack[back][z] = source[z] < 0 ? 0 : snapshot.countsByBack()[back][source[z]];
+            }
+        }
+        scan.ring.restore(snapshot.lastDay(), snapshot.daysSeen(), byBack);
+        return scan;
+    }
+
+    /** The latest day added, or null before the first. */
+    public LocalDate lastDay() {
+        return ring.lastDay();
+    }
+
+    /**
      * Adds the next day's counts per cell id (days consecutive), scans the windows ending on it
      * against the baseline of the days before, absorbs its alerts, and returns what it found. No
      * cluster is reported before {@code 4 × 7} days of history. The same as {@code update(day,

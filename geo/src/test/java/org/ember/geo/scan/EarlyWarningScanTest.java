@@ -206,4 +206,35 @@ class EarlyWarningScanTest {
         }
         return last.cellScores().getOrDefault(cell, 0.0);
     }
+    @Test
+    void aRestoredSnapshotCarriesOnExactlyAsTheScannerItWasTakenFrom() {
+        List<ScanLocation> cells = grid();
+        EarlyWarningSettings settings = new EarlyWarningSettings(0.6, 7, 2, 12, 60, 4, 14, 2);
+        EarlyWarningScan kept = new EarlyWarningScan(cells, CoordinateSystem.CARTESIAN, settings);
+        SplittableRandom r = new SplittableRandom(3);
+        List<Map<String, Integer>> days = new ArrayList<>();
+        for (int d = 0; d < 120; d++) {
+            Map<String, Integer> today = background(r, cells);
+            if (d >= 80) {
+                today.merge("c10_10", 3, Integer::sum); // absorbed excess must survive the restore
+            }
+            days.add(today);
+        }
+        EarlyWarningScan.Snapshot snapshot = null;
+        for (int d = 0; d < 100; d++) {
+            kept.addDay(DAY0.plusDays(d), days.get(d));
+            if (d == 89) {
+                snapshot = kept.snapshot();
+            }
+        }
+        EarlyWarningScan restored = EarlyWarningScan.restore(cells, CoordinateSystem.CARTESIAN, settings, snapshot);
+        assertThat(restored.lastDay()).isEqualTo(DAY0.plusDays(89));
+        for (int d = 90; d < 100; d++) {
+            restored.addDay(DAY0.plusDays(d), days.get(d));
+        }
+        assertThat(restored.snapshot().excess()).containsExactly(kept.snapshot().excess());
+        for (int d = 100; d < 120; d++) {
+            assertThat(restored.addDay(DAY0.plusDays(d), days.get(d))).isEqualTo(kept.addDay(DAY0.plusDays(d), days.get(d)));
+        }
+    }
 }

@@ -43,9 +43,11 @@ public final class FusionMetricFamilies {
         out.add(new MetricDefinition("scan_recurrence_days", Map.of(), AREAS,
                 "Recurrence interval in days of the most unusual cluster of the latest daily prospective space-time "
                         + "scan that covers the area; 0 when none."));
-        out.add(new MetricDefinition("early_warning_score", Map.of(), CELLS_AND_AREAS,
+        // The stream scans LSOA centroids (as the daily scan does), so there is no grid-cell value to read.
+        out.add(new MetricDefinition("early_warning_score", Map.of(), AREAS,
                 "Expectation-based Poisson LLR of the strongest early-warning cluster of the latest day covering the "
-                        + "cell or area (cases against each cell's seasonal baseline, alerted rises absorbed); 0 when none. "
+                        + "area (the scan's locations are LSOA centroids; the authority takes the highest of its LSOAs; "
+                        + "cases against each location's seasonal baseline, alerted rises absorbed); 0 when none. "
                         + "Calibrated thresholds are in docs/detection.md."));
         out.add(new MetricDefinition("emerging_hot_cells", Map.of(), AREAS,
                 "Cells of the area whose emerging hot-spot category is hot now (new, consecutive, intensifying, "

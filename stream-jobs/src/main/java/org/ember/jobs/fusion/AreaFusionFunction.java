@@ -37,6 +37,7 @@ import org.ember.fusion.LadState;
 import org.ember.fusion.Published;
 import org.ember.fusion.ScanHit;
 import org.ember.fusion.SeasonalHistory;
+import org.ember.fusion.EarlyWarningHistory;
 
 /**
  * Keyed by local authority: the Flink shell of {@link LadAnalytics}. Linked incidents routed to it
@@ -112,7 +113,8 @@ final class AreaFusionFunction extends KeyedCoProcessFunction<String, AreaDelive
                 book("scan-clusters", ScanHit.class),
                 book("emerging-categories", String.class),
                 slot("seasonal-history", SeasonalHistory.class),
-                slot("meta", LadMeta.class));
+                slot("meta", LadMeta.class),
+                slot("early-warning", EarlyWarningHistory.class));
     }
 
     @Override

@@ -1,0 +1,87 @@
+package org.ember.fusion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ember.fusion.FusionFixtures.CARDIFF;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.ember.geo.area.Placement;
+import org.ember.geo.fusion.FusionSettings;
+import org.ember.model.metrics.AreaMetrics;
+import org.junit.jupiter.api.Test;
+
+class EarlyWarningLayerTest {
+    private static final String METRIC = "early_warning_score";
+
+    @Test
+    void aPlantedClusterAfterWeeksOfQuietScoresItsLsoaAndAuthorityAndZeroElsewhere() {
+        FusionSettings settings = FusionSettings.defaults().withHotspots(FusionSettings.defaults().hotspots()
+                .withScan(FusionSettings.defaults().hotspots().scan().withReplications(19)));
+        LadDriver cardiff = new LadDriver(CARDIFF, settings);
+        Random random = new Random(7);
+        List<Placement> places = new ArrayList<>();
+        while (places.size() < 60) {
+            var placed = FusionFixtures.PLACER.placeLonLat(-3.26 + 0.14 * random.nextDouble(), 51.46 + 0.06 * random.nextDouble());
+            if (placed.placed() && CARDIFF.equals(placed.placement().lad())) {
+                places.add(placed.placement());
+            }
+        }
+        Placement planted = FusionFixtures.cardiffCentre();
+        Instant start = Instant.parse("2025-01-06T00:00:00Z");
+        int n = 0;
+        int plantDay = 60;
+        for (int day = 0; day <= plantDay; day++) {
+            for (int k = 0; k < 3 + random.nextInt(3); k++) {
+                Instant at = start.plus(Duration.ofDays(day)).plus(Duration.ofMinutes(random.nextInt(24 * 60)));
+                cardiff.incident(FusionFixtures.assault("LI-" + n++, at, places.get(random.nextInt(places.size()))));
+            }
+            if (day == plantDay) {
+                for (int k = 0; k < 12; k++) {
+                    Instant at = start.plus(Duration.ofDays(day)).plus(Duration.ofHours(20)).plus(Duration.ofMinutes(10 * k));
+                    cardiff.incident(FusionFixtures.assault("LI-" + n++, at, planted));
+                }
+            }
+            if (day == 40) {
+                cardiff.restart(); // the scores and scanner come back from state, not from task memory
+            }
+            cardiff.advanceTo(start.plus(Duration.ofDays(day + 1)).toEpochMilli() + 3_600_000L);
+        }
+        Map<String, Double> before = latest(cardiff, start.plus(Duration.ofDays(plantDay)).toEpochMilli() + 3_600_000L);
+        assertThat(before.values()).as("quiet days score below the threshold").allMatch(v -> v < EarlyWarningLayer.THRESHOLD);
+
+        Map<String, Double> after = latest(cardiff, Long.MAX_VALUE);
+        assertThat(after.get("lsoa:" + planted.lsoa())).isGreaterThanOrEqualTo(EarlyWarningLayer.THRESHOLD);
+        assertThat(after.get("lad:" + CARDIFF)).isEqualTo(after.values().stream().max(Double::compare).orElseThrow())
+                .isGreaterThanOrEqualTo(EarlyWarningLayer.THRESHOLD);
+        EarlyWarningHistory history = cardiff.state.earlyWarning().get();
+        List<String> cluster = new ArrayList<>();
+        for (int z = 0; z < history.ids().length; z++) {
+            if (history.scores()[z] >= EarlyWarningLayer.THRESHOLD) {
+                cluster.add(history.ids()[z]);
+            }
+        }
+        assertThat(cluster).contains(planted.lsoa());
+        after.forEach((area, score) -> {
+            if (area.startsWith("lsoa:") && !cluster.contains(area.substring(5))) {
+                assertThat(score).as(area).isZero();
+            }
+        });
+        assertThat(history.daysSeen()).isEqualTo(plantDay + 1);
+    }
+
+    /** The latest early_warning_score of each area published at or before {@code until}. */
+    private static Map<String, Double> latest(LadDriver driver, long until) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (AreaMetrics m : driver.out.metrics) {
+            if (m.asOf() <= until) {
+                out.put(m.layer() + ":" + m.areaId(), m.values().getOrDefault(METRIC, 0.0));
+            }
+        }
+        return out;
+    }
+}
