@@ -202,6 +202,12 @@ public final class IncidentLinker {
                     || Math.abs(f.report().time() - report.time()) > widest || scored.containsKey(f.groupId())) {
                 continue;
             }
+            // f is one of its incident's members, and one member ruling the report out rules out the
+            // incident: checked on f alone first, most incidents in the window are never read whole.
+            if (f.report().feed().equals(report.feed()) || scorer.score(report, f.report()).isEmpty()) {
+                scored.put(f.groupId(), Double.NaN);
+                continue;
+            }
             List<String> members = f.groupId().equals(overrideId) ? overrideMembers : memberKeys(f.groupId(), book);
             scored.put(f.groupId(), groupScore(report, members, book));
         }
