@@ -7,16 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.ember.fusion.FusionFixtures;
 import org.ember.geo.crs.BritishNationalGrid;
 import org.ember.geo.crs.LonLat;
 import org.ember.geo.grid.GridCell;
-import org.ember.jobs.EmberJob;
 import org.ember.jobs.OutputTopic;
 import org.ember.jobs.records.RawFeedRecord;
 import org.ember.jobs.testing.BoundedJobSources;
@@ -96,13 +92,8 @@ class BoundaryHotCellMiniClusterTest {
         police.sort(java.util.Comparator.comparingLong(RawFeedRecord::timestamp));
         police.forEach(feeds::add);
 
-        Configuration config = new Configuration();
-        config.set(PipelineOptions.GENERIC_TYPES, false);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
-        env.setParallelism(2);
-        CollectingJobSinks sinks = new CollectingJobSinks();
-        EmberJob.build(env, feeds, sinks, TestFeeds.settings(TestFeeds.weaponRule(5)));
-        env.execute("boundary-hot-cell");
+        CollectingJobSinks sinks = CollectingJobSinks.runWholeJob(feeds, TestFeeds.settings(TestFeeds.weaponRule(5)), 2,
+                "boundary-hot-cell");
 
         List<LinkedIncident> changes = sinks.received(OutputTopic.LINKED_INCIDENTS);
         List<LinkedIncident> stabbing = changes.stream()

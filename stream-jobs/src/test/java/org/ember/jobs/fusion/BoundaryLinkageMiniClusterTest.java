@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.ember.fusion.FusionFixtures;
 import org.ember.geo.area.Placement;
-import org.ember.jobs.EmberJob;
 import org.ember.jobs.OutputTopic;
 import org.ember.jobs.testing.BoundedJobSources;
 import org.ember.jobs.testing.CollectingJobSinks;
@@ -57,13 +53,8 @@ class BoundaryLinkageMiniClusterTest {
                 AT.plusSeconds(600), "knife_sharp", "street", "outside the garage", "7A4BV", "15-17",
                 GeoLocation.lsoa(CARDIFF_LSOA))));
 
-        Configuration config = new Configuration();
-        config.set(PipelineOptions.GENERIC_TYPES, false);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
-        env.setParallelism(2);
-        CollectingJobSinks sinks = new CollectingJobSinks();
-        EmberJob.build(env, feeds, sinks, TestFeeds.settings(TestFeeds.weaponRule(5)));
-        env.execute("boundary-linkage");
+        CollectingJobSinks sinks = CollectingJobSinks.runWholeJob(feeds, TestFeeds.settings(TestFeeds.weaponRule(5)), 2,
+                "boundary-linkage");
 
         List<LinkedIncident> changes = sinks.received(OutputTopic.LINKED_INCIDENTS);
         List<LinkedIncident> withAttendance = changes.stream()

@@ -4,6 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.ember.jobs.EmberJob;
+import org.ember.jobs.JobSettings;
+import org.ember.jobs.JobSources;
 import org.ember.jobs.JobSinks;
 import org.ember.jobs.OutputTopic;
 import org.ember.model.Alert;
@@ -17,6 +23,22 @@ import org.ember.rules.snapshot.RuleEvent;
  */
 public final class CollectingJobSinks implements JobSinks {
     private final Map<OutputTopic<?>, CollectingSink<?>> sinks = new ConcurrentHashMap<>();
+
+    /**
+     * Runs the whole job on {@code sources} to the end, generic types disabled as in production, and
+     * returns what it wrote.
+     */
+    public static CollectingJobSinks runWholeJob(JobSources sources, JobSettings settings, int parallelism, String name)
+            throws Exception {
+        Configuration config = new Configuration();
+        config.set(PipelineOptions.GENERIC_TYPES, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        env.setParallelism(parallelism);
+        CollectingJobSinks sinks = new CollectingJobSinks();
+        EmberJob.build(env, sources, sinks, settings);
+        env.execute(name);
+        return sinks;
+    }
 
     @Override
     @SuppressWarnings("unchecked")
