@@ -46,6 +46,11 @@ final class HttpFront extends Handler.Abstract implements AutoCloseable {
 
     static final Duration BODY_DEADLINE = Duration.ofSeconds(10);
     /** Longer than the event stream's keep-alive, so open pages are never cut. */
+    /**
+     * A body larger than {@link HttpReplies#MAX_BODY} but not than this is read to its end and thrown
+     * away before the 413, so the client reads the answer; a larger one is refused at once.
+     */
+    static final long DRAIN_LIMIT = 1024 * 1024;
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
     static final int MAX_CONNECTIONS = 512;
     static final int MAX_THREADS = 32;
@@ -149,16 +154,16 @@ final class HttpFront extends Handler.Abstract implements AutoCloseable {
             return true;
         }
         long declared = request.getLength();
-        if (declared > HttpReplies.MAX_BODY) {
+        if (declared > DRAIN_LIMIT) {
             Response.writeError(request, response, callback, 413, "request too large");
             return true;
         }
-        if (SAFE_METHODS.contains(method) || declared == 0) {
+        if ((SAFE_METHODS.contains(method) && declared <= HttpReplies.MAX_BODY) || declared == 0) {
             run(route, exchange(request, response, callback, new byte[0], verdict));
             return true;
         }
         // The body is gathered without a thread; the route runs on a pool thread once all of it is here.
-        readBody(request, HttpReplies.MAX_BODY)
+        readBody(request, HttpReplies.MAX_BODY, DRAIN_LIMIT)
                 .orTimeout(bodyDeadline.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((body, failure) -> {
                     if (failure != null) {
@@ -182,12 +187,17 @@ final class HttpFront extends Handler.Abstract implements AutoCloseable {
 
     /**
      * The whole body, read as it arrives (Jetty calls back when there is more), never more than
-     * {@code max} bytes: larger fails with an IllegalArgumentException.
+     * {@code max} bytes: larger fails with an IllegalArgumentException. A body over {@code max} is
+     * still read and thrown away up to {@code drainLimit} bytes before failing, because closing a
+     * connection with unread bytes makes the kernel send a reset, and the client then sees
+     * "connection reset" instead of the 413 that says why (the lingering close of RFC 9112 9.6).
      */
-    static CompletableFuture<byte[]> readBody(Content.Source source, int max) {
+    static CompletableFuture<byte[]> readBody(Content.Source source, int max, long drainLimit) {
         CompletableFuture<byte[]> result = new CompletableFuture<>();
         ByteArrayOutputStream collected = new ByteArrayOutputStream();
         Runnable reader = new Runnable() {
+            private long seen;
+
             @Override
             public void run() {
                 while (!result.isDone()) {
@@ -201,19 +211,27 @@ final class HttpFront extends Handler.Abstract implements AutoCloseable {
                         return;
                     }
                     ByteBuffer buffer = chunk.getByteBuffer();
-                    if (collected.size() + buffer.remaining() > max) {
+                    seen += buffer.remaining();
+                    if (seen > drainLimit) {
                         chunk.release();
-                        source.fail(new IllegalArgumentException("body larger than " + max));
-                        result.completeExceptionally(new IllegalArgumentException("body larger than " + max));
+                        IllegalArgumentException tooLarge = new IllegalArgumentException("body larger than " + drainLimit);
+                        source.fail(tooLarge);
+                        result.completeExceptionally(tooLarge);
                         return;
                     }
-                    byte[] bytes = new byte[buffer.remaining()];
-                    buffer.get(bytes);
-                    collected.write(bytes, 0, bytes.length);
+                    if (seen <= max) {
+                        byte[] bytes = new byte[buffer.remaining()];
+                        buffer.get(bytes);
+                        collected.write(bytes, 0, bytes.length);
+                    }
                     boolean last = chunk.isLast();
                     chunk.release();
                     if (last) {
-                        result.complete(collected.toByteArray());
+                        if (seen > max) {
+                            result.completeExceptionally(new IllegalArgumentException("body larger than " + max));
+                        } else {
+                            result.complete(collected.toByteArray());
+                        }
                         return;
                     }
                 }

@@ -46,13 +46,14 @@ class HttpLimitsTest {
                     slow.add(socket);
                 }
                 Thread.sleep(200); // let every one of them reach the server and start its body
+                // More slow bodies than request threads, each held until the body deadline. Had each taken
+                // a thread, /healthz would queue behind them until that deadline, longer than its timeout.
+                assertThat(slow.size()).isGreaterThan(HttpFront.MAX_THREADS);
+                Duration healthTimeout = HttpFront.BODY_DEADLINE.dividedBy(2);
                 for (int i = 0; i < 5; i++) {
-                    long start = System.nanoTime();
                     HttpResponse<String> health = CLIENT.send(HttpRequest.newBuilder(server.localUrl().resolve("/healthz"))
-                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                    long millis = (System.nanoTime() - start) / 1_000_000;
-                    assertThat(health.statusCode()).isEqualTo(200);
-                    assertThat(millis).as("/healthz with 50 slow bodies open").isLessThan(100);
+                            .timeout(healthTimeout).build(), HttpResponse.BodyHandlers.ofString());
+                    assertThat(health.statusCode()).as("/healthz with 50 slow bodies open").isEqualTo(200);
                 }
                 for (Socket socket : slow) {
                     assertThat(socket.isClosed()).isFalse();
@@ -83,10 +84,45 @@ class HttpLimitsTest {
             HttpResponse<String> whole = CLIENT.send(HttpRequest.newBuilder(base.resolve("/x"))
                     .POST(HttpRequest.BodyPublishers.ofString("12345")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(whole.body()).isEqualTo("read 5");
-            HttpResponse<String> large = CLIENT.send(HttpRequest.newBuilder(base.resolve("/x"))
-                    .POST(HttpRequest.BodyPublishers.ofString("x".repeat(HttpReplies.MAX_BODY + 1))).build(),
+        }
+    }
+
+    @Test
+    void aLargeBodyIsAnsweredWith413NotAConnectionReset() throws Exception {
+        try (HttpFront front = new HttpFront("127.0.0.1", 0, null, Duration.ofSeconds(5))) {
+            front.route("/", exchange -> HttpReplies.text(exchange, 200, "read " + exchange.body().length));
+            front.startServing();
+            URI base = URI.create("http://127.0.0.1:" + front.address().getPort() + "/");
+            // The server used to close as soon as it saw the length, with the body unread; the kernel then
+            // reset the connection, and a client still sending saw the reset and not the 413. Repeated
+            // because that happened only when the close overtook the client's writes.
+            for (int attempt = 0; attempt < 20; attempt++) {
+                HttpResponse<String> large = CLIENT.send(HttpRequest.newBuilder(base.resolve("/x"))
+                        .POST(HttpRequest.BodyPublishers.ofString("x".repeat(HttpReplies.MAX_BODY + 1 + attempt * 4096))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(large.statusCode()).isEqualTo(413);
+            }
+            // The whole of a large body written before reading: the answer must still be there to read.
+            try (Socket socket = new Socket("127.0.0.1", front.address().getPort())) {
+                socket.setSoTimeout(5_000);
+                int size = 512 * 1024;
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /x HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + size + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.write(new byte[size]);
+                out.flush();
+                BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+                assertThat(in.readLine()).isEqualTo("HTTP/1.1 413 Payload Too Large");
+            }
+            // Sent in chunks, with no length declared up front: refused the same way.
+            HttpResponse<String> chunked = CLIENT.send(HttpRequest.newBuilder(base.resolve("/x"))
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(
+                            () -> new java.io.ByteArrayInputStream(new byte[HttpReplies.MAX_BODY * 3]))).build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(large.statusCode()).isEqualTo(413);
+            assertThat(chunked.statusCode()).isEqualTo(413);
+            HttpResponse<String> after = CLIENT.send(HttpRequest.newBuilder(base.resolve("/x"))
+                    .POST(HttpRequest.BodyPublishers.ofString("ok")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(after.body()).isEqualTo("read 2");
         }
     }
 
