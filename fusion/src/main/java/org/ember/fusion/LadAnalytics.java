@@ -105,6 +105,7 @@ public final class LadAnalytics {
             return;
         }
         seasonal.onIncident(previous, next);
+        new EarlyWarningLayer(lad).onIncident(previous, next);
         if (next == null) {
             state.events().remove(id);
         } else {
