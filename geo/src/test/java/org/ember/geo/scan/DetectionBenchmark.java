@@ -585,6 +585,7 @@ public final class DetectionBenchmark {
             Totals ewsTotals = new Totals();
             Totals arriveTotals = new Totals();
             List<Totals> variantTotals = variants.stream().map(v -> new Totals()).toList();
+            int[][] variantOracle = new int[variants.size()][4];
             int[] oracleTotals = new int[4];
             for (int y = 0; y < years; y++) {
                 World world = simulate(points, seed + y, true, 12, 4, shape);
@@ -620,6 +621,12 @@ public final class DetectionBenchmark {
                 for (int v = 0; v < variants.size(); v++) {
                     Variant variant = variants.get(v);
                     World located = variant.locate(world);
+                    // The oracle at the variant's locations: the outbreak's own locations (e.g. LSOAs)
+                    // against their true mean, at the variant's threshold.
+                    int[] oracle = oracle(located, variantThreshold[v]);
+                    for (int k = 0; k < 4; k++) {
+                        variantOracle[v][k] += oracle[k];
+                    }
                     Run run = variant.run(located, variantThreshold[v]);
                     Score vs = score(located, run);
                     print(y + 1, variant.name(), vs, run);
@@ -640,6 +647,8 @@ public final class DetectionBenchmark {
             }
             for (int v = 0; v < variants.size(); v++) {
                 summary.add(variantTotals.get(v).row(shape, variants.get(v).name()));
+                summary.add("| " + shape + " | oracle bound at the locations of " + variants.get(v).name()
+                        + " by day 0, 1, 2, 3 | " + Arrays.toString(variantOracle[v]) + " | | | | | |");
             }
             if (withCells) {
                 summary.add("| " + shape + " | oracle bound: outbreaks at the early-warning threshold by day 0, 1, 2, 3 | "
