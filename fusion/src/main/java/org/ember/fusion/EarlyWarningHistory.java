@@ -5,31 +5,65 @@ import java.util.Map;
 
 /**
  * What a local authority's early-warning scan keeps across days ({@link EarlyWarningLayer}), as
- * primitive arrays so Flink stores it without Kryo: the scan locations' ids (LSOA codes), the latest
- * closed day, the days added in all, the counts of the days held ({@code counts[back × ids + z]},
- * {@code back = 0} the latest day), each location's absorbed excess and alerted flag, and the
- * latest day's score per location (the metric, 0 when no cluster covers it), and how many incident
- * changes arrived for a day already closed and moved its counts ({@code lateChanges}: late records,
- * corrections and cancellations; see {@link #revised}).
+ * primitive arrays so Flink stores it without Kryo: the scan locations' ids (250 m grid cell ids),
+ * the latest closed day, the days added in all, the counts of the days held ({@code counts[back × ids
+ * + z]}, {@code back = 0} the latest day), each location's absorbed excess and alerted flag, and the
+ * latest day's score per location (0 when no cluster covers it), how many incident changes arrived
+ * for a day already closed and moved its counts ({@code lateChanges}: late records, corrections and
+ * cancellations; see {@link #revised}), and each location's LSOA ({@code lsoas}, "" when none: the
+ * area its score is published on, see {@link EarlyWarningLayer}).
  */
 public record EarlyWarningHistory(String[] ids, long lastEpochDay, int daysSeen, int[] counts, double[] excess,
-        boolean[] alerted, double[] scores, long lateChanges) {
+        boolean[] alerted, double[] scores, long lateChanges, String[] lsoas) {
 
     public EarlyWarningHistory {
         if (ids.length == 0 ? counts.length != 0 : counts.length % ids.length != 0) {
             throw new IllegalArgumentException(counts.length + " counts for " + ids.length + " locations");
+        }
+        if (excess.length != ids.length || alerted.length != ids.length || scores.length != ids.length
+                || lsoas.length != ids.length) {
+            throw new IllegalArgumentException("per-location arrays must have " + ids.length + " entries");
         }
         ids = ids.clone();
         counts = counts.clone();
         excess = excess.clone();
         alerted = alerted.clone();
         scores = scores.clone();
+        lsoas = lsoas.clone();
     }
 
-    /** A history with no late changes counted yet. */
+    /** A history whose locations are their own areas (each location's LSOA is its id). */
+    public EarlyWarningHistory(String[] ids, long lastEpochDay, int daysSeen, int[] counts, double[] excess,
+            boolean[] alerted, double[] scores, long lateChanges) {
+        this(ids, lastEpochDay, daysSeen, counts, excess, alerted, scores, lateChanges, ids);
+    }
+
+    /** A history with no late changes counted yet, whose locations are their own areas. */
     public EarlyWarningHistory(String[] ids, long lastEpochDay, int daysSeen, int[] counts, double[] excess,
             boolean[] alerted, double[] scores) {
         this(ids, lastEpochDay, daysSeen, counts, excess, alerted, scores, 0);
+    }
+
+    /**
+     * This history with a location added that has no counts yet (0 on every day held, no excess, not
+     * alerted, score 0), labelled {@code lsoa}; this same object when it is held already.
+     */
+    public EarlyWarningHistory withLocation(String id, String lsoa) {
+        if (indexOf(id) >= 0) {
+            return this;
+        }
+        int n = ids.length;
+        int days = daysHeld();
+        String[] moreIds = Arrays.copyOf(ids, n + 1);
+        moreIds[n] = id;
+        String[] moreLsoas = Arrays.copyOf(lsoas, n + 1);
+        moreLsoas[n] = lsoa == null ? "" : lsoa;
+        int[] moreCounts = new int[days * (n + 1)];
+        for (int back = 0; back < days; back++) {
+            System.arraycopy(counts, back * n, moreCounts, back * (n + 1), n);
+        }
+        return new EarlyWarningHistory(moreIds, lastEpochDay, daysSeen, moreCounts, Arrays.copyOf(excess, n + 1),
+                Arrays.copyOf(alerted, n + 1), Arrays.copyOf(scores, n + 1), lateChanges, moreLsoas);
     }
 
     /** Days of counts held (the latest closed day and the ones before it, at most the scan's capacity). */
@@ -69,17 +103,22 @@ public record EarlyWarningHistory(String[] ids, long lastEpochDay, int daysSeen,
             }
         }
         return next == null ? this
-                : new EarlyWarningHistory(ids, lastEpochDay, daysSeen, next, excess, alerted, scores, lateChanges + 1);
+                : new EarlyWarningHistory(ids, lastEpochDay, daysSeen, next, excess, alerted, scores, lateChanges + 1, lsoas);
     }
 
     private int index(long epochDay, String id) {
         long back = lastEpochDay - epochDay;
-        if (back < 0 || back >= daysHeld()) {
+        int z = indexOf(id);
+        if (back < 0 || back >= daysHeld() || z < 0) {
             return -1;
         }
+        return (int) back * ids.length + z;
+    }
+
+    private int indexOf(String id) {
         for (int z = 0; z < ids.length; z++) {
             if (ids[z].equals(id)) {
-                return (int) back * ids.length + z;
+                return z;
             }
         }
         return -1;
@@ -111,11 +150,16 @@ public record EarlyWarningHistory(String[] ids, long lastEpochDay, int daysSeen,
     }
 
     @Override
+    public String[] lsoas() {
+        return lsoas.clone();
+    }
+
+    @Override
     public boolean equals(Object o) {
         return o instanceof EarlyWarningHistory h && lastEpochDay == h.lastEpochDay && daysSeen == h.daysSeen
                 && lateChanges == h.lateChanges
                 && Arrays.equals(ids, h.ids) && Arrays.equals(counts, h.counts) && Arrays.equals(excess, h.excess)
-                && Arrays.equals(alerted, h.alerted) && Arrays.equals(scores, h.scores);
+                && Arrays.equals(alerted, h.alerted) && Arrays.equals(scores, h.scores) && Arrays.equals(lsoas, h.lsoas);
     }
 
     @Override

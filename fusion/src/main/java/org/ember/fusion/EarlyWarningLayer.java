@@ -3,12 +3,14 @@ package org.ember.fusion;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.ember.geo.calendar.LondonHours;
+import org.ember.geo.grid.GridCell;
 import org.ember.geo.layers.AreaShapes;
+import org.ember.geo.risk.AreaShape;
 import org.ember.geo.scan.CoordinateSystem;
 import org.ember.geo.scan.EarlyWarningScan;
 import org.ember.geo.scan.EarlyWarningSettings;
@@ -16,28 +18,35 @@ import org.ember.geo.scan.ScanLocation;
 
 /**
  * The daily early-warning scan of one local authority ({@link EarlyWarningScan}, docs/detection.md
- * §4), run when a day closes, next to the daily space-time scan and over the same locations: the
- * authority's LSOA centroids, so the "cells" of {@code early_warning_score} in the stream are LSOAs.
- * The scan needs a year of daily counts per location, more than the 28 days of incidents the state
- * keeps, so its own state ({@link EarlyWarningHistory}) is kept in a slot of {@link LadState} and the
- * scanner is rebuilt from it each night.
+ * §4), run when a day closes, over the authority's 250 m grid cells — the cells its incidents fall in
+ * ({@link FusedEvent#cell()}, the grid the cell layer publishes), at their centres in km of the
+ * British National Grid; a record placed only in an LSOA (no point) counts at that LSOA's centroid,
+ * a location of its own ({@link #locationId}) — and published per LSOA and local authority (docs/detection.md "On LSOAs":
+ * scanning LSOA centroids dilutes a few cells' outbreak in a large LSOA's background). A cell's LSOA
+ * is the one most of its incidents in state carry (ties to the lowest code, as the cell layer's
+ * label), kept from the previous close when none is left; an LSOA's {@code early_warning_score} is the
+ * highest score of a cluster of the latest closed day with a cell of that LSOA, the authority's the
+ * highest of its cells. The scan needs a year of daily counts per cell, more than the 28 days of
+ * incidents the state keeps, so its own state ({@link EarlyWarningHistory}: cells, their LSOAs and
+ * counts) is kept in a slot of {@link LadState} and the scanner is rebuilt from it each night. The
+ * cells scanned are those of the history with a count in the days held plus those of the incidents
+ * in state, in id order, so the set is a function of the state alone.
  *
  * <p>Late records (docs/rules.md "Late records"; docs/detection.md §4): an incident change (new,
- * corrected, cancelled) for a day already closed moves that day's count in the history at once
- * ({@link #onIncident}), so the next days' baselines and windows include it; the closed day's score is
- * not recomputed or re-published (nothing is retracted, nothing waits). Days missed between two closes
- * are counted from the incidents in state, so a late record for such a day is counted when they are
- * added.
+ * corrected, cancelled) for a day already closed moves that day's count of its cell in the history at
+ * once ({@link #onIncident}; a cell not scanned yet is added with no counts), so the next days'
+ * baselines and windows include it; the closed day's score is not recomputed or re-published (nothing
+ * is retracted, nothing waits). Days missed between two closes are counted from the incidents in
+ * state, so a late record for such a day is counted when they are added.
  */
 final class EarlyWarningLayer {
     /**
-     * Threshold calibrated for what the stream scans (docs/detection.md §4, "On LSOAs"): one scanner
-     * per local authority over its LSOA centroids, 4 false-alarm days a year over South Wales on 4
-     * simulated quiet years ({@code LsoaDetectionBenchmark 4 15}: 11.698). The 250 m cells of the
-     * geo benchmark need 13.1 for the same rate.
+     * Threshold calibrated on 250 m cells (docs/detection.md §4, Calibration): 4 false-alarm days a
+     * year over South Wales on 4 simulated quiet years ({@code DetectionBenchmark 4 15}: 13.115).
      */
-    static final double THRESHOLD = 11.7;
+    static final double THRESHOLD = 13.1;
     static final String METRIC = "early_warning_score";
+    private static final String NO_LSOA = "";
 
     private final LadScope lad;
     private final EarlyWarningSettings settings;
@@ -57,38 +66,70 @@ final class EarlyWarningLayer {
     }
 
     /**
-     * The locations the stream scans for one local authority: its LSOA centroids (latitude/longitude),
-     * by code. The detection benchmark's LSOA variant uses this and {@link #newScan}, so its figures
-     * are those of what the stream runs.
+     * Where an incident is counted: its 250 m grid cell, or for a record placed only in an area (no
+     * point, so no cell) its LSOA, a location of its own at the LSOA's centroid; null when neither.
      */
-    static List<ScanLocation> locations(AreaShapes shapes, String lad) {
-        List<ScanLocation> locations = new ArrayList<>(shapes.scanLocations(lad));
-        locations.sort(Comparator.comparing(ScanLocation::id));
-        return locations;
+    static String locationId(FusedEvent e) {
+        return e.cell() != null ? e.cell() : e.lsoa();
     }
 
-    /** A fresh scanner over an authority's {@link #locations} (no history). */
+    /**
+     * The scan location of a {@link #locationId}, in km of the British National Grid: a cell's centre,
+     * an LSOA's centroid; null for an LSOA not covered.
+     */
+    static ScanLocation location(AreaShapes shapes, String id) {
+        if (id.contains(":")) {
+            GridCell cell = GridCell.parse(id);
+            return new ScanLocation(id, cell.centreX() / 1000, cell.centreY() / 1000);
+        }
+        AreaShape lsoa = shapes.lsoa(id);
+        return lsoa == null ? null : new ScanLocation(id, lsoa.x() / 1000, lsoa.y() / 1000);
+    }
+
+    /** A fresh scanner over cell {@link #location}s (no history). */
     static EarlyWarningScan newScan(List<ScanLocation> locations, EarlyWarningSettings settings) {
-        return new EarlyWarningScan(locations, CoordinateSystem.LAT_LON, settings);
+        return new EarlyWarningScan(locations, CoordinateSystem.CARTESIAN, settings);
     }
 
-    /** Closes {@code day}: counts its incidents per LSOA, adds it (and any quiet days missed) to the scan. */
+    /**
+     * A scanner over LSOA centroids (latitude/longitude), as the stream scanned before it scanned cells:
+     * kept for the comparisons of docs/detection.md "On LSOAs" and its tests, not used by the stream.
+     */
+    static EarlyWarningScan newScanLatLon(List<ScanLocation> lsoaCentroids, double threshold) {
+        return new EarlyWarningScan(lsoaCentroids, CoordinateSystem.LAT_LON, settings(threshold));
+    }
+
+    /** Closes {@code day}: counts its incidents per cell, adds it (and any quiet days missed) to the scan. */
     void run(LocalDate day) {
-        List<ScanLocation> locations = locations(lad.context().shapes(), lad.lad());
+        EarlyWarningHistory before = lad.state().earlyWarning().get();
+        int capacity = settings.baselineDays() + settings.maxDays();
+        EarlyWarningHistory h = before == null || before.ids().length == 0
+                || day.toEpochDay() - before.lastEpochDay() > capacity ? null : before;
+        if (h != null && !day.isAfter(LocalDate.ofEpochDay(h.lastEpochDay()))) {
+            return; // this day was closed already
+        }
+        List<FusedEvent> events = Publish.values(lad.state().events());
+        TreeMap<String, String> lsoaOfCell = lsoaOfCell(h, events);
+        List<ScanLocation> locations = new ArrayList<>();
+        for (String id : List.copyOf(lsoaOfCell.keySet())) {
+            ScanLocation l = location(lad.context().shapes(), id);
+            if (l == null) {
+                lsoaOfCell.remove(id);
+            } else {
+                locations.add(l);
+            }
+        }
         if (locations.isEmpty()) {
             return;
         }
-        EarlyWarningScan scan = restore(locations, day);
+        EarlyWarningScan scan = h == null ? newScan(locations, settings) : restore(locations, h);
         LocalDate last = scan.lastDay();
-        if (last != null && !day.isAfter(last)) {
-            return; // this day was closed already
-        }
         // Days with no tick had no live incidents when they ended: quiet days, not missing ones (apart
         // from late records for them that arrived since, which are in state and counted here).
         for (LocalDate d = last == null ? day : last.plusDays(1); d.isBefore(day); d = d.plusDays(1)) {
-            scan.addDay(d, counts(d, locations));
+            scan.addDay(d, counts(d, events, lsoaOfCell));
         }
-        EarlyWarningScan.Day found = scan.addDay(day, counts(day, locations));
+        EarlyWarningScan.Day found = scan.addDay(day, counts(day, events, lsoaOfCell));
         Map<String, Double> cellScores = found.cellScores();
         double[] scores = new double[locations.size()];
         for (int z = 0; z < scores.length; z++) {
@@ -101,16 +142,55 @@ final class EarlyWarningLayer {
         for (int back = 0; back < byBack.length; back++) {
             System.arraycopy(byBack[back], 0, flat, back * n, n);
         }
-        EarlyWarningHistory before = lad.state().earlyWarning().get();
         lad.state().earlyWarning().set(new EarlyWarningHistory(s.ids().toArray(String[]::new), s.lastDay().toEpochDay(),
-                s.daysSeen(), flat, s.excess(), s.alerted(), scores, before == null ? 0 : before.lateChanges()));
+                s.daysSeen(), flat, s.excess(), s.alerted(), scores, before == null ? 0 : before.lateChanges(),
+                lsoaOfCell.values().toArray(String[]::new)));
         lad.cache().earlyWarningScores = null;
     }
 
     /**
+     * The cells to scan with their LSOAs, in id order: the history's cells with a count in the days
+     * held (label kept) and the cells of the incidents in state (label: their incidents' majority).
+     */
+    private static TreeMap<String, String> lsoaOfCell(EarlyWarningHistory h, List<FusedEvent> events) {
+        TreeMap<String, String> out = new TreeMap<>();
+        if (h != null) {
+            String[] ids = h.ids();
+            String[] lsoas = h.lsoas();
+            int[] counts = h.counts();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] > 0) {
+                    int z = i % ids.length;
+                    out.put(ids[z], lsoas[z]);
+                }
+            }
+        }
+        Map<String, TreeMap<String, Integer>> byCell = new HashMap<>();
+        for (FusedEvent e : events) {
+            String id = locationId(e);
+            if (id != null) {
+                TreeMap<String, Integer> lsoas = byCell.computeIfAbsent(id, k -> new TreeMap<>());
+                if (e.lsoa() != null) {
+                    lsoas.merge(e.lsoa(), 1, Integer::sum);
+                }
+            }
+        }
+        byCell.forEach((cell, lsoas) -> {
+            String majority = lsoas.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+            if (majority != null) {
+                out.put(cell, majority);
+            } else {
+                out.putIfAbsent(cell, NO_LSOA);
+            }
+        });
+        return out;
+    }
+
+    /**
      * An incident replaced {@code previous} by {@code next} (either may be null): the versions whose
-     * local day is already closed move that day's count of their LSOA in the history. A version of a
-     * day not closed yet is counted when its day closes, from the incidents in state.
+     * local day is already closed move that day's count of their cell in the history (a cell not held
+     * yet is added, labelled with the incident's LSOA). A version of a day not closed yet is counted
+     * when its day closes, from the incidents in state.
      */
     void onIncident(FusedEvent previous, FusedEvent next) {
         EarlyWarningHistory history = lad.state().earlyWarning().get();
@@ -120,51 +200,58 @@ final class EarlyWarningLayer {
         Map<Long, Map<String, Integer>> deltas = new HashMap<>();
         move(deltas, previous, -1);
         move(deltas, next, 1);
-        EarlyWarningHistory revised = history.revised(deltas);
-        if (revised != history) {
+        EarlyWarningHistory revised = history;
+        if (next != null && locationId(next) != null && held(history, next)
+                && location(lad.context().shapes(), locationId(next)) != null) {
+            revised = revised.withLocation(locationId(next), next.lsoa());
+        }
+        revised = revised.revised(deltas);
+        if (revised.lateChanges() != history.lateChanges()) {
             lad.state().earlyWarning().set(revised);
         }
     }
 
+    private static boolean held(EarlyWarningHistory h, FusedEvent e) {
+        long back = h.lastEpochDay() - day(e);
+        return back >= 0 && back < h.daysHeld();
+    }
+
+    private static long day(FusedEvent e) {
+        return LondonHours.localDate(Instant.ofEpochMilli(e.time())).toEpochDay();
+    }
+
     private static void move(Map<Long, Map<String, Integer>> deltas, FusedEvent e, int delta) {
-        if (e != null && e.lsoa() != null) {
-            long day = LondonHours.localDate(Instant.ofEpochMilli(e.time())).toEpochDay();
-            deltas.computeIfAbsent(day, k -> new HashMap<>()).merge(e.lsoa(), delta, Integer::sum);
+        if (e != null && locationId(e) != null) {
+            deltas.computeIfAbsent(day(e), k -> new HashMap<>()).merge(locationId(e), delta, Integer::sum);
         }
     }
 
-    private EarlyWarningScan restore(List<ScanLocation> locations, LocalDate day) {
-        EarlyWarningHistory h = lad.state().earlyWarning().get();
-        int capacity = settings.baselineDays() + settings.maxDays();
-        if (h == null || h.ids().length == 0 || day.toEpochDay() - h.lastEpochDay() > capacity) {
-            return newScan(locations, settings);
-        }
+    private EarlyWarningScan restore(List<ScanLocation> locations, EarlyWarningHistory h) {
         String[] ids = h.ids();
         int[] counts = h.counts();
         int[][] byBack = new int[counts.length / ids.length][ids.length];
         for (int back = 0; back < byBack.length; back++) {
             System.arraycopy(counts, back * ids.length, byBack[back], 0, ids.length);
         }
-        return EarlyWarningScan.restore(locations, CoordinateSystem.LAT_LON, settings, new EarlyWarningScan.Snapshot(
+        return EarlyWarningScan.restore(locations, CoordinateSystem.CARTESIAN, settings, new EarlyWarningScan.Snapshot(
                 List.of(ids), LocalDate.ofEpochDay(h.lastEpochDay()), h.daysSeen(), byBack, h.excess(), h.alerted()));
     }
 
-    private Map<String, Integer> counts(LocalDate day, List<ScanLocation> locations) {
-        Map<String, Integer> known = new HashMap<>();
-        locations.forEach(l -> known.put(l.id(), 0));
+    private static Map<String, Integer> counts(LocalDate day, List<FusedEvent> events, Map<String, String> scanned) {
         Map<String, Integer> counts = new HashMap<>();
-        for (FusedEvent e : Publish.values(lad.state().events())) {
-            if (e.lsoa() != null && known.containsKey(e.lsoa())
-                    && LondonHours.localDate(Instant.ofEpochMilli(e.time())).equals(day)) {
-                counts.merge(e.lsoa(), 1, Integer::sum);
+        for (FusedEvent e : events) {
+            String id = locationId(e);
+            if (id != null && scanned.containsKey(id) && LondonHours.localDate(Instant.ofEpochMilli(e.time())).equals(day)) {
+                counts.merge(id, 1, Integer::sum);
             }
         }
         return counts;
     }
 
     /**
-     * {@code early_warning_score} of an LSOA (or, for the authority's own code, the highest of its
-     * LSOAs) from the latest closed day; 0 when none.
+     * {@code early_warning_score} of an LSOA (the highest score of its cells, i.e. of a cluster touching
+     * it) or, for the authority's own code, the highest of its cells, from the latest closed day; 0
+     * when none.
      */
     static double score(LadScope lad, String area) {
         Map<String, Double> scores = lad.cache().earlyWarningScores;
@@ -173,11 +260,13 @@ final class EarlyWarningLayer {
             EarlyWarningHistory h = lad.state().earlyWarning().get();
             double max = 0;
             if (h != null) {
-                String[] ids = h.ids();
+                String[] lsoas = h.lsoas();
                 double[] s = h.scores();
-                for (int z = 0; z < ids.length; z++) {
+                for (int z = 0; z < lsoas.length; z++) {
                     if (s[z] > 0) {
-                        scores.put(ids[z], s[z]);
+                        if (!lsoas[z].equals(NO_LSOA)) {
+                            scores.merge(lsoas[z], s[z], Math::max);
+                        }
                         max = Math.max(max, s[z]);
                     }
                 }

@@ -78,4 +78,23 @@ class EarlyWarningHistoryTest {
         assertThatThrownBy(() -> new EarlyWarningHistory(new String[] {RIVERSIDE, CATHAYS}, 0, 1, new int[3],
                 new double[2], new boolean[2], new double[2])).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aLocationNotHeldIsAddedWithNoCountsSoALateRecordInItCounts() {
+        EarlyWarningHistory h = closedToMonday();
+        String cell = "250m:1280:712";
+
+        EarlyWarningHistory added = h.withLocation(cell, CATHAYS);
+
+        assertThat(added.ids()).containsExactly(RIVERSIDE, CATHAYS, cell);
+        assertThat(added.lsoas()).containsExactly(RIVERSIDE, CATHAYS, CATHAYS);
+        assertThat(added.count(SUNDAY.toEpochDay(), cell)).isZero();
+        assertThat(added.count(SUNDAY.toEpochDay(), CATHAYS)).isEqualTo(3);
+        assertThat(added.count(SATURDAY.toEpochDay(), CATHAYS)).isEqualTo(1);
+        assertThat(added.scores()).containsExactly(14.2, 0, 0);
+        assertThat(added.alerted()).containsExactly(true, false, false);
+        assertThat(added.lateChanges()).isZero();
+        assertThat(added.withLocation(cell, RIVERSIDE)).as("held already").isSameAs(added);
+        assertThat(added.revised(one(SUNDAY, cell, 1)).count(SUNDAY.toEpochDay(), cell)).isEqualTo(1);
+    }
 }

@@ -44,7 +44,7 @@ public final class LsoaDetectionBenchmark {
             }
             String lad = placed.placement().lad();
             List<ScanLocation> locations = ladLocations.computeIfAbsent(lad,
-                    k -> EarlyWarningLayer.locations(FusionFixtures.SHAPES, k));
+                    k -> FusionFixtures.SHAPES.scanLocations(k));
             String lsoa = placed.placement().lsoa();
             if (locations.stream().noneMatch(l -> l.id().equals(lsoa))) {
                 throw new IllegalStateException(lsoa + " is not a scan location of " + lad);
@@ -80,7 +80,7 @@ public final class LsoaDetectionBenchmark {
             Map<String, String> ladOfLsoa, double threshold) {
         Map<String, EarlyWarningScan> scans = new TreeMap<>();
         ladLocations.forEach((lad, locations) -> scans.put(lad,
-                EarlyWarningLayer.newScan(locations, EarlyWarningLayer.settings(threshold))));
+                EarlyWarningLayer.newScanLatLon(locations, threshold)));
         int year = DetectionBenchmark.YEAR;
         List<List<Set<String>>> alerts = new ArrayList<>();
         double[] top = new double[year];
