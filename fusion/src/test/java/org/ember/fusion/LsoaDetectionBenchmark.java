@@ -15,16 +15,20 @@ import org.ember.geo.scan.ScanLocation;
 
 /**
  * The detection benchmark (geo's {@link DetectionBenchmark}: the same simulated worlds, quiet-year
- * calibration and scoring) with the early warning run as the stream runs it: every simulated case
- * placed in its LSOA by the job's {@link AreaPlacer}, one scanner per local authority over
- * {@link EarlyWarningLayer#locations} (LSOA centroids), built by {@link EarlyWarningLayer#newScan}
- * with {@link EarlyWarningLayer#settings}, fed each closed day's counts of the authority's LSOAs. A
- * day's top score is the highest of its authorities'. Run (docs/detection.md §4):
+ * calibration and scoring) with the early warning run per local authority, every simulated case
+ * placed in its LSOA by the job's {@link AreaPlacer}, in two forms ({@code -Dbench.variants=lsoa},
+ * {@code cells}, or both by default): "lsoa", one scanner per authority over its LSOA centroids
+ * ({@link EarlyWarningLayer#newScanLatLon}), fed the authority's LSOA counts — what the stream ran
+ * before it scanned cells; "cells", what the stream runs now: one scanner per authority over the
+ * 250 m cells of its cases ({@link EarlyWarningLayer#location}, {@link EarlyWarningLayer#newScan},
+ * {@link EarlyWarningLayer#settings}), an alert published on the LSOAs of its cells. Both are
+ * scored against the outbreaks' and rises' LSOAs. A day's top score is the highest of its
+ * authorities'. Run (docs/detection.md §4 "On LSOAs"):
  *
  * <pre>
  *   java -cp fusion/target/classes:fusion/target/test-classes:geo/target/classes:geo/target/test-classes:... \
- *     -Dember.data.dir=/work/shared/data -Dbench.detectors=ews -Dbench.looks=0 \
- *     org.ember.fusion.LsoaDetectionBenchmark [years] [seed]
+ *     -Dember.data.dir=/work/shared/data -Dbench.detectors=ews -Dbench.looks=0 [-Dbench.cells=false] \
+ *     [-Dbench.variants=cells] org.ember.fusion.LsoaDetectionBenchmark [years] [seed]
  * </pre>
  */
 public final class LsoaDetectionBenchmark {
@@ -59,7 +63,7 @@ public final class LsoaDetectionBenchmark {
         DetectionBenchmark.Variant stream = new DetectionBenchmark.Variant() {
             @Override
             public String name() {
-                return "early warning on LSOAs (stream)";
+                return "early warning on LSOA centroids (stream before cells)";
             }
 
             @Override
@@ -72,7 +76,100 @@ public final class LsoaDetectionBenchmark {
                 return perAuthority(located, ladLocations, ladOfLsoa, threshold);
             }
         };
-        DetectionBenchmark.run(args, points, List.of(stream));
+        // The stream's form since issue 15: each authority scans the 250 m cells of its cases and
+        // publishes per LSOA; a located point is "cell|lsoa" so that cases are counted per cell and
+        // alerts scored on LSOAs.
+        String[] cellLsoaOfPoint = new String[points.size()];
+        Map<String, Map<String, Map<String, Integer>>> lsoasOfCellByLad = new TreeMap<>();
+        Map<String, ScanLocation> cellLsoaLocations = new TreeMap<>();
+        for (int p = 0; p < points.size(); p++) {
+            if (lsoaOfPoint[p] != null) {
+                String cell = points.get(p).cell().id();
+                cellLsoaOfPoint[p] = cell + "|" + lsoaOfPoint[p];
+                lsoasOfCellByLad.computeIfAbsent(ladOfLsoa.get(lsoaOfPoint[p]), k -> new TreeMap<>())
+                        .computeIfAbsent(cell, k -> new TreeMap<>()).merge(lsoaOfPoint[p], 1, Integer::sum);
+                ScanLocation centre = EarlyWarningLayer.location(FusionFixtures.SHAPES, cell);
+                cellLsoaLocations.put(cellLsoaOfPoint[p], new ScanLocation(cellLsoaOfPoint[p], centre.x(), centre.y()));
+            }
+        }
+        // A cell's LSOA in the stream is the majority of its recent incidents'; here of all its points.
+        Map<String, Map<String, String>> lsoaOfCellByLad = new TreeMap<>();
+        Map<String, Set<String>> idsOfLsoa = new HashMap<>();
+        lsoasOfCellByLad.forEach((lad, cells) -> cells.forEach((cell, lsoas) -> lsoaOfCellByLad
+                .computeIfAbsent(lad, k -> new TreeMap<>()).put(cell, lsoas.entrySet().stream()
+                        .max(Map.Entry.comparingByValue()).orElseThrow().getKey())));
+        cellLsoaLocations.keySet().forEach(id -> idsOfLsoa.computeIfAbsent(id.substring(id.indexOf('|') + 1),
+                k -> new HashSet<>()).add(id));
+        int maxCells = lsoaOfCellByLad.values().stream().mapToInt(Map::size).max().orElse(0);
+        System.out.printf("cells variant: %d (cell, authority) scan locations, at most %d in one authority%n",
+                lsoaOfCellByLad.values().stream().mapToInt(Map::size).sum(), maxCells);
+        DetectionBenchmark.Variant cells = new DetectionBenchmark.Variant() {
+            @Override
+            public String name() {
+                return "early warning on cells per authority, published on LSOAs (stream)";
+            }
+
+            @Override
+            public DetectionBenchmark.World locate(DetectionBenchmark.World world) {
+                return world.relocate(cellLsoaOfPoint, List.copyOf(cellLsoaLocations.values()));
+            }
+
+            @Override
+            public DetectionBenchmark.Run run(DetectionBenchmark.World located, double threshold) {
+                return cellsPerAuthority(located, lsoaOfCellByLad, ladOfLsoa, idsOfLsoa, threshold);
+            }
+        };
+        List<DetectionBenchmark.Variant> variants = switch (System.getProperty("bench.variants", "lsoa,cells")) {
+            case "lsoa" -> List.of(stream);
+            case "cells" -> List.of(cells);
+            default -> List.of(stream, cells);
+        };
+        DetectionBenchmark.run(args, points, variants);
+    }
+
+    /**
+     * One stream scanner per local authority over its cells ({@link EarlyWarningLayer#location},
+     * {@link EarlyWarningLayer#newScan}), fed each day's counts per cell; an alert is the set of
+     * located ids ("cell|lsoa") of every LSOA labelling one of its cells, i.e. the LSOAs it is
+     * published on.
+     */
+    static DetectionBenchmark.Run cellsPerAuthority(DetectionBenchmark.World world, Map<String, Map<String, String>> lsoaOfCellByLad,
+            Map<String, String> ladOfLsoa, Map<String, Set<String>> idsOfLsoa, double threshold) {
+        Map<String, EarlyWarningScan> scans = new TreeMap<>();
+        lsoaOfCellByLad.forEach((lad, cells) -> scans.put(lad, EarlyWarningLayer.newScan(cells.keySet().stream()
+                .map(c -> EarlyWarningLayer.location(FusionFixtures.SHAPES, c)).toList(), EarlyWarningLayer.settings(threshold))));
+        int year = DetectionBenchmark.YEAR;
+        List<List<Set<String>>> alerts = new ArrayList<>();
+        double[] top = new double[year];
+        long nanos = 0;
+        for (int d = 0; d < 2 * year; d++) {
+            Map<String, Map<String, Integer>> byLad = new HashMap<>();
+            world.days().get(d).forEach((id, n) -> {
+                int bar = id.indexOf('|');
+                byLad.computeIfAbsent(ladOfLsoa.get(id.substring(bar + 1)), k -> new HashMap<>())
+                        .merge(id.substring(0, bar), n, Integer::sum);
+            });
+            List<Set<String>> today = new ArrayList<>();
+            double dayTop = 0;
+            long t0 = System.nanoTime();
+            for (Map.Entry<String, EarlyWarningScan> e : scans.entrySet()) {
+                EarlyWarningScan.Day day = e.getValue().addDay(DetectionBenchmark.START.plusDays(d),
+                        byLad.getOrDefault(e.getKey(), Map.of()));
+                dayTop = Math.max(dayTop, day.topScore());
+                Map<String, String> lsoaOfCell = lsoaOfCellByLad.get(e.getKey());
+                for (EarlyWarningScan.Cluster c : day.alerts()) {
+                    Set<String> published = new HashSet<>();
+                    c.cells().forEach(cell -> published.addAll(idsOfLsoa.getOrDefault(lsoaOfCell.get(cell), Set.of())));
+                    today.add(published);
+                }
+            }
+            if (d >= year) {
+                nanos += System.nanoTime() - t0;
+                top[d - year] = dayTop;
+                alerts.add(today);
+            }
+        }
+        return new DetectionBenchmark.Run(alerts, top, nanos / 1e9 / year);
     }
 
     /** One stream scanner per local authority, each fed its own LSOAs' counts of every day. */

@@ -556,7 +556,7 @@ public final class DetectionBenchmark {
         }
         System.out.printf("thresholds (%d alarm days per quiet year): plain STP LLR %.3f, early-warning %.3f, "
                 + "early-warning at %d looks a day %.3f; %s%n", FALSE_ALARM_DAYS_PER_YEAR, plainThreshold, ewsThreshold,
-                looks, arriveThreshold, ewsSettings(ewsThreshold));
+                looks, arriveThreshold, withCells ? ewsSettings(ewsThreshold) : "cells skipped");
         // Chance: the alerts of a quiet year (nothing planted) at the calibrated threshold, scored against
         // an evaluation year's outbreaks. Coarse locations (LSOAs) make a background alert more likely to
         // touch an outbreak's area in its days, which the scoring would count as a detection.
