@@ -17,6 +17,11 @@ public record EarlyWarningHistory(String[] ids, long lastEpochDay, int daysSeen,
         boolean[] alerted, double[] scores, long lateChanges, String[] lsoas) {
 
     public EarlyWarningHistory {
+        if (lsoas == null) {
+            // State written before the scan moved to cells has no labels: its locations were LSOAs
+            // (kept at their centroids by the layer until their counts leave the days held).
+            lsoas = ids;
+        }
         if (ids.length == 0 ? counts.length != 0 : counts.length % ids.length != 0) {
             throw new IllegalArgumentException(counts.length + " counts for " + ids.length + " locations");
         }

@@ -97,4 +97,14 @@ class EarlyWarningHistoryTest {
         assertThat(added.withLocation(cell, RIVERSIDE)).as("held already").isSameAs(added);
         assertThat(added.revised(one(SUNDAY, cell, 1)).count(SUNDAY.toEpochDay(), cell)).isEqualTo(1);
     }
+
+    @Test
+    void stateFromBeforeTheCellsHasNoLabelsAndItsLsoaLocationsAreTheirOwnAreas() {
+        EarlyWarningHistory old = closedToMonday();
+        EarlyWarningHistory restored = new EarlyWarningHistory(old.ids(), old.lastEpochDay(), old.daysSeen(), old.counts(),
+                old.excess(), old.alerted(), old.scores(), old.lateChanges(), null);
+
+        assertThat(restored.lsoas()).containsExactly(RIVERSIDE, CATHAYS);
+        assertThat(restored).isEqualTo(old);
+    }
 }
