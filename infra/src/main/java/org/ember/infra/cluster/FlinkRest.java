@@ -136,7 +136,7 @@ public final class FlinkRest {
      * operator names as {@code _}; so does this lookup.)
      */
     public java.util.Map<String, Double> operatorMetric(String jobId, String operatorName, String metric) {
-        String metricId = operatorName.replaceAll("[ .:,]", "_") + "." + metric;
+        String operator = operatorName.replaceAll("[ .:,]", "_");
         java.util.Map<String, Double> values = new java.util.TreeMap<>();
         for (JsonNode vertex : get("/jobs/" + jobId).path("vertices")) {
             if (!vertex.path("name").asText().contains(operatorName)) {
@@ -144,13 +144,24 @@ public final class FlinkRest {
             }
             String vertexPath = "/jobs/" + jobId + "/vertices/" + vertex.path("id").asText();
             for (int subtask = 0; subtask < vertex.path("parallelism").asInt(); subtask++) {
+                String subtaskPath = vertexPath + "/subtasks/" + subtask + "/metrics";
+                // The id holds the operator's whole name (as the query service writes it): find it.
+                List<String> ids = new ArrayList<>();
+                for (JsonNode id : get(subtaskPath)) {
+                    String name = id.path("id").asText();
+                    if (name.startsWith(operator) && name.endsWith("." + metric)) {
+                        ids.add(name);
+                    }
+                }
                 double value = Double.NaN;
-                String query = java.net.URLEncoder.encode(metricId, StandardCharsets.UTF_8);
-                for (JsonNode reported : get(vertexPath + "/subtasks/" + subtask + "/metrics?get=" + query)) {
-                    try {
-                        value = Double.parseDouble(reported.path("value").asText());
-                    } catch (NumberFormatException e) {
-                        // not a number yet: NaN
+                if (ids.size() == 1) {
+                    for (JsonNode reported : get(subtaskPath + "?get="
+                            + java.net.URLEncoder.encode(ids.get(0), StandardCharsets.UTF_8))) {
+                        try {
+                            value = Double.parseDouble(reported.path("value").asText());
+                        } catch (NumberFormatException e) {
+                            // not a number yet: NaN
+                        }
                     }
                 }
                 values.put(vertex.path("id").asText().substring(0, 8) + "[" + subtask + "]", value);
