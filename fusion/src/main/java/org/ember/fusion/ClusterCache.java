@@ -1,11 +1,14 @@
 package org.ember.fusion;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.ember.geo.cluster.ClusterUpdate;
 import org.ember.geo.cluster.IncrementalStDbscan;
 import org.ember.geo.cluster.LabelChange;
@@ -19,6 +22,10 @@ import org.ember.geo.layers.HotspotSettings;
  * incidents in state on first use; a cancelled or moved incident also forces a rebuild, since the
  * clustering cannot remove one point. Cluster ids therefore start again after a rebuild; what was
  * published is diffed against what is live, so consumers still see every change.
+ *
+ * <p>Membership is kept from the clustering's label changes, not read back from it: between two
+ * publications only the clusters whose members changed ({@link #dirtyClusters}) are looked at, so
+ * an incident costs what it changed, not the size of the authority's clustering.
  */
 final class ClusterCache {
     private static final double DAY = 86_400_000.0;
@@ -28,8 +35,14 @@ final class ClusterCache {
     private final Map<Long, String> incidentOf = new HashMap<>();
     private long nextPoint;
     private long horizonStart = Long.MIN_VALUE;
-    /** A clustered point changed label (or the clustering was rebuilt) since {@link #published()}. */
-    private boolean changed = true;
+    /** Cluster number of each clustered incident (noise is not kept). */
+    private final Map<String, Integer> labelOf = new HashMap<>();
+    /** Members of each cluster: point (arrival order) → incident. */
+    private final TreeMap<Integer, TreeMap<Long, String>> members = new TreeMap<>();
+    /** Clusters whose members changed since {@link #published}. */
+    private final Set<Integer> dirty = new TreeSet<>();
+    /** Everything must be compared with what was published: after a rebuild, or when that was cleared. */
+    private boolean wholeChanged = true;
 
     ClusterCache(HotspotSettings settings) {
         this.settings = settings;
@@ -45,7 +58,10 @@ final class ClusterCache {
                 settings.clusterEpsTime().toMillis() / DAY), settings.clusterMinPts());
         pointOf.clear();
         incidentOf.clear();
-        changed = true;
+        labelOf.clear();
+        members.clear();
+        dirty.clear();
+        wholeChanged = true;
         List<FusedEvent> sorted = new ArrayList<>();
         for (FusedEvent e : events) {
             if (admits(e)) {
@@ -80,52 +96,82 @@ final class ClusterCache {
 
     private void note(ClusterUpdate update) {
         for (LabelChange c : update.changes()) {
-            if (c.before() > 0 || c.after() > 0) {
-                changed = true;
-                return;
+            if (c.before() == c.after()) {
+                continue; // only its core status changed: the members are the same
+            }
+            String incident = incidentOf.get(c.pointId());
+            if (c.before() > 0) {
+                TreeMap<Long, String> of = members.get(c.before());
+                of.remove(c.pointId());
+                if (of.isEmpty()) {
+                    members.remove(c.before());
+                }
+                labelOf.remove(incident);
+                dirty.add(c.before());
+            }
+            if (c.after() > 0) {
+                members.computeIfAbsent(c.after(), k -> new TreeMap<>()).put(c.pointId(), incident);
+                labelOf.put(incident, c.after());
+                dirty.add(c.after());
             }
         }
     }
 
     /** Whether any cluster may differ from what was published last. */
     boolean changedSincePublished() {
-        return changed;
+        return wholeChanged || !dirty.isEmpty();
     }
 
-    /** What is live has been published (or everything published was cleared: then {@code changed} again). */
+    /** Whether every cluster must be compared with what was published, not only {@link #dirtyClusters}. */
+    boolean wholeChanged() {
+        return wholeChanged;
+    }
+
+    /** Numbers of the clusters whose members changed since the last publication, ascending. */
+    List<Integer> dirtyClusters() {
+        return List.copyOf(dirty);
+    }
+
+    /** Members of one cluster in arrival order; empty if it no longer exists. */
+    List<String> members(int cluster) {
+        TreeMap<Long, String> of = members.get(cluster);
+        return of == null ? List.of() : new ArrayList<>(of.values());
+    }
+
+    /** What is live has been published (or everything published was cleared: then everything is changed). */
     void published(boolean asLive) {
-        changed = !asLive;
+        dirty.clear();
+        wholeChanged = !asLive;
     }
 
     /** Moves the horizon to {@code asOf − clusterHorizon}, dropping older incidents. */
     void expire(long asOf) {
         horizonStart = Math.max(horizonStart, asOf - settings.clusterHorizon().toMillis());
-        note(dbscan.expire(horizonStart / DAY));
-        Map<Long, Integer> live = dbscan.labels();
-        List<Long> gone = new ArrayList<>();
-        for (Long point : incidentOf.keySet()) {
-            if (!live.containsKey(point)) {
-                gone.add(point);
+        ClusterUpdate update = dbscan.expire(horizonStart / DAY);
+        note(update);
+        for (LabelChange c : update.changes()) {
+            if (c.after() == LabelChange.ABSENT) {
+                pointOf.remove(incidentOf.remove(c.pointId()));
             }
-        }
-        for (Long point : gone) {
-            pointOf.remove(incidentOf.remove(point));
         }
     }
 
     /** Live clusters: cluster number → member incident ids in arrival order. */
     TreeMap<Integer, List<String>> clusters() {
         TreeMap<Integer, List<String>> out = new TreeMap<>();
-        for (Map.Entry<Long, Integer> e : dbscan.labels().entrySet()) {
-            if (e.getValue() > 0) {
-                out.computeIfAbsent(e.getValue(), k -> new ArrayList<>()).add(incidentOf.get(e.getKey()));
-            }
+        for (Map.Entry<Integer, TreeMap<Long, String>> e : members.entrySet()) {
+            out.put(e.getKey(), new ArrayList<>(e.getValue().values()));
         }
         return out;
     }
 
-    /** Cluster number of each clustered incident. */
+    /** Cluster number of each clustered incident: a read-only view that follows the clustering. */
     Map<String, Integer> clusterOf() {
+        return Collections.unmodifiableMap(labelOf);
+    }
+
+    /** The clustering's own labels by incident, noise left out: what {@link #clusterOf} keeps, read back (for tests). */
+    Map<String, Integer> labelsOfClustering() {
         Map<String, Integer> out = new HashMap<>();
         for (Map.Entry<Long, Integer> e : dbscan.labels().entrySet()) {
             if (e.getValue() > 0) {

@@ -1,10 +1,7 @@
 package org.ember.fusion;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.ember.model.fusion.HotspotUpdate;
 
@@ -69,48 +66,72 @@ final class ClusterLayer {
         if (lad.cache().incremental && !cache.changedSincePublished()) {
             return; // no clustered incident changed label: what is published is what is live
         }
+        // After a rebuild everything is compared; otherwise only the clusters whose members changed.
+        List<Integer> changed = !lad.cache().incremental || cache.wholeChanged() ? null : cache.dirtyClusters();
         cache.published(true);
         LadState state = lad.state();
-        TreeMap<Integer, List<String>> live = lad.cache().clusters.clusters();
-        Set<String> current = new LinkedHashSet<>();
-        for (Map.Entry<Integer, List<String>> c : live.entrySet()) {
-            String key = lad.lad() + ":" + c.getKey();
-            current.add(key);
-            List<String> members = c.getValue();
-            Published old = state.clusters().get(key);
-            if (old != null && old.members().equals(members)) {
-                continue;
-            }
-            double lon = 0;
-            double lat = 0;
-            Map<String, Integer> lsoas = new TreeMap<>();
-            for (String id : members) {
-                FusedEvent e = state.events().get(id);
-                if (e != null) {
-                    lon += e.lon();
-                    lat += e.lat();
-                    if (e.lsoa() != null) {
-                        lsoas.merge(e.lsoa(), 1, Integer::sum);
-                    }
+        TreeMap<Integer, List<String>> live = new TreeMap<>();
+        TreeMap<Integer, String> gone = new TreeMap<>();
+        if (changed == null) {
+            live = cache.clusters();
+            for (Map.Entry<String, Published> e : state.clusters().entries()) {
+                int number = number(e.getKey());
+                if (!live.containsKey(number)) {
+                    gone.put(number, e.getKey());
                 }
             }
-            Map<String, Double> values = Map.of("members", (double) members.size(), "lsoas", (double) lsoas.size());
-            Map<String, String> labels = lsoas.isEmpty() ? Map.of()
-                    : Map.of("lsoa", lsoas.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey());
-            lad.out().hotspot(new HotspotUpdate(HotspotUpdate.CLUSTER_CHANGED, "cluster", key, lad.lad(), asOf,
-                    lon / members.size(), lat / members.size(), values, labels, members));
-            state.clusters().put(key, new Published(values, labels, members));
-        }
-        List<String> gone = new ArrayList<>();
-        for (Map.Entry<String, Published> e : state.clusters().entries()) {
-            if (!current.contains(e.getKey())) {
-                gone.add(e.getKey());
+        } else {
+            for (int number : changed) {
+                List<String> members = cache.members(number);
+                if (!members.isEmpty()) {
+                    live.put(number, members);
+                } else if (state.clusters().get(key(number)) != null) {
+                    gone.put(number, key(number));
+                }
             }
         }
-        for (String key : gone) {
+        for (Map.Entry<Integer, List<String>> c : live.entrySet()) {
+            publishIfChanged(key(c.getKey()), c.getValue(), asOf);
+        }
+        for (String key : gone.values()) {
             lad.out().hotspot(new HotspotUpdate(HotspotUpdate.CLUSTER_CLEARED, "cluster", key, lad.lad(), asOf, null, null,
                     Map.of("members", 0.0), Map.of(), List.of()));
             state.clusters().remove(key);
         }
+    }
+
+    private String key(int number) {
+        return lad.lad() + ":" + number;
+    }
+
+    private static int number(String key) {
+        return Integer.parseInt(key.substring(key.lastIndexOf(':') + 1));
+    }
+
+    private void publishIfChanged(String key, List<String> members, long asOf) {
+        LadState state = lad.state();
+        Published old = state.clusters().get(key);
+        if (old != null && old.members().equals(members)) {
+            return;
+        }
+        double lon = 0;
+        double lat = 0;
+        Map<String, Integer> lsoas = new TreeMap<>();
+        for (String id : members) {
+            FusedEvent e = state.events().get(id);
+            if (e != null) {
+                lon += e.lon();
+                lat += e.lat();
+                if (e.lsoa() != null) {
+                    lsoas.merge(e.lsoa(), 1, Integer::sum);
+                }
+            }
+        }
+        Map<String, Double> values = Map.of("members", (double) members.size(), "lsoas", (double) lsoas.size());
+        Map<String, String> labels = lsoas.isEmpty() ? Map.of()
+                : Map.of("lsoa", lsoas.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey());
+        lad.out().hotspot(new HotspotUpdate(HotspotUpdate.CLUSTER_CHANGED, "cluster", key, lad.lad(), asOf,
+                lon / members.size(), lat / members.size(), values, labels, members));
+        state.clusters().put(key, new Published(values, labels, members));
     }
 }

@@ -1,23 +1,88 @@
 package org.ember.fusion;
 
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * What a local authority's early-warning scan keeps across days ({@link EarlyWarningLayer}), as
  * primitive arrays so Flink stores it without Kryo: the scan locations' ids (LSOA codes), the latest
  * closed day, the days added in all, the counts of the days held ({@code counts[back × ids + z]},
  * {@code back = 0} the latest day), each location's absorbed excess and alerted flag, and the
- * latest day's score per location (the metric, 0 when no cluster covers it).
+ * latest day's score per location (the metric, 0 when no cluster covers it), and how many incident
+ * changes arrived for a day already closed and moved its counts ({@code lateChanges}: late records,
+ * corrections and cancellations; see {@link #revised}).
  */
 public record EarlyWarningHistory(String[] ids, long lastEpochDay, int daysSeen, int[] counts, double[] excess,
-        boolean[] alerted, double[] scores) {
+        boolean[] alerted, double[] scores, long lateChanges) {
 
     public EarlyWarningHistory {
+        if (ids.length == 0 ? counts.length != 0 : counts.length % ids.length != 0) {
+            throw new IllegalArgumentException(counts.length + " counts for " + ids.length + " locations");
+        }
         ids = ids.clone();
         counts = counts.clone();
         excess = excess.clone();
         alerted = alerted.clone();
         scores = scores.clone();
+    }
+
+    /** A history with no late changes counted yet. */
+    public EarlyWarningHistory(String[] ids, long lastEpochDay, int daysSeen, int[] counts, double[] excess,
+            boolean[] alerted, double[] scores) {
+        this(ids, lastEpochDay, daysSeen, counts, excess, alerted, scores, 0);
+    }
+
+    /** Days of counts held (the latest closed day and the ones before it, at most the scan's capacity). */
+    public int daysHeld() {
+        return ids.length == 0 ? 0 : counts.length / ids.length;
+    }
+
+    /** The count of {@code id} on a held day, or −1 when the day or the location is not held. */
+    public int count(long epochDay, String id) {
+        int at = index(epochDay, id);
+        return at < 0 ? -1 : counts[at];
+    }
+
+    /**
+     * This history with the incidents of closed days moved by {@code deltas} (day → location → change
+     * of count), and {@code lateChanges} one higher when any count moved; this same object when none
+     * did (a day still open, older than the days held, a location not scanned, or changes that cancel
+     * out). Counts never go below 0. The scores, excess and alerted flags are left as they are: the
+     * closed days' scores are not recomputed, the next day's scan sees the revised counts.
+     */
+    public EarlyWarningHistory revised(Map<Long, Map<String, Integer>> deltas) {
+        int[] next = null;
+        for (Map.Entry<Long, Map<String, Integer>> day : deltas.entrySet()) {
+            for (Map.Entry<String, Integer> e : day.getValue().entrySet()) {
+                int at = index(day.getKey(), e.getKey());
+                if (at < 0 || e.getValue() == 0) {
+                    continue;
+                }
+                int[] into = next == null ? counts : next;
+                int moved = Math.max(0, into[at] + e.getValue());
+                if (moved != into[at]) {
+                    if (next == null) {
+                        next = counts.clone();
+                    }
+                    next[at] = moved;
+                }
+            }
+        }
+        return next == null ? this
+                : new EarlyWarningHistory(ids, lastEpochDay, daysSeen, next, excess, alerted, scores, lateChanges + 1);
+    }
+
+    private int index(long epochDay, String id) {
+        long back = lastEpochDay - epochDay;
+        if (back < 0 || back >= daysHeld()) {
+            return -1;
+        }
+        for (int z = 0; z < ids.length; z++) {
+            if (ids[z].equals(id)) {
+                return (int) back * ids.length + z;
+            }
+        }
+        return -1;
     }
 
     @Override
@@ -48,6 +113,7 @@ public record EarlyWarningHistory(String[] ids, long lastEpochDay, int daysSeen,
     @Override
     public boolean equals(Object o) {
         return o instanceof EarlyWarningHistory h && lastEpochDay == h.lastEpochDay && daysSeen == h.daysSeen
+                && lateChanges == h.lateChanges
                 && Arrays.equals(ids, h.ids) && Arrays.equals(counts, h.counts) && Arrays.equals(excess, h.excess)
                 && Arrays.equals(alerted, h.alerted) && Arrays.equals(scores, h.scores);
     }
@@ -59,6 +125,7 @@ public record EarlyWarningHistory(String[] ids, long lastEpochDay, int daysSeen,
 
     @Override
     public String toString() {
-        return "EarlyWarningHistory[" + ids.length + " locations to day " + lastEpochDay + ", " + daysSeen + " days]";
+        return "EarlyWarningHistory[" + ids.length + " locations to day " + lastEpochDay + ", " + daysSeen + " days, "
+                + lateChanges + " late changes]";
     }
 }

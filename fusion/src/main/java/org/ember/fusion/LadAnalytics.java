@@ -105,6 +105,7 @@ public final class LadAnalytics {
             return;
         }
         seasonal.onIncident(previous, next);
+        new EarlyWarningLayer(lad).onIncident(previous, next);
         if (next == null) {
             state.events().remove(id);
         } else {
@@ -220,7 +221,8 @@ public final class LadAnalytics {
         }
         List<FusedEvent> events = Publish.values(state.events());
         List<RiskSignal> signals = Publish.values(state.signals());
-        Map<String, Integer> clusterOf = lad.cache().clusters.clusterOf();
+        // A copy: the tick keeps it to compare with at the next one, and the view follows the clustering.
+        Map<String, Integer> clusterOf = new java.util.HashMap<>(lad.cache().clusters.clusterOf());
         markMoved(dirty, events, clusterOf, asOf);
         signals.forEach(risk::markReached);
         cells.score(asOf, events);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import org.ember.geo.area.Placement;
 import org.ember.geo.fusion.FusionSettings;
+import org.ember.model.fusion.LinkedIncident;
 import org.ember.model.metrics.AreaMetrics;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +73,85 @@ class EarlyWarningLayerTest {
             }
         });
         assertThat(history.daysSeen()).isEqualTo(plantDay + 1);
+    }
+
+    /**
+     * A record for a day already closed counts in that day of the history at once (as if it had come
+     * on time, for every later day's baseline and window), is counted as a late change, and the closed
+     * day's score is neither recomputed nor re-published. A cancellation of a closed day's incident
+     * takes it out the same way. Restarts in between change nothing (all in state).
+     */
+    @Test
+    void aLateRecordForAClosedDayCountsInTheHistoryAsIfOnTimeAndTheClosedDayIsNotRescored() {
+        FusionSettings settings = FusionSettings.defaults().withHotspots(FusionSettings.defaults().hotspots()
+                .withScan(FusionSettings.defaults().hotspots().scan().withReplications(19)));
+        LadDriver onTime = new LadDriver(CARDIFF, settings);
+        LadDriver late = new LadDriver(CARDIFF, settings);
+        Random random = new Random(11);
+        List<Placement> places = cardiffPlaces(random, 40);
+        Instant start = Instant.parse("2025-01-06T00:00:00Z");
+        int lateDay = 38;
+        int lastDay = 42;
+        Placement where = FusionFixtures.cardiffCentre();
+        LinkedIncident lateRecord = FusionFixtures.assault("LI-late", start.plus(Duration.ofDays(lateDay)).plus(Duration.ofHours(23)), where);
+        int n = 0;
+        for (int day = 0; day <= lastDay; day++) {
+            for (int k = 0; k < 3 + random.nextInt(3); k++) {
+                LinkedIncident e = FusionFixtures.assault("LI-" + n++, start.plus(Duration.ofDays(day))
+                        .plus(Duration.ofMinutes(random.nextInt(23 * 60))), places.get(random.nextInt(places.size())));
+                onTime.incident(e);
+                late.incident(e);
+            }
+            if (day == lateDay) {
+                onTime.incident(lateRecord);
+            }
+            long closed = start.plus(Duration.ofDays(day + 1)).toEpochMilli() + 3_600_000L;
+            onTime.advanceTo(closed);
+            late.advanceTo(closed);
+            if (day == lateDay) {
+                EarlyWarningHistory closedWithout = late.state.earlyWarning().get();
+                int metricsBefore = late.out.metrics.size();
+                late.restart();
+                late.incident(lateRecord); // day 38 closed at 00:00, the record comes at 01:00
+
+                EarlyWarningHistory counted = late.state.earlyWarning().get();
+                long epochDay = start.plus(Duration.ofDays(lateDay)).atZone(java.time.ZoneOffset.UTC).toLocalDate().toEpochDay();
+                assertThat(counted.count(epochDay, where.lsoa())).isEqualTo(closedWithout.count(epochDay, where.lsoa()) + 1)
+                        .isEqualTo(onTime.state.earlyWarning().get().count(epochDay, where.lsoa()));
+                assertThat(counted.lateChanges()).isEqualTo(1);
+                assertThat(counted.scores()).as("the closed day is not rescored").containsExactly(closedWithout.scores());
+                assertThat(late.out.metrics.subList(metricsBefore, late.out.metrics.size()))
+                        .as("no early_warning_score published for the closed day")
+                        .noneMatch(m -> m.values().containsKey(METRIC));
+                late.restart();
+            }
+        }
+        EarlyWarningHistory a = onTime.state.earlyWarning().get();
+        EarlyWarningHistory b = late.state.earlyWarning().get();
+        assertThat(b.counts()).as("the days after see the late record as if it had come on time").containsExactly(a.counts());
+        assertThat(b.daysSeen()).isEqualTo(a.daysSeen()).isEqualTo(lastDay + 1);
+        assertThat(b.scores()).as("quiet days: no alert, so the later scores are the same").containsExactly(a.scores());
+        assertThat(a.lateChanges()).isZero();
+        assertThat(b.lateChanges()).isEqualTo(1);
+
+        // The incident is withdrawn after its day closed: it leaves the history again.
+        long epochDay = start.plus(Duration.ofDays(lateDay)).atZone(java.time.ZoneOffset.UTC).toLocalDate().toEpochDay();
+        int withIt = b.count(epochDay, where.lsoa());
+        late.incident(FusionFixtures.incident("LI-late", 2, "cancelled", true, start.plus(Duration.ofDays(lateDay))
+                .plus(Duration.ofHours(23)), where, List.of("police"), false, 0, null));
+        assertThat(late.state.earlyWarning().get().count(epochDay, where.lsoa())).isEqualTo(withIt - 1);
+        assertThat(late.state.earlyWarning().get().lateChanges()).isEqualTo(2);
+    }
+
+    private static List<Placement> cardiffPlaces(Random random, int n) {
+        List<Placement> places = new ArrayList<>();
+        while (places.size() < n) {
+            var placed = FusionFixtures.PLACER.placeLonLat(-3.26 + 0.14 * random.nextDouble(), 51.46 + 0.06 * random.nextDouble());
+            if (placed.placed() && CARDIFF.equals(placed.placement().lad())) {
+                places.add(placed.placement());
+            }
+        }
+        return places;
     }
 
     /** The latest early_warning_score of each area published at or before {@code until}. */

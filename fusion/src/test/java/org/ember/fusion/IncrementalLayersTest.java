@@ -99,6 +99,8 @@ class IncrementalLayersTest {
 
         assertThat(scratch.out.of(HotspotUpdate.CELL_SCORED)).as("cells were scored").hasSizeGreaterThan(50);
         assertThat(scratch.out.tension).as("tension moved").hasSizeGreaterThan(10);
+        assertThat(scratch.out.of(HotspotUpdate.CLUSTER_CHANGED)).as("clusters formed and grew").hasSizeGreaterThan(10);
+        assertThat(scratch.out.of(HotspotUpdate.CLUSTER_CLEARED)).as("and dissolved").isNotEmpty();
         sameInOrder("hot-spot updates", live.out.hotspots, scratch.out.hotspots);
         sameInOrder("area metrics", live.out.metrics, scratch.out.metrics);
         sameInOrder("tension updates", live.out.tension, scratch.out.tension);

@@ -28,6 +28,7 @@ import java.util.Set;
 public final class IncidentLinker {
     private final LinkageSettings settings;
     private final PairScorer scorer;
+    private final FeedTimeBuckets buckets;
 
     public IncidentLinker(LinkageSettings settings) {
         this(settings, AreaProximity.NONE);
@@ -37,6 +38,7 @@ public final class IncidentLinker {
     public IncidentLinker(LinkageSettings settings, AreaProximity proximity) {
         this.settings = settings;
         this.scorer = new PairScorer(settings, proximity);
+        this.buckets = new FeedTimeBuckets(settings);
     }
 
     public LinkageSettings settings() {
@@ -195,11 +197,11 @@ public final class IncidentLinker {
      * {@code overrideMembers} (the incident a corrected report is being taken out of).
      */
     private Candidate best(Report report, LinkBook book, String overrideId, List<String> overrideMembers) {
-        long widest = settings.widestGap(report.feed()).toMillis();
         Map<String, Double> scored = new HashMap<>();
-        for (FiledReport f : book.reports()) {
-            if (!f.inGroup() || f.report().key().equals(report.key())
-                    || Math.abs(f.report().time() - report.time()) > widest || scored.containsKey(f.groupId())) {
+        // Only members of a partner feed near in time can let an incident in (FeedTimeBuckets); the
+        // buckets are wider than the gap, and the scorer rules out the rest.
+        for (FiledReport f : book.reportsIn(buckets.partnersOf(report.feed(), report.time()))) {
+            if (!f.inGroup() || f.report().key().equals(report.key()) || scored.containsKey(f.groupId())) {
                 continue;
             }
             // f is one of its incident's members, and one member ruling the report out rules out the

@@ -15,6 +15,13 @@ public interface LinkBook {
     /** Every report kept, in no particular order. */
     Iterable<FiledReport> reports();
 
+    /**
+     * Every report kept whose {@linkplain FeedTimeBuckets#of bucket} is one of {@code buckets}, in
+     * no particular order. A book files each report it is given in its bucket (again when a new
+     * version moves it) and forgets it there when the report is removed.
+     */
+    Iterable<FiledReport> reportsIn(java.util.List<String> buckets);
+
     LinkGroup group(String id);
 
     void putGroup(LinkGroup group);

@@ -1,12 +1,18 @@
 package org.ember.geo.linkage;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** A {@link LinkBook} in memory. */
 public final class MemoryLinkBook implements LinkBook {
     private final Map<String, FiledReport> reports = new LinkedHashMap<>();
     private final Map<String, LinkGroup> groups = new LinkedHashMap<>();
+    private final Map<String, Set<String>> buckets = new HashMap<>();
 
     @Override
     public FiledReport report(String key) {
@@ -15,12 +21,48 @@ public final class MemoryLinkBook implements LinkBook {
 
     @Override
     public void putReport(FiledReport report) {
-        reports.put(report.report().key(), report);
+        String key = report.report().key();
+        FiledReport before = reports.put(key, report);
+        String bucket = FeedTimeBuckets.of(report.report());
+        if (before != null) {
+            String was = FeedTimeBuckets.of(before.report());
+            if (was.equals(bucket)) {
+                return;
+            }
+            unfile(was, key);
+        }
+        buckets.computeIfAbsent(bucket, b -> new LinkedHashSet<>()).add(key);
     }
 
     @Override
     public void removeReport(String key) {
-        reports.remove(key);
+        FiledReport before = reports.remove(key);
+        if (before != null) {
+            unfile(FeedTimeBuckets.of(before.report()), key);
+        }
+    }
+
+    private void unfile(String bucket, String key) {
+        Set<String> keys = buckets.get(bucket);
+        if (keys != null && keys.remove(key) && keys.isEmpty()) {
+            buckets.remove(bucket);
+        }
+    }
+
+    @Override
+    public Iterable<FiledReport> reportsIn(List<String> wanted) {
+        List<FiledReport> out = new ArrayList<>();
+        for (String bucket : wanted) {
+            for (String key : buckets.getOrDefault(bucket, Set.of())) {
+                out.add(reports.get(key));
+            }
+        }
+        return out;
+    }
+
+    /** Number of buckets in use: none once every report is forgotten. */
+    public int bucketCount() {
+        return buckets.size();
     }
 
     @Override

@@ -26,8 +26,8 @@ import org.ember.geo.grid.GridCell;
  * </pre>
  */
 public final class DetectionBenchmark {
-    static final LocalDate START = LocalDate.of(2024, 1, 1);
-    static final int YEAR = 365;
+    public static final LocalDate START = LocalDate.of(2024, 1, 1);
+    public static final int YEAR = 365;
     static final double MEAN_PER_DAY = 130;
     static final int FALSE_ALARM_DAYS_PER_YEAR = Integer.getInteger("bench.falseAlarmDays", 4);
     /** Half-life (days) of the front-loaded outbreaks' time kernel. */
@@ -40,7 +40,7 @@ public final class DetectionBenchmark {
      * day 0, the others at times drawn from an exponential kernel with a half-life of
      * {@link #FRONT_HALF_LIFE} days, truncated to the outbreak's days.
      */
-    enum Shape {
+    public enum Shape {
         UNIFORM, GROWING, FRONT_LOADED;
 
         static Shape parse(String name) {
@@ -71,34 +71,91 @@ public final class DetectionBenchmark {
 
     private DetectionBenchmark() {}
 
-    /** A planted outbreak: its cells and days. */
-    record Outbreak(int start, int days, Set<String> cells, int cases, double radiusKm) {}
+    /** A planted outbreak: its cells and days, and the map points its cases were drawn at. */
+    public record Outbreak(int start, int days, Set<String> cells, int cases, double radiusKm, List<Integer> points) {
+        public Outbreak {
+            points = List.copyOf(points);
+        }
+    }
 
-    /** A permanent rise at one cell from {@code start} on. */
-    record Rise(int start, String cell, double perDay) {}
+    /** A permanent rise at one cell (the cell of map point {@code point}) from {@code start} on. */
+    public record Rise(int start, String cell, double perDay, int point) {}
 
-    /** A simulated world: the background points, one warm-up year then an evaluation year. */
-    record World(long seed, List<String> pointCells, List<ScanLocation> cells, List<Map<String, Integer>> days,
-            List<Outbreak> outbreaks, List<Rise> rises, List<PlantedCase> plantedCases) {}
+    /**
+     * A simulated world: the background points, one warm-up year then an evaluation year. Each case is
+     * a map point; {@code pointCells} gives the location of each point (a 250 m cell, or an LSOA after
+     * {@link #relocate}) and {@code days} the cases per location and day. {@code dayPoints} keeps the
+     * points themselves, so the same world can be counted over another location set.
+     */
+    public record World(long seed, List<String> pointCells, List<ScanLocation> cells, List<Map<String, Integer>> days,
+            List<Outbreak> outbreaks, List<Rise> rises, List<PlantedCase> plantedCases, List<int[]> dayPoints) {
 
-    /** A case of a planted outbreak: its day, cell and time of day (fraction of the day). */
-    record PlantedCase(int day, String cell, double timeOfDay) {}
+        /**
+         * The same cases counted at other locations: {@code locationOfPoint[p]} is point p's location id
+         * (null = outside every location: its cases are dropped), {@code locations} the locations.
+         */
+        public World relocate(String[] locationOfPoint, List<ScanLocation> locations) {
+            List<String> ids = new ArrayList<>();
+            for (String id : locationOfPoint) {
+                ids.add(id == null ? OUTSIDE : id);
+            }
+            List<Map<String, Integer>> counted = new ArrayList<>();
+            for (int[] day : dayPoints) {
+                Map<String, Integer> today = new HashMap<>();
+                for (int point : day) {
+                    if (locationOfPoint[point] != null) {
+                        today.merge(locationOfPoint[point], 1, Integer::sum);
+                    }
+                }
+                counted.add(today);
+            }
+            List<Outbreak> obs = new ArrayList<>();
+            for (Outbreak o : outbreaks) {
+                Set<String> cells = new HashSet<>();
+                o.points().forEach(point -> {
+                    if (locationOfPoint[point] != null) {
+                        cells.add(locationOfPoint[point]);
+                    }
+                });
+                obs.add(new Outbreak(o.start(), o.days(), cells, o.cases(), o.radiusKm(), o.points()));
+            }
+            List<Rise> rs = rises.stream().map(r -> new Rise(r.start(), ids.get(r.point()), r.perDay(), r.point())).toList();
+            List<PlantedCase> pc = plantedCases.stream()
+                    .map(c -> new PlantedCase(c.day(), ids.get(c.point()), c.timeOfDay(), c.point())).toList();
+            return new World(seed, ids, List.copyOf(locations), counted, obs, rs, pc, dayPoints);
+        }
+    }
 
-    static World simulate(List<GridCell> points, long seed, boolean planted, int outbreaks, int rises, Shape shape) {
+    /** Location id of map points outside every location of a relocated world. */
+    public static final String OUTSIDE = "-";
+
+    /** A case of a planted outbreak: its day, cell, time of day (fraction of the day) and map point. */
+    public record PlantedCase(int day, String cell, double timeOfDay, int point) {}
+
+    /** A real police.uk violence point of South Wales 2025: its 250 m cell and WGS84 position. */
+    public record MapPoint(GridCell cell, double lon, double lat) {}
+
+    /** The benchmark's map: every police.uk violence point of South Wales in 2025, in file order. */
+    public static List<MapPoint> southWalesViolence() throws IOException {
+        return PoliceGrid.read("", YearMonth.of(2025, 1), YearMonth.of(2025, 12)).stream()
+                .filter(PoliceGrid.Point::violence).map(p -> new MapPoint(p.cell(), p.lon(), p.lat())).toList();
+    }
+
+    public static World simulate(List<GridCell> points, long seed, boolean planted, int outbreaks, int rises, Shape shape) {
         SplittableRandom r = new SplittableRandom(seed);
         List<String> pointCells = points.stream().map(PoliceGrid::id).toList();
         Map<String, ScanLocation> cells = new HashMap<>();
         points.forEach(p -> cells.putIfAbsent(PoliceGrid.id(p), PoliceGrid.location(p)));
-        List<Map<String, Integer>> days = new ArrayList<>();
+        List<List<Integer>> dayPoints = new ArrayList<>();
         for (int d = 0; d < 2 * YEAR; d++) {
             int dow = START.plusDays(d).getDayOfWeek().getValue();
             double mean = MEAN_PER_DAY * (dow >= 5 ? 1.2 : 0.92) * (1 + 0.1 * Math.sin(2 * Math.PI * d / YEAR));
-            Map<String, Integer> today = new HashMap<>();
+            List<Integer> today = new ArrayList<>();
             int n = poisson(r, mean);
             for (int k = 0; k < n; k++) {
-                today.merge(pointCells.get(r.nextInt(pointCells.size())), 1, Integer::sum);
+                today.add(r.nextInt(pointCells.size()));
             }
-            days.add(today);
+            dayPoints.add(today);
         }
         List<Outbreak> planted0 = new ArrayList<>();
         List<PlantedCase> plantedCases = new ArrayList<>();
@@ -109,41 +166,48 @@ public final class DetectionBenchmark {
                 int duration = 3 + r.nextInt(4);
                 double radius = 0.25 + 0.35 * r.nextDouble();
                 ScanLocation centre = cells.get(pointCells.get(r.nextInt(pointCells.size())));
-                List<String> near = new ArrayList<>();
-                for (String pc : pointCells) {
-                    ScanLocation l = cells.get(pc);
+                List<Integer> near = new ArrayList<>();
+                for (int p = 0; p < pointCells.size(); p++) {
+                    ScanLocation l = cells.get(pointCells.get(p));
                     if (Math.hypot(l.x() - centre.x(), l.y() - centre.y()) <= radius) {
-                        near.add(pc);
+                        near.add(p);
                     }
                 }
                 int size = 10 + r.nextInt(9);
                 Set<String> used = new HashSet<>();
+                List<Integer> usedPoints = new ArrayList<>();
                 for (int k = 0; k < size; k++) {
-                    String cell = near.get(r.nextInt(near.size()));
+                    int point = near.get(r.nextInt(near.size()));
+                    String cell = pointCells.get(point);
                     used.add(cell);
+                    usedPoints.add(point);
                     // One draw per case whatever the shape, so that every shape plants the same outbreaks
                     // (start, cells, size) in the same background and only the days differ.
                     double t = shape.time(k, duration, r.nextDouble());
                     int day = start + (int) Math.floor(t);
-                    plantedCases.add(new PlantedCase(day, cell, t - Math.floor(t)));
-                    days.get(day).merge(cell, 1, Integer::sum);
+                    plantedCases.add(new PlantedCase(day, cell, t - Math.floor(t), point));
+                    dayPoints.get(day).add(point);
                 }
-                planted0.add(new Outbreak(start, duration, used, size, radius));
+                planted0.add(new Outbreak(start, duration, used, size, radius, usedPoints));
             }
             for (int q = 0; q < rises; q++) {
                 int start = YEAR + 30 + r.nextInt(YEAR - 120);
-                String cell = pointCells.get(r.nextInt(pointCells.size()));
+                int point = r.nextInt(pointCells.size());
+                String cell = pointCells.get(point);
                 double perDay = 0.8 + 0.4 * r.nextDouble();
                 for (int d = start; d < 2 * YEAR; d++) {
                     int n = poisson(r, perDay);
-                    if (n > 0) {
-                        days.get(d).merge(cell, n, Integer::sum);
+                    for (int k = 0; k < n; k++) {
+                        dayPoints.get(d).add(point);
                     }
                 }
-                rise0.add(new Rise(start, cell, perDay));
+                rise0.add(new Rise(start, cell, perDay, point));
             }
         }
-        return new World(seed, pointCells, new ArrayList<>(cells.values()), days, planted0, rise0, plantedCases);
+        List<int[]> frozen = dayPoints.stream().map(day -> day.stream().mapToInt(Integer::intValue).toArray()).toList();
+        String[] ids = pointCells.toArray(String[]::new);
+        return new World(seed, pointCells, new ArrayList<>(cells.values()), List.of(), planted0, rise0, plantedCases, frozen)
+                .relocate(ids, new ArrayList<>(cells.values()));
     }
 
     static int poisson(SplittableRandom r, double mean) {
@@ -165,9 +229,9 @@ public final class DetectionBenchmark {
     }
 
     /** One detector's alerting clusters (cell sets) per evaluation day, and each day's top score. */
-    record Run(List<List<Set<String>>> alerts, List<List<Double>> alertTimes, double[] topScores, double secondsPerDay) {
+    public record Run(List<List<Set<String>>> alerts, List<List<Double>> alertTimes, double[] topScores, double secondsPerDay) {
         /** A daily detector's run: every alert at the end of its day. */
-        Run(List<List<Set<String>>> alerts, double[] topScores, double secondsPerDay) {
+        public Run(List<List<Set<String>>> alerts, double[] topScores, double secondsPerDay) {
             this(alerts, alerts.stream().map(day -> day.stream().map(c -> 1.0).toList()).toList(), topScores, secondsPerDay);
         }
     }
@@ -204,7 +268,7 @@ public final class DetectionBenchmark {
     }
 
     /** The default early-warning settings, or those the ews.* properties give (for tuning seeds). */
-    static EarlyWarningSettings ewsSettings(double threshold) {
+    public static EarlyWarningSettings ewsSettings(double threshold) {
         EarlyWarningSettings def = EarlyWarningSettings.defaults(threshold);
         return new EarlyWarningSettings(Double.parseDouble(System.getProperty("ews.radius", "" + def.maxRadius())),
                 Integer.getInteger("ews.days", def.maxDays()), Integer.getInteger("ews.minCases", def.minCases()),
@@ -306,6 +370,15 @@ public final class DetectionBenchmark {
         return out;
     }
 
+    /** Days at or above {@code threshold} in each year of concatenated quiet years' daily top scores. */
+    static int[] alarmDaysPerYear(double[] quietTopScores, double threshold) {
+        int[] out = new int[quietTopScores.length / YEAR];
+        for (int i = 0; i < out.length * YEAR; i++) {
+            out[i / YEAR] += quietTopScores[i] >= threshold ? 1 : 0;
+        }
+        return out;
+    }
+
     /** The threshold at which {@code days} days of the quiet year's top scores alert. */
     static double calibrate(double[] quietTopScores, int days) {
         double[] sorted = quietTopScores.clone();
@@ -404,15 +477,38 @@ public final class DetectionBenchmark {
         return new Score(found, firstHit.length, delays, hours, riseAlertDays, repeatDays, alertedRises, background);
     }
 
+    /**
+     * A further detector run over the same worlds as the built-in ones, at locations of its own (e.g.
+     * the stream's early warning on LSOA centroids, run by the fusion module's benchmark): it is
+     * calibrated on the same quiet years and scored on the same evaluation worlds, counted at its
+     * locations.
+     */
+    public interface Variant {
+        String name();
+
+        /** The world's cases counted at this variant's locations. */
+        World locate(World world);
+
+        Run run(World located, double threshold);
+    }
+
     public static void main(String[] args) throws IOException {
+        run(args, southWalesViolence(), List.of());
+    }
+
+    /**
+     * Runs the benchmark ({@code [years] [seed]}) over {@code mapPoints} with the built-in detectors
+     * and {@code variants}. {@code -Dbench.cells=false} skips the built-in early warning on cells.
+     */
+    public static void run(String[] args, List<MapPoint> mapPoints, List<Variant> variants) {
         int years = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 15;
         List<Shape> shapes = Arrays.stream(System.getProperty("bench.shapes", "uniform,frontloaded").split(","))
                 .map(Shape::parse).toList();
         // -Dbench.detectors=ews skips the plain scan (for trying early-warning settings on tuning seeds).
         boolean withPlain = !"ews".equals(System.getProperty("bench.detectors"));
-        List<GridCell> points = PoliceGrid.read("", YearMonth.of(2025, 1), YearMonth.of(2025, 12)).stream()
-                .filter(PoliceGrid.Point::violence).map(PoliceGrid.Point::cell).toList();
+        boolean withCells = Boolean.parseBoolean(System.getProperty("bench.cells", "true"));
+        List<GridCell> points = mapPoints.stream().map(MapPoint::cell).toList();
         // Thresholds from several quiet years (nothing planted, other seeds): the k-th largest of
         // n × 365 daily top scores is a much steadier quantile than that of a single year. Quiet years
         // have no outbreaks, so one calibration serves every outbreak shape.
@@ -424,22 +520,60 @@ public final class DetectionBenchmark {
         // -Dbench.looks=N (N >= 2) also runs the early warning evaluated N times a day as records arrive.
         int looks = Integer.getInteger("bench.looks", 4);
         double[] arriveQuiet = new double[0];
+        double[][] variantQuiet = new double[variants.size()][0];
+        List<World> quietWorlds = new ArrayList<>();
         for (int q = 0; q < quietYears; q++) {
             World quiet = simulate(points, seed * 7919 + q, false, 0, 0, Shape.UNIFORM);
+            quietWorlds.add(quiet);
             if (withPlain) {
                 plainQuiet = concat(plainQuiet, plainScan(quiet, Double.POSITIVE_INFINITY).topScores());
             }
-            ewsQuiet = concat(ewsQuiet, earlyWarning(quiet, Double.POSITIVE_INFINITY).topScores());
+            if (withCells) {
+                ewsQuiet = concat(ewsQuiet, earlyWarning(quiet, Double.POSITIVE_INFINITY).topScores());
+            }
             if (looks >= 2) {
                 arriveQuiet = concat(arriveQuiet, earlyWarningAsRecordsArrive(quiet, Double.POSITIVE_INFINITY, looks).topScores());
             }
+            for (int v = 0; v < variants.size(); v++) {
+                Variant variant = variants.get(v);
+                variantQuiet[v] = concat(variantQuiet[v], variant.run(variant.locate(quiet), Double.POSITIVE_INFINITY).topScores());
+            }
         }
-        double plainThreshold = withPlain ? calibrate(plainQuiet, FALSE_ALARM_DAYS_PER_YEAR * quietYears) : Double.NaN;
-        double ewsThreshold = calibrate(ewsQuiet, FALSE_ALARM_DAYS_PER_YEAR * quietYears);
-        double arriveThreshold = looks >= 2 ? calibrate(arriveQuiet, FALSE_ALARM_DAYS_PER_YEAR * quietYears) : Double.NaN;
+        int alarmDays = FALSE_ALARM_DAYS_PER_YEAR * quietYears;
+        double plainThreshold = withPlain ? calibrate(plainQuiet, alarmDays) : Double.NaN;
+        double ewsThreshold = withCells ? calibrate(ewsQuiet, alarmDays) : Double.NaN;
+        double arriveThreshold = looks >= 2 ? calibrate(arriveQuiet, alarmDays) : Double.NaN;
+        double[] variantThreshold = new double[variants.size()];
+        for (int v = 0; v < variants.size(); v++) {
+            variantThreshold[v] = calibrate(variantQuiet[v], alarmDays);
+            System.out.printf("threshold (%d alarm days per quiet year) %s: %.3f; alarm days per quiet year at it %s%n",
+                    FALSE_ALARM_DAYS_PER_YEAR, variants.get(v).name(), variantThreshold[v],
+                    Arrays.toString(alarmDaysPerYear(variantQuiet[v], variantThreshold[v])));
+        }
+        if (withCells) {
+            System.out.println("early warning: alarm days per quiet year at its threshold "
+                    + Arrays.toString(alarmDaysPerYear(ewsQuiet, ewsThreshold)));
+        }
         System.out.printf("thresholds (%d alarm days per quiet year): plain STP LLR %.3f, early-warning %.3f, "
                 + "early-warning at %d looks a day %.3f; %s%n", FALSE_ALARM_DAYS_PER_YEAR, plainThreshold, ewsThreshold,
                 looks, arriveThreshold, ewsSettings(ewsThreshold));
+        // Chance: the alerts of a quiet year (nothing planted) at the calibrated threshold, scored against
+        // an evaluation year's outbreaks. Coarse locations (LSOAs) make a background alert more likely to
+        // touch an outbreak's area in its days, which the scoring would count as a detection.
+        boolean chance = Boolean.parseBoolean(System.getProperty("bench.chance", "true"));
+        List<Run> ewsChance = new ArrayList<>();
+        List<List<Run>> variantChance = new ArrayList<>();
+        variants.forEach(v -> variantChance.add(new ArrayList<>()));
+        if (chance) {
+            for (World quiet : quietWorlds) {
+                if (withCells) {
+                    ewsChance.add(earlyWarning(quiet, ewsThreshold));
+                }
+                for (int v = 0; v < variants.size(); v++) {
+                    variantChance.get(v).add(variants.get(v).run(variants.get(v).locate(quiet), variantThreshold[v]));
+                }
+            }
+        }
         String arriveName = "early warning, " + looks + " looks a day";
         List<String> summary = new ArrayList<>();
         for (Shape shape : shapes) {
@@ -450,14 +584,18 @@ public final class DetectionBenchmark {
             Totals plainTotals = new Totals();
             Totals ewsTotals = new Totals();
             Totals arriveTotals = new Totals();
+            List<Totals> variantTotals = variants.stream().map(v -> new Totals()).toList();
+            int[][] variantOracle = new int[variants.size()][4];
             int[] oracleTotals = new int[4];
             for (int y = 0; y < years; y++) {
                 World world = simulate(points, seed + y, true, 12, 4, shape);
-                int[] oracle = oracle(world, ewsThreshold);
-                System.out.println("  oracle (own cells, true mean) outbreaks reaching the early-warning threshold by day 0..3: "
-                        + Arrays.toString(oracle));
-                for (int k = 0; k < 4; k++) {
-                    oracleTotals[k] += oracle[k];
+                if (withCells) {
+                    int[] oracle = oracle(world, ewsThreshold);
+                    System.out.println("  oracle (own cells, true mean) outbreaks reaching the early-warning threshold by day 0..3: "
+                            + Arrays.toString(oracle));
+                    for (int k = 0; k < 4; k++) {
+                        oracleTotals[k] += oracle[k];
+                    }
                 }
                 if (withPlain) {
                     Run plain = plainScan(world, plainThreshold);
@@ -465,30 +603,61 @@ public final class DetectionBenchmark {
                     print(y + 1, "plain STP scan", ps, plain);
                     plainTotals.add(ps);
                 }
-                Run ews = earlyWarning(world, ewsThreshold);
-                Score es = score(world, ews);
-                print(y + 1, "early warning", es, ews);
-                ewsTotals.add(es);
+                if (withCells) {
+                    Run ews = earlyWarning(world, ewsThreshold);
+                    Score es = score(world, ews);
+                    print(y + 1, "early warning", es, ews);
+                    ewsTotals.add(es);
+                    if (chance) {
+                        ewsTotals.chance(score(world, ewsChance.get(y % quietYears)), "early warning");
+                    }
+                }
                 if (looks >= 2) {
                     Run arrive = earlyWarningAsRecordsArrive(world, arriveThreshold, looks);
                     Score as = score(world, arrive);
                     print(y + 1, arriveName, as, arrive);
                     arriveTotals.add(as);
                 }
+                for (int v = 0; v < variants.size(); v++) {
+                    Variant variant = variants.get(v);
+                    World located = variant.locate(world);
+                    // The oracle at the variant's locations: the outbreak's own locations (e.g. LSOAs)
+                    // against their true mean, at the variant's threshold.
+                    int[] oracle = oracle(located, variantThreshold[v]);
+                    for (int k = 0; k < 4; k++) {
+                        variantOracle[v][k] += oracle[k];
+                    }
+                    Run run = variant.run(located, variantThreshold[v]);
+                    Score vs = score(located, run);
+                    print(y + 1, variant.name(), vs, run);
+                    variantTotals.get(v).add(vs);
+                    if (chance) {
+                        variantTotals.get(v).chance(score(located, variantChance.get(v).get(y % quietYears)), variant.name());
+                    }
+                }
             }
             if (withPlain) {
                 summary.add(plainTotals.row(shape, "plain STP scan"));
             }
-            summary.add(ewsTotals.row(shape, "early warning"));
+            if (withCells) {
+                summary.add(ewsTotals.row(shape, "early warning"));
+            }
             if (looks >= 2) {
                 summary.add(arriveTotals.row(shape, arriveName));
             }
-            summary.add("| " + shape + " | oracle bound: outbreaks at the early-warning threshold by day 0, 1, 2, 3 | "
-                    + Arrays.toString(oracleTotals) + " | | | | |");
+            for (int v = 0; v < variants.size(); v++) {
+                summary.add(variantTotals.get(v).row(shape, variants.get(v).name()));
+                summary.add("| " + shape + " | oracle bound at the locations of " + variants.get(v).name()
+                        + " by day 0, 1, 2, 3 | " + Arrays.toString(variantOracle[v]) + " | | | | | |");
+            }
+            if (withCells) {
+                summary.add("| " + shape + " | oracle bound: outbreaks at the early-warning threshold by day 0, 1, 2, 3 | "
+                        + Arrays.toString(oracleTotals) + " | | | | |");
+            }
         }
         System.out.println("| outbreaks | detector | found | median delay (days) | median hours from 00:00 of the first day "
-                + "| rise repeat days | background false-alarm days |");
-        System.out.println("|---|---|---|---|---|---|---|");
+                + "| rise repeat days | background false-alarm days | 'found' by chance (quiet-year alerts) |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         summary.forEach(System.out::println);
     }
 
@@ -500,6 +669,14 @@ public final class DetectionBenchmark {
         private int background;
         private final List<Integer> delays = new ArrayList<>();
         private final List<Double> hours = new ArrayList<>();
+        private int chanceFound = -1;
+
+        /** A quiet year's alerts scored against this year's outbreaks: "detections" by chance. */
+        void chance(Score s, String name) {
+            System.out.printf("  %s: quiet-year alerts 'find' %d / %d of this year's outbreaks by chance%n", name, s.found(),
+                    s.outbreaks());
+            chanceFound = Math.max(chanceFound, 0) + s.found();
+        }
 
         void add(Score s) {
             found += s.found();
@@ -512,8 +689,9 @@ public final class DetectionBenchmark {
 
         String row(Shape shape, String detector) {
             Score all = new Score(found, outbreaks, delays, hours, 0, repeats, 0, background);
-            return String.format("| %s | %s | %d / %d | %.1f | %.0f | %d | %d |", shape, detector, found, outbreaks,
-                    all.medianDelay(), all.medianHours(), repeats, background);
+            return String.format("| %s | %s | %d / %d | %.1f | %.0f | %d | %d | %s |", shape, detector, found, outbreaks,
+                    all.medianDelay(), all.medianHours(), repeats, background,
+                    chanceFound < 0 ? "" : chanceFound + " / " + outbreaks);
         }
     }
 

@@ -27,8 +27,8 @@ import org.ember.geo.testdata.SharedData;
  * equal distances are exactly equal for both Ember and SaTScan.
  */
 final class PoliceGrid {
-    /** One record: its cell and day. */
-    record Point(GridCell cell, LocalDate day, boolean violence) {}
+    /** One record: its cell, day and WGS84 position (to place it in an LSOA as the stream does). */
+    record Point(GridCell cell, LocalDate day, boolean violence, double lon, double lat) {}
 
     private PoliceGrid() {}
 
@@ -60,9 +60,11 @@ final class PoliceGrid {
                     if (f[4].isEmpty() || !lsoaName.startsWith(area)) {
                         continue;
                     }
-                    ProjectedPoint p = BritishNationalGrid.fromWgs84(Double.parseDouble(f[4]), Double.parseDouble(f[5]));
+                    double lon = Double.parseDouble(f[4]);
+                    double lat = Double.parseDouble(f[5]);
+                    ProjectedPoint p = BritishNationalGrid.fromWgs84(lon, lat);
                     out.add(new Point(GridCell.containing(p.x(), p.y(), 250), m.atDay(day + 1),
-                            type.equals("Violence and sexual offences")));
+                            type.equals("Violence and sexual offences"), lon, lat));
                 }
             }
         }

@@ -2,6 +2,8 @@ package org.ember.jobs.fusion;
 
 import io.micrometer.core.instrument.Counter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -14,6 +16,7 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.ember.geo.area.AreaCatalogue;
 import org.ember.geo.layers.AreaShapes;
+import org.ember.geo.linkage.FeedTimeBuckets;
 import org.ember.geo.linkage.FiledReport;
 import org.ember.geo.linkage.GroupChange;
 import org.ember.geo.linkage.IncidentLinker;
@@ -49,6 +52,8 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
     private transient MapState<String, FiledReport> reports;
     private transient MapState<String, LinkGroup> groups;
     private transient MapState<String, Boolean> ownedIds;
+    /** The reports' keys by {@link FeedTimeBuckets bucket}: a new report reads its partners, not the whole block. */
+    private transient MapState<String, List<String>> byBucket;
     /**
      * No later than the earliest expiry of a report in the block: until then an expiry pass finds
      * nothing to forget, so the timers of arrivals (many an hour) skip the scan of every report.
@@ -60,6 +65,8 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
     private transient Counter stale;
     private transient Counter corrected;
     private transient Counter cancelled;
+    /** Per change kind: registering a meter is a registry lookup, too slow for every change. */
+    private transient Map<String, Counter> links;
     private transient KeyedArrivalBuffer<Incident> arrivals;
     private transient JobMetrics.Count lateByArrival;
 
@@ -78,6 +85,8 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
                 new MapStateDescriptor<>("linkage-incidents", Types.STRING, TypeInformation.of(LinkGroup.class)));
         ownedIds = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("linkage-owned", Types.STRING, Types.BOOLEAN));
+        byBucket = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("linkage-buckets", Types.STRING, Types.LIST(Types.STRING)));
         nextExpiry = getRuntimeContext().getState(new ValueStateDescriptor<>("linkage-next-expiry", Types.LONG));
         book = new StateBook();
         owned = new StateOwned();
@@ -88,6 +97,7 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
         stale = FusionMetrics.corrections("stale");
         corrected = FusionMetrics.corrections("corrected");
         cancelled = FusionMetrics.corrections("cancelled");
+        links = new java.util.HashMap<>();
     }
 
     @Override
@@ -130,7 +140,7 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
             (incident.cancelled() ? cancelled : corrected).increment();
         }
         for (GroupChange change : result.changes()) {
-            FusionMetrics.links(change.kind().code()).increment();
+            links.computeIfAbsent(change.kind().code(), FusionMetrics::links).increment();
         }
         step.linked().forEach(out::collect);
         ctx.timerService().registerEventTimeTimer(step.timer());
@@ -167,7 +177,25 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
         @Override
         public void putReport(FiledReport report) {
             call(() -> {
-                reports.put(report.report().key(), report);
+                String key = report.report().key();
+                FiledReport before = reports.get(key);
+                reports.put(key, report);
+                String bucket = FeedTimeBuckets.of(report.report());
+                if (before != null) {
+                    String was = FeedTimeBuckets.of(before.report());
+                    if (was.equals(bucket)) {
+                        return null;
+                    }
+                    unfile(was, key);
+                }
+                List<String> keys = byBucket.get(bucket);
+                // A new list each time: the heap backend keeps the object, and a checkpoint may be reading the old one.
+                List<String> filed = new ArrayList<>(keys == null ? 1 : keys.size() + 1);
+                if (keys != null) {
+                    filed.addAll(keys);
+                }
+                filed.add(key);
+                byBucket.put(bucket, filed);
                 return null;
             });
         }
@@ -175,19 +203,53 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
         @Override
         public void removeReport(String key) {
             call(() -> {
+                FiledReport before = reports.get(key);
                 reports.remove(key);
+                if (before != null) {
+                    unfile(FeedTimeBuckets.of(before.report()), key);
+                }
                 return null;
             });
+        }
+
+        private void unfile(String bucket, String key) throws Exception {
+            List<String> keys = byBucket.get(bucket);
+            if (keys == null) {
+                return;
+            }
+            List<String> rest = new ArrayList<>(keys);
+            rest.remove(key);
+            if (rest.isEmpty()) {
+                byBucket.remove(bucket);
+            } else {
+                byBucket.put(bucket, rest);
+            }
         }
 
         @Override
         public Iterable<FiledReport> reports() {
             return call(() -> {
-                java.util.List<FiledReport> all = new java.util.ArrayList<>();
+                List<FiledReport> all = new ArrayList<>();
                 for (Map.Entry<String, FiledReport> e : reports.entries()) {
                     all.add(e.getValue());
                 }
                 return all;
+            });
+        }
+
+        @Override
+        public Iterable<FiledReport> reportsIn(List<String> buckets) {
+            return call(() -> {
+                List<FiledReport> out = new ArrayList<>();
+                for (String bucket : buckets) {
+                    List<String> keys = byBucket.get(bucket);
+                    if (keys != null) {
+                        for (String key : keys) {
+                            out.add(reports.get(key));
+                        }
+                    }
+                }
+                return out;
             });
         }
 
@@ -237,9 +299,9 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
         }
 
         @Override
-        public java.util.List<String> ids() {
+        public List<String> ids() {
             return call(() -> {
-                java.util.List<String> all = new java.util.ArrayList<>();
+                List<String> all = new ArrayList<>();
                 for (String id : ownedIds.keys()) {
                     all.add(id);
                 }

@@ -1,0 +1,60 @@
+package org.ember.geo.linkage;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a {@link LinkBook} files a report so that the linker reads only its possible partners: one
+ * bucket per feed and quarter hour of event time. A report can only join an incident through a
+ * member of a feed it has a {@link PairWindow} with, within the widest gap of its windows; any
+ * other member rules the incident out anyway. So a new report reads the buckets of its partner
+ * feeds around its time, not every report of the last {@link LinkageSettings#retention()} (eight
+ * days by default), and the work per report follows how many reports could match it, not how many
+ * are kept.
+ */
+public final class FeedTimeBuckets {
+    /** Bucket width: a window's gap spans a few buckets, and a bucket holds a few minutes of a feed. */
+    static final long BUCKET_MILLIS = 15 * 60_000L;
+
+    /** A feed a report may link with, and the widest gap of their window. */
+    private record Partner(String feed, long gap) {}
+
+    private final java.util.Map<String, List<Partner>> partners = new java.util.HashMap<>();
+
+    public FeedTimeBuckets(LinkageSettings settings) {
+        for (String feed : settings.linkedFeeds()) {
+            List<Partner> of = new ArrayList<>();
+            for (String partner : settings.linkedFeeds()) {
+                if (!partner.equals(feed)) {
+                    settings.window(feed, partner).ifPresent(w -> of.add(new Partner(partner, w.maxGap().toMillis())));
+                }
+            }
+            partners.put(feed, List.copyOf(of));
+        }
+    }
+
+    /** The bucket a report is filed in. */
+    public static String of(Report report) {
+        return key(report.feed(), Math.floorDiv(report.time(), BUCKET_MILLIS));
+    }
+
+    /**
+     * The buckets that hold every report a report of {@code feed} at {@code time} could link with:
+     * those of each partner feed from {@code time − gap} to {@code time + gap}, where gap is the
+     * widest window of the pair. In a fixed order (feeds sorted, then time).
+     */
+    public List<String> partnersOf(String feed, long time) {
+        List<String> keys = new ArrayList<>();
+        for (Partner partner : partners.getOrDefault(feed, List.of())) {
+            for (long b = Math.floorDiv(time - partner.gap(), BUCKET_MILLIS);
+                    b <= Math.floorDiv(time + partner.gap(), BUCKET_MILLIS); b++) {
+                keys.add(key(partner.feed(), b));
+            }
+        }
+        return keys;
+    }
+
+    private static String key(String feed, long bucket) {
+        return feed + "@" + bucket;
+    }
+}

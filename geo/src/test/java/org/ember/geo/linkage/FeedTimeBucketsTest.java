@@ -1,0 +1,132 @@
+package org.ember.geo.linkage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The linker reads a report's partners from their buckets, with the same answers as reading every report. */
+class FeedTimeBucketsTest {
+    private static final LinkageSettings SETTINGS = LinkageSettings.defaults();
+    private static final long MINUTE = 60_000L;
+
+    @Test
+    void partnerBucketsCoverEachWindowAndSkipTheReportsOwnFeed() {
+        FeedTimeBuckets buckets = new FeedTimeBuckets(SETTINGS);
+        long time = Reports.FRIDAY_22H.toEpochMilli(); // on a quarter-hour boundary
+        List<String> ofPolice = buckets.partnersOf("police", time);
+        // police–ae: 30 minutes either side (21:30 to 22:30: 5 buckets); police–ambulance: 20 minutes (21:40 to 22:20: 4).
+        assertThat(ofPolice).hasSize(9).noneMatch(b -> b.startsWith("police@"))
+                .contains(FeedTimeBuckets.of(Reports.aeInLsoa("a", Duration.ofMinutes(-30), Reports.LSOA, false, "15-19")),
+                        FeedTimeBuckets.of(Reports.aeInLsoa("b", Duration.ofMinutes(30), Reports.LSOA, false, "15-19")),
+                        FeedTimeBuckets.of(Reports.ambulance("c", Duration.ofMinutes(20), 0, false, "15-19")));
+        assertThat(buckets.partnersOf("unlinked", time)).isEmpty();
+    }
+
+    @Test
+    void linkingFromBucketsGivesTheAnswersOfReadingTheWholeBook() {
+        for (long seed = 1; seed <= 5; seed++) {
+            List<Report> arrivals = dayOfReports(new Random(seed), 700);
+            IncidentLinker linker = new IncidentLinker(SETTINGS);
+            MemoryLinkBook indexed = new MemoryLinkBook();
+            WholeBook whole = new WholeBook();
+            int joined = 0;
+            for (Report report : arrivals) {
+                IncidentLinker.Result fromBuckets = linker.apply(report, indexed);
+                IncidentLinker.Result fromAll = linker.apply(report, whole);
+                assertThat(fromBuckets).as("seed %d, report %s", seed, report.key()).isEqualTo(fromAll);
+                joined += (int) fromBuckets.changes().stream().filter(c -> c.kind() == GroupChange.Kind.JOINED).count();
+            }
+            assertThat(joined).as("the sample links reports, so the buckets are exercised").isGreaterThan(50);
+            assertThat(indexed.groupOfReports()).isEqualTo(whole.groupOfReports());
+            long end = arrivals.stream().mapToLong(Report::time).max().orElseThrow() + SETTINGS.retention().toMillis() + 1;
+            linker.expire(end, indexed);
+            assertThat(indexed.reportCount()).isZero();
+            assertThat(indexed.bucketCount()).as("buckets are emptied with their reports").isZero();
+        }
+    }
+
+    /**
+     * Three feeds in one square kilometre over three days, arriving in a shuffled order; some are
+     * corrected later (moved by up to 40 minutes, often into another bucket) or cancelled.
+     */
+    private static List<Report> dayOfReports(Random random, int count) {
+        String[] feeds = {"police", "ambulance", "ae"};
+        List<Report> first = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String feed = feeds[random.nextInt(feeds.length)];
+            long time = Reports.FRIDAY_22H.toEpochMilli() + (long) (random.nextDouble() * 3 * 24 * 60) * MINUTE;
+            boolean precise = !feed.equals("ae") || random.nextInt(5) == 0;
+            first.add(new Report(feed + ":" + i, feed, "r" + i, 1, false, time, Reports.X + random.nextInt(1000),
+                    Reports.Y + random.nextInt(1000), -3.179, 51.479, precise, random.nextBoolean() ? Reports.LSOA
+                    : Reports.OTHER_LSOA, Reports.LAD, precise ? "250m:1273:703" : null, "violence",
+                    random.nextInt(4) == 0, random.nextBoolean() ? "15-19" : "20-24", feed));
+        }
+        List<Report> arrivals = new ArrayList<>(first);
+        java.util.Collections.shuffle(arrivals, random);
+        for (Report r : first) {
+            int roll = random.nextInt(20);
+            if (roll < 3) {
+                long moved = r.time() + (random.nextInt(81) - 40) * MINUTE;
+                arrivals.add(random.nextInt(arrivals.size() + 1), new Report(r.key(), r.feed(), r.sourceId(), 2, false,
+                        moved, r.x() + 50, r.y(), r.lon(), r.lat(), r.precise(), r.lsoa(), r.lad(), r.cell(), r.category(),
+                        r.weapon(), r.ageBand(), r.detail()));
+            } else if (roll == 3) {
+                arrivals.add(Reports.version(r, 3, true, r.category()));
+            }
+        }
+        return arrivals;
+    }
+
+    /** A book that hands the linker every report it keeps, whatever buckets are asked for: the old scan. */
+    private static final class WholeBook implements LinkBook {
+        private final MemoryLinkBook book = new MemoryLinkBook();
+
+        @Override
+        public FiledReport report(String key) {
+            return book.report(key);
+        }
+
+        @Override
+        public void putReport(FiledReport report) {
+            book.putReport(report);
+        }
+
+        @Override
+        public void removeReport(String key) {
+            book.removeReport(key);
+        }
+
+        @Override
+        public Iterable<FiledReport> reports() {
+            return book.reports();
+        }
+
+        @Override
+        public Iterable<FiledReport> reportsIn(List<String> buckets) {
+            return book.reports();
+        }
+
+        @Override
+        public LinkGroup group(String id) {
+            return book.group(id);
+        }
+
+        @Override
+        public void putGroup(LinkGroup group) {
+            book.putGroup(group);
+        }
+
+        @Override
+        public void removeGroup(String id) {
+            book.removeGroup(id);
+        }
+
+        java.util.Map<String, String> groupOfReports() {
+            return book.groupOfReports();
+        }
+    }
+}
