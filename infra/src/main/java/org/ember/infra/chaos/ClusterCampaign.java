@@ -175,15 +175,15 @@ public final class ClusterCampaign {
         long lastPrinted = 0;
         while (Instant.now().isBefore(deadline)) {
             long restarts = rest.restarts(job);
-            clocks = "RUNNING".equals(rest.state(job))
-                    ? rest.operatorMetric(job, RULES_OPERATOR, "currentOutputWatermark") : Map.of();
-            boolean passed = !clocks.isEmpty() && clocks.values().stream().allMatch(c -> c >= newestArrival);
-            if (passed) {
+            clocks = rulesClocks(rest, job);
+            if (passed(clocks, newestArrival)) {
                 long checkpoints = rest.completedCheckpoints(job);
                 while (rest.completedCheckpoints(job) < checkpoints + 3 && Instant.now().isBefore(deadline)) {
                     Thread.sleep(1000);
                 }
-                if (rest.completedCheckpoints(job) >= checkpoints + 3 && rest.restarts(job) == restarts) {
+                // Read again: a value fetched just after a restart may still be the previous attempt's.
+                if (rest.completedCheckpoints(job) >= checkpoints + 3 && rest.restarts(job) == restarts
+                        && passed(rulesClocks(rest, job), newestArrival)) {
                     out.printf("  every record applied: the rule evaluator's clock passed the newest arrival (%s) in "
                             + "every subtask, then 3 checkpoints%n", Instant.ofEpochMilli(newestArrival));
                     return;
@@ -199,6 +199,15 @@ public final class ClusterCampaign {
                 + ": the consumer group committed the end of every feed, but the rule evaluator's clock (output "
                 + "watermark per subtask, NaN: not reported) " + clocks + " is not past the newest arrival "
                 + newestArrival + " (" + Instant.ofEpochMilli(newestArrival) + "); records wait in arrival buffers");
+    }
+
+    private static Map<String, Double> rulesClocks(FlinkRest rest, String job) {
+        return "RUNNING".equals(rest.state(job)) ? rest.operatorMetric(job, RULES_OPERATOR, "currentOutputWatermark")
+                : Map.of();
+    }
+
+    private static boolean passed(Map<String, Double> clocks, long newestArrival) {
+        return !clocks.isEmpty() && clocks.values().stream().allMatch(c -> c >= newestArrival);
     }
 
     /** The newest arrival (Kafka timestamp) on any partition of any feed. */
