@@ -38,6 +38,10 @@ import org.ember.model.Topics;
  */
 public final class ClusterCampaign {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The operator whose output clock says every record read has been applied (AlertStage names it). */
+    private static final String RULES_OPERATOR = "Evaluate rules per area";
+    /** How long a run may take to apply what it read once the group committed it; then it fails. */
+    private static final Duration APPLIED_TIMEOUT = Duration.ofMinutes(8);
 
     /**
      * What to break during a run: TaskManager kills, how long broker 1 is stopped (zero: not at all),
@@ -143,11 +147,7 @@ public final class ClusterCampaign {
             inject(rest, job, faults);
         }
         awaitConsumed(args.consumerGroup(), Duration.ofMinutes(25));
-        long checkpoints = rest.completedCheckpoints(job);
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (rest.completedCheckpoints(job) < checkpoints + 3 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(1000);
-        }
+        awaitApplied(rest, job, newestArrival(), APPLIED_TIMEOUT);
         if (probe != null) {
             probe.whileRunning(job);
         }
@@ -158,6 +158,76 @@ public final class ClusterCampaign {
                 alerts.size(), run.repeated());
         rest.savepoint(job, null, true, Duration.ofMinutes(3));
         return run;
+    }
+
+    /**
+     * Waits until the job has applied every record it read, then three more checkpoints (so the
+     * alerts those records raised are committed to the topic), and fails after {@code timeout}
+     * saying what was still pending. Records read and committed by the consumer group may still wait
+     * in the stages' arrival buffers until the clock passes their arrival (docs/rules.md,
+     * "Determinism"); once the rule evaluator's output clock, in every subtask, has reached the
+     * newest arrival on any feed, nothing read can still raise or resolve an alert. If the job
+     * restarts meanwhile (its clocks start over), it waits again.
+     */
+    private void awaitApplied(FlinkRest rest, String job, long newestArrival, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        Map<String, Double> clocks = Map.of();
+        long lastPrinted = 0;
+        while (Instant.now().isBefore(deadline)) {
+            long restarts = rest.restarts(job);
+            clocks = rulesClocks(rest, job);
+            if (passed(clocks, newestArrival)) {
+                long checkpoints = rest.completedCheckpoints(job);
+                while (rest.completedCheckpoints(job) < checkpoints + 3 && Instant.now().isBefore(deadline)) {
+                    Thread.sleep(1000);
+                }
+                // Read again: a value fetched just after a restart may still be the previous attempt's.
+                if (rest.completedCheckpoints(job) >= checkpoints + 3 && rest.restarts(job) == restarts
+                        && passed(rulesClocks(rest, job), newestArrival)) {
+                    out.printf("  every record applied: the rule evaluator's clock passed the newest arrival (%s) in "
+                            + "every subtask, then 3 checkpoints%n", Instant.ofEpochMilli(newestArrival));
+                    return;
+                }
+            } else if (System.nanoTime() - lastPrinted > Duration.ofSeconds(30).toNanos()) {
+                lastPrinted = System.nanoTime();
+                out.println("  waiting for the rule evaluator's clock to pass the newest arrival " + newestArrival
+                        + ": " + clocks);
+            }
+            Thread.sleep(2000);
+        }
+        throw new IllegalStateException("job " + job + " did not apply what it read within " + timeout
+                + ": the consumer group committed the end of every feed, but the rule evaluator's clock (output "
+                + "watermark per subtask, NaN: not reported) " + clocks + " is not past the newest arrival "
+                + newestArrival + " (" + Instant.ofEpochMilli(newestArrival) + "); records wait in arrival buffers");
+    }
+
+    private static Map<String, Double> rulesClocks(FlinkRest rest, String job) {
+        return "RUNNING".equals(rest.state(job)) ? rest.operatorMetric(job, RULES_OPERATOR, "currentOutputWatermark")
+                : Map.of();
+    }
+
+    private static boolean passed(Map<String, Double> clocks, long newestArrival) {
+        return !clocks.isEmpty() && clocks.values().stream().allMatch(c -> c >= newestArrival);
+    }
+
+    /** The newest arrival (Kafka timestamp) on any partition of any feed. */
+    private long newestArrival() throws Exception {
+        long newest = Long.MIN_VALUE;
+        try (Admin admin = cluster.kafka().admin()) {
+            for (Feed feed : Feed.values()) {
+                var partitions = admin.describeTopics(List.of(feed.topic())).allTopicNames().get().get(feed.topic())
+                        .partitions();
+                Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+                partitions.forEach(p -> request.put(new TopicPartition(feed.topic(), p.partition()), OffsetSpec.maxTimestamp()));
+                for (var info : admin.listOffsets(request).all().get().values()) {
+                    newest = Math.max(newest, info.timestamp());
+                }
+            }
+        }
+        if (newest <= 0) {
+            throw new IllegalStateException("no feed record on the brokers");
+        }
+        return newest;
     }
 
     private void inject(FlinkRest rest, String job, Faults faults) throws Exception {

@@ -127,6 +127,49 @@ public final class FlinkRest {
         return get("/jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong();
     }
 
+    /**
+     * An operator metric of a running job, per subtask: the value of {@code metric} (e.g.
+     * {@code currentOutputWatermark}) of the operator named {@code operatorName}, for every subtask of
+     * every vertex whose chain holds it, keyed {@code vertex[subtask]}; NaN where the subtask has not
+     * reported it (yet). Flink's REST metrics are fetched from the TaskManagers every few seconds,
+     * so a value may be that old. (Flink's metric query service writes {@code space . : ,} in
+     * operator names as {@code _}; so does this lookup.)
+     */
+    public java.util.Map<String, Double> operatorMetric(String jobId, String operatorName, String metric) {
+        String operator = operatorName.replaceAll("[ .:,]", "_");
+        java.util.Map<String, Double> values = new java.util.TreeMap<>();
+        for (JsonNode vertex : get("/jobs/" + jobId).path("vertices")) {
+            if (!vertex.path("name").asText().contains(operatorName)) {
+                continue;
+            }
+            String vertexPath = "/jobs/" + jobId + "/vertices/" + vertex.path("id").asText();
+            for (int subtask = 0; subtask < vertex.path("parallelism").asInt(); subtask++) {
+                String subtaskPath = vertexPath + "/subtasks/" + subtask + "/metrics";
+                // The id holds the operator's whole name (as the query service writes it): find it.
+                List<String> ids = new ArrayList<>();
+                for (JsonNode id : get(subtaskPath)) {
+                    String name = id.path("id").asText();
+                    if (name.startsWith(operator) && name.endsWith("." + metric)) {
+                        ids.add(name);
+                    }
+                }
+                double value = Double.NaN;
+                if (ids.size() == 1) {
+                    for (JsonNode reported : get(subtaskPath + "?get="
+                            + java.net.URLEncoder.encode(ids.get(0), StandardCharsets.UTF_8))) {
+                        try {
+                            value = Double.parseDouble(reported.path("value").asText());
+                        } catch (NumberFormatException e) {
+                            // not a number yet: NaN
+                        }
+                    }
+                }
+                values.put(vertex.path("id").asText().substring(0, 8) + "[" + subtask + "]", value);
+            }
+        }
+        return values;
+    }
+
     /** Triggers a savepoint (or, with {@code stop}, stops the job with one) and waits for its path. */
     public String savepoint(String jobId, String targetDirectory, boolean stop, Duration timeout) {
         ObjectNode body = JSON.createObjectNode();

@@ -70,14 +70,20 @@ final class KafkaEndOffsets implements Serializable {
                     TopicDescription description = topics.get(topic);
                     Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
                     Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+                    Map<TopicPartition, OffsetSpec> newest = new HashMap<>();
                     description.partitions().forEach(p -> {
                         latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest());
                         earliest.put(new TopicPartition(topic, p.partition()), OffsetSpec.earliest());
+                        newest.put(new TopicPartition(topic, p.partition()), OffsetSpec.maxTimestamp());
                     });
                     ListOffsetsOptions committedOnly = new ListOffsetsOptions(IsolationLevel.READ_COMMITTED);
                     CompletableFuture<Map<Integer, Long>> ends = offsets(admin.listOffsets(latest, committedOnly));
                     CompletableFuture<Map<Integer, Long>> starts = offsets(admin.listOffsets(earliest, committedOnly));
-                    return starts.thenCombine(ends, PartitionEnds::new);
+                    // The newest arrivals are a help, not the answer: without them the ends still count.
+                    CompletableFuture<Map<Integer, Long>> arrivals = timestamps(admin.listOffsets(newest, committedOnly))
+                            .exceptionally(e -> Map.of());
+                    return CompletableFuture.allOf(starts, ends, arrivals)
+                            .thenApply(done -> new PartitionEnds(starts.join(), ends.join(), arrivals.join()));
                 });
     }
 
@@ -85,6 +91,15 @@ final class KafkaEndOffsets implements Serializable {
         return result.all().toCompletionStage().toCompletableFuture().thenApply(all -> {
             Map<Integer, Long> byPartition = new HashMap<>();
             all.forEach((partition, info) -> byPartition.put(partition.partition(), info.offset()));
+            return byPartition;
+        });
+    }
+
+    /** Each partition's newest timestamp (−1 where it has none the broker will give). */
+    private static CompletableFuture<Map<Integer, Long>> timestamps(ListOffsetsResult result) {
+        return result.all().toCompletionStage().toCompletableFuture().thenApply(all -> {
+            Map<Integer, Long> byPartition = new HashMap<>();
+            all.forEach((partition, info) -> byPartition.put(partition.partition(), info.timestamp()));
             return byPartition;
         });
     }

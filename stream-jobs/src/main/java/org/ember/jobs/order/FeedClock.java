@@ -44,11 +44,21 @@ public final class FeedClock {
      */
     public record Tick(long watermark, Verdict verdict, int forced) {}
 
-    /** The broker's answer: each partition's first offset and the next it will write (committed records). */
-    public record PartitionEnds(Map<Integer, Long> earliest, Map<Integer, Long> latest) {
+    /**
+     * The broker's answer: each partition's first offset and the next it will write (committed
+     * records), and the newest arrival (Kafka timestamp) among its committed records where the
+     * broker knows it.
+     */
+    public record PartitionEnds(Map<Integer, Long> earliest, Map<Integer, Long> latest, Map<Integer, Long> newestArrival) {
         public PartitionEnds {
             earliest = Map.copyOf(earliest);
             latest = Map.copyOf(latest);
+            newestArrival = Map.copyOf(newestArrival);
+        }
+
+        /** Without the newest arrivals (the broker did not say). */
+        public PartitionEnds(Map<Integer, Long> earliest, Map<Integer, Long> latest) {
+            this(earliest, latest, Map.of());
         }
     }
 
@@ -61,6 +71,8 @@ public final class FeedClock {
         /** The end the broker gave in the last answer after this partition's latest record, and when it was asked. */
         long lastEnd = -1;
         long lastEndAskedAt;
+        /** The newest arrival in the partition, as the broker last gave it; MIN_VALUE: not known. */
+        long brokerNewest = Long.MIN_VALUE;
 
         Partition(long since) {
             this.lastRecordAt = since;
@@ -145,6 +157,10 @@ public final class FeedClock {
             } else if (p.newest != Long.MIN_VALUE && probeAskedAt <= p.lastRecordAt) {
                 continue; // a record came after the question: the answer says nothing about now
             }
+            long newestArrival = ends.newestArrival().getOrDefault(number, -1L);
+            if (newestArrival > 0) {
+                p.brokerNewest = newestArrival;
+            }
             long unread = end.getValue() - Math.max(p.nextToRead, ends.earliest().getOrDefault(number, 0L));
             // One short of the end is what a committed transaction leaves: its commit marker, which a
             // consumer never returns. A data record would have been read within a quiet period, so
@@ -165,6 +181,16 @@ public final class FeedClock {
             if (!p.readToTheEnd && now - p.lastRecordAt >= maxHoldMillis) {
                 p.readToTheEnd = true;
                 forced++;
+                if (p.newest == Long.MIN_VALUE) {
+                    // Nothing read from it since this reader started: typically restored at its end after a
+                    // failover, with records read before the crash still waiting in the stages' arrival
+                    // buffers (restored with the checkpoint). Giving it up without a clock would leave
+                    // those records waiting for the next record appended to any feed (the restarted
+                    // operators' clocks start from nothing); its clock, had it read the partition to
+                    // the end, is the newest arrival in it. A record read after all is late by arrival,
+                    // as with any forced partition.
+                    p.newest = p.brokerNewest;
+                }
             }
         }
         boolean knowsItsPartitions = mine != null && answered;
