@@ -60,22 +60,10 @@ public final class LsoaDetectionBenchmark {
         ladLocations.values().forEach(all::addAll);
         System.out.printf("LSOA variant: %d points placed in %d LSOA scan locations of %d local authorities "
                 + "(%d outside the coverage, dropped)%n", points.size() - outside, all.size(), ladLocations.size(), outside);
-        DetectionBenchmark.Variant stream = new DetectionBenchmark.Variant() {
-            @Override
-            public String name() {
-                return "early warning on LSOA centroids (stream before cells)";
-            }
-
-            @Override
-            public DetectionBenchmark.World locate(DetectionBenchmark.World world) {
-                return world.relocate(lsoaOfPoint, all);
-            }
-
-            @Override
-            public DetectionBenchmark.Run run(DetectionBenchmark.World located, double threshold) {
-                return perAuthority(located, ladLocations, ladOfLsoa, threshold);
-            }
-        };
+        DetectionBenchmark.Variant stream = DetectionBenchmark.Variant.of(
+                "early warning on LSOA centroids (stream before cells)",
+                world -> world.relocate(lsoaOfPoint, all),
+                (located, threshold) -> perAuthority(located, ladLocations, ladOfLsoa, threshold));
         // The stream's form since issue 15: each authority scans the 250 m cells of its cases and
         // publishes per LSOA; a located point is "cell|lsoa" so that cases are counted per cell and
         // alerts scored on LSOAs.
@@ -103,22 +91,10 @@ public final class LsoaDetectionBenchmark {
         int maxCells = lsoaOfCellByLad.values().stream().mapToInt(Map::size).max().orElse(0);
         System.out.printf("cells variant: %d (cell, authority) scan locations, at most %d in one authority%n",
                 lsoaOfCellByLad.values().stream().mapToInt(Map::size).sum(), maxCells);
-        DetectionBenchmark.Variant cells = new DetectionBenchmark.Variant() {
-            @Override
-            public String name() {
-                return "early warning on cells per authority, published on LSOAs (stream)";
-            }
-
-            @Override
-            public DetectionBenchmark.World locate(DetectionBenchmark.World world) {
-                return world.relocate(cellLsoaOfPoint, List.copyOf(cellLsoaLocations.values()));
-            }
-
-            @Override
-            public DetectionBenchmark.Run run(DetectionBenchmark.World located, double threshold) {
-                return cellsPerAuthority(located, lsoaOfCellByLad, ladOfLsoa, idsOfLsoa, threshold);
-            }
-        };
+        DetectionBenchmark.Variant cells = DetectionBenchmark.Variant.of(
+                "early warning on cells per authority, published on LSOAs (stream)",
+                world -> world.relocate(cellLsoaOfPoint, List.copyOf(cellLsoaLocations.values())),
+                (located, threshold) -> cellsPerAuthority(located, lsoaOfCellByLad, ladOfLsoa, idsOfLsoa, threshold));
         List<DetectionBenchmark.Variant> variants = switch (System.getProperty("bench.variants", "lsoa,cells")) {
             case "lsoa" -> List.of(stream);
             case "cells" -> List.of(cells);

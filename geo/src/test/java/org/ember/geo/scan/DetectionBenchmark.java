@@ -490,6 +490,27 @@ public final class DetectionBenchmark {
         World locate(World world);
 
         Run run(World located, double threshold);
+
+        /** A variant from its name, how it locates cases and how it runs at a threshold. */
+        static Variant of(String name, java.util.function.UnaryOperator<World> locate,
+                java.util.function.BiFunction<World, Double, Run> run) {
+            return new Variant() {
+                @Override
+                public String name() {
+                    return name;
+                }
+
+                @Override
+                public World locate(World world) {
+                    return locate.apply(world);
+                }
+
+                @Override
+                public Run run(World located, double threshold) {
+                    return run.apply(located, threshold);
+                }
+            };
+        }
     }
 
     public static void main(String[] args) throws IOException {
