@@ -114,38 +114,16 @@ public final class LsoaDetectionBenchmark {
         Map<String, EarlyWarningScan> scans = new TreeMap<>();
         lsoaOfCellByLad.forEach((lad, cells) -> scans.put(lad, EarlyWarningLayer.newScan(cells.keySet().stream()
                 .map(c -> EarlyWarningLayer.location(FusionFixtures.SHAPES, c)).toList(), EarlyWarningLayer.settings(threshold))));
-        int year = DetectionBenchmark.YEAR;
-        List<List<Set<String>>> alerts = new ArrayList<>();
-        double[] top = new double[year];
-        long nanos = 0;
-        for (int d = 0; d < 2 * year; d++) {
-            Map<String, Map<String, Integer>> byLad = new HashMap<>();
-            world.days().get(d).forEach((id, n) -> {
-                int bar = id.indexOf('|');
-                byLad.computeIfAbsent(ladOfLsoa.get(id.substring(bar + 1)), k -> new HashMap<>())
-                        .merge(id.substring(0, bar), n, Integer::sum);
-            });
-            List<Set<String>> today = new ArrayList<>();
-            double dayTop = 0;
-            long t0 = System.nanoTime();
-            for (Map.Entry<String, EarlyWarningScan> e : scans.entrySet()) {
-                EarlyWarningScan.Day day = e.getValue().addDay(DetectionBenchmark.START.plusDays(d),
-                        byLad.getOrDefault(e.getKey(), Map.of()));
-                dayTop = Math.max(dayTop, day.topScore());
-                Map<String, String> lsoaOfCell = lsoaOfCellByLad.get(e.getKey());
-                for (EarlyWarningScan.Cluster c : day.alerts()) {
-                    Set<String> published = new HashSet<>();
-                    c.cells().forEach(cell -> published.addAll(idsOfLsoa.getOrDefault(lsoaOfCell.get(cell), Set.of())));
-                    today.add(published);
-                }
-            }
-            if (d >= year) {
-                nanos += System.nanoTime() - t0;
-                top[d - year] = dayTop;
-                alerts.add(today);
-            }
-        }
-        return new DetectionBenchmark.Run(alerts, top, nanos / 1e9 / year);
+        return daily(world, scans, (id, n, byLad) -> {
+            int bar = id.indexOf('|');
+            byLad.computeIfAbsent(ladOfLsoa.get(id.substring(bar + 1)), k -> new HashMap<>())
+                    .merge(id.substring(0, bar), n, Integer::sum);
+        }, (lad, cluster) -> {
+            Map<String, String> lsoaOfCell = lsoaOfCellByLad.get(lad);
+            Set<String> published = new HashSet<>();
+            cluster.cells().forEach(cell -> published.addAll(idsOfLsoa.getOrDefault(lsoaOfCell.get(cell), Set.of())));
+            return published;
+        });
     }
 
     /** One stream scanner per local authority, each fed its own LSOAs' counts of every day. */
@@ -154,13 +132,30 @@ public final class LsoaDetectionBenchmark {
         Map<String, EarlyWarningScan> scans = new TreeMap<>();
         ladLocations.forEach((lad, locations) -> scans.put(lad,
                 EarlyWarningLayer.newScanLatLon(locations, threshold)));
+        return daily(world, scans,
+                (lsoa, n, byLad) -> byLad.computeIfAbsent(ladOfLsoa.get(lsoa), k -> new HashMap<>()).put(lsoa, n),
+                (lad, cluster) -> new HashSet<>(cluster.cells()));
+    }
+
+    /** Where one located id's count of a day goes: into its authority's counts by scan location. */
+    @FunctionalInterface
+    interface Sorter {
+        void sort(String id, int count, Map<String, Map<String, Integer>> byLad);
+    }
+
+    /**
+     * Two years of days through the authorities' scanners (the first year warms them up); per day
+     * of the second, every alert as the located ids it is published on, and the day's top score.
+     */
+    private static DetectionBenchmark.Run daily(DetectionBenchmark.World world, Map<String, EarlyWarningScan> scans,
+            Sorter sorter, java.util.function.BiFunction<String, EarlyWarningScan.Cluster, Set<String>> published) {
         int year = DetectionBenchmark.YEAR;
         List<List<Set<String>>> alerts = new ArrayList<>();
         double[] top = new double[year];
         long nanos = 0;
         for (int d = 0; d < 2 * year; d++) {
             Map<String, Map<String, Integer>> byLad = new HashMap<>();
-            world.days().get(d).forEach((lsoa, n) -> byLad.computeIfAbsent(ladOfLsoa.get(lsoa), k -> new HashMap<>()).put(lsoa, n));
+            world.days().get(d).forEach((id, n) -> sorter.sort(id, n, byLad));
             List<Set<String>> today = new ArrayList<>();
             double dayTop = 0;
             long t0 = System.nanoTime();
@@ -169,7 +164,7 @@ public final class LsoaDetectionBenchmark {
                         byLad.getOrDefault(e.getKey(), Map.of()));
                 dayTop = Math.max(dayTop, day.topScore());
                 for (EarlyWarningScan.Cluster c : day.alerts()) {
-                    today.add(new HashSet<>(c.cells()));
+                    today.add(published.apply(e.getKey(), c));
                 }
             }
             if (d >= year) {
