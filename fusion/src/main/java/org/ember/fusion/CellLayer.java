@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.ember.geo.crs.BritishNationalGrid;
 import org.ember.geo.crs.LonLat;
 import org.ember.geo.emerging.HotSpotCategory;
@@ -50,6 +51,7 @@ final class CellLayer {
                 gi.put(e.id(), e.time(), e.cell());
             }
             cache.gi = gi;
+            cache.cellsFull = true;
         }
         return cache.gi;
     }
@@ -70,6 +72,15 @@ final class CellLayer {
         if (cache.cellLsoas != null) {
             countLsoa(cache.cellLsoas, previous, -1);
             countLsoa(cache.cellLsoas, next, 1);
+        }
+        markCell(previous);
+        markCell(next);
+    }
+
+    /** Its LSOAs (so its owner and majority) may have changed: look at it at the next tick. */
+    private void markCell(FusedEvent e) {
+        if (e != null && e.cell() != null) {
+            lad.cache().cellsDirty.add(e.cell());
         }
     }
 
@@ -95,12 +106,14 @@ final class CellLayer {
             if (cache.cellLsoas != null) {
                 countLsoa(cache.cellLsoas, e, -1);
             }
+            markCell(e);
         }
     }
 
     /** Everything published was cleared outside this layer. */
     void cleared() {
         lad.cache().cellInputs.clear();
+        lad.cache().cellsFull = true;
     }
 
     private static void countLsoa(Map<String, TreeMap<String, Integer>> cellLsoas, FusedEvent e, int delta) {
@@ -131,6 +144,7 @@ final class CellLayer {
         }
         if (cache.incremental) {
             cache.cellLsoas = counted;
+            cache.cellsFull = true;
         }
         return counted;
     }
@@ -153,90 +167,135 @@ final class CellLayer {
         return lad.context().cellHotspots().score(cellEvents, asOf);
     }
 
+    /**
+     * Scores the cells at {@code asOf} and publishes what changed. With the live Gi* only the cells
+     * that may have changed are looked at ({@link LiveGiStar#changed}, and those whose incidents,
+     * LSOAs or cluster members changed); after a restart, a new day (emerging categories) or a
+     * clear-out every cell is, and from scratch ({@code incremental} off) every cell always is.
+     */
     void score(long asOf, List<FusedEvent> events) {
         LadState state = lad.state();
+        LadCache cache = lad.cache();
         // A cell can straddle LSOAs: it belongs to the one most of its incidents lie in.
         Map<String, TreeMap<String, Integer>> lsoasOfCell = cellLsoas(events);
         Map<String, Integer> membersOfCell = new HashMap<>();
-        for (String id : lad.cache().clusters.clusterOf().keySet()) {
+        for (String id : cache.clusters.clusterOf().keySet()) {
             FusedEvent e = state.events().get(id);
             // Event time may run ahead of the watermark: only what has happened by asOf counts.
             if (e != null && e.cell() != null && e.time() <= asOf) {
                 membersOfCell.merge(e.cell(), 1, Integer::sum);
             }
         }
-        Map<String, CellHotspots.CellScore> scores = scores(asOf, events);
-        Set<String> cells = new TreeSet<>(scores.keySet());
-        cells.addAll(membersOfCell.keySet());
-        for (Map.Entry<String, String> e : state.emerging().entries()) {
-            cells.add(e.getKey());
+        LiveGiStar live = cache.incremental && LiveGiStar.supports(lad.settings().hotspots()) ? gi() : null;
+        if (live != null && live.mixedSizes()) {
+            live = null;
         }
-        for (Map.Entry<String, Published> e : state.cells().entries()) {
-            cells.add(e.getKey());
+        Set<String> cells;
+        Function<String, CellHotspots.CellScore> scoreOf;
+        if (live != null && !cache.cellsFull && !cache.dirty.all()) {
+            cells = new TreeSet<>(live.changed(asOf));
+            cells.addAll(cache.cellsDirty);
+            for (Map.Entry<String, Integer> e : membersOfCell.entrySet()) {
+                if (!e.getValue().equals(cache.cellMembers.get(e.getKey()))) {
+                    cells.add(e.getKey());
+                }
+            }
+            for (String cell : cache.cellMembers.keySet()) {
+                if (!membersOfCell.containsKey(cell)) {
+                    cells.add(cell);
+                }
+            }
+            scoreOf = live::scoreOf;
+        } else {
+            Map<String, CellHotspots.CellScore> scores = scores(asOf, events);
+            if (live != null) {
+                live.changed(asOf); // files every cell; each evaluated cell says below what it published
+                live.unpublishedAll();
+            }
+            cells = new TreeSet<>(scores.keySet());
+            cells.addAll(membersOfCell.keySet());
+            for (Map.Entry<String, String> e : state.emerging().entries()) {
+                cells.add(e.getKey());
+            }
+            for (Map.Entry<String, Published> e : state.cells().entries()) {
+                cells.add(e.getKey());
+            }
+            scoreOf = scores::get;
         }
+        cache.cellsDirty.clear();
+        cache.cellMembers = membersOfCell;
+        cache.cellsFull = false;
         CellOwners owners = lad.context().cellOwners();
         for (String cell : cells) {
             // Only the authority the cell belongs to publishes it; its neighbours' halo incidents
             // gave it and them their full Gi* (CellOwners).
             boolean ours = owners.publishes(lad.lad(), cell, lsoasOfCell.containsKey(cell));
-            CellHotspots.CellScore score = ours ? scores.get(cell) : null;
-            long count = score == null ? 0 : score.count();
-            int bin = score == null ? 0 : score.bin();
-            int members = ours ? membersOfCell.getOrDefault(cell, 0) : 0;
-            String emerging = ours ? state.emerging().get(cell) : null;
-            boolean emergingHot = EmergingLayer.hotNow(emerging);
-            Map<String, Double> values = new LinkedHashMap<>();
-            values.put(CELL_COUNT, (double) count);
-            values.put(GI_Z, score == null ? 0.0 : Publish.round(score.z()));
-            values.put("cluster_members", (double) members);
-            Map<String, String> labels = new LinkedHashMap<>();
-            labels.put("bin", Integer.toString(bin));
-            labels.put("hot", Boolean.toString(score != null && score.hot()));
-            Map<String, Integer> lsoas = lsoasOfCell.get(cell);
-            String majority = lsoas == null ? null
-                    : lsoas.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-            Inputs inputs = new Inputs(count, score == null ? 0.0 : score.z(), bin, score != null && score.hot(), members,
-                    majority, emerging);
-            if (lad.cache().incremental && inputs.equals(lad.cache().cellInputs.get(cell))) {
-                continue; // evaluated from the same inputs before: it would publish nothing
+            CellHotspots.CellScore score = ours ? scoreOf.apply(cell) : null;
+            evaluate(cell, score, ours ? membersOfCell.getOrDefault(cell, 0) : 0, ours ? state.emerging().get(cell) : null,
+                    lsoasOfCell.get(cell), asOf);
+            if (live != null) {
+                Published now = state.cells().get(cell);
+                live.published(cell, score != null && now != null ? now.values().get(GI_Z) : Double.NaN, !ours);
             }
-            Published old = state.cells().get(cell);
-            String lsoa = majority == null ? (old == null ? null : old.labels().get("lsoa")) : majority;
-            if (lsoa != null) {
-                labels.put("lsoa", lsoa);
-            }
-            if (emerging != null) {
-                labels.put("emerging", HotSpotCategory.valueOf(emerging).label());
-            }
-            boolean empty = count == 0 && bin <= 0 && members == 0 && !emergingHot;
-            if (lad.cache().incremental) {
-                if (empty) {
-                    lad.cache().cellInputs.remove(cell);
-                } else {
-                    lad.cache().cellInputs.put(cell, inputs);
-                }
-            }
+        }
+    }
+
+    private void evaluate(String cell, CellHotspots.CellScore score, int members, String emerging,
+            Map<String, Integer> lsoas, long asOf) {
+        LadState state = lad.state();
+        long count = score == null ? 0 : score.count();
+        int bin = score == null ? 0 : score.bin();
+        boolean emergingHot = EmergingLayer.hotNow(emerging);
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put(CELL_COUNT, (double) count);
+        values.put(GI_Z, score == null ? 0.0 : Publish.round(score.z()));
+        values.put("cluster_members", (double) members);
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("bin", Integer.toString(bin));
+        labels.put("hot", Boolean.toString(score != null && score.hot()));
+        String majority = lsoas == null ? null
+                : lsoas.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        Inputs inputs = new Inputs(count, score == null ? 0.0 : score.z(), bin, score != null && score.hot(), members,
+                majority, emerging);
+        if (lad.cache().incremental && inputs.equals(lad.cache().cellInputs.get(cell))) {
+            return; // evaluated from the same inputs before: it would publish nothing
+        }
+        Published old = state.cells().get(cell);
+        String lsoa = majority == null ? (old == null ? null : old.labels().get("lsoa")) : majority;
+        if (lsoa != null) {
+            labels.put("lsoa", lsoa);
+        }
+        if (emerging != null) {
+            labels.put("emerging", HotSpotCategory.valueOf(emerging).label());
+        }
+        boolean empty = count == 0 && bin <= 0 && members == 0 && !emergingHot;
+        if (lad.cache().incremental) {
             if (empty) {
-                if (old != null) {
-                    Map<String, Double> zeros = Publish.zeros(values);
-                    LonLat centre = centreOf(cell);
-                    lad.out().hotspot(new HotspotUpdate(HotspotUpdate.CELL_CLEARED, "cell", cell, lad.lad(), asOf,
-                            centre.lon(), centre.lat(), zeros, labels, List.of()));
-                    lad.out().metrics(new AreaMetrics("cell", cell, asOf, "fusion", zeros));
-                    state.cells().remove(cell);
-                    markArea(old, labels);
-                }
-                continue;
+                lad.cache().cellInputs.remove(cell);
+            } else {
+                lad.cache().cellInputs.put(cell, inputs);
             }
-            // Gi* z moves a little whenever anything in the study area moves: only a real change is news.
-            if (old == null || !old.labels().equals(labels) || Publish.materially(old.values(), values, Z_TOLERANCE)) {
+        }
+        if (empty) {
+            if (old != null) {
+                Map<String, Double> zeros = Publish.zeros(values);
                 LonLat centre = centreOf(cell);
-                lad.out().hotspot(new HotspotUpdate(HotspotUpdate.CELL_SCORED, "cell", cell, lad.lad(), asOf, centre.lon(),
-                        centre.lat(), values, labels, List.of()));
-                lad.out().metrics(new AreaMetrics("cell", cell, asOf, "fusion", values));
-                state.cells().put(cell, new Published(values, labels, List.of()));
+                lad.out().hotspot(new HotspotUpdate(HotspotUpdate.CELL_CLEARED, "cell", cell, lad.lad(), asOf,
+                        centre.lon(), centre.lat(), zeros, labels, List.of()));
+                lad.out().metrics(new AreaMetrics("cell", cell, asOf, "fusion", zeros));
+                state.cells().remove(cell);
                 markArea(old, labels);
             }
+            return;
+        }
+        // Gi* z moves a little whenever anything in the study area moves: only a real change is news.
+        if (old == null || !old.labels().equals(labels) || Publish.materially(old.values(), values, Z_TOLERANCE)) {
+            LonLat centre = centreOf(cell);
+            lad.out().hotspot(new HotspotUpdate(HotspotUpdate.CELL_SCORED, "cell", cell, lad.lad(), asOf, centre.lon(),
+                    centre.lat(), values, labels, List.of()));
+            lad.out().metrics(new AreaMetrics("cell", cell, asOf, "fusion", values));
+            state.cells().put(cell, new Published(values, labels, List.of()));
+            markArea(old, labels);
         }
     }
 

@@ -26,6 +26,12 @@ public final class LadCache {
     Map<String, java.util.TreeMap<String, Integer>> cellLsoas;
     /** What each cell was last evaluated from: an unchanged cell needs no evaluation. */
     final Map<String, CellLayer.Inputs> cellInputs = new HashMap<>();
+    /** Cells whose incidents (so LSOAs, owner) changed since the last tick. */
+    final Set<String> cellsDirty = new java.util.HashSet<>();
+    /** Cluster members per cell at the last tick: a cell whose count changed is looked at. */
+    Map<String, Integer> cellMembers = Map.of();
+    /** Whether the next tick must look at every cell (a fresh cache, a clear-out). */
+    boolean cellsFull = true;
     /** Areas to re-evaluate at the next tick. */
     final DirtyAreas dirty = new DirtyAreas();
     /** Whether the layers update incrementally (false: every tick from scratch, for tests that compare the two). */

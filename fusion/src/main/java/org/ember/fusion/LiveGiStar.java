@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.ember.geo.grid.GridCell;
 import org.ember.geo.hotspot.ConfidenceBin;
+import org.ember.geo.hotspot.GetisOrd;
 import org.ember.geo.layers.CellHotspots;
 import org.ember.geo.layers.HotspotSettings;
 import org.ember.geo.math.StandardNormal;
@@ -21,11 +22,15 @@ import org.ember.geo.math.StandardNormal;
  * L_i = Σ x_j over the cells within the distance band, the number W_i of study-area cells in the
  * band, and three global figures: the study-area size n, the mean and the variance of the counts.
  * L_i and W_i change only around a cell whose window count or study-area membership changed, so
- * they are updated there through precomputed neighbour offsets (no neighbour search); n and the
- * sum are running totals; the variance is one pass over the study area in the order the
- * from-scratch computation sums it, so that rounding is the same. Incidents enter and leave the
+ * they are updated there through precomputed neighbour offsets (no neighbour search); n, the
+ * sum and the sum of squares are running totals, and the variance is computed from them exactly
+ * as {@link GetisOrd#countVariance} does for the from-scratch score. Incidents enter and leave the
  * window and the study area as the clock moves ({@link #advance}); only those whose status
  * changes are touched.
+ *
+ * <p>The hourly tick need not look at every cell either ({@link #changed}): a cell whose lag and
+ * band did not change moves only with the global mean and variance, the same for every cell of
+ * its (L, W) class, and {@link DriftIndex} finds the few whose published z that could make stale.
  *
  * <p>Assumes the Gi* window is no longer than the study-area period (a cell counted in the window
  * is in the study area): {@link #supports} says whether the settings allow it.
@@ -51,7 +56,18 @@ final class LiveGiStar {
     private long asOf = Long.MIN_VALUE;
     private int studyArea;
     private long windowTotal;
+    /** Σ of the squared window counts: with n and the total, the variance without a pass over the cells. */
+    private long windowSquares;
     private int counted;
+    /** Cells whose own count, band or study membership changed since {@link #changed} last ran. */
+    private final java.util.Set<Long> touched = new java.util.HashSet<>();
+    /** Cells dropped while published with a score: named by {@link #changed} once. */
+    private final java.util.Set<Long> lost = new java.util.HashSet<>();
+    private final DriftIndex drift = new DriftIndex();
+    /** The study area's n, total and squares when {@link #changed} last ran (n = −1: never). */
+    private int lastN = -1;
+    private long lastTotal;
+    private long lastSquares;
     /** Bumped whenever an incident enters or leaves the window or the study area: what a score reads. */
     private long version;
     private long scoredVersion = -1;
@@ -87,8 +103,7 @@ final class LiveGiStar {
         }
     }
 
-    private static final class Slot {
-        final long key;
+    private static final class Slot extends DriftIndex.Entry {
         String id;
         long window;
         long study;
@@ -98,11 +113,16 @@ final class LiveGiStar {
         boolean inStudy;
 
         Slot(long key) {
-            this.key = key;
+            super(key);
         }
 
         boolean idle() {
             return window == 0 && study == 0 && halo == 0 && lag == 0 && members == 0 && !inStudy;
+        }
+
+        /** Whether {@link #compute} looks at it: in the study area with something in its band. */
+        boolean scored() {
+            return inStudy && (window > 0 || lag > 0);
         }
     }
 
@@ -236,9 +256,11 @@ final class LiveGiStar {
         long before = s.window;
         s.window += delta;
         windowTotal += delta;
+        windowSquares += s.window * s.window - before * before;
         for (long o : band) {
             Slot n = slot(key + o);
             n.lag += delta;
+            touched.add(n.key);
             gc(n);
         }
         if (before == 0 && s.window > 0) {
@@ -264,9 +286,11 @@ final class LiveGiStar {
         if (in != s.inStudy) {
             s.inStudy = in;
             studyArea += in ? 1 : -1;
+            touched.add(s.key);
             for (long o : band) {
                 Slot n = slot(s.key + o);
                 n.members += in ? 1 : -1;
+                touched.add(n.key);
                 if (n != s) {
                     gc(n);
                 }
@@ -278,14 +302,16 @@ final class LiveGiStar {
     private void gc(Slot s) {
         if (s.idle()) {
             slots.remove(s.key);
+            drift.remove(s);
+            if (!Double.isNaN(s.reference)) {
+                lost.add(s.key); // it was published with a score, which is gone
+            }
         }
     }
 
     private String id(Slot s) {
         if (s.id == null) {
-            long column = (s.key >>> 32) - BIAS;
-            long row = (s.key & 0xffff_ffffL) - BIAS;
-            s.id = new GridCell(size, column, row).id();
+            s.id = idOf(s.key);
         }
         return s.id;
     }
@@ -310,39 +336,139 @@ final class LiveGiStar {
         if (counted == 0) {
             return out;
         }
-        int n = studyArea;
-        if (n < 3) {
-            for (Slot s : slots.values()) {
-                if (s.inStudy && s.window > 0) {
-                    out.put(id(s), new CellHotspots.CellScore(id(s), s.window, 0, 0, 0 >= hotBin && s.window >= minHotCount));
+        for (Slot s : slots.values()) {
+            if (s.scored()) {
+                CellHotspots.CellScore score = scoreOf(s);
+                if (score != null) {
+                    out.put(score.cellId(), score);
                 }
-            }
-            return out;
-        }
-        double mean = (double) windowTotal;
-        mean /= n;
-        double squares = 0;
-        for (Slot s : slots.values()) {
-            if (s.inStudy) {
-                double v = s.window;
-                squares += (v - mean) * (v - mean);
-            }
-        }
-        double variance = squares / n;
-        for (Slot s : slots.values()) {
-            if (!s.inStudy || (s.window == 0 && s.lag == 0)) {
-                continue;
-            }
-            double w = s.members;
-            double s1 = s.members;
-            double var = variance * ((n * s1 - w * w) / (n - 1));
-            double z = var > 0 ? ((double) s.lag - w * mean) / Math.sqrt(var) : Double.NaN;
-            int bin = ConfidenceBin.of(z, StandardNormal.twoSidedP(z));
-            if (s.window > 0 || bin > 0) {
-                boolean hot = bin >= hotBin && s.window >= minHotCount;
-                out.put(id(s), new CellHotspots.CellScore(id(s), s.window, Double.isNaN(z) ? 0 : z, bin, hot));
             }
         }
         return out;
+    }
+
+    private double mean() {
+        double mean = (double) windowTotal;
+        return mean / studyArea;
+    }
+
+    /** As {@link org.ember.geo.hotspot.GetisOrd} computes it for counts: exact from n, Σx and Σx². */
+    private double variance() {
+        return GetisOrd.countVariance(studyArea, windowTotal, windowSquares);
+    }
+
+    /** Gi* z of a cell with spatial lag {@code lag} and {@code members} study-area cells in its band (NaN: undefined). */
+    private double z(long lag, int members, double mean, double variance) {
+        int n = studyArea;
+        double w = members;
+        double s1 = members;
+        double var = variance * ((n * s1 - w * w) / (n - 1));
+        return var > 0 ? ((double) lag - w * mean) / Math.sqrt(var) : Double.NaN;
+    }
+
+    /** What {@link #compute} gives a scored cell, or null when it leaves it out. */
+    private CellHotspots.CellScore scoreOf(Slot s) {
+        if (studyArea < 3) {
+            return s.window > 0 ? new CellHotspots.CellScore(id(s), s.window, 0, 0, 0 >= hotBin && s.window >= minHotCount)
+                    : null;
+        }
+        double z = z(s.lag, s.members, mean(), variance());
+        int bin = ConfidenceBin.of(z, StandardNormal.twoSidedP(z));
+        if (s.window > 0 || bin > 0) {
+            boolean hot = bin >= hotBin && s.window >= minHotCount;
+            return new CellHotspots.CellScore(id(s), s.window, Double.isNaN(z) ? 0 : z, bin, hot);
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ only what changed
+
+    /**
+     * The cells whose score may differ from what was last published for them, as of {@code at}:
+     * those whose own count, band or study membership changed since the last call, and those
+     * whose z drifted with the study area's mean and variance far enough from the z they were
+     * published with ({@link DriftIndex}). Each cell's score is then {@link #scoreOf(String)};
+     * after evaluating a cell the caller says what it published ({@link #published}).
+     */
+    java.util.Set<String> changed(long at) {
+        advance(at);
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (long key : touched) {
+            Slot s = slots.get(key);
+            if (s == null) {
+                continue;
+            }
+            drift.file(s, s.scored() ? DriftIndex.classKey(s.lag, s.members) : DriftIndex.NONE);
+            // A cell with no score now, and none published, has nothing to say (most of a band's ring).
+            if (!Double.isNaN(s.reference) || s.scored() && counted > 0 && scoreOf(s) != null) {
+                out.add(id(s));
+            }
+        }
+        touched.clear();
+        for (long key : lost) {
+            out.add(idOf(key));
+        }
+        lost.clear();
+        if (studyArea == lastN && windowTotal == lastTotal && windowSquares == lastSquares) {
+            return out;
+        }
+        boolean degenerate = studyArea < 3 || lastN < 3;
+        lastN = studyArea;
+        lastTotal = windowTotal;
+        lastSquares = windowSquares;
+        List<DriftIndex.Entry> unsafe = new ArrayList<>();
+        double mean = studyArea < 3 ? 0 : mean();
+        double variance = studyArea < 3 ? 0 : variance();
+        for (long classKey : drift.classKeys()) {
+            DriftIndex.Safe safe = degenerate ? DriftIndex.Safe.EVERYTHING
+                    : DriftIndex.safeAround(z(DriftIndex.lagOf(classKey), DriftIndex.membersOf(classKey), mean, variance),
+                            CellLayer.Z_TOLERANCE);
+            drift.unsafe(classKey, safe, unsafe);
+        }
+        for (DriftIndex.Entry e : unsafe) {
+            out.add(id((Slot) e));
+        }
+        return out;
+    }
+
+    /** The score {@link #score} would give {@code cellId} now (after {@link #changed}), or null. */
+    CellHotspots.CellScore scoreOf(String cellId) {
+        Slot s = slots.get(keyOf(cellId));
+        return s == null || !s.scored() || counted == 0 ? null : scoreOf(s);
+    }
+
+    /**
+     * What the caller published for {@code cellId} after evaluating it: the z it published from
+     * its score (NaN when it published none, or none from a score), and whether another authority
+     * publishes it (then its z is never news here).
+     */
+    void published(String cellId, double z, boolean foreign) {
+        Slot s = slots.get(keyOf(cellId));
+        if (s != null) {
+            drift.reference(s, z, foreign);
+        }
+    }
+
+    /** Nothing is published any more (every reference goes). */
+    void unpublishedAll() {
+        for (Slot s : slots.values()) {
+            drift.reference(s, Double.NaN, false);
+        }
+    }
+
+    /** Classes of cells kept for drift (for tests: none once nothing is scored). */
+    int driftClasses() {
+        return drift.classes();
+    }
+
+    private long keyOf(String cellId) {
+        GridCell cell = GridCell.parse(cellId);
+        return key(cell.column(), cell.row());
+    }
+
+    private String idOf(long key) {
+        long column = (key >>> 32) - BIAS;
+        long row = (key & 0xffff_ffffL) - BIAS;
+        return new GridCell(size, column, row).id();
     }
 }

@@ -57,11 +57,7 @@ public final class GetisOrd {
             mean += v;
         }
         mean /= n;
-        double squares = 0;
-        for (double v : x) {
-            squares += (v - mean) * (v - mean);
-        }
-        double variance = squares / n;
+        double variance = variance(x, mean);
         double[] z = new double[n];
         for (int i = 0; i < n; i++) {
             int members = neighbours.count(i) + 1;
@@ -82,6 +78,44 @@ public final class GetisOrd {
             z[i] = standardise(lag - w * mean, var);
         }
         return z;
+    }
+
+    /**
+     * The population variance Σ(x − x̄)²/n. For whole numbers (counts) it is computed exactly from
+     * integer sums, {@link #countVariance}, with one rounding: more accurate than two passes in
+     * doubles, and the same bits a running count of n, Σx and Σx² gives, so that a live Gi*
+     * that keeps those sums agrees with this one exactly.
+     */
+    static double variance(double[] x, double mean) {
+        long sum = 0;
+        long squares = 0;
+        boolean counts = true;
+        for (double v : x) {
+            if (v != Math.rint(v) || Math.abs(v) > 1e9) {
+                counts = false;
+                break;
+            }
+            sum += (long) v;
+            squares += (long) v * (long) v;
+        }
+        if (counts && squares < (1L << 53) / Math.max(1, x.length)) {
+            return countVariance(x.length, sum, squares);
+        }
+        double total = 0;
+        for (double v : x) {
+            total += (v - mean) * (v - mean);
+        }
+        return total / x.length;
+    }
+
+    /**
+     * The population variance of n whole numbers from their sum and sum of squares:
+     * (n Σx² − (Σx)²) / n², exact up to the one rounding of the division while n Σx² stays below
+     * 2⁵³ (the callers check).
+     */
+    public static double countVariance(long n, long sum, long sumOfSquares) {
+        long numerator = n * sumOfSquares - sum * sum;
+        return (double) numerator / ((double) n * (double) n);
     }
 
     private static double[] gi(double[] x, NeighbourList neighbours, Weighting weighting) {
