@@ -75,6 +75,11 @@ public final class PoissonGlm {
      * @param priorWeights prior weights (null = all 1)
      */
     public static Fit fit(double[][] x, double[] y, double[] priorWeights) {
+        return fit(x, y, priorWeights, true);
+    }
+
+    /** {@link #fit}, skipping the design's zeros or not ({@code sparse}; the same result to the bit, which a test checks). */
+    static Fit fit(double[][] x, double[] y, double[] priorWeights, boolean sparse) {
         int n = y.length;
         int p = x[0].length;
         double[] prior = priorWeights == null ? filled(n, 1.0) : priorWeights;
@@ -89,6 +94,7 @@ public final class PoissonGlm {
         double[] coef = new double[p];
         double[] workW = new double[n];
         Solution sol = null;
+        int[][] nonZero = sparse ? nonZero(x) : null;
         int iter = 0;
         while (iter < MAX_ITERATIONS) {
             iter++;
@@ -97,13 +103,22 @@ public final class PoissonGlm {
                 z[i] = eta[i] + (y[i] - mu[i]) / mu[i];
                 workW[i] = prior[i] * mu[i];
             }
-            sol = weightedLeastSquares(x, z, workW);
+            sol = weightedLeastSquares(x, z, workW, nonZero != null && finite(z) && finite(workW) ? nonZero : null);
             coef = sol.coefficients;
+            boolean sparseEta = nonZero != null && finite(coef);
             for (int i = 0; i < n; i++) {
                 double e = 0;
-                for (int j = 0; j < p; j++) {
-                    if (!sol.aliased[j]) {
-                        e += x[i][j] * coef[j];
+                if (sparseEta) {
+                    for (int j : nonZero[i]) {
+                        if (!sol.aliased[j]) {
+                            e += x[i][j] * coef[j];
+                        }
+                    }
+                } else {
+                    for (int j = 0; j < p; j++) {
+                        if (!sol.aliased[j]) {
+                            e += x[i][j] * coef[j];
+                        }
                     }
                 }
                 eta[i] = e;
@@ -136,11 +151,23 @@ public final class PoissonGlm {
         int df = nOk - rank;
         double dispersion = df > 0 ? pearson / df : Double.NaN;
         double[] hat = new double[n];
+        boolean sparseHat = nonZero != null;
+        for (double[] row : sol.covariance) {
+            sparseHat &= finite(row);
+        }
         for (int i = 0; i < n; i++) {
             double h = 0;
-            for (int a = 0; a < p; a++) {
-                for (int b = 0; b < p; b++) {
-                    h += x[i][a] * sol.covariance[a][b] * x[i][b];
+            if (sparseHat) {
+                for (int a : nonZero[i]) {
+                    for (int b : nonZero[i]) {
+                        h += x[i][a] * sol.covariance[a][b] * x[i][b];
+                    }
+                }
+            } else {
+                for (int a = 0; a < p; a++) {
+                    for (int b = 0; b < p; b++) {
+                        h += x[i][a] * sol.covariance[a][b] * x[i][b];
+                    }
                 }
             }
             hat[i] = h * workW[i];
@@ -167,11 +194,46 @@ public final class PoissonGlm {
 
     private record Solution(double[] coefficients, boolean[] aliased, double[][] covariance) {}
 
+    /*
+     * Design matrices here are mostly zeros (day, hour and calendar indicators: about 8 of 36
+     * columns set in a seasonal row), so the sums skip the zero entries: a skipped term is a
+     * product with an exact zero, which adds nothing, as long as every other factor is finite
+     * (0 × ∞ would be NaN). Each sum still runs over the same terms in the same order, so the
+     * result is the same to the bit; with a non-finite factor the dense loops run instead.
+     */
+
+    /** The columns of each row that are not zero, in order. */
+    private static int[][] nonZero(double[][] x) {
+        int[][] out = new int[x.length][];
+        int[] buffer = new int[x.length == 0 ? 0 : x[0].length];
+        for (int i = 0; i < x.length; i++) {
+            int m = 0;
+            for (int j = 0; j < x[i].length; j++) {
+                if (x[i][j] != 0) {
+                    buffer[m++] = j;
+                }
+            }
+            out[i] = Arrays.copyOf(buffer, m);
+        }
+        return out;
+    }
+
+    private static boolean finite(double[] values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Solves the normal equations by a Cholesky factorisation that skips columns whose pivot
      * collapses (they are linear combinations of earlier ones), which mirrors R's column pivoting.
+     *
+     * @param nonZero each row's non-zero columns, or null to sum over every column
      */
-    private static Solution weightedLeastSquares(double[][] x, double[] z, double[] w) {
+    private static Solution weightedLeastSquares(double[][] x, double[] z, double[] w, int[][] nonZero) {
         int n = z.length;
         int p = x[0].length;
         double[][] a = new double[p][p];
@@ -182,6 +244,20 @@ public final class PoissonGlm {
                 continue;
             }
             double[] row = x[i];
+            if (nonZero != null) {
+                int[] columns = nonZero[i];
+                for (int jj = 0; jj < columns.length; jj++) {
+                    int j = columns[jj];
+                    double v = wi * row[j];
+                    rhs[j] += v * z[i];
+                    double[] aj = a[j];
+                    for (int kk = jj; kk < columns.length; kk++) {
+                        int k = columns[kk];
+                        aj[k] += v * row[k];
+                    }
+                }
+                continue;
+            }
             for (int j = 0; j < p; j++) {
                 double v = wi * row[j];
                 rhs[j] += v * z[i];

@@ -78,6 +78,11 @@ public final class SeasonalBaseline {
     private PoissonGlm.Fit fit;
     private boolean fitAnnual;
     private double phi = 1;
+    /** Design rows of the first {@code designed} buckets, built for {@code designFirst} and {@code designAnnual}. */
+    private double[][] design = new double[0][];
+    private int designed;
+    private Instant designFirst;
+    private boolean designAnnual;
 
     /**
      * @param calendar calendar effects (null for none)
@@ -162,10 +167,23 @@ public final class SeasonalBaseline {
 
     private void refit() {
         fitAnnual = Duration.between(first, startOf(size - 1)).toDays() >= 365;
-        double[][] x = new double[size][];
+        // A bucket's design row depends only on its start, the first bucket (trend) and whether the
+        // annual terms are in: kept between refits, only the new buckets' rows are built.
+        if (!first.equals(designFirst) || fitAnnual != designAnnual) {
+            design = new double[Math.max(size, 1024)][];
+            designed = 0;
+            designFirst = first;
+            designAnnual = fitAnnual;
+        }
+        if (design.length < size) {
+            design = Arrays.copyOf(design, Math.max(size, design.length * 2));
+        }
+        for (; designed < size; designed++) {
+            design[designed] = features(startOf(designed), fitAnnual);
+        }
+        double[][] x = Arrays.copyOf(design, size);
         double[] y = new double[size];
         for (int i = 0; i < size; i++) {
-            x[i] = features(startOf(i), fitAnnual);
             y[i] = counts[i];
         }
         fit = PoissonGlm.fit(x, y, null);

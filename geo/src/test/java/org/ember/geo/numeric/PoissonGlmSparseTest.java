@@ -1,0 +1,98 @@
+package org.ember.geo.numeric;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Skipping the zeros of a design matrix changes nothing: on a seasonal design (indicators, a
+ * trend, harmonics, a never-set calendar flag that is aliased), with counts that include empty
+ * hours, an outbreak and an all-zero series, the sparse sums give the same fit as the dense ones
+ * to the bit.
+ */
+class PoissonGlmSparseTest {
+    private static final int DAYS = 120;
+
+    /** Intercept, trend, 6 weekday and 23 hour indicators, 4 harmonics, 2 calendar flags (one never set). */
+    private static double[][] seasonalDesign() {
+        double[][] x = new double[DAYS * 24][];
+        for (int t = 0; t < x.length; t++) {
+            int day = t / 24;
+            int hour = t % 24;
+            double[] row = new double[1 + 1 + 6 + 23 + 4 + 2];
+            int c = 0;
+            row[c++] = 1;
+            row[c++] = t / (365.25 * 24);
+            for (int d = 1; d <= 6; d++) {
+                row[c++] = day % 7 == d ? 1 : 0;
+            }
+            for (int h = 1; h < 24; h++) {
+                row[c++] = hour == h ? 1 : 0;
+            }
+            double angle = 2 * Math.PI * day / 365.25;
+            row[c++] = Math.sin(angle);
+            row[c++] = Math.cos(angle);
+            row[c++] = Math.sin(2 * angle);
+            row[c++] = Math.cos(2 * angle);
+            row[c++] = day % 30 == 3 ? 1 : 0;
+            row[c] = 0;
+            x[t] = row;
+        }
+        return x;
+    }
+
+    private static double[] counts(SplittableRandom random, int length, boolean outbreak) {
+        double[] y = new double[length];
+        for (int t = 0; t < length; t++) {
+            int hour = t % 24;
+            double mean = 0.3 + (hour >= 18 || hour < 2 ? 1.2 : 0.2) + (outbreak && t / 24 >= 90 && t / 24 < 95 ? 4 : 0);
+            y[t] = poisson(random, mean);
+        }
+        return y;
+    }
+
+    private static int poisson(SplittableRandom random, double mean) {
+        double limit = Math.exp(-mean);
+        double product = random.nextDouble();
+        int k = 0;
+        while (product > limit) {
+            product *= random.nextDouble();
+            k++;
+        }
+        return k;
+    }
+
+    private static void assertSameBits(PoissonGlm.Fit sparse, PoissonGlm.Fit dense) {
+        assertThat(Arrays.equals(sparse.coefficients(), dense.coefficients())).as("coefficients").isTrue();
+        assertThat(Arrays.equals(sparse.aliased(), dense.aliased())).as("aliased").isTrue();
+        assertThat(Arrays.equals(sparse.fitted(), dense.fitted())).as("fitted").isTrue();
+        assertThat(Arrays.equals(sparse.workingWeights(), dense.workingWeights())).as("working weights").isTrue();
+        assertThat(Arrays.deepEquals(sparse.covarianceUnscaled(), dense.covarianceUnscaled())).as("covariance").isTrue();
+        assertThat(Arrays.equals(sparse.hatValues(), dense.hatValues())).as("hat values").isTrue();
+        assertThat(Double.doubleToLongBits(sparse.dispersion())).isEqualTo(Double.doubleToLongBits(dense.dispersion()));
+        assertThat(sparse.iterations()).isEqualTo(dense.iterations());
+        assertThat(sparse.converged()).isEqualTo(dense.converged());
+    }
+
+    @Test
+    void sparseSumsGiveTheDenseFitToTheBit() {
+        double[][] x = seasonalDesign();
+        SplittableRandom random = new SplittableRandom(11);
+        for (boolean outbreak : new boolean[] {false, true}) {
+            double[] y = counts(random, x.length, outbreak);
+            PoissonGlm.Fit sparse = PoissonGlm.fit(x, y, null, true);
+            assertThat(sparse.converged()).isTrue();
+            assertThat(sparse.aliased()[x[0].length - 1]).as("the never-set flag is aliased").isTrue();
+            assertSameBits(sparse, PoissonGlm.fit(x, y, null, false));
+        }
+    }
+
+    @Test
+    void anAllZeroSeriesFitsAlikeEitherWay() {
+        double[][] x = seasonalDesign();
+        double[] y = new double[x.length];
+        assertSameBits(PoissonGlm.fit(x, y, null, true), PoissonGlm.fit(x, y, null, false));
+    }
+}
