@@ -54,7 +54,7 @@ public final class FeedTimeBuckets {
         return keys;
     }
 
-    private static String key(String feed, long bucket) {
+    static String key(String feed, long bucket) {
         return feed + "@" + bucket;
     }
 }

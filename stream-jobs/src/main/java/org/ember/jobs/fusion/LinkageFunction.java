@@ -55,8 +55,10 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
     /** The reports' keys by {@link FeedTimeBuckets bucket}: a new report reads its partners, not the whole block. */
     private transient MapState<String, List<String>> byBucket;
     /**
-     * No later than the earliest expiry of a report in the block: until then an expiry pass finds
-     * nothing to forget, so the timers of arrivals (many an hour) skip the scan of every report.
+     * No later than the earliest expiry of a report in the block (held reports aside, see
+     * {@link Linkage#expire(long, long, LinkBook, BlockLinker.Owned)}): an expiry pass reads only
+     * the time buckets from there to the timer, so it touches what leaves, not the whole block, and
+     * a timer before it reads nothing.
      */
     private transient ValueState<Long> nextExpiry;
     private transient LinkBook book;
@@ -151,10 +153,9 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<LinkedIncident> out) {
         Long next = call(nextExpiry::value);
         if (next != null && next <= timestamp) {
-            linkage.expire(timestamp, book, owned);
-            long after = linkage.nextExpiry(book);
+            long after = linkage.expire(next, timestamp, book, owned);
             call(() -> {
-                if (after == Long.MAX_VALUE) {
+                if (reports.isEmpty()) {
                     nextExpiry.clear();
                 } else {
                     nextExpiry.update(after);
@@ -295,17 +296,6 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
             call(() -> {
                 ownedIds.remove(groupId);
                 return null;
-            });
-        }
-
-        @Override
-        public List<String> ids() {
-            return call(() -> {
-                List<String> all = new ArrayList<>();
-                for (String id : ownedIds.keys()) {
-                    all.add(id);
-                }
-                return all;
             });
         }
     }
