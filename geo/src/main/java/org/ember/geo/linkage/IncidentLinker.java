@@ -29,6 +29,8 @@ public final class IncidentLinker {
     private final LinkageSettings settings;
     private final PairScorer scorer;
     private final FeedTimeBuckets buckets;
+    /** {@link LinkageSettings#linkedFeeds()}, computed once: every expiry pass walks them. */
+    private final List<String> feeds;
 
     public IncidentLinker(LinkageSettings settings) {
         this(settings, AreaProximity.NONE);
@@ -39,6 +41,7 @@ public final class IncidentLinker {
         this.settings = settings;
         this.scorer = new PairScorer(settings, proximity);
         this.buckets = new FeedTimeBuckets(settings);
+        this.feeds = settings.linkedFeeds();
     }
 
     public LinkageSettings settings() {
@@ -58,7 +61,7 @@ public final class IncidentLinker {
 
     /** Whether the linker handles reports of this feed at all. */
     public boolean links(String feed) {
-        return settings.linkedFeeds().contains(feed);
+        return feeds.contains(feed);
     }
 
     /** When a report may be forgotten. */
@@ -154,11 +157,10 @@ public final class IncidentLinker {
         if (from > now) {
             return new Expired(0, List.of(), Long.MAX_VALUE);
         }
-        long retention = settings.retention().toMillis();
-        long first = Math.floorDiv(from - retention, FeedTimeBuckets.BUCKET_MILLIS);
-        long last = Math.floorDiv(now - retention, FeedTimeBuckets.BUCKET_MILLIS);
+        long first = FeedTimeBuckets.lastDue(from, settings);
+        long last = FeedTimeBuckets.lastDue(now, settings);
         List<String> wanted = new ArrayList<>();
-        for (String feed : settings.linkedFeeds()) {
+        for (String feed : feeds) {
             for (long b = first; b <= last; b++) {
                 wanted.add(FeedTimeBuckets.key(feed, b));
             }

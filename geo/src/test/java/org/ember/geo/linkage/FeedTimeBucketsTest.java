@@ -78,7 +78,9 @@ class FeedTimeBucketsTest {
                     forgotten += before - whole.reportCount();
                     if (cursor != null && cursor <= now) {
                         IncidentLinker.Expired expired = linker.expire(cursor, now, indexed);
-                        cursor = indexed.reportCount() == 0 ? null : Math.min(expired.held(), now + 1);
+                        // As the job: the next pass waits for the next filled bucket (or a held report).
+                        cursor = indexed.reportCount() == 0 ? null : FilledBuckets.nextFrom(
+                                Math.min(expired.held(), now + 1), now, indexed.filledBuckets(), SETTINGS);
                         passes++;
                     }
                     assertThat(indexed.groupOfReports()).as("seed %d at %d", seed, now).isEqualTo(whole.groupOfReports());
@@ -94,6 +96,21 @@ class FeedTimeBucketsTest {
             assertThat(indexed.groupCount()).isZero();
             assertThat(indexed.bucketCount()).isZero();
         }
+    }
+
+    @Test
+    void filledBucketsStaySortedAndDistinct() {
+        long[] filled = FilledBuckets.with(FilledBuckets.with(FilledBuckets.with(null, 7), 3), 7);
+        filled = FilledBuckets.with(filled, 5);
+        assertThat(filled).containsExactly(3, 5, 7);
+        assertThat(FilledBuckets.firstFrom(filled, 4)).isEqualTo(5);
+        assertThat(FilledBuckets.firstFrom(filled, 8)).isEqualTo(Long.MAX_VALUE);
+        assertThat(FilledBuckets.without(FilledBuckets.without(filled, 5), 6)).containsExactly(3, 7);
+        long now = 100 * 15 * MINUTE + SETTINGS.retention().toMillis();
+        assertThat(FilledBuckets.nextFrom(now - 5, now, filled, SETTINGS)).as("a held report comes first").isEqualTo(now - 5);
+        assertThat(FilledBuckets.nextFrom(now + 1, now, new long[] {99, 104}, SETTINGS))
+                .as("nothing filled from bucket 100 until 104").isEqualTo(now + 4 * 15 * MINUTE);
+        assertThat(FilledBuckets.nextFrom(now + 1, now, new long[] {100}, SETTINGS)).isEqualTo(now + 1);
     }
 
     /**
