@@ -28,9 +28,6 @@ public final class BlockLinker {
         void add(String groupId);
 
         void remove(String groupId);
-
-        /** A copy: the caller removes while iterating. */
-        List<String> ids();
     }
 
     public BlockLinker(IncidentLinker linker, LinkageBlocks blocks) {
@@ -61,17 +58,18 @@ public final class BlockLinker {
         return new IncidentLinker.Result(published, result.stale(), result.correction());
     }
 
-    /** Forgets what is due at {@code now}, and the ownership of incidents forgotten. */
-    public int expire(long now, LinkBook book, Owned owned) {
-        int forgotten = linker.expire(now, book);
-        if (forgotten > 0) {
-            for (String id : owned.ids()) {
-                if (book.group(id) == null) {
-                    owned.remove(id);
-                }
+    /**
+     * Forgets what is due at {@code now} among the reports that expire from {@code from} on (see
+     * {@link IncidentLinker#expire(long, long, LinkBook)}), and the ownership of the incidents forgotten.
+     */
+    public IncidentLinker.Expired expire(long from, long now, LinkBook book, Owned owned) {
+        IncidentLinker.Expired expired = linker.expire(from, now, book);
+        for (String id : expired.groups()) {
+            if (owned.owns(id)) {
+                owned.remove(id);
             }
         }
-        return forgotten;
+        return expired;
     }
 
     /** Whether {@code block} is the report's home: the one block that counts it in metrics. */

@@ -68,15 +68,6 @@ public final class Linkage {
         return linker.expiryOf(Reports.of(incident));
     }
 
-    /** The earliest time at which {@link #expire} would forget something from the book (MAX_VALUE: nothing in it). */
-    public long nextExpiry(LinkBook book) {
-        long next = Long.MAX_VALUE;
-        for (org.ember.geo.linkage.FiledReport f : book.reports()) {
-            next = Math.min(next, linker.expiryOf(f.report()));
-        }
-        return next;
-    }
-
     /** When the router may forget a report: the hour after the linker forgets it. */
     public long forgetAt(Incident incident) {
         return LadAnalytics.nextHour(linker.expiryOf(Reports.of(incident)) - 1);
@@ -97,9 +88,17 @@ public final class Linkage {
         return step(result, report, now);
     }
 
-    /** Forgets what is due by {@code now} in a block, and the ownership of incidents forgotten. */
-    public void expire(long now, LinkBook book, BlockLinker.Owned owned) {
-        blocks.expire(now, book, owned);
+    /**
+     * Forgets what is due by {@code now} in a block among the reports that expire from {@code from}
+     * on, and the ownership of incidents forgotten; reads only those reports' time buckets.
+     *
+     * @param from no later than the earliest expiry of a report in the book (the last pass's answer,
+     *             or lowered to the expiry of each report linked since)
+     * @return the {@code from} of the next pass: {@code now + 1}, or earlier when a due report is kept
+     *         for an incident that is not due yet
+     */
+    public long expire(long from, long now, LinkBook book, BlockLinker.Owned owned) {
+        return Math.min(blocks.expire(from, now, book, owned).held(), now + 1);
     }
 
     /**

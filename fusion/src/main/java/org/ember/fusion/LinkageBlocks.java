@@ -46,6 +46,8 @@ public final class LinkageBlocks implements Serializable {
     private static final double BOX_SLACK_METRES = 100;
 
     private final double blockMetres;
+    /** "4000m:": every block name starts so; formatted once, names are made for every report. */
+    private final String namePrefix;
     private final double pointHalo;
     private final double areaMargin;
     private final Map<String, Centre> lsoas = new HashMap<>();
@@ -84,6 +86,7 @@ public final class LinkageBlocks implements Serializable {
             throw new IllegalArgumentException("block side must be positive: " + blockMetres);
         }
         this.blockMetres = blockMetres;
+        this.namePrefix = String.format(Locale.ROOT, "%.0fm:", blockMetres);
         double widest = 0;
         for (PairWindow w : settings.windows().values()) {
             widest = Math.max(widest, w.maxMetres());
@@ -210,6 +213,6 @@ public final class LinkageBlocks implements Serializable {
     private String name(long packed) {
         long i = packed >> 32;
         long j = (int) packed;
-        return String.format(Locale.ROOT, "%.0fm:%d:%d", blockMetres, i, j);
+        return namePrefix + i + ":" + j;
     }
 }

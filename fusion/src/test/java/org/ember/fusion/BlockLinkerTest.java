@@ -59,6 +59,8 @@ class BlockLinkerTest {
         final BlockLinker linker;
         final Map<String, MemoryLinkBook> books = new HashMap<>();
         final Map<String, TreeSet<String>> owned = new HashMap<>();
+        /** Per block, no later than the earliest expiry of a report in it (the job's linkage-next-expiry). */
+        final Map<String, Long> from = new HashMap<>();
         /** Published changes per incident id, with the block that published each. */
         final Map<String, List<String>> published = new TreeMap<>();
         final Map<String, TreeSet<String>> publishers = new TreeMap<>();
@@ -71,15 +73,30 @@ class BlockLinkerTest {
             for (String block : linker.route(r)) {
                 MemoryLinkBook book = books.computeIfAbsent(block, b -> new MemoryLinkBook());
                 TreeSet<String> ids = owned.computeIfAbsent(block, b -> new TreeSet<>());
-                for (GroupChange c : linker.apply(block, r, book, owned(ids)).changes()) {
+                IncidentLinker.Result result = linker.apply(block, r, book, owned(ids));
+                if (!result.stale()) {
+                    from.merge(block, linker.linker().expiryOf(r), Math::min);
+                }
+                for (GroupChange c : result.changes()) {
                     published.computeIfAbsent(c.group().id(), k -> new ArrayList<>()).add(describe(c));
                     publishers.computeIfAbsent(c.group().id(), k -> new TreeSet<>()).add(block);
                 }
             }
         }
 
+        /** As the job does: each block's pass reads the time buckets from its cursor to {@code now}. */
         void expire(long now) {
-            books.forEach((block, book) -> linker.expire(now, book, owned(owned.get(block))));
+            books.forEach((block, book) -> {
+                Long first = from.get(block);
+                if (first != null && first <= now) {
+                    IncidentLinker.Expired expired = linker.expire(first, now, book, owned(owned.get(block)));
+                    if (book.reportCount() == 0) {
+                        from.remove(block);
+                    } else {
+                        from.put(block, Math.min(expired.held(), now + 1));
+                    }
+                }
+            });
         }
 
         int reportCount() {
@@ -112,11 +129,6 @@ class BlockLinkerTest {
             @Override
             public void remove(String groupId) {
                 ids.remove(groupId);
-            }
-
-            @Override
-            public List<String> ids() {
-                return new ArrayList<>(ids);
             }
         };
     }

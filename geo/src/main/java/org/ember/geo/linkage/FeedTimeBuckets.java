@@ -33,6 +33,29 @@ public final class FeedTimeBuckets {
         }
     }
 
+    /** The number of the quarter hour of event time a report is filed in, whatever its feed. */
+    public static long number(Report report) {
+        return Math.floorDiv(report.time(), BUCKET_MILLIS);
+    }
+
+    /** The name of a feed's bucket by number. */
+    public static String bucket(String feed, long number) {
+        return key(feed, number);
+    }
+
+    /**
+     * The earliest {@code from} of an expiry pass that can find anything to forget among reports
+     * filed from bucket {@code number} on: the expiry of a report at that bucket's start.
+     */
+    public static long firstExpiry(long number, LinkageSettings settings) {
+        return number * BUCKET_MILLIS + settings.retention().toMillis();
+    }
+
+    /** The last bucket an expiry pass at {@code now} reads: later ones hold nothing due. */
+    public static long lastDue(long now, LinkageSettings settings) {
+        return Math.floorDiv(now - settings.retention().toMillis(), BUCKET_MILLIS);
+    }
+
     /** The bucket a report is filed in. */
     public static String of(Report report) {
         return key(report.feed(), Math.floorDiv(report.time(), BUCKET_MILLIS));
@@ -54,7 +77,7 @@ public final class FeedTimeBuckets {
         return keys;
     }
 
-    private static String key(String feed, long bucket) {
+    static String key(String feed, long bucket) {
         return feed + "@" + bucket;
     }
 }

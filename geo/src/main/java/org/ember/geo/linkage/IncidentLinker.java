@@ -29,6 +29,8 @@ public final class IncidentLinker {
     private final LinkageSettings settings;
     private final PairScorer scorer;
     private final FeedTimeBuckets buckets;
+    /** {@link LinkageSettings#linkedFeeds()}, computed once: every expiry pass walks them. */
+    private final List<String> feeds;
 
     public IncidentLinker(LinkageSettings settings) {
         this(settings, AreaProximity.NONE);
@@ -39,6 +41,7 @@ public final class IncidentLinker {
         this.settings = settings;
         this.scorer = new PairScorer(settings, proximity);
         this.buckets = new FeedTimeBuckets(settings);
+        this.feeds = settings.linkedFeeds();
     }
 
     public LinkageSettings settings() {
@@ -58,7 +61,7 @@ public final class IncidentLinker {
 
     /** Whether the linker handles reports of this feed at all. */
     public boolean links(String feed) {
-        return settings.linkedFeeds().contains(feed);
+        return feeds.contains(feed);
     }
 
     /** When a report may be forgotten. */
@@ -126,9 +129,53 @@ public final class IncidentLinker {
      * @return number of reports forgotten
      */
     public int expire(long now, LinkBook book) {
+        return forget(book.reports(), now, book).forgotten();
+    }
+
+    /**
+     * What an expiry pass over a time range did.
+     *
+     * @param forgotten reports forgotten
+     * @param groups    ids of the incidents forgotten, in the order they were
+     * @param held      earliest expiry of a report that is due but kept because a member of its incident
+     *                  is not ({@code Long.MAX_VALUE}: none); the next pass must start there
+     */
+    public record Expired(int forgotten, List<String> groups, long held) {
+        public Expired {
+            groups = List.copyOf(groups);
+        }
+    }
+
+    /**
+     * {@link #expire(long, LinkBook)} reading only the reports that expire from {@code from} to
+     * {@code now}, through their {@link FeedTimeBuckets buckets}, so the cost follows what leaves and
+     * not what is kept. The same answer when no report in the book expires before {@code from}
+     * (other than those held, see {@link Expired#held}): an incident is forgotten when its last
+     * member is due, and that member is read in the pass that covers its expiry.
+     */
+    public Expired expire(long from, long now, LinkBook book) {
+        if (from > now) {
+            return new Expired(0, List.of(), Long.MAX_VALUE);
+        }
+        long first = FeedTimeBuckets.lastDue(from, settings);
+        long last = FeedTimeBuckets.lastDue(now, settings);
+        List<String> wanted = new ArrayList<>();
+        for (String feed : feeds) {
+            for (long b = first; b <= last; b++) {
+                wanted.add(FeedTimeBuckets.key(feed, b));
+            }
+        }
+        return forget(book.reportsIn(wanted), now, book);
+    }
+
+    /**
+     * Forgets, of the reports {@code read}, those due at {@code now}: loose ones, and whole incidents
+     * whose every member is due.
+     */
+    private Expired forget(Iterable<FiledReport> read, long now, LinkBook book) {
         List<String> loose = new ArrayList<>();
-        Set<String> groups = new HashSet<>();
-        for (FiledReport f : book.reports()) {
+        Set<String> groups = new java.util.LinkedHashSet<>();
+        for (FiledReport f : read) {
             if (expiryOf(f.report()) <= now) {
                 if (f.inGroup()) {
                     groups.add(f.groupId());
@@ -142,15 +189,22 @@ public final class IncidentLinker {
             book.removeReport(key);
             forgotten++;
         }
+        List<String> gone = new ArrayList<>();
+        long held = Long.MAX_VALUE;
         for (String id : groups) {
             LinkGroup group = book.group(id);
             if (group == null) {
                 continue;
             }
             boolean allDue = true;
+            long earliest = Long.MAX_VALUE;
             for (String key : group.members()) {
                 FiledReport member = book.report(key);
-                allDue &= member == null || expiryOf(member.report()) <= now;
+                if (member != null) {
+                    long expiry = expiryOf(member.report());
+                    allDue &= expiry <= now;
+                    earliest = Math.min(earliest, expiry);
+                }
             }
             if (allDue) {
                 for (String key : group.members()) {
@@ -158,9 +212,12 @@ public final class IncidentLinker {
                     forgotten++;
                 }
                 book.removeGroup(id);
+                gone.add(id);
+            } else {
+                held = Math.min(held, earliest);
             }
         }
-        return forgotten;
+        return new Expired(forgotten, gone, held);
     }
 
     private GroupChange link(Report report, LinkBook book) {

@@ -60,6 +60,15 @@ public final class MemoryLinkBook implements LinkBook {
         return out;
     }
 
+    /** The {@link FilledBuckets} of this book. */
+    public long[] filledBuckets() {
+        long[] filled = new long[0];
+        for (String bucket : buckets.keySet()) {
+            filled = FilledBuckets.with(filled, Long.parseLong(bucket.substring(bucket.lastIndexOf('@') + 1)));
+        }
+        return filled;
+    }
+
     /** Number of buckets in use: none once every report is forgotten. */
     public int bucketCount() {
         return buckets.size();

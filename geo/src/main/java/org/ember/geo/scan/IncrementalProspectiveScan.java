@@ -32,7 +32,8 @@ public final class IncrementalProspectiveScan {
     private final int maxDays;
     private final double maxFraction;
     private final int minCases;
-    private final DailyCountRing ring;
+    private final int studyDays;
+    private DailyCountRing ring;
 
     public IncrementalProspectiveScan(List<ScanLocation> locations, CoordinateSystem coordinates, double maxRadius,
             double maxFraction, int studyDays, int maxDays, int minCases) {
@@ -40,6 +41,7 @@ public final class IncrementalProspectiveScan {
             throw new IllegalArgumentException("need 1 <= maxDays <= studyDays");
         }
         this.locations = List.copyOf(locations);
+        this.studyDays = studyDays;
         this.ring = new DailyCountRing(this.locations, studyDays);
         this.neighbours = new NeighbourIndex(this.locations, coordinates, maxRadius);
         this.byId = KulldorffScan.byId(this.locations);
@@ -51,6 +53,14 @@ public final class IncrementalProspectiveScan {
     /** Appends the next day's counts per location id (days must be consecutive). */
     public void addDay(LocalDate day, Map<String, Integer> counts) {
         ring.addDay(day, counts);
+    }
+
+    /**
+     * Forgets every day, keeping the neighbour index (the costly part): for a caller that missed a
+     * day and refills the study period with {@link #addDay}.
+     */
+    public void restart() {
+        ring = new DailyCountRing(locations, studyDays);
     }
 
     /** Days currently in the study period (at most studyDays). */

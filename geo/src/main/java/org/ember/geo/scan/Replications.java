@@ -37,8 +37,10 @@ final class Replications {
             pool[t] = workers.apply(t);
         }
         double[] maxima = new double[b];
-        // Small batches stop soon after the rule is met; large ones keep every task busy.
-        int batch = inference.earlyStop() > 0 ? Math.max(tasks * 8, 32) : b;
+        // Small batches stop soon after the rule is met (in the calling thread, right at it); larger
+        // ones keep every task busy. The outcome is cut at the stopping replicate whatever the batch.
+        boolean oneThread = inference.executor() == null || tasks == 1;
+        int batch = inference.earlyStop() == 0 ? b : oneThread ? 1 : tasks * 4;
         int exceed = 0;
         for (int from = 0; from < b; from += batch) {
             int to = Math.min(b, from + batch);

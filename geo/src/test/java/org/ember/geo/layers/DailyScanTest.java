@@ -8,8 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.ember.geo.scan.CoordinateSystem;
+import org.ember.geo.scan.IncrementalProspectiveScan;
 import org.ember.geo.scan.ScanCluster;
+import org.ember.geo.scan.ScanInference;
 import org.ember.geo.scan.ScanLocation;
+import org.ember.geo.scan.ScanResult;
 import org.junit.jupiter.api.Test;
 
 class DailyScanTest {
@@ -115,6 +119,72 @@ class DailyScanTest {
             counts.put(LAST.minusDays(back), day);
         }
         return counts;
+    }
+
+    @Test
+    void stoppingEarlyPublishesExactlyWhatAllReplicationsPublish() {
+        List<ScanLocation> locations = grid();
+        ScanSettings settings = ScanSettings.defaults().withReplications(199);
+        int published = 0;
+        int quiet = 0;
+        for (long seed = 1; seed <= 6; seed++) {
+            Map<LocalDate, Map<String, Integer>> counts = randomCounts(locations, 40, seed);
+            if (seed % 2 == 0) {
+                counts.get(LAST.minusDays(1)).merge("L22", 4, Integer::sum);
+                counts.get(LAST).merge("L23", (int) seed, Integer::sum);
+            }
+            DailyScan daily = new DailyScan(settings);
+            for (LocalDate day = LAST.minusDays(5); !day.isAfter(LAST); day = day.plusDays(1)) {
+                long scanSeed = seed * 1000 + day.toEpochDay();
+                List<ScanCluster> early = daily.run(locations, day, counts, scanSeed);
+                ScanResult all = fill(locations, settings, day, counts).scan(ScanInference.sequential(199), scanSeed);
+                List<ScanCluster> expected = all.clusters().stream()
+                        .filter(c -> c.recurrenceDays() >= settings.minRecurrenceDays()).toList();
+                assertThat(early).as("seed %d, %s", seed, day).isEqualTo(expected);
+                published += early.size();
+                ScanResult stopped = fill(locations, settings, day, counts).scan(
+                        ScanInference.sequential(199).withEarlyStop(DailyScan.decisiveExceedances(settings)), scanSeed);
+                if (expected.isEmpty() && stopped.replicateMaxima().length < 100) {
+                    quiet++;
+                }
+            }
+        }
+        assertThat(published).as("some days publish a cluster").isGreaterThan(0);
+        assertThat(quiet).as("quiet days stop after a few replications").isGreaterThan(10);
+    }
+
+    @Test
+    void earlyStopIsDecisiveForTheMinimumRecurrenceInterval() {
+        ScanSettings defaults = ScanSettings.defaults();
+        assertThat(DailyScan.decisiveExceedances(defaults.withReplications(199))).isEqualTo(10); // 200/11 < 20
+        assertThat(DailyScan.decisiveExceedances(defaults.withReplications(999))).isEqualTo(50); // 1000/51 < 20
+        assertThat(DailyScan.decisiveExceedances(defaults.withReplications(0))).isZero();
+        assertThat(DailyScan.decisiveExceedances(defaults.withReplications(10))).isEqualTo(1); // RI ≤ 11 < 20 even then: one settles it
+        ScanSettings hundred = new ScanSettings(28, 7, 1.5, 0.5, 3, 999, 100);
+        assertThat(DailyScan.decisiveExceedances(hundred)).isEqualTo(10); // 1000/11 < 100, 1000/10 is not
+    }
+
+    @Test
+    void aSkippedDayRefillsTheKeptScanner() {
+        List<ScanLocation> locations = grid();
+        Map<LocalDate, Map<String, Integer>> counts = randomCounts(locations, 35, 11);
+        counts.get(LAST).merge("L22", 7, Integer::sum);
+        ScanSettings settings = ScanSettings.defaults().withReplications(99);
+        DailyScan kept = new DailyScan(settings);
+        kept.run(locations, LAST.minusDays(3), counts, 1);
+        assertThat(kept.run(locations, LAST, counts, 2)).isNotEmpty()
+                .isEqualTo(new DailyScan(settings).run(locations, LAST, counts, 2));
+    }
+
+    /** A scanner holding the study period ending on {@code day}, as DailyScan fills it. */
+    private static IncrementalProspectiveScan fill(List<ScanLocation> locations, ScanSettings s, LocalDate day,
+            Map<LocalDate, Map<String, Integer>> counts) {
+        IncrementalProspectiveScan scan = new IncrementalProspectiveScan(locations, CoordinateSystem.LAT_LON,
+                s.maxRadiusKm(), s.maxFraction(), s.studyDays(), s.maxDays(), s.minCases());
+        for (int back = s.studyDays() - 1; back >= 0; back--) {
+            scan.addDay(day.minusDays(back), counts.getOrDefault(day.minusDays(back), Map.of()));
+        }
+        return scan;
     }
 
     @Test

@@ -49,6 +49,70 @@ class FeedTimeBucketsTest {
         }
     }
 
+    @Test
+    void expiringBucketsFromACursorForgetsWhatReadingTheWholeBookForgets() {
+        long hour = 60 * MINUTE;
+        for (long seed = 1; seed <= 5; seed++) {
+            List<Report> arrivals = dayOfReports(new Random(seed), 700);
+            IncidentLinker linker = new IncidentLinker(SETTINGS);
+            MemoryLinkBook indexed = new MemoryLinkBook();
+            MemoryLinkBook whole = new MemoryLinkBook();
+            long first = arrivals.stream().mapToLong(Report::time).min().orElseThrow();
+            // Passes start a day before the first report is due, so arrivals (late ones too) and
+            // expiry interleave, and incidents are held while a later member is not due.
+            long now = first + SETTINGS.retention().toMillis() - 24 * hour;
+            Long cursor = null;
+            int passes = 0;
+            int forgotten = 0;
+            for (int i = 0; i < arrivals.size(); i++) {
+                Report report = arrivals.get(i);
+                IncidentLinker.Result result = linker.apply(report, indexed);
+                linker.apply(report, whole);
+                if (!result.stale() && (cursor == null || linker.expiryOf(report) < cursor)) {
+                    cursor = linker.expiryOf(report);
+                }
+                if (i % 10 == 9) {
+                    now += hour;
+                    int before = whole.reportCount();
+                    linker.expire(now, whole);
+                    forgotten += before - whole.reportCount();
+                    if (cursor != null && cursor <= now) {
+                        IncidentLinker.Expired expired = linker.expire(cursor, now, indexed);
+                        // As the job: the next pass waits for the next filled bucket (or a held report).
+                        cursor = indexed.reportCount() == 0 ? null : FilledBuckets.nextFrom(
+                                Math.min(expired.held(), now + 1), now, indexed.filledBuckets(), SETTINGS);
+                        passes++;
+                    }
+                    assertThat(indexed.groupOfReports()).as("seed %d at %d", seed, now).isEqualTo(whole.groupOfReports());
+                    assertThat(indexed.reportCount()).isEqualTo(whole.reportCount());
+                    assertThat(indexed.groupCount()).isEqualTo(whole.groupCount());
+                }
+            }
+            assertThat(forgotten).as("the passes forget reports while others arrive").isGreaterThan(100);
+            assertThat(passes).isGreaterThan(10);
+            long end = now + 4 * 24 * hour;
+            linker.expire(cursor, end, indexed);
+            assertThat(indexed.reportCount()).isZero();
+            assertThat(indexed.groupCount()).isZero();
+            assertThat(indexed.bucketCount()).isZero();
+        }
+    }
+
+    @Test
+    void filledBucketsStaySortedAndDistinct() {
+        long[] filled = FilledBuckets.with(FilledBuckets.with(FilledBuckets.with(null, 7), 3), 7);
+        filled = FilledBuckets.with(filled, 5);
+        assertThat(filled).containsExactly(3, 5, 7);
+        assertThat(FilledBuckets.firstFrom(filled, 4)).isEqualTo(5);
+        assertThat(FilledBuckets.firstFrom(filled, 8)).isEqualTo(Long.MAX_VALUE);
+        assertThat(FilledBuckets.without(FilledBuckets.without(filled, 5), 6)).containsExactly(3, 7);
+        long now = 100 * 15 * MINUTE + SETTINGS.retention().toMillis();
+        assertThat(FilledBuckets.nextFrom(now - 5, now, filled, SETTINGS)).as("a held report comes first").isEqualTo(now - 5);
+        assertThat(FilledBuckets.nextFrom(now + 1, now, new long[] {99, 104}, SETTINGS))
+                .as("nothing filled from bucket 100 until 104").isEqualTo(now + 4 * 15 * MINUTE);
+        assertThat(FilledBuckets.nextFrom(now + 1, now, new long[] {100}, SETTINGS)).isEqualTo(now + 1);
+    }
+
     /**
      * Three feeds in one square kilometre over three days, arriving in a shuffled order; some are
      * corrected later (moved by up to 40 minutes, often into another bucket) or cancelled.

@@ -10,6 +10,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -18,6 +19,7 @@ import org.ember.geo.area.AreaCatalogue;
 import org.ember.geo.layers.AreaShapes;
 import org.ember.geo.linkage.FeedTimeBuckets;
 import org.ember.geo.linkage.FiledReport;
+import org.ember.geo.linkage.FilledBuckets;
 import org.ember.geo.linkage.GroupChange;
 import org.ember.geo.linkage.IncidentLinker;
 import org.ember.geo.linkage.LinkBook;
@@ -55,10 +57,18 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
     /** The reports' keys by {@link FeedTimeBuckets bucket}: a new report reads its partners, not the whole block. */
     private transient MapState<String, List<String>> byBucket;
     /**
-     * No later than the earliest expiry of a report in the block: until then an expiry pass finds
-     * nothing to forget, so the timers of arrivals (many an hour) skip the scan of every report.
+     * No later than the earliest expiry of a report in the block (held reports aside, see
+     * {@link Linkage#expire(long, long, LinkBook, BlockLinker.Owned)}): an expiry pass reads only
+     * the time buckets from there to the timer, so it touches what leaves, not the whole block, and
+     * a timer before it reads nothing.
      */
     private transient ValueState<Long> nextExpiry;
+    /**
+     * The {@link FilledBuckets} of the block: after a pass the next one waits for the next bucket
+     * with a report in it, so a quiet block's timers read nothing.
+     */
+    private transient ValueState<long[]> filled;
+    private transient List<String> feeds;
     private transient LinkBook book;
     private transient BlockLinker.Owned owned;
     private transient Counter late;
@@ -88,6 +98,9 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
         byBucket = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("linkage-buckets", Types.STRING, Types.LIST(Types.STRING)));
         nextExpiry = getRuntimeContext().getState(new ValueStateDescriptor<>("linkage-next-expiry", Types.LONG));
+        filled = getRuntimeContext().getState(new ValueStateDescriptor<>("linkage-filled-buckets",
+                PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+        feeds = job.fusion().linkage().linkedFeeds();
         book = new StateBook();
         owned = new StateOwned();
         arrivals = KeyedArrivalBuffer.of(getRuntimeContext(), "linkage-arrivals", TypeInformation.of(Incident.class),
@@ -151,12 +164,13 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<LinkedIncident> out) {
         Long next = call(nextExpiry::value);
         if (next != null && next <= timestamp) {
-            linkage.expire(timestamp, book, owned);
-            long after = linkage.nextExpiry(book);
+            long passed = linkage.expire(next, timestamp, book, owned);
             call(() -> {
-                if (after == Long.MAX_VALUE) {
+                if (reports.isEmpty()) {
                     nextExpiry.clear();
+                    filled.clear();
                 } else {
+                    long after = FilledBuckets.nextFrom(passed, timestamp, filledBuckets(), job.fusion().linkage());
                     nextExpiry.update(after);
                 }
                 return null;
@@ -165,6 +179,23 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
         for (Incident incident : arrivals.release(timestamp)) {
             apply(incident, timestamp, ctx, out);
         }
+    }
+
+    /**
+     * The block's filled buckets; rebuilt from the bucket keys when state from before the index
+     * holds reports without it.
+     */
+    private long[] filledBuckets() throws Exception {
+        long[] known = filled.value();
+        if (known != null || reports.isEmpty()) {
+            return known;
+        }
+        long[] rebuilt = new long[0];
+        for (String bucket : byBucket.keys()) {
+            rebuilt = FilledBuckets.with(rebuilt, Long.parseLong(bucket.substring(bucket.lastIndexOf('@') + 1)));
+        }
+        filled.update(rebuilt);
+        return rebuilt;
     }
 
     /** The linker's book over this key's map state. */
@@ -186,9 +217,12 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
                     if (was.equals(bucket)) {
                         return null;
                     }
-                    unfile(was, key);
+                    unfile(before, key);
                 }
                 List<String> keys = byBucket.get(bucket);
+                if (keys == null) {
+                    filled.update(FilledBuckets.with(filledBuckets(), FeedTimeBuckets.number(report.report())));
+                }
                 // A new list each time: the heap backend keeps the object, and a checkpoint may be reading the old one.
                 List<String> filed = new ArrayList<>(keys == null ? 1 : keys.size() + 1);
                 if (keys != null) {
@@ -206,13 +240,14 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
                 FiledReport before = reports.get(key);
                 reports.remove(key);
                 if (before != null) {
-                    unfile(FeedTimeBuckets.of(before.report()), key);
+                    unfile(before, key);
                 }
                 return null;
             });
         }
 
-        private void unfile(String bucket, String key) throws Exception {
+        private void unfile(FiledReport filedBefore, String key) throws Exception {
+            String bucket = FeedTimeBuckets.of(filedBefore.report());
             List<String> keys = byBucket.get(bucket);
             if (keys == null) {
                 return;
@@ -221,6 +256,18 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
             rest.remove(key);
             if (rest.isEmpty()) {
                 byBucket.remove(bucket);
+                long number = FeedTimeBuckets.number(filedBefore.report());
+                for (String feed : feeds) {
+                    if (byBucket.contains(FeedTimeBuckets.bucket(feed, number))) {
+                        return;
+                    }
+                }
+                long[] left = FilledBuckets.without(filledBuckets(), number);
+                if (left.length == 0) {
+                    filled.clear();
+                } else {
+                    filled.update(left);
+                }
             } else {
                 byBucket.put(bucket, rest);
             }
@@ -295,17 +342,6 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
             call(() -> {
                 ownedIds.remove(groupId);
                 return null;
-            });
-        }
-
-        @Override
-        public List<String> ids() {
-            return call(() -> {
-                List<String> all = new ArrayList<>();
-                for (String id : ownedIds.keys()) {
-                    all.add(id);
-                }
-                return all;
             });
         }
     }

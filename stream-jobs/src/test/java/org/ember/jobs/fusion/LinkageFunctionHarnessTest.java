@@ -100,4 +100,30 @@ class LinkageFunctionHarnessTest {
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
     }
+
+    /**
+     * A block restored from a checkpoint taken before the filled-bucket index holds reports without
+     * it: the index is rebuilt from the bucket keys, so an expiry pass never jumps past the old reports.
+     */
+    @Test
+    void stateWithoutTheFilledBucketIndexStillEmptiesAfterRetention() throws Exception {
+        Incident old = report("police", "CR-OLD", 1, false, T, false, null, "police: Violence without injury");
+        send(old);
+        var filled = new org.apache.flink.api.common.state.ValueStateDescriptor<>("linkage-filled-buckets",
+                org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
+        for (String block : LinkageRoute.blocks(settings).route(Reports.of(old))) {
+            harness.getOperator().setCurrentKey(block);
+            harness.getOperator().getKeyedStateBackend().getPartitionedState(
+                    org.apache.flink.runtime.state.VoidNamespace.INSTANCE,
+                    org.apache.flink.runtime.state.VoidNamespaceSerializer.INSTANCE, filled).clear();
+        }
+        long threeHoursOn = T.plus(Duration.ofHours(3)).toEpochMilli();
+        send(report("police", "CR-NEW", 1, false, T.plus(Duration.ofHours(3)), false, null, "police: Violence"));
+        // A late report due an hour before the old one: its pass must not move the cursor past the old one.
+        send(report("police", "CR-LATE", 1, false, T.minus(Duration.ofHours(1)), false, null, "police: Violence"),
+                threeHoursOn + 1);
+        harness.processWatermark(T.plus(LinkageSettings.defaults().retention()).plus(Duration.ofHours(5)).toEpochMilli());
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
 }
