@@ -47,8 +47,10 @@ final class DriftIndex {
         static final Safe EVERYTHING = new Safe(true, 0, 0, true);
     }
 
-    private static final Comparator<Entry> BY_REFERENCE = Comparator.<Entry>comparingDouble(e -> e.reference)
-            .thenComparingLong(e -> e.key);
+    private static final Comparator<Entry> BY_REFERENCE = (a, b) -> {
+        int byReference = Double.compare(a.reference, b.reference);
+        return byReference != 0 ? byReference : Long.compare(a.key, b.key);
+    };
 
     private static final class Members {
         final TreeSet<Entry> published = new TreeSet<>(BY_REFERENCE);

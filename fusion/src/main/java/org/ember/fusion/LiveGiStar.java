@@ -50,7 +50,8 @@ final class LiveGiStar {
     private long[] band;
     /** Offsets of the square of {@code rings} around a cell, the cell itself excluded: the study-area halo. */
     private long[] halo;
-    private final TreeMap<Long, Slot> slots = new TreeMap<>(Long::compareUnsigned);
+    /** By packed key; order does not matter (the caller sorts what it publishes by cell id). */
+    private final Map<Long, Slot> slots = new HashMap<>();
     private final Map<String, Ev> events = new HashMap<>();
     private final TreeMap<Long, List<Ev>> byTime = new TreeMap<>();
     private long asOf = Long.MIN_VALUE;

@@ -1,0 +1,72 @@
+package org.ember.fusion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The safe interval never hides news, and the index returns exactly the cells outside it. */
+class DriftIndexTest {
+    private static final double TOLERANCE = CellLayer.Z_TOLERANCE;
+
+    /** What the cell layer would publish again for a cell published at {@code before} now scoring {@code now}. */
+    private static boolean news(double before, double now) {
+        double shown = Publish.round(before);
+        double next = Publish.round(now);
+        return DriftIndex.bin(before) != DriftIndex.bin(now) || (shown == 0) != (next == 0)
+                || Publish.moved(shown, next, TOLERANCE);
+    }
+
+    @Test
+    void aReferenceInsideTheSafeIntervalIsNeverNews() {
+        SplittableRandom random = new SplittableRandom(3);
+        int safeChecked = 0;
+        for (int i = 0; i < 200_000; i++) {
+            // Around the bin edges and zero as often as anywhere else.
+            double[] near = {0, 1.6448536, 1.959964, 2.5758293, -1.6448536, -1.959964, -2.5758293};
+            double z = random.nextInt(3) == 0 ? near[random.nextInt(near.length)] + (random.nextDouble() - 0.5) * 1e-3
+                    : (random.nextDouble() - 0.5) * 12;
+            double published = z + (random.nextDouble() - 0.5) * 1.2;
+            DriftIndex.Safe safe = DriftIndex.safeAround(z, TOLERANCE);
+            if (!safe.all() && published > safe.low() && published < safe.high()) {
+                safeChecked++;
+                assertThat(news(published, z)).as("published %s, now %s, safe %s", published, z, safe).isFalse();
+            }
+        }
+        assertThat(safeChecked).as("most draws fall in a safe interval").isGreaterThan(50_000);
+    }
+
+    @Test
+    void unsafeReturnsThePublishedCellsOutsideTheIntervalAndTheUnpublishedInHotBins() {
+        DriftIndex index = new DriftIndex();
+        long classKey = DriftIndex.classKey(7, 13);
+        List<DriftIndex.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            DriftIndex.Entry e = new DriftIndex.Entry(i);
+            index.file(e, classKey);
+            if (i % 4 != 0) {
+                index.reference(e, -1 + i * 0.1, false);
+            }
+            entries.add(e);
+        }
+        index.reference(entries.get(39), 1.5, true); // another authority's: never listed
+        DriftIndex.Safe safe = DriftIndex.safeAround(0.9, TOLERANCE);
+        List<DriftIndex.Entry> unsafe = new ArrayList<>();
+        index.unsafe(classKey, safe, unsafe);
+        for (DriftIndex.Entry e : entries) {
+            boolean expected = !e.foreign && (Double.isNaN(e.reference) ? safe.unpublished()
+                    : e.reference <= safe.low() || e.reference >= safe.high());
+            assertThat(unsafe.contains(e)).as("entry %d (reference %s)", e.key, e.reference).isEqualTo(expected);
+        }
+        assertThat(unsafe).isNotEmpty();
+        DriftIndex.Safe hot = DriftIndex.safeAround(2.2, TOLERANCE);
+        List<DriftIndex.Entry> inHotBin = new ArrayList<>();
+        index.unsafe(classKey, hot, inHotBin);
+        assertThat(inHotBin).as("unpublished cells are news once the class is in a hot bin")
+                .contains(entries.get(0), entries.get(4));
+        entries.forEach(index::remove);
+        assertThat(index.classes()).isZero();
+    }
+}
