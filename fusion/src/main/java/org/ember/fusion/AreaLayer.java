@@ -170,6 +170,7 @@ final class AreaLayer {
         }
         // Each area is judged only against the signals that can reach it.
         Map<String, List<RiskSignal>> signalsOf = risk.signalsOf(areaKeys, signals);
+        Map<String, List<RiskSignal>> agencySignals = new HashMap<>();
         for (RiskSignal s : signals) {
             String agency = RiskSignal.INTEL.equals(s.kind()) || RiskSignal.NAVIGATOR.equals(s.kind()) ? s.kind() : null;
             if (agency == null) {
@@ -178,6 +179,7 @@ final class AreaLayer {
             for (String key : List.of(ladKey, lad.lsoaKey(s.area()))) {
                 if (areaKeys.contains(key)) {
                     tallies.computeIfAbsent(key, k -> new AreaTally()).addAgency(agency, s.time(), asOf);
+                    agencySignals.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
                 }
             }
         }
@@ -197,8 +199,13 @@ final class AreaLayer {
         ordered.sort(Comparator.comparing((String k) -> k.startsWith("lad:")).thenComparing(k -> k));
         for (String key : ordered) {
             int colon = key.indexOf(':');
-            evaluateArea(key.substring(0, colon), key.substring(colon + 1), tallies.getOrDefault(key, new AreaTally()),
-                    cells.getOrDefault(key, new CellSummary()), hits, signalsOf.getOrDefault(key, List.of()), asOf);
+            List<RiskSignal> reaching = signalsOf.getOrDefault(key, List.of());
+            Evaluation evaluation = evaluateArea(key.substring(0, colon), key.substring(colon + 1),
+                    tallies.getOrDefault(key, new AreaTally()), cells.getOrDefault(key, new CellSummary()), hits,
+                    reaching, asOf);
+            if (!key.equals(ladKey)) {
+                scheduleRisk(key, evaluation, reaching, agencySignals.getOrDefault(key, List.of()), asOf);
+            }
         }
     }
 
@@ -221,7 +228,60 @@ final class AreaLayer {
         }
     }
 
-    private void evaluateArea(String layer, String code, AreaTally tally, CellSummary cells, List<ScanHit> hits,
+    /**
+     * One area's evaluation: everything but risk and tension is read at {@code asOf}; {@link #at}
+     * adds risk and tension at any time (the evaluation itself, and the risk timers' look-ahead).
+     */
+    private final class Evaluation {
+        final String layer;
+        final String code;
+        final boolean isLad;
+        final Map<String, Double> base;
+        final TensionLayer.Readings readings;
+        final List<RiskSignal> signals;
+        final String window;
+        Map<String, Double> values;
+        List<TensionLayer.Reason> reasons;
+        TensionScore score;
+
+        Evaluation(String layer, String code, Map<String, Double> base, TensionLayer.Readings readings,
+                List<RiskSignal> signals, String window) {
+            this.layer = layer;
+            this.code = code;
+            this.isLad = "lad".equals(layer);
+            this.base = base;
+            this.readings = readings;
+            this.signals = signals;
+            this.window = window;
+        }
+
+        Evaluation at(long asOf) {
+            Map<String, Double> v = new LinkedHashMap<>(base);
+            AreaRisk areaRisk = risk.evaluate(layer, code, signals, asOf);
+            v.put("near_repeat_risk", Publish.round(areaRisk.nearRepeat()));
+            v.put("rivalry_risk", Publish.round(areaRisk.rivalry()));
+            v.put("intel_tension", Publish.round(areaRisk.intel()));
+            v.put("navigator_risk", Publish.round(areaRisk.navigator()));
+            SeasonalExceedance.Result exceedance = readings.seasonal();
+            if (exceedance != null) {
+                v.put(FusionMetricFamilies.windowed("seasonal_observed", window), (double) exceedance.observed());
+                v.put(FusionMetricFamilies.windowed("seasonal_expected", window), Publish.round(exceedance.expected()));
+                v.put(FusionMetricFamilies.windowed("seasonal_exceedance_probability", window),
+                        Publish.round(exceedance.probability()));
+                v.put(FusionMetricFamilies.windowed("seasonal_exceedance", window), Publish.round(exceedance.score()));
+            }
+            TensionLayer.Readings r = readings;
+            reasons = tension.reasons(isLad, new TensionLayer.Readings(r.tally(), areaRisk, r.hotCells(),
+                    r.emergingCells(), r.bestHit(), r.seasonal(), r.seasonalWindow()));
+            score = tension.score(reasons);
+            v.put("tension_score", Publish.round(score.score()));
+            v.put("tension_level", (double) score.levelIndex());
+            values = v;
+            return this;
+        }
+    }
+
+    private Evaluation evaluateArea(String layer, String code, AreaTally tally, CellSummary cells, List<ScanHit> hits,
             List<RiskSignal> signals, long asOf) {
         boolean isLad = "lad".equals(layer);
         Map<String, Double> values = new LinkedHashMap<>();
@@ -249,27 +309,57 @@ final class AreaLayer {
         values.put("scan_recurrence_days", bestHit == null ? 0.0 : Publish.round(bestHit.recurrenceDays()));
         values.put(EarlyWarningLayer.METRIC, EarlyWarningLayer.score(lad, isLad ? lad.lad() : code));
 
-        AreaRisk areaRisk = risk.evaluate(layer, code, signals, asOf);
-        values.put("near_repeat_risk", Publish.round(areaRisk.nearRepeat()));
-        values.put("rivalry_risk", Publish.round(areaRisk.rivalry()));
-        values.put("intel_tension", Publish.round(areaRisk.intel()));
-        values.put("navigator_risk", Publish.round(areaRisk.navigator()));
-
         SeasonalExceedance.Result exceedance = isLad ? seasonal.evaluate(asOf) : null;
         String window = lad.settings().seasonal().window().toHours() + "h";
-        if (exceedance != null) {
-            values.put(FusionMetricFamilies.windowed("seasonal_observed", window), (double) exceedance.observed());
-            values.put(FusionMetricFamilies.windowed("seasonal_expected", window), Publish.round(exceedance.expected()));
-            values.put(FusionMetricFamilies.windowed("seasonal_exceedance_probability", window),
-                    Publish.round(exceedance.probability()));
-            values.put(FusionMetricFamilies.windowed("seasonal_exceedance", window), Publish.round(exceedance.score()));
+        Evaluation evaluation = new Evaluation(layer, code, values, new TensionLayer.Readings(tally, null, cells.hot,
+                cells.emerging, bestHit, exceedance, window), signals, window).at(asOf);
+        publish(layer, code, evaluation.values, evaluation.reasons, evaluation.score, asOf);
+        return evaluation;
+    }
+
+    /**
+     * Sets when a neighbourhood reached by risk signals must be evaluated again though nothing else
+     * moved ({@link RiskTimers}); its other inputs mark it when they move.
+     */
+    private void scheduleRisk(String key, Evaluation evaluation, List<RiskSignal> reaching, List<RiskSignal> agencies,
+            long asOf) {
+        RiskTimers timers = lad.cache().riskTimers;
+        var settings = lad.settings().risk();
+        long horizon = RiskTimers.horizon(asOf, reaching, agencies, kind -> settings.lasts(kind).toMillis());
+        if (horizon == Long.MAX_VALUE) {
+            timers.schedule(key, Long.MAX_VALUE);
+            return;
         }
-        List<TensionLayer.Reason> reasons = tension.reasons(isLad, new TensionLayer.Readings(tally, areaRisk, cells.hot,
-                cells.emerging, bestHit, exceedance, window));
-        TensionScore score = tension.score(reasons);
-        values.put("tension_score", Publish.round(score.score()));
-        values.put("tension_level", (double) score.levelIndex());
-        publish(layer, code, values, reasons, score, asOf);
+        if (!monotone(reaching)) {
+            timers.schedule(key, LadAnalytics.nextHour(asOf));
+            return;
+        }
+        Published published = lad.state().areas().get(key);
+        timers.schedule(key, RiskTimers.firstMoved(asOf, horizon, t -> wouldChange(published, evaluation.at(t))));
+    }
+
+    /** Whether risk can only fall between horizons (see {@link RiskTimers}). */
+    private boolean monotone(List<RiskSignal> reaching) {
+        for (RiskSignal s : reaching) {
+            if (!(s.value() >= 0)) {
+                return false;
+            }
+        }
+        for (double w : lad.context().tension().settings().weights().values()) {
+            if (!(w >= 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether publishing {@code next} over {@code old} would emit anything or change state (as {@link #publish} decides). */
+    private boolean wouldChange(Published old, Evaluation next) {
+        if (tension.wouldPublish(old == null ? Map.of() : old.labels(), next.score)) {
+            return true;
+        }
+        boolean empty = next.values.values().stream().allMatch(v -> v == 0);
+        return empty ? old != null : old == null || Publish.materially(old.values(), next.values, AREA_TOLERANCE);
     }
 
     private void publish(String layer, String code, Map<String, Double> values, List<TensionLayer.Reason> reasons,

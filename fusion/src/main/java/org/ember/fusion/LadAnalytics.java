@@ -224,7 +224,8 @@ public final class LadAnalytics {
         // A copy: the tick keeps it to compare with at the next one, and the view follows the clustering.
         Map<String, Integer> clusterOf = new java.util.HashMap<>(lad.cache().clusters.clusterOf());
         markMoved(dirty, events, clusterOf, asOf);
-        signals.forEach(risk::markReached);
+        // Reached areas are due when their fading risk would publish (RiskTimers), not every hour.
+        lad.cache().riskTimers.markDue(asOf, dirty);
         cells.score(asOf, events);
         areas.evaluate(areas.due(events, signals), asOf, events, signals);
         dirty.ticked(asOf, clusterOf);
@@ -241,6 +242,7 @@ public final class LadAnalytics {
         Publish.clearBook(state.cells());
         cells.cleared();
         Publish.clearBook(state.areas());
+        lad.cache().riskTimers.clear();
         Publish.clearBook(state.clusters());
         clusters.cleared();
         LadMeta meta = state.meta().get();
@@ -303,6 +305,7 @@ public final class LadAnalytics {
         lad.cache().lsoaEvents = null;
         cells.cleared();
         clusters.cleared();
+        lad.cache().riskTimers.clear();
         lad.cache().dirty.markAll();
     }
 }

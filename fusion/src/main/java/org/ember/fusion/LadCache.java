@@ -26,6 +26,8 @@ public final class LadCache {
     Map<String, java.util.TreeMap<String, Integer>> cellLsoas;
     /** What each cell was last evaluated from: an unchanged cell needs no evaluation. */
     final Map<String, CellLayer.Inputs> cellInputs = new HashMap<>();
+    /** When neighbourhoods reached by fading risk must be evaluated again. */
+    final RiskTimers riskTimers = new RiskTimers();
     /** Areas to re-evaluate at the next tick. */
     final DirtyAreas dirty = new DirtyAreas();
     /** Whether the layers update incrementally (false: every tick from scratch, for tests that compare the two). */
