@@ -28,6 +28,9 @@ public final class LadCache {
     final Map<String, CellLayer.Inputs> cellInputs = new HashMap<>();
     /** When neighbourhoods reached by fading risk must be evaluated again. */
     final RiskTimers riskTimers = new RiskTimers();
+    /** The incidents in state, and those of the halo, by event time (null until first used). */
+    TimeIndex eventTimes;
+    TimeIndex haloTimes;
     /** Areas to re-evaluate at the next tick. */
     final DirtyAreas dirty = new DirtyAreas();
     /** Whether the layers update incrementally (false: every tick from scratch, for tests that compare the two). */
