@@ -143,12 +143,20 @@ final class AreaLayer {
     }
 
     void evaluate(Set<String> areaKeys, long asOf, List<FusedEvent> events, List<RiskSignal> signals) {
+        evaluate(areaKeys, asOf, events, signals, true);
+    }
+
+    /**
+     * @param schedule whether to set the areas' risk timers (not needed when the next tick evaluates
+     *                 them anyway, as after a signal's arrival)
+     */
+    void evaluate(Set<String> areaKeys, long asOf, List<FusedEvent> events, List<RiskSignal> signals, boolean schedule) {
         Map<String, AreaTally> tallies = new HashMap<>();
         ClusterCache clusterCache = lad.cache().clusters;
         Map<String, Integer> clusterOf = clusterCache.built() ? clusterCache.clusterOf() : Map.of();
         String ladKey = lad.ladKey();
         long recent = asOf - AreaTally.WINDOW_MILLIS[AreaTally.WINDOW_MILLIS.length - 1];
-        for (FusedEvent e : events) {
+        for (FusedEvent e : counting(events, clusterOf, recent, asOf)) {
             // Older than every window and in no cluster: it counts for nothing (most of the state).
             if (e.time() <= recent && !clusterOf.containsKey(e.id())) {
                 continue;
@@ -167,6 +175,10 @@ final class AreaLayer {
                     tally.clusters.add(cluster);
                 }
             }
+        }
+        if (lad.cache().incremental) {
+            // Counted from the time index, so in time order: the evidence lists keep the state's order.
+            tallies.forEach((key, tally) -> tally.multiAgencyIdsFrom(() -> multiAgencyIds(key, events, asOf)));
         }
         // Each area is judged only against the signals that can reach it.
         Map<String, List<RiskSignal>> signalsOf = risk.signalsOf(areaKeys, signals);
@@ -203,10 +215,47 @@ final class AreaLayer {
             Evaluation evaluation = evaluateArea(key.substring(0, colon), key.substring(colon + 1),
                     tallies.getOrDefault(key, new AreaTally()), cells.getOrDefault(key, new CellSummary()), hits,
                     reaching, asOf);
-            if (!key.equals(ladKey)) {
+            if (schedule && !key.equals(ladKey)) {
                 scheduleRisk(key, evaluation, reaching, agencySignals.getOrDefault(key, List.of()), asOf);
             }
         }
+    }
+
+    /**
+     * The incidents that may count at {@code asOf}: all of them from scratch; incrementally only
+     * those within the longest window (from the time index) and the clustered ones, not the weeks
+     * of older incidents the state keeps for the cells and the clustering.
+     */
+    private Iterable<FusedEvent> counting(List<FusedEvent> events, Map<String, Integer> clusterOf, long recent,
+            long asOf) {
+        if (!lad.cache().incremental) {
+            return events;
+        }
+        List<String> ids = new ArrayList<>();
+        lad.eventTimes().between(recent, asOf, ids);
+        List<FusedEvent> out = new ArrayList<>(ids.size() + clusterOf.size());
+        for (String id : ids) {
+            out.add(lad.state().events().get(id));
+        }
+        for (String id : clusterOf.keySet()) {
+            FusedEvent e = lad.state().events().get(id);
+            if (e != null && e.time() <= recent) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** An area's multi-agency incidents of the last 24 hours in the state's order (read only for an explanation). */
+    private List<String> multiAgencyIds(String key, List<FusedEvent> events, long asOf) {
+        AreaTally tally = new AreaTally();
+        boolean isLad = key.equals(lad.ladKey());
+        for (FusedEvent e : events) {
+            if (e.multiAgency() && (isLad || e.lsoa() != null && key.equals(lad.lsoaKey(e.lsoa())))) {
+                tally.add(e, asOf);
+            }
+        }
+        return tally.multiAgencyIds();
     }
 
     /** The published cells of one area, summed up. */

@@ -157,7 +157,7 @@ public final class LadAnalytics {
             state.meta().set(new LadMeta(s.time(), -1));
         }
         areas.evaluate(risk.areasTouchedBy(s), Math.max(s.time(), watermark), Publish.values(state.events()),
-                Publish.values(state.signals()));
+                Publish.values(state.signals()), false);
         // Evaluated at the signal's time, which may differ from the next tick's: look again then.
         risk.markReached(s);
     }
@@ -323,11 +323,7 @@ public final class LadAnalytics {
     }
 
     private TimeIndex eventTimes() {
-        LadCache cache = lad.cache();
-        if (cache.eventTimes == null) {
-            cache.eventTimes = TimeIndex.of(lad.state().events());
-        }
-        return cache.eventTimes;
+        return lad.eventTimes();
     }
 
     private TimeIndex haloTimes() {

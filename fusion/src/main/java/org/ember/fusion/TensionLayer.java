@@ -116,7 +116,7 @@ final class TensionLayer {
         }
         inputs.add(new Reason(TensionSettings.MULTI_AGENCY, tally.multiAgency[0],
                 () -> tally.multiAgency[0] + " incident(s) reported by more than one agency in 24h",
-                () -> Publish.capped(tally.multiAgencyIds)));
+                () -> Publish.capped(tally.multiAgencyIds())));
         List<String> emergingCells = r.emergingCells();
         inputs.add(new Reason(TensionSettings.EMERGING, emergingCells.size(),
                 () -> emergingCells.size() + " emerging hot-spot cell(s)", () -> Publish.capped(emergingCells)));
