@@ -151,50 +151,12 @@ final class AreaLayer {
      *                 them anyway, as after a signal's arrival)
      */
     void evaluate(Set<String> areaKeys, long asOf, List<FusedEvent> events, List<RiskSignal> signals, boolean schedule) {
-        Map<String, AreaTally> tallies = new HashMap<>();
-        ClusterCache clusterCache = lad.cache().clusters;
-        Map<String, Integer> clusterOf = clusterCache.built() ? clusterCache.clusterOf() : Map.of();
+        AreaTallies counted = new AreaTallies(lad, areaKeys, asOf);
+        Map<String, AreaTally> tallies = counted.incidents(events);
         String ladKey = lad.ladKey();
-        long recent = asOf - AreaTally.WINDOW_MILLIS[AreaTally.WINDOW_MILLIS.length - 1];
-        for (FusedEvent e : counting(events, clusterOf, recent, asOf)) {
-            // Older than every window and in no cluster: it counts for nothing (most of the state).
-            if (e.time() <= recent && !clusterOf.containsKey(e.id())) {
-                continue;
-            }
-            String lsoaKey = e.lsoa() == null ? null : lad.lsoaKey(e.lsoa());
-            for (int k = 0; k < (lsoaKey == null ? 1 : 2); k++) {
-                String key = k == 0 ? ladKey : lsoaKey;
-                if (!areaKeys.contains(key)) {
-                    continue;
-                }
-                AreaTally tally = tallies.computeIfAbsent(key, x -> new AreaTally());
-                tally.add(e, asOf);
-                Integer cluster = clusterOf.get(e.id());
-                if (cluster != null && e.time() <= asOf) {
-                    tally.clusterMembers++;
-                    tally.clusters.add(cluster);
-                }
-            }
-        }
-        if (lad.cache().incremental) {
-            // Counted from the time index, so in time order: the evidence lists keep the state's order.
-            tallies.forEach((key, tally) -> tally.multiAgencyIdsFrom(() -> multiAgencyIds(key, events, asOf)));
-        }
         // Each area is judged only against the signals that can reach it.
         Map<String, List<RiskSignal>> signalsOf = risk.signalsOf(areaKeys, signals);
-        Map<String, List<RiskSignal>> agencySignals = new HashMap<>();
-        for (RiskSignal s : signals) {
-            String agency = RiskSignal.INTEL.equals(s.kind()) || RiskSignal.NAVIGATOR.equals(s.kind()) ? s.kind() : null;
-            if (agency == null) {
-                continue;
-            }
-            for (String key : List.of(ladKey, lad.lsoaKey(s.area()))) {
-                if (areaKeys.contains(key)) {
-                    tallies.computeIfAbsent(key, k -> new AreaTally()).addAgency(agency, s.time(), asOf);
-                    agencySignals.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
-                }
-            }
-        }
+        Map<String, List<RiskSignal>> agencySignals = counted.agencies(signals, tallies);
         Map<String, CellSummary> cells = new HashMap<>();
         for (Map.Entry<String, Published> cell : lad.state().cells().entries()) {
             Published p = cell.getValue();
@@ -217,62 +179,6 @@ final class AreaLayer {
                     reaching, asOf);
             if (schedule && !key.equals(ladKey)) {
                 scheduleRisk(key, evaluation, reaching, agencySignals.getOrDefault(key, List.of()), asOf);
-            }
-        }
-    }
-
-    /**
-     * The incidents that may count at {@code asOf}: all of them from scratch; incrementally only
-     * those within the longest window (from the time index) and the clustered ones, not the weeks
-     * of older incidents the state keeps for the cells and the clustering.
-     */
-    private Iterable<FusedEvent> counting(List<FusedEvent> events, Map<String, Integer> clusterOf, long recent,
-            long asOf) {
-        if (!lad.cache().incremental) {
-            return events;
-        }
-        List<String> ids = new ArrayList<>();
-        lad.eventTimes().between(recent, asOf, ids);
-        List<FusedEvent> out = new ArrayList<>(ids.size() + clusterOf.size());
-        for (String id : ids) {
-            out.add(lad.state().events().get(id));
-        }
-        for (String id : clusterOf.keySet()) {
-            FusedEvent e = lad.state().events().get(id);
-            if (e != null && e.time() <= recent) {
-                out.add(e);
-            }
-        }
-        return out;
-    }
-
-    /** An area's multi-agency incidents of the last 24 hours in the state's order (read only for an explanation). */
-    private List<String> multiAgencyIds(String key, List<FusedEvent> events, long asOf) {
-        AreaTally tally = new AreaTally();
-        boolean isLad = key.equals(lad.ladKey());
-        for (FusedEvent e : events) {
-            if (e.multiAgency() && (isLad || e.lsoa() != null && key.equals(lad.lsoaKey(e.lsoa())))) {
-                tally.add(e, asOf);
-            }
-        }
-        return tally.multiAgencyIds();
-    }
-
-    /** The published cells of one area, summed up. */
-    private static final class CellSummary {
-        double giMax;
-        final List<String> hot = new ArrayList<>();
-        final List<String> emerging = new ArrayList<>();
-
-        void add(String cell, Published p, boolean emergingHot) {
-            if (p.values().getOrDefault(CellLayer.CELL_COUNT, 0.0) > 0) {
-                giMax = Math.max(giMax, p.values().getOrDefault(CellLayer.GI_Z, 0.0));
-            }
-            if ("true".equals(p.labels().get("hot"))) {
-                hot.add(cell);
-            }
-            if (emergingHot) {
-                emerging.add(cell);
             }
         }
     }
