@@ -54,7 +54,10 @@ final class AreaTallies {
         }
         if (lad.cache().incremental) {
             // Counted from the time index, so in time order: the evidence lists keep the state's order.
-            tallies.forEach((key, tally) -> tally.multiAgencyIdsFrom(() -> multiAgencyIds(key, events)));
+            tallies.forEach((key, tally) -> {
+                List<String> counted = tally.multiAgencyIds();
+                tally.multiAgencyIdsFrom(() -> multiAgencyIds(counted, events));
+            });
         }
         return tallies;
     }
@@ -99,15 +102,22 @@ final class AreaTallies {
         return out;
     }
 
-    /** An area's multi-agency incidents of the last 24 hours in the state's order (read only for an explanation). */
-    private List<String> multiAgencyIds(String key, List<FusedEvent> events) {
-        AreaTally tally = new AreaTally();
-        boolean isLad = key.equals(ladKey);
+    /**
+     * An area's multi-agency incidents of the last 24 hours in the state's order (read only for an
+     * explanation): those counted, re-ordered as {@code events} lists them.
+     */
+    private List<String> multiAgencyIds(List<String> counted, List<FusedEvent> events) {
+        if (counted.size() <= 1) {
+            return counted;
+        }
+        Set<String> wanted = new java.util.HashSet<>(counted);
+        long from = asOf - AreaTally.WINDOW_MILLIS[0];
+        List<String> ordered = new ArrayList<>(counted.size());
         for (FusedEvent e : events) {
-            if (e.multiAgency() && (isLad || e.lsoa() != null && key.equals(lad.lsoaKey(e.lsoa())))) {
-                tally.add(e, asOf);
+            if (e.time() > from && e.time() <= asOf && wanted.contains(e.id())) {
+                ordered.add(e.id());
             }
         }
-        return tally.multiAgencyIds();
+        return ordered;
     }
 }
