@@ -33,6 +33,8 @@ final class AreaLayer {
     private static final String GI_Z_MAX = FusionMetricFamilies.windowed("gi_z_max", CellLayer.WINDOW_7D);
     private static final String HOT_CELLS = FusionMetricFamilies.windowed("hot_cells", CellLayer.WINDOW_7D);
 
+    private static final String[] RISKS = {"near_repeat_risk", "rivalry_risk", "intel_tension", "navigator_risk"};
+
     private static String[] names(java.util.function.UnaryOperator<String> name) {
         String[] out = new String[AreaTally.WINDOWS.length];
         for (int w = 0; w < out.length; w++) {
@@ -210,13 +212,29 @@ final class AreaLayer {
             this.window = window;
         }
 
-        Evaluation at(long asOf) {
-            Map<String, Double> v = new LinkedHashMap<>(base);
+        /** The values that move with time alone (risk and tension) at {@code asOf}; sets {@link #reasons} and {@link #score}. */
+        Map<String, Double> moving(long asOf) {
+            Map<String, Double> v = new LinkedHashMap<>();
             AreaRisk areaRisk = risk.evaluate(layer, code, signals, asOf);
             v.put("near_repeat_risk", Publish.round(areaRisk.nearRepeat()));
             v.put("rivalry_risk", Publish.round(areaRisk.rivalry()));
             v.put("intel_tension", Publish.round(areaRisk.intel()));
             v.put("navigator_risk", Publish.round(areaRisk.navigator()));
+            TensionLayer.Readings r = readings;
+            reasons = tension.reasons(isLad, new TensionLayer.Readings(r.tally(), areaRisk, r.hotCells(),
+                    r.emergingCells(), r.bestHit(), r.seasonal(), r.seasonalWindow()));
+            score = tension.score(reasons);
+            v.put("tension_score", Publish.round(score.score()));
+            v.put("tension_level", (double) score.levelIndex());
+            return v;
+        }
+
+        Evaluation at(long asOf) {
+            Map<String, Double> moving = moving(asOf);
+            Map<String, Double> v = new LinkedHashMap<>(base);
+            for (String risk : RISKS) {
+                v.put(risk, moving.get(risk));
+            }
             SeasonalExceedance.Result exceedance = readings.seasonal();
             if (exceedance != null) {
                 v.put(FusionMetricFamilies.windowed("seasonal_observed", window), (double) exceedance.observed());
@@ -225,12 +243,8 @@ final class AreaLayer {
                         Publish.round(exceedance.probability()));
                 v.put(FusionMetricFamilies.windowed("seasonal_exceedance", window), Publish.round(exceedance.score()));
             }
-            TensionLayer.Readings r = readings;
-            reasons = tension.reasons(isLad, new TensionLayer.Readings(r.tally(), areaRisk, r.hotCells(),
-                    r.emergingCells(), r.bestHit(), r.seasonal(), r.seasonalWindow()));
-            score = tension.score(reasons);
-            v.put("tension_score", Publish.round(score.score()));
-            v.put("tension_level", (double) score.levelIndex());
+            v.put("tension_score", moving.get("tension_score"));
+            v.put("tension_level", moving.get("tension_level"));
             values = v;
             return this;
         }
@@ -290,7 +304,12 @@ final class AreaLayer {
             return;
         }
         Published published = lad.state().areas().get(key);
-        timers.schedule(key, RiskTimers.firstMoved(asOf, horizon, t -> wouldChange(published, evaluation.at(t))));
+        Map<String, String> labels = published == null ? Map.of() : published.labels();
+        boolean baseZero = evaluation.base.values().stream().allMatch(v -> v == 0);
+        timers.schedule(key, RiskTimers.firstMoved(asOf, horizon, t -> {
+            Map<String, Double> moving = evaluation.moving(t);
+            return tension.wouldPublish(labels, evaluation.score) || wouldChange(published, baseZero, moving);
+        }));
     }
 
     /** Whether risk can only fall between horizons (see {@link RiskTimers}). */
@@ -308,13 +327,20 @@ final class AreaLayer {
         return true;
     }
 
-    /** Whether publishing {@code next} over {@code old} would emit anything or change state (as {@link #publish} decides). */
-    private boolean wouldChange(Published old, Evaluation next) {
-        if (tension.wouldPublish(old == null ? Map.of() : old.labels(), next.score)) {
-            return true;
+    /**
+     * Whether {@link #publish} would publish (or clear) a neighbourhood whose values other than
+     * {@code moving} (risk and tension) are those it was just evaluated with. Those others were then
+     * either published or within the tolerance of what was, so only the moving ones can make a
+     * difference; the published values have the same keys (else they would have been published).
+     */
+    private static boolean wouldChange(Published old, boolean baseZero, Map<String, Double> moving) {
+        boolean empty = baseZero && moving.values().stream().allMatch(v -> v == 0);
+        if (empty || old == null) {
+            return empty == (old != null);
         }
-        boolean empty = next.values.values().stream().allMatch(v -> v == 0);
-        return empty ? old != null : old == null || Publish.materially(old.values(), next.values, AREA_TOLERANCE);
+        Map<String, Double> before = new LinkedHashMap<>();
+        moving.keySet().forEach(k -> before.put(k, old.values().get(k)));
+        return Publish.materially(before, moving, AREA_TOLERANCE);
     }
 
     private void publish(String layer, String code, Map<String, Double> values, List<TensionLayer.Reason> reasons,
