@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.LongPredicate;
+import java.util.function.ToLongFunction;
 import org.ember.geo.risk.RiskSignal;
 
 /**
@@ -41,18 +42,18 @@ final class RiskTimers {
      * reaching it starts counting or fades, or an intelligence or navigator signal it tallies as an
      * agency enters or leaves a window (Long.MAX_VALUE: never).
      */
-    static long horizon(long asOf, List<RiskSignal> reaching, List<RiskSignal> agencies, LongFunctionOfKind lasts) {
+    static long horizon(long asOf, List<RiskSignal> reaching, List<RiskSignal> agencies, ToLongFunction<String> lasts) {
         long h = Long.MAX_VALUE;
         for (RiskSignal s : reaching) {
             h = Math.min(h, after(asOf, s.time()));
-            h = Math.min(h, after(asOf, s.time() + lasts.millis(s.kind())));
+            h = Math.min(h, after(asOf, s.time() + lasts.applyAsLong(s.kind())));
         }
         for (RiskSignal s : agencies) {
             h = Math.min(h, after(asOf, s.time()));
             for (long w : AreaTally.WINDOW_MILLIS) {
                 h = Math.min(h, after(asOf, s.time() + w));
             }
-            h = Math.min(h, after(asOf, s.time() + lasts.millis(s.kind())));
+            h = Math.min(h, after(asOf, s.time() + lasts.applyAsLong(s.kind())));
         }
         return h;
     }
@@ -115,11 +116,5 @@ final class RiskTimers {
     void clear() {
         dueOf.clear();
         byTime.clear();
-    }
-
-    /** How long a signal of a kind lasts, in milliseconds. */
-    @FunctionalInterface
-    interface LongFunctionOfKind {
-        long millis(String kind);
     }
 }
