@@ -33,6 +33,8 @@ final class AreaLayer {
     private static final String GI_Z_MAX = FusionMetricFamilies.windowed("gi_z_max", CellLayer.WINDOW_7D);
     private static final String HOT_CELLS = FusionMetricFamilies.windowed("hot_cells", CellLayer.WINDOW_7D);
 
+    private static final String[] RISKS = {"near_repeat_risk", "rivalry_risk", "intel_tension", "navigator_risk"};
+
     private static String[] names(java.util.function.UnaryOperator<String> name) {
         String[] out = new String[AreaTally.WINDOWS.length];
         for (int w = 0; w < out.length; w++) {
@@ -143,44 +145,20 @@ final class AreaLayer {
     }
 
     void evaluate(Set<String> areaKeys, long asOf, List<FusedEvent> events, List<RiskSignal> signals) {
-        Map<String, AreaTally> tallies = new HashMap<>();
-        ClusterCache clusterCache = lad.cache().clusters;
-        Map<String, Integer> clusterOf = clusterCache.built() ? clusterCache.clusterOf() : Map.of();
+        evaluate(areaKeys, asOf, events, signals, true);
+    }
+
+    /**
+     * @param schedule whether to set the areas' risk timers (not needed when the next tick evaluates
+     *                 them anyway, as after a signal's arrival)
+     */
+    void evaluate(Set<String> areaKeys, long asOf, List<FusedEvent> events, List<RiskSignal> signals, boolean schedule) {
+        AreaTallies counted = new AreaTallies(lad, areaKeys, asOf);
+        Map<String, AreaTally> tallies = counted.incidents(events);
         String ladKey = lad.ladKey();
-        long recent = asOf - AreaTally.WINDOW_MILLIS[AreaTally.WINDOW_MILLIS.length - 1];
-        for (FusedEvent e : events) {
-            // Older than every window and in no cluster: it counts for nothing (most of the state).
-            if (e.time() <= recent && !clusterOf.containsKey(e.id())) {
-                continue;
-            }
-            String lsoaKey = e.lsoa() == null ? null : lad.lsoaKey(e.lsoa());
-            for (int k = 0; k < (lsoaKey == null ? 1 : 2); k++) {
-                String key = k == 0 ? ladKey : lsoaKey;
-                if (!areaKeys.contains(key)) {
-                    continue;
-                }
-                AreaTally tally = tallies.computeIfAbsent(key, x -> new AreaTally());
-                tally.add(e, asOf);
-                Integer cluster = clusterOf.get(e.id());
-                if (cluster != null && e.time() <= asOf) {
-                    tally.clusterMembers++;
-                    tally.clusters.add(cluster);
-                }
-            }
-        }
         // Each area is judged only against the signals that can reach it.
         Map<String, List<RiskSignal>> signalsOf = risk.signalsOf(areaKeys, signals);
-        for (RiskSignal s : signals) {
-            String agency = RiskSignal.INTEL.equals(s.kind()) || RiskSignal.NAVIGATOR.equals(s.kind()) ? s.kind() : null;
-            if (agency == null) {
-                continue;
-            }
-            for (String key : List.of(ladKey, lad.lsoaKey(s.area()))) {
-                if (areaKeys.contains(key)) {
-                    tallies.computeIfAbsent(key, k -> new AreaTally()).addAgency(agency, s.time(), asOf);
-                }
-            }
-        }
+        Map<String, List<RiskSignal>> agencySignals = counted.agencies(signals, tallies);
         Map<String, CellSummary> cells = new HashMap<>();
         for (Map.Entry<String, Published> cell : lad.state().cells().entries()) {
             Published p = cell.getValue();
@@ -197,31 +175,82 @@ final class AreaLayer {
         ordered.sort(Comparator.comparing((String k) -> k.startsWith("lad:")).thenComparing(k -> k));
         for (String key : ordered) {
             int colon = key.indexOf(':');
-            evaluateArea(key.substring(0, colon), key.substring(colon + 1), tallies.getOrDefault(key, new AreaTally()),
-                    cells.getOrDefault(key, new CellSummary()), hits, signalsOf.getOrDefault(key, List.of()), asOf);
-        }
-    }
-
-    /** The published cells of one area, summed up. */
-    private static final class CellSummary {
-        double giMax;
-        final List<String> hot = new ArrayList<>();
-        final List<String> emerging = new ArrayList<>();
-
-        void add(String cell, Published p, boolean emergingHot) {
-            if (p.values().getOrDefault(CellLayer.CELL_COUNT, 0.0) > 0) {
-                giMax = Math.max(giMax, p.values().getOrDefault(CellLayer.GI_Z, 0.0));
-            }
-            if ("true".equals(p.labels().get("hot"))) {
-                hot.add(cell);
-            }
-            if (emergingHot) {
-                emerging.add(cell);
+            List<RiskSignal> reaching = signalsOf.getOrDefault(key, List.of());
+            Evaluation evaluation = evaluateArea(key.substring(0, colon), key.substring(colon + 1),
+                    tallies.getOrDefault(key, new AreaTally()), cells.getOrDefault(key, new CellSummary()), hits,
+                    reaching, asOf);
+            if (schedule && !key.equals(ladKey)) {
+                scheduleRisk(key, evaluation, reaching, agencySignals.getOrDefault(key, List.of()), asOf);
             }
         }
     }
 
-    private void evaluateArea(String layer, String code, AreaTally tally, CellSummary cells, List<ScanHit> hits,
+    /**
+     * One area's evaluation: everything but risk and tension is read at {@code asOf}; {@link #at}
+     * adds risk and tension at any time (the evaluation itself, and the risk timers' look-ahead).
+     */
+    private final class Evaluation {
+        final String layer;
+        final String code;
+        final boolean isLad;
+        final Map<String, Double> base;
+        final TensionLayer.Readings readings;
+        final List<RiskSignal> signals;
+        final String window;
+        Map<String, Double> values;
+        List<TensionLayer.Reason> reasons;
+        TensionScore score;
+
+        Evaluation(String layer, String code, Map<String, Double> base, TensionLayer.Readings readings,
+                List<RiskSignal> signals, String window) {
+            this.layer = layer;
+            this.code = code;
+            this.isLad = "lad".equals(layer);
+            this.base = base;
+            this.readings = readings;
+            this.signals = signals;
+            this.window = window;
+        }
+
+        /** The values that move with time alone (risk and tension) at {@code asOf}; sets {@link #reasons} and {@link #score}. */
+        Map<String, Double> moving(long asOf) {
+            Map<String, Double> v = new LinkedHashMap<>();
+            AreaRisk areaRisk = risk.evaluate(layer, code, signals, asOf);
+            v.put("near_repeat_risk", Publish.round(areaRisk.nearRepeat()));
+            v.put("rivalry_risk", Publish.round(areaRisk.rivalry()));
+            v.put("intel_tension", Publish.round(areaRisk.intel()));
+            v.put("navigator_risk", Publish.round(areaRisk.navigator()));
+            TensionLayer.Readings r = readings;
+            reasons = tension.reasons(isLad, new TensionLayer.Readings(r.tally(), areaRisk, r.hotCells(),
+                    r.emergingCells(), r.bestHit(), r.seasonal(), r.seasonalWindow()));
+            score = tension.score(reasons);
+            v.put("tension_score", Publish.round(score.score()));
+            v.put("tension_level", (double) score.levelIndex());
+            return v;
+        }
+
+        Evaluation at(long asOf) {
+            Map<String, Double> moving = moving(asOf);
+            Map<String, Double> v = new LinkedHashMap<>(base);
+            for (String risk : RISKS) {
+                v.put(risk, moving.get(risk));
+            }
+            SeasonalExceedance.Result exceedance = readings.seasonal();
+            if (exceedance != null) {
+                v.put(FusionMetricFamilies.windowed("seasonal_observed", window), (double) exceedance.observed());
+                v.put(FusionMetricFamilies.windowed("seasonal_expected", window), Publish.round(exceedance.expected()));
+                v.put(FusionMetricFamilies.windowed("seasonal_exceedance_probability", window),
+                        Publish.round(exceedance.probability()));
+                v.put(FusionMetricFamilies.windowed("seasonal_exceedance", window), Publish.round(exceedance.score()));
+            }
+            v.put("tension_score", moving.get("tension_score"));
+            v.put("tension_level", moving.get("tension_level"));
+            values = v;
+            return this;
+        }
+    }
+
+    private Evaluation evaluateArea(String layer, String code, AreaTally tally, CellSummary cells, List<ScanHit> hits,
             List<RiskSignal> signals, long asOf) {
         boolean isLad = "lad".equals(layer);
         Map<String, Double> values = new LinkedHashMap<>();
@@ -249,27 +278,69 @@ final class AreaLayer {
         values.put("scan_recurrence_days", bestHit == null ? 0.0 : Publish.round(bestHit.recurrenceDays()));
         values.put(EarlyWarningLayer.METRIC, EarlyWarningLayer.score(lad, isLad ? lad.lad() : code));
 
-        AreaRisk areaRisk = risk.evaluate(layer, code, signals, asOf);
-        values.put("near_repeat_risk", Publish.round(areaRisk.nearRepeat()));
-        values.put("rivalry_risk", Publish.round(areaRisk.rivalry()));
-        values.put("intel_tension", Publish.round(areaRisk.intel()));
-        values.put("navigator_risk", Publish.round(areaRisk.navigator()));
-
         SeasonalExceedance.Result exceedance = isLad ? seasonal.evaluate(asOf) : null;
         String window = lad.settings().seasonal().window().toHours() + "h";
-        if (exceedance != null) {
-            values.put(FusionMetricFamilies.windowed("seasonal_observed", window), (double) exceedance.observed());
-            values.put(FusionMetricFamilies.windowed("seasonal_expected", window), Publish.round(exceedance.expected()));
-            values.put(FusionMetricFamilies.windowed("seasonal_exceedance_probability", window),
-                    Publish.round(exceedance.probability()));
-            values.put(FusionMetricFamilies.windowed("seasonal_exceedance", window), Publish.round(exceedance.score()));
+        Evaluation evaluation = new Evaluation(layer, code, values, new TensionLayer.Readings(tally, null, cells.hot,
+                cells.emerging, bestHit, exceedance, window), signals, window).at(asOf);
+        publish(layer, code, evaluation.values, evaluation.reasons, evaluation.score, asOf);
+        return evaluation;
+    }
+
+    /**
+     * Sets when a neighbourhood reached by risk signals must be evaluated again though nothing else
+     * moved ({@link RiskTimers}); its other inputs mark it when they move.
+     */
+    private void scheduleRisk(String key, Evaluation evaluation, List<RiskSignal> reaching, List<RiskSignal> agencies,
+            long asOf) {
+        RiskTimers timers = lad.cache().riskTimers;
+        var settings = lad.settings().risk();
+        long horizon = RiskTimers.horizon(asOf, reaching, agencies, kind -> settings.lasts(kind).toMillis());
+        if (horizon == Long.MAX_VALUE) {
+            timers.schedule(key, Long.MAX_VALUE);
+            return;
         }
-        List<TensionLayer.Reason> reasons = tension.reasons(isLad, new TensionLayer.Readings(tally, areaRisk, cells.hot,
-                cells.emerging, bestHit, exceedance, window));
-        TensionScore score = tension.score(reasons);
-        values.put("tension_score", Publish.round(score.score()));
-        values.put("tension_level", (double) score.levelIndex());
-        publish(layer, code, values, reasons, score, asOf);
+        if (!monotone(reaching)) {
+            timers.schedule(key, LadAnalytics.nextHour(asOf));
+            return;
+        }
+        Published published = lad.state().areas().get(key);
+        Map<String, String> labels = published == null ? Map.of() : published.labels();
+        boolean baseZero = evaluation.base.values().stream().allMatch(v -> v == 0);
+        timers.schedule(key, RiskTimers.firstMoved(asOf, horizon, t -> {
+            Map<String, Double> moving = evaluation.moving(t);
+            return tension.wouldPublish(labels, evaluation.score) || wouldChange(published, baseZero, moving);
+        }));
+    }
+
+    /** Whether risk can only fall between horizons (see {@link RiskTimers}). */
+    private boolean monotone(List<RiskSignal> reaching) {
+        for (RiskSignal s : reaching) {
+            if (!(s.value() >= 0)) {
+                return false;
+            }
+        }
+        for (double w : lad.context().tension().settings().weights().values()) {
+            if (!(w >= 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@link #publish} would publish (or clear) a neighbourhood whose values other than
+     * {@code moving} (risk and tension) are those it was just evaluated with. Those others were then
+     * either published or within the tolerance of what was, so only the moving ones can make a
+     * difference; the published values have the same keys (else they would have been published).
+     */
+    private static boolean wouldChange(Published old, boolean baseZero, Map<String, Double> moving) {
+        boolean empty = baseZero && moving.values().stream().allMatch(v -> v == 0);
+        if (empty || old == null) {
+            return empty == (old != null);
+        }
+        Map<String, Double> before = new LinkedHashMap<>();
+        moving.keySet().forEach(k -> before.put(k, old.values().get(k)));
+        return Publish.materially(before, moving, AREA_TOLERANCE);
     }
 
     private void publish(String layer, String code, Map<String, Double> values, List<TensionLayer.Reason> reasons,

@@ -15,8 +15,8 @@ final class AreaTally {
     final long[] healthRecorded = new long[2];
     final long[] serious = new long[2];
     final List<TreeSet<String>> agencies = List.of(new TreeSet<>(), new TreeSet<>());
-    final List<String> multiAgencyIds = new ArrayList<>();
-    final List<String> seriousIds = new ArrayList<>();
+    private final List<String> multiAgencyIds = new ArrayList<>();
+    private java.util.function.Supplier<List<String>> multiAgencyOrder;
     long clusterMembers;
     final TreeSet<Integer> clusters = new TreeSet<>();
 
@@ -32,11 +32,18 @@ final class AreaTally {
                 if (w == 0 && e.multiAgency()) {
                     multiAgencyIds.add(e.id());
                 }
-                if (w == 0 && e.serious()) {
-                    seriousIds.add(e.id());
-                }
             }
         }
+    }
+
+    /** The multi-agency incidents of the last 24 hours, in the order the state lists them. */
+    List<String> multiAgencyIds() {
+        return multiAgencyOrder == null ? multiAgencyIds : multiAgencyOrder.get();
+    }
+
+    /** The incidents were added in another order: the ordered list comes from {@code ordered}, when read. */
+    void multiAgencyIdsFrom(java.util.function.Supplier<List<String>> ordered) {
+        multiAgencyOrder = ordered;
     }
 
     void addAgency(String agency, long time, long asOf) {

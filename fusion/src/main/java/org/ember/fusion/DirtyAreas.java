@@ -11,7 +11,8 @@ import java.util.Set;
  * evaluation changes the latter: skipping an area none of whose inputs moved gives exactly what
  * evaluating it would. Inputs: its incidents (arrivals, corrections, and crossings of the 24-hour
  * and 7-day window edges and of the clock), their cluster labels, its published cells, the signals
- * that reach it (risk decays, so every hour while one is live), and the daily scan and emerging
+ * that reach it (arrivals, retractions and fading: when the fading risk would publish, see
+ * {@link RiskTimers}), and the daily scan and emerging
  * categories (everything, once a day). Kept in task memory: a fresh cache marks everything.
  */
 final class DirtyAreas {

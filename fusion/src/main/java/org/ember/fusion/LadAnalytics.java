@@ -82,6 +82,9 @@ public final class LadAnalytics {
             onIncident(AreaRoute.withdrawn(incident), watermark); // it was ours: now it lies across the boundary
         }
         FusedEvent next = FusedEvent.of(incident, false);
+        if (lad.cache().haloTimes != null) {
+            lad.cache().haloTimes.replace(lad.state().halo().get(id), next);
+        }
         lad.state().halo().put(id, next);
         cells.onHalo(id, next);
         LadMeta meta = lad.meta();
@@ -89,7 +92,11 @@ public final class LadAnalytics {
     }
 
     private void forgetHalo(String id) {
-        if (lad.state().halo().get(id) != null) {
+        FusedEvent was = lad.state().halo().get(id);
+        if (was != null) {
+            if (lad.cache().haloTimes != null) {
+                lad.cache().haloTimes.replace(was, null);
+            }
             lad.state().halo().remove(id);
             cells.onHalo(id, null);
         }
@@ -110,6 +117,9 @@ public final class LadAnalytics {
             state.events().remove(id);
         } else {
             state.events().put(id, next);
+        }
+        if (lad.cache().eventTimes != null) {
+            lad.cache().eventTimes.replace(previous, next);
         }
         cells.onIncident(id, previous, next);
         areas.counted(previous, -1);
@@ -147,7 +157,7 @@ public final class LadAnalytics {
             state.meta().set(new LadMeta(s.time(), -1));
         }
         areas.evaluate(risk.areasTouchedBy(s), Math.max(s.time(), watermark), Publish.values(state.events()),
-                Publish.values(state.signals()));
+                Publish.values(state.signals()), false);
         // Evaluated at the signal's time, which may differ from the next tick's: look again then.
         risk.markReached(s);
     }
@@ -185,27 +195,21 @@ public final class LadAnalytics {
         LadState state = lad.state();
         long keepFrom = asOf - lad.settings().hotspots().retention().toMillis();
         DirtyAreas dirty = lad.cache().dirty;
-        List<String> old = new ArrayList<>();
+        List<String> old = expired(state.events(), eventTimes(), keepFrom);
         List<FusedEvent> gone = new ArrayList<>();
-        for (Map.Entry<String, FusedEvent> e : state.events().entries()) {
-            if (e.getValue().time() < keepFrom) {
-                old.add(e.getKey());
-                gone.add(e.getValue());
-                if (e.getValue().lsoa() != null) {
-                    dirty.mark(lad.lsoaKey(e.getValue().lsoa()));
-                }
+        for (String id : old) {
+            FusedEvent e = state.events().get(id);
+            gone.add(e);
+            if (e.lsoa() != null) {
+                dirty.mark(lad.lsoaKey(e.lsoa()));
             }
+            state.events().remove(id);
+            eventTimes().replace(e, null);
         }
-        old.forEach(state.events()::remove);
         cells.forget(gone);
         gone.forEach(e -> areas.counted(e, -1));
-        List<String> oldHalo = new ArrayList<>();
-        for (Map.Entry<String, FusedEvent> e : state.halo().entries()) {
-            if (e.getValue().time() < keepFrom) {
-                oldHalo.add(e.getKey());
-            }
-        }
-        for (String id : oldHalo) {
+        for (String id : expired(state.halo(), haloTimes(), keepFrom)) {
+            haloTimes().replace(state.halo().get(id), null);
             state.halo().remove(id);
             cells.onHalo(id, null);
         }
@@ -224,7 +228,8 @@ public final class LadAnalytics {
         // A copy: the tick keeps it to compare with at the next one, and the view follows the clustering.
         Map<String, Integer> clusterOf = new java.util.HashMap<>(lad.cache().clusters.clusterOf());
         markMoved(dirty, events, clusterOf, asOf);
-        signals.forEach(risk::markReached);
+        // Reached areas are due when their fading risk would publish (RiskTimers), not every hour.
+        lad.cache().riskTimers.markDue(asOf, dirty);
         cells.score(asOf, events);
         areas.evaluate(areas.due(events, signals), asOf, events, signals);
         dirty.ticked(asOf, clusterOf);
@@ -241,6 +246,7 @@ public final class LadAnalytics {
         Publish.clearBook(state.cells());
         cells.cleared();
         Publish.clearBook(state.areas());
+        lad.cache().riskTimers.clear();
         Publish.clearBook(state.clusters());
         clusters.cleared();
         LadMeta meta = state.meta().get();
@@ -269,12 +275,63 @@ public final class LadAnalytics {
             return; // a fresh cache marks everything anyway
         }
         Map<String, Integer> before = dirty.lastClusters();
-        for (FusedEvent e : events) {
-            if (e.lsoa() != null && (DirtyAreas.crossed(e.time(), from, asOf, AreaTally.WINDOW_MILLIS)
-                    || !java.util.Objects.equals(clusterOf.get(e.id()), before.get(e.id())))) {
+        if (!lad.cache().incremental) {
+            for (FusedEvent e : events) {
+                if (e.lsoa() != null && (DirtyAreas.crossed(e.time(), from, asOf, AreaTally.WINDOW_MILLIS)
+                        || !java.util.Objects.equals(clusterOf.get(e.id()), before.get(e.id())))) {
+                    dirty.mark(lad.lsoaKey(e.lsoa()));
+                }
+            }
+            return;
+        }
+        // The same areas from the time index and the two clusterings: only what moved is visited.
+        List<String> moved = new ArrayList<>();
+        eventTimes().between(from, asOf, moved);
+        for (long w : AreaTally.WINDOW_MILLIS) {
+            eventTimes().between(from - w, asOf - w, moved);
+        }
+        for (String id : clusterOf.keySet()) {
+            if (!clusterOf.get(id).equals(before.get(id))) {
+                moved.add(id);
+            }
+        }
+        for (String id : before.keySet()) {
+            if (!clusterOf.containsKey(id)) {
+                moved.add(id);
+            }
+        }
+        for (String id : moved) {
+            FusedEvent e = lad.state().events().get(id);
+            if (e != null && e.lsoa() != null) {
                 dirty.mark(lad.lsoaKey(e.lsoa()));
             }
         }
+    }
+
+    /** Ids of the book's incidents older than {@code keepFrom}. */
+    private List<String> expired(LadState.Book<FusedEvent> book, TimeIndex index, long keepFrom) {
+        if (lad.cache().incremental) {
+            return index.before(keepFrom);
+        }
+        List<String> old = new ArrayList<>();
+        for (Map.Entry<String, FusedEvent> e : book.entries()) {
+            if (e.getValue().time() < keepFrom) {
+                old.add(e.getKey());
+            }
+        }
+        return old;
+    }
+
+    private TimeIndex eventTimes() {
+        return lad.eventTimes();
+    }
+
+    private TimeIndex haloTimes() {
+        LadCache cache = lad.cache();
+        if (cache.haloTimes == null) {
+            cache.haloTimes = TimeIndex.of(lad.state().halo());
+        }
+        return cache.haloTimes;
     }
 
     // ------------------------------------------------------------------ helpers
@@ -301,8 +358,11 @@ public final class LadAnalytics {
         lad.cache().gi = null;
         lad.cache().cellLsoas = null;
         lad.cache().lsoaEvents = null;
+        lad.cache().eventTimes = null;
+        lad.cache().haloTimes = null;
         cells.cleared();
         clusters.cleared();
+        lad.cache().riskTimers.clear();
         lad.cache().dirty.markAll();
     }
 }

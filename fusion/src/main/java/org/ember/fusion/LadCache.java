@@ -32,6 +32,11 @@ public final class LadCache {
     Map<String, Integer> cellMembers = Map.of();
     /** Whether the next tick must look at every cell (a fresh cache, a clear-out). */
     boolean cellsFull = true;
+    /** When neighbourhoods reached by fading risk must be evaluated again. */
+    final RiskTimers riskTimers = new RiskTimers();
+    /** The incidents in state, and those of the halo, by event time (null until first used). */
+    TimeIndex eventTimes;
+    TimeIndex haloTimes;
     /** Areas to re-evaluate at the next tick. */
     final DirtyAreas dirty = new DirtyAreas();
     /** Whether the layers update incrementally (false: every tick from scratch, for tests that compare the two). */

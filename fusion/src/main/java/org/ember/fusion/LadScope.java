@@ -17,6 +17,14 @@ record LadScope(String lad, FusionContext context, LadState state, LadCache cach
         return meta == null ? new LadMeta(Long.MIN_VALUE, -1) : meta;
     }
 
+    /** The incidents in state by event time (task memory, rebuilt from state when missing). */
+    TimeIndex eventTimes() {
+        if (cache.eventTimes == null) {
+            cache.eventTimes = TimeIndex.of(state.events());
+        }
+        return cache.eventTimes;
+    }
+
     String ladKey() {
         return cache.areaKeys.computeIfAbsent("lad", k -> "lad:" + lad);
     }

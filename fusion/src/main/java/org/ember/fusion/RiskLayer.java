@@ -49,7 +49,7 @@ final class RiskLayer {
         return Set.copyOf(areas);
     }
 
-    /** Marks for re-evaluation the areas a signal reaches (its risk decays, so every tick while it is live). */
+    /** Marks for re-evaluation the areas a signal reaches (it arrived, was retracted or faded). */
     void markReached(RiskSignal s) {
         DirtyAreas dirty = lad.cache().dirty;
         areasTouchedBy(s).forEach(dirty::mark);

@@ -116,7 +116,7 @@ final class TensionLayer {
         }
         inputs.add(new Reason(TensionSettings.MULTI_AGENCY, tally.multiAgency[0],
                 () -> tally.multiAgency[0] + " incident(s) reported by more than one agency in 24h",
-                () -> Publish.capped(tally.multiAgencyIds)));
+                () -> Publish.capped(tally.multiAgencyIds())));
         List<String> emergingCells = r.emergingCells();
         inputs.add(new Reason(TensionSettings.EMERGING, emergingCells.size(),
                 () -> emergingCells.size() + " emerging hot-spot cell(s)", () -> Publish.capped(emergingCells)));
@@ -155,15 +155,25 @@ final class TensionLayer {
         return lad.context().tension().score(bare);
     }
 
+    /** The tension last published, as {@code labels} keep it (null: none). */
+    static TensionScore previous(Map<String, String> labels) {
+        return !labels.containsKey("level") ? null
+                : new TensionScore(Double.parseDouble(labels.get("tension_published")), labels.get("level"),
+                        Integer.parseInt(labels.get("level_index")), List.of());
+    }
+
+    /** Whether {@link #publish} would publish {@code score} over what {@code labels} say was published. */
+    boolean wouldPublish(Map<String, String> labels, TensionScore score) {
+        return lad.context().tension().changed(previous(labels), score);
+    }
+
     /**
      * Publishes the area's tension if it changed from what {@code labels} say was last published,
      * writing the new level into {@code labels}.
      */
     void publish(String layer, String code, List<Reason> reasons, TensionScore score, Map<String, String> labels,
             long asOf) {
-        TensionScore previous = !labels.containsKey("level") ? null
-                : new TensionScore(Double.parseDouble(labels.get("tension_published")), labels.get("level"),
-                        Integer.parseInt(labels.get("level_index")), List.of());
+        TensionScore previous = previous(labels);
         if (!lad.context().tension().changed(previous, score)) {
             return;
         }
