@@ -3,9 +3,12 @@ package org.ember.geo.area;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import org.locationtech.jts.algorithm.locate.PointOnGeometryLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
@@ -24,13 +27,14 @@ public final class AreaIndex {
     private final Entry[] entries;
     private final AreaRaster raster;
 
-    private record Entry(Area area, PreparedGeometry prepared) {}
+    private record Entry(Area area, PreparedGeometry prepared, Envelope envelope, PointOnGeometryLocator locator) {}
 
     public AreaIndex(List<Area> areas) {
         entries = new Entry[areas.size()];
         for (int i = 0; i < areas.size(); i++) {
             Area area = areas.get(i);
-            entries[i] = new Entry(area, PreparedGeometryFactory.prepare(area.geometry()));
+            entries[i] = new Entry(area, PreparedGeometryFactory.prepare(area.geometry()), area.geometry().getEnvelopeInternal(),
+                    new IndexedPointInAreaLocator(area.geometry()));
             tree.insert(area.geometry().getEnvelopeInternal(), entries[i]);
         }
         tree.build();
@@ -57,10 +61,13 @@ public final class AreaIndex {
         if (cell == AreaRaster.OUTSIDE) {
             return Optional.empty();
         }
-        Point point = factory.createPoint(new Coordinate(lon, lat));
-        for (int candidate : raster.candidatesAt(lon, lat)) {
-            if (entries[candidate].prepared().covers(point)) {
-                return Optional.of(entries[candidate].area());
+        // What PreparedGeometry.covers(point) decides (not in the exterior), asked of the polygon's
+        // indexed locator directly: no Point and no predicate object per test.
+        Coordinate point = new Coordinate(lon, lat);
+        for (int candidate : raster.candidates(cell)) {
+            Entry entry = entries[candidate];
+            if (entry.envelope().covers(lon, lat) && entry.locator().locate(point) != Location.EXTERIOR) {
+                return Optional.of(entry.area());
             }
         }
         return Optional.empty();

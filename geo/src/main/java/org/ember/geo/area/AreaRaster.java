@@ -29,8 +29,12 @@ final class AreaRaster {
     private final double cell;
     private final int nx;
     private final int ny;
+    /**
+     * An area index, {@link #OUTSIDE}, or for a boundary cell {@code BOUNDARY - k}: its candidates are
+     * {@code candidates[k]} (an array read, no boxed map look-up per point).
+     */
     private final int[] cells;
-    private final Map<Integer, int[]> candidates;
+    private final int[][] candidates;
 
     AreaRaster(List<Geometry> geometries) {
         Envelope extent = new Envelope();
@@ -54,11 +58,19 @@ final class AreaRaster {
                 fill((Polygon) g.getGeometryN(p), area, boundary);
             }
         }
-        this.candidates = new HashMap<>(boundary.size() * 2);
-        boundary.forEach((index, list) -> candidates.put(index, list.stream().mapToInt(Integer::intValue).toArray()));
+        this.candidates = new int[boundary.size()][];
+        int k = 0;
+        for (Map.Entry<Integer, List<Integer>> entry : boundary.entrySet()) {
+            candidates[k] = entry.getValue().stream().mapToInt(Integer::intValue).toArray();
+            cells[entry.getKey()] = BOUNDARY - k;
+            k++;
+        }
     }
 
-    /** The area index, {@link #OUTSIDE}, or {@link #BOUNDARY} (then see {@link #candidatesAt}). */
+    /**
+     * The area index (≥ 0), {@link #OUTSIDE}, or a boundary cell (≤ {@link #BOUNDARY}: pass it to
+     * {@link #candidates(int)}).
+     */
     int lookup(double x, double y) {
         int i = (int) Math.floor((x - minX) / cell);
         int j = (int) Math.floor((y - minY) / cell);
@@ -68,10 +80,9 @@ final class AreaRaster {
         return cells[j * nx + i];
     }
 
-    int[] candidatesAt(double x, double y) {
-        int i = (int) Math.floor((x - minX) / cell);
-        int j = (int) Math.floor((y - minY) / cell);
-        return candidates.getOrDefault(j * nx + i, new int[0]);
+    /** The candidate areas of a boundary cell, from its {@link #lookup} value. */
+    int[] candidates(int boundaryCell) {
+        return candidates[BOUNDARY - boundaryCell];
     }
 
     double cellSize() {
@@ -79,7 +90,7 @@ final class AreaRaster {
     }
 
     int boundaryCells() {
-        return candidates.size();
+        return candidates.length;
     }
 
     private static List<LinearRing> rings(Geometry geometry) {

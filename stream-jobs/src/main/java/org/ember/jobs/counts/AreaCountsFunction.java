@@ -168,8 +168,8 @@ public final class AreaCountsFunction extends KeyedProcessFunction<String, Count
 
     /** The area's full counts for the map, as of its clock; nothing is left unpublished. */
     private static void publish(String key, long[] state, Collector<AreaCounts> out) {
-        String[] parts = key.split(":", 2);
-        out.collect(new AreaCounts(parts[0], parts[1], state[CLOCK], counts(state)));
+        int colon = key.indexOf(':');
+        out.collect(new AreaCounts(key.substring(0, colon), key.substring(colon + 1), state[CLOCK], counts(state)));
         state[DIRTY] = 0;
     }
 
@@ -198,8 +198,10 @@ public final class AreaCountsFunction extends KeyedProcessFunction<String, Count
         if (java.util.Arrays.equals(before, counts)) {
             return false;
         }
-        String[] parts = key.split(":", 2);
-        ctx.output(METRICS, CountMetrics.update(parts[0], parts[1], state[CLOCK], before, counts, appendedAt));
+        // The key is CountDelta.areaKey(): layer, the first colon, area code (split without an array per change).
+        int colon = key.indexOf(':');
+        ctx.output(METRICS, CountMetrics.update(key.substring(0, colon), key.substring(colon + 1), state[CLOCK], before,
+                counts, appendedAt));
         return true;
     }
 
