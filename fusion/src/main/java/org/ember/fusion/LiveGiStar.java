@@ -2,10 +2,11 @@ package org.ember.fusion;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import org.ember.geo.grid.GridCell;
 import org.ember.geo.hotspot.ConfidenceBin;
 import org.ember.geo.hotspot.GetisOrd;
@@ -38,8 +39,6 @@ import org.ember.geo.math.StandardNormal;
 final class LiveGiStar {
     private static final long BIAS = 1L << 31;
 
-    private final long window;
-    private final long universe;
     private final double distanceCells;
     private final int rings;
     private final int hotBin;
@@ -52,31 +51,39 @@ final class LiveGiStar {
     private long[] halo;
     /** By packed key; order does not matter (the caller sorts what it publishes by cell id). */
     private final Map<Long, Slot> slots = new HashMap<>();
-    private final Map<String, Ev> events = new HashMap<>();
-    private final TreeMap<Long, List<Ev>> byTime = new TreeMap<>();
-    private long asOf = Long.MIN_VALUE;
+    private final IncidentClock clock;
     private int studyArea;
     private long windowTotal;
     /** Σ of the squared window counts: with n and the total, the variance without a pass over the cells. */
     private long windowSquares;
     private int counted;
     /** Cells whose own count, band or study membership changed since {@link #changed} last ran. */
-    private final java.util.Set<Long> touched = new java.util.HashSet<>();
+    private final Set<Long> touched = new HashSet<>();
     /** Cells dropped while published with a score: named by {@link #changed} once. */
-    private final java.util.Set<Long> lost = new java.util.HashSet<>();
+    private final Set<Long> lost = new HashSet<>();
     private final DriftIndex drift = new DriftIndex();
     /** The study area's n, total and squares when {@link #changed} last ran (n = −1: never). */
     private int lastN = -1;
     private long lastTotal;
     private long lastSquares;
-    /** Bumped whenever an incident enters or leaves the window or the study area: what a score reads. */
-    private long version;
     private long scoredVersion = -1;
     private Map<String, CellHotspots.CellScore> scored;
 
     LiveGiStar(HotspotSettings settings) {
-        this.window = settings.giWindow().toMillis();
-        this.universe = settings.giUniverse().toMillis();
+        this.clock = new IncidentClock(settings.giWindow().toMillis(), settings.giUniverse().toMillis(),
+                new IncidentClock.Counts() {
+                    @Override
+                    public void window(long cell, int delta) {
+                        windowDelta(cell, delta);
+                    }
+
+                    @Override
+                    public void study(long cell, int delta) {
+                        Slot s = slot(cell);
+                        s.study += delta;
+                        refresh(s);
+                    }
+                });
         this.distanceCells = settings.giDistanceCells();
         this.rings = (int) Math.ceil(settings.giDistanceCells());
         this.hotBin = settings.hotBin();
@@ -90,18 +97,6 @@ final class LiveGiStar {
     /** True once cells of more than one size were seen: the caller must score from scratch. */
     boolean mixedSizes() {
         return mixedSizes;
-    }
-
-    private static final class Ev {
-        final long time;
-        final long key;
-        boolean inWindow;
-        boolean inStudy;
-
-        Ev(long time, long key) {
-            this.time = time;
-            this.key = key;
-        }
     }
 
     private static final class Slot extends DriftIndex.Entry {
@@ -144,30 +139,15 @@ final class LiveGiStar {
             mixedSizes = true;
             return;
         }
-        long key = key(cell.column(), cell.row());
-        Ev ev = new Ev(time, key);
-        events.put(id, ev);
-        byTime.computeIfAbsent(time, t -> new ArrayList<>(1)).add(ev);
-        if (asOf != Long.MIN_VALUE) {
-            status(ev);
-        }
+        clock.put(id, time, key(cell.column(), cell.row()));
     }
 
     void remove(String id) {
-        Ev ev = events.remove(id);
-        if (ev == null) {
-            return;
-        }
-        List<Ev> at = byTime.get(ev.time);
-        at.remove(ev);
-        if (at.isEmpty()) {
-            byTime.remove(ev.time);
-        }
-        set(ev, false, false);
+        clock.remove(id);
     }
 
     int incidents() {
-        return events.size();
+        return clock.incidents();
     }
 
     /** Cells kept (for tests: none once nothing is in any). */
@@ -200,52 +180,7 @@ final class LiveGiStar {
 
     /** Moves the clock to {@code to}: incidents enter and leave the window and the study area. */
     void advance(long to) {
-        if (to == asOf) {
-            return;
-        }
-        long from = asOf;
-        asOf = to;
-        if (from == Long.MIN_VALUE || to < from) {
-            for (Ev ev : events.values()) {
-                status(ev);
-            }
-            return;
-        }
-        touch(from - universe, to - universe);
-        touch(from - window, to - window);
-        touch(from, to);
-    }
-
-    private void touch(long from, long to) {
-        if (from >= to) {
-            return;
-        }
-        for (List<Ev> at : new ArrayList<>(byTime.subMap(from, true, to, false).values())) {
-            for (Ev ev : at) {
-                status(ev);
-            }
-        }
-    }
-
-    private void status(Ev ev) {
-        boolean past = ev.time < asOf;
-        set(ev, past && ev.time >= asOf - window, past && ev.time >= asOf - universe);
-    }
-
-    private void set(Ev ev, boolean inWindow, boolean inStudy) {
-        if (ev.inWindow != inWindow || ev.inStudy != inStudy) {
-            version++;
-        }
-        if (ev.inWindow != inWindow) {
-            ev.inWindow = inWindow;
-            windowDelta(ev.key, inWindow ? 1 : -1);
-        }
-        if (ev.inStudy != inStudy) {
-            ev.inStudy = inStudy;
-            Slot s = slot(ev.key);
-            s.study += inStudy ? 1 : -1;
-            refresh(s);
-        }
+        clock.advance(to);
     }
 
     private Slot slot(long key) {
@@ -324,11 +259,11 @@ final class LiveGiStar {
      */
     Map<String, CellHotspots.CellScore> score(long at) {
         advance(at);
-        if (scoredVersion == version && scored != null) {
+        if (scoredVersion == clock.version() && scored != null) {
             return scored;
         }
         scored = java.util.Collections.unmodifiableMap(compute());
-        scoredVersion = version;
+        scoredVersion = clock.version();
         return scored;
     }
 
@@ -391,9 +326,9 @@ final class LiveGiStar {
      * published with ({@link DriftIndex}). Each cell's score is then {@link #scoreOf(String)};
      * after evaluating a cell the caller says what it published ({@link #published}).
      */
-    java.util.Set<String> changed(long at) {
+    Set<String> changed(long at) {
         advance(at);
-        java.util.Set<String> out = new java.util.HashSet<>();
+        Set<String> out = new HashSet<>();
         for (long key : touched) {
             Slot s = slots.get(key);
             if (s == null) {
