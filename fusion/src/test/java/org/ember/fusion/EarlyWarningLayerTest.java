@@ -25,13 +25,7 @@ class EarlyWarningLayerTest {
                 .withScan(FusionSettings.defaults().hotspots().scan().withReplications(19)));
         LadDriver cardiff = new LadDriver(CARDIFF, settings);
         Random random = new Random(7);
-        List<Placement> places = new ArrayList<>();
-        while (places.size() < 60) {
-            var placed = FusionFixtures.PLACER.placeLonLat(-3.26 + 0.14 * random.nextDouble(), 51.46 + 0.06 * random.nextDouble());
-            if (placed.placed() && CARDIFF.equals(placed.placement().lad())) {
-                places.add(placed.placement());
-            }
-        }
+        List<Placement> places = cardiffPlaces(random, 60);
         Placement planted = FusionFixtures.cardiffCentre();
         Instant start = Instant.parse("2025-01-06T00:00:00Z");
         int n = 0;
@@ -214,14 +208,7 @@ class EarlyWarningLayerTest {
     }
 
     private static List<Placement> cardiffPlaces(Random random, int n) {
-        List<Placement> places = new ArrayList<>();
-        while (places.size() < n) {
-            var placed = FusionFixtures.PLACER.placeLonLat(-3.26 + 0.14 * random.nextDouble(), 51.46 + 0.06 * random.nextDouble());
-            if (placed.placed() && CARDIFF.equals(placed.placement().lad())) {
-                places.add(placed.placement());
-            }
-        }
-        return places;
+        return FusionFixtures.cardiffPlaces(random::nextDouble, n, -3.26, 51.46, 0.14, 0.06);
     }
 
     /** The latest early_warning_score of each area published at or before {@code until}. */

@@ -45,6 +45,28 @@ public final class FusionFixtures {
                 "lookups/lsoa11_to_lsoa21_best_fit_lookup_england_wales_v2.csv.gz", postcodes.toString()));
     }
 
+    /**
+     * {@code n} places in Cardiff drawn uniformly from the box of corner ({@code lon}, {@code lat}) and
+     * size {@code width} × {@code height} degrees ({@code next}: longitude, then latitude, per draw).
+     */
+    public static java.util.List<Placement> cardiffPlaces(java.util.function.DoubleSupplier next, int n, double lon,
+            double lat, double width, double height) {
+        java.util.List<Placement> places = new java.util.ArrayList<>();
+        while (places.size() < n) {
+            var placed = PLACER.placeLonLat(lon + width * next.getAsDouble(), lat + height * next.getAsDouble());
+            if (placed.placed() && CARDIFF.equals(placed.placement().lad())) {
+                places.add(placed.placement());
+            }
+        }
+        return places;
+    }
+
+    /** The default fusion settings with {@code replications} for the daily scan (19: fast enough for layer tests). */
+    public static org.ember.geo.fusion.FusionSettings withScanReplications(int replications) {
+        org.ember.geo.fusion.FusionSettings d = org.ember.geo.fusion.FusionSettings.defaults();
+        return d.withHotspots(d.hotspots().withScan(d.hotspots().scan().withReplications(replications)));
+    }
+
     public static Placement place(double lon, double lat) {
         return PLACER.placeLonLat(lon, lat).placement();
     }

@@ -48,16 +48,9 @@ public class FusionLayersBenchmark {
 
     @Setup
     public void setUp() {
-        FusionSettings d = FusionSettings.defaults();
-        settings = d.withHotspots(d.hotspots().withScan(d.hotspots().scan().withReplications(replications)));
+        settings = FusionFixtures.withScanReplications(replications);
         SplittableRandom random = new SplittableRandom(7);
-        List<Placement> places = new ArrayList<>();
-        while (places.size() < 400) {
-            var placed = FusionFixtures.PLACER.placeLonLat(-3.26 + 0.14 * random.nextDouble(), 51.46 + 0.06 * random.nextDouble());
-            if (placed.placed() && FusionFixtures.CARDIFF.equals(placed.placement().lad())) {
-                places.add(placed.placement());
-            }
-        }
+        List<Placement> places = FusionFixtures.cardiffPlaces(random::nextDouble, 400, -3.26, 51.46, 0.14, 0.06);
         List<Placement> busy = places.subList(0, 8);
         start = Instant.parse("2025-01-06T00:00:00Z");
         int n = 0;

@@ -35,18 +35,11 @@ class IncrementalLayersTest {
     @ParameterizedTest
     @ValueSource(longs = {5, 2024})
     void everyLayerPublishesWhatRecomputingFromScratchPublishes(long seed) {
-        FusionSettings d = FusionSettings.defaults();
-        FusionSettings settings = d.withHotspots(d.hotspots().withScan(d.hotspots().scan().withReplications(19)));
+        FusionSettings settings = FusionFixtures.withScanReplications(19);
         LadDriver live = new LadDriver(FusionFixtures.CARDIFF, settings, true);
         LadDriver scratch = new LadDriver(FusionFixtures.CARDIFF, settings, false);
         SplittableRandom random = new SplittableRandom(seed);
-        List<Placement> places = new ArrayList<>();
-        while (places.size() < 60) {
-            var placed = FusionFixtures.PLACER.placeLonLat(-3.20 + 0.06 * random.nextDouble(), 51.47 + 0.03 * random.nextDouble());
-            if (placed.placed() && FusionFixtures.CARDIFF.equals(placed.placement().lad())) {
-                places.add(placed.placement());
-            }
-        }
+        List<Placement> places = FusionFixtures.cardiffPlaces(random::nextDouble, 60, -3.20, 51.47, 0.06, 0.03);
         Instant start = Instant.parse("2025-03-03T00:00:00Z");
         List<LinkedIncident> sent = new ArrayList<>();
         long clock = start.toEpochMilli();

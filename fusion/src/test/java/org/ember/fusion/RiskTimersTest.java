@@ -3,7 +3,6 @@ package org.ember.fusion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
@@ -56,18 +55,11 @@ class RiskTimersTest {
     @ParameterizedTest
     @ValueSource(longs = {3, 11, 40})
     void fadingRiskPublishesWhatEvaluatingEveryHourPublishes(long seed) {
-        FusionSettings d = FusionSettings.defaults();
-        FusionSettings settings = d.withHotspots(d.hotspots().withScan(d.hotspots().scan().withReplications(19)));
+        FusionSettings settings = FusionFixtures.withScanReplications(19);
         LadDriver live = new LadDriver(FusionFixtures.CARDIFF, settings, true);
         LadDriver scratch = new LadDriver(FusionFixtures.CARDIFF, settings, false);
         SplittableRandom random = new SplittableRandom(seed);
-        List<Placement> places = new ArrayList<>();
-        while (places.size() < 25) {
-            var placed = FusionFixtures.PLACER.placeLonLat(-3.20 + 0.06 * random.nextDouble(), 51.47 + 0.03 * random.nextDouble());
-            if (placed.placed() && FusionFixtures.CARDIFF.equals(placed.placement().lad())) {
-                places.add(placed.placement());
-            }
-        }
+        List<Placement> places = FusionFixtures.cardiffPlaces(random::nextDouble, 25, -3.20, 51.47, 0.06, 0.03);
         long clock = Instant.parse("2025-05-05T00:00:00Z").toEpochMilli();
         TreeSet<Long> arrivals = new TreeSet<>();
         for (int n = 0; n < 40; n++) {
