@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.ember.geo.layers.SeasonalExceedance;
 import org.ember.geo.risk.AreaRisk;
 import org.ember.geo.risk.RiskSignal;
@@ -56,10 +57,10 @@ final class AreaLayer {
     }
 
     /** Every area that has anything: the authority, LSOAs with incidents or signals, and those published. */
-    Set<String> allAreas(List<FusedEvent> events, List<RiskSignal> signals) {
+    Set<String> allAreas(Supplier<List<FusedEvent>> events, List<RiskSignal> signals) {
         Set<String> areas = new java.util.HashSet<>();
         areas.add(lad.ladKey());
-        for (FusedEvent e : events) {
+        for (FusedEvent e : events.get()) {
             if (e.lsoa() != null) {
                 areas.add(lad.lsoaKey(e.lsoa()));
             }
@@ -92,7 +93,7 @@ final class AreaLayer {
      * every area of the authority when only a few are marked: a marked area is due when it is one
      * of all the areas (an LSOA with an incident in state, reached by a signal, or published).
      */
-    Set<String> due(List<FusedEvent> events, List<RiskSignal> signals) {
+    Set<String> due(Supplier<List<FusedEvent>> events, List<RiskSignal> signals) {
         DirtyAreas dirty = lad.cache().dirty;
         if (!lad.cache().incremental || dirty.all()) {
             return dueAt(allAreas(events, signals));
@@ -100,7 +101,7 @@ final class AreaLayer {
         Map<String, Integer> counts = lad.cache().lsoaEvents;
         if (counts == null) {
             counts = new HashMap<>();
-            for (FusedEvent e : events) {
+            for (FusedEvent e : events.get()) {
                 if (e.lsoa() != null) {
                     counts.merge(e.lsoa(), 1, Integer::sum);
                 }
@@ -144,7 +145,7 @@ final class AreaLayer {
         return areaKeys;
     }
 
-    void evaluate(Set<String> areaKeys, long asOf, List<FusedEvent> events, List<RiskSignal> signals) {
+    void evaluate(Set<String> areaKeys, long asOf, Supplier<List<FusedEvent>> events, List<RiskSignal> signals) {
         evaluate(areaKeys, asOf, events, signals, true);
     }
 
@@ -152,7 +153,8 @@ final class AreaLayer {
      * @param schedule whether to set the areas' risk timers (not needed when the next tick evaluates
      *                 them anyway, as after a signal's arrival)
      */
-    void evaluate(Set<String> areaKeys, long asOf, List<FusedEvent> events, List<RiskSignal> signals, boolean schedule) {
+    void evaluate(Set<String> areaKeys, long asOf, Supplier<List<FusedEvent>> events, List<RiskSignal> signals,
+            boolean schedule) {
         AreaTallies counted = new AreaTallies(lad, areaKeys, asOf);
         Map<String, AreaTally> tallies = counted.incidents(events);
         String ladKey = lad.ladKey();

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.ember.geo.risk.RiskSignal;
 
 /**
@@ -27,7 +28,7 @@ final class AreaTallies {
     }
 
     /** Incident counts, agencies and clusters of each area, from {@code events} (the state, in its order). */
-    Map<String, AreaTally> incidents(List<FusedEvent> events) {
+    Map<String, AreaTally> incidents(Supplier<List<FusedEvent>> events) {
         Map<String, AreaTally> tallies = new HashMap<>();
         ClusterCache clusterCache = lad.cache().clusters;
         Map<String, Integer> clusterOf = clusterCache.built() ? clusterCache.clusterOf() : Map.of();
@@ -83,9 +84,9 @@ final class AreaTallies {
         return agencySignals;
     }
 
-    private Iterable<FusedEvent> counting(List<FusedEvent> events, Map<String, Integer> clusterOf, long recent) {
+    private Iterable<FusedEvent> counting(Supplier<List<FusedEvent>> events, Map<String, Integer> clusterOf, long recent) {
         if (!lad.cache().incremental) {
-            return events;
+            return events.get();
         }
         List<String> ids = new ArrayList<>();
         lad.eventTimes().between(recent, asOf, ids);
@@ -106,14 +107,14 @@ final class AreaTallies {
      * An area's multi-agency incidents of the last 24 hours in the state's order (read only for an
      * explanation): those counted, re-ordered as {@code events} lists them.
      */
-    private List<String> multiAgencyIds(List<String> counted, List<FusedEvent> events) {
+    private List<String> multiAgencyIds(List<String> counted, Supplier<List<FusedEvent>> events) {
         if (counted.size() <= 1) {
             return counted;
         }
         Set<String> wanted = new java.util.HashSet<>(counted);
         long from = asOf - AreaTally.WINDOW_MILLIS[0];
         List<String> ordered = new ArrayList<>(counted.size());
-        for (FusedEvent e : events) {
+        for (FusedEvent e : events.get()) {
             if (e.time() > from && e.time() <= asOf && wanted.contains(e.id())) {
                 ordered.add(e.id());
             }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.ember.geo.crs.BritishNationalGrid;
 import org.ember.geo.crs.LonLat;
 import org.ember.geo.emerging.HotSpotCategory;
@@ -133,13 +134,13 @@ final class CellLayer {
     }
 
     /** Incidents per LSOA of each cell, kept up to date (incremental) or counted afresh. */
-    private Map<String, TreeMap<String, Integer>> cellLsoas(List<FusedEvent> events) {
+    private Map<String, TreeMap<String, Integer>> cellLsoas(Supplier<List<FusedEvent>> events) {
         LadCache cache = lad.cache();
         if (cache.incremental && cache.cellLsoas != null) {
             return cache.cellLsoas;
         }
         Map<String, TreeMap<String, Integer>> counted = new HashMap<>();
-        for (FusedEvent e : events) {
+        for (FusedEvent e : events.get()) {
             countLsoa(counted, e, 1);
         }
         if (cache.incremental) {
@@ -149,7 +150,7 @@ final class CellLayer {
         return counted;
     }
 
-    private Map<String, CellHotspots.CellScore> scores(long asOf, List<FusedEvent> events) {
+    private Map<String, CellHotspots.CellScore> scores(long asOf, Supplier<List<FusedEvent>> events) {
         if (lad.cache().incremental && LiveGiStar.supports(lad.settings().hotspots())) {
             LiveGiStar gi = gi();
             if (!gi.mixedSizes()) {
@@ -157,7 +158,7 @@ final class CellLayer {
             }
         }
         List<CellHotspots.CellEvent> cellEvents = new ArrayList<>();
-        List<FusedEvent> all = new ArrayList<>(events);
+        List<FusedEvent> all = new ArrayList<>(events.get());
         all.addAll(Publish.values(lad.state().halo()));
         for (FusedEvent e : all) {
             if (e.cell() != null) {
@@ -173,7 +174,7 @@ final class CellLayer {
      * LSOAs or cluster members changed); after a restart, a new day (emerging categories) or a
      * clear-out every cell is, and from scratch ({@code incremental} off) every cell always is.
      */
-    void score(long asOf, List<FusedEvent> events) {
+    void score(long asOf, Supplier<List<FusedEvent>> events) {
         LadState state = lad.state();
         LadCache cache = lad.cache();
         // A cell can straddle LSOAs: it belongs to the one most of its incidents lie in.
@@ -209,7 +210,7 @@ final class CellLayer {
         } else {
             Map<String, CellHotspots.CellScore> scores = scores(asOf, events);
             if (live != null) {
-                live.changed(asOf); // files every cell; each evaluated cell says below what it published
+                live.refile(asOf); // each evaluated cell says below what it published
                 live.unpublishedAll();
             }
             cells = new TreeSet<>(scores.keySet());

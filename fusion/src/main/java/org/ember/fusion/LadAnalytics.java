@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.ember.geo.calendar.LondonHours;
 import org.ember.geo.crs.LonLat;
 import org.ember.geo.grid.GridCell;
@@ -156,7 +157,7 @@ public final class LadAnalytics {
         if (state.meta().get() == null) {
             state.meta().set(new LadMeta(s.time(), -1));
         }
-        areas.evaluate(risk.areasTouchedBy(s), Math.max(s.time(), watermark), Publish.values(state.events()),
+        areas.evaluate(risk.areasTouchedBy(s), Math.max(s.time(), watermark), Publish.valuesOnDemand(state.events()),
                 Publish.values(state.signals()), false);
         // Evaluated at the signal's time, which may differ from the next tick's: look again then.
         risk.markReached(s);
@@ -223,7 +224,7 @@ public final class LadAnalytics {
             new EmergingLayer(lad).run(day);
             dirty.markAll();
         }
-        List<FusedEvent> events = Publish.values(state.events());
+        Supplier<List<FusedEvent>> events = Publish.valuesOnDemand(state.events());
         List<RiskSignal> signals = Publish.values(state.signals());
         // A copy: the tick keeps it to compare with at the next one, and the view follows the clustering.
         Map<String, Integer> clusterOf = new java.util.HashMap<>(lad.cache().clusters.clusterOf());
@@ -269,14 +270,14 @@ public final class LadAnalytics {
     }
 
     /** Areas whose incidents crossed a window edge or the clock, or changed cluster, since the last tick. */
-    private void markMoved(DirtyAreas dirty, List<FusedEvent> events, Map<String, Integer> clusterOf, long asOf) {
+    private void markMoved(DirtyAreas dirty, Supplier<List<FusedEvent>> events, Map<String, Integer> clusterOf, long asOf) {
         long from = dirty.lastTick();
         if (from == Long.MIN_VALUE) {
             return; // a fresh cache marks everything anyway
         }
         Map<String, Integer> before = dirty.lastClusters();
         if (!lad.cache().incremental) {
-            for (FusedEvent e : events) {
+            for (FusedEvent e : events.get()) {
                 if (e.lsoa() != null && (DirtyAreas.crossed(e.time(), from, asOf, AreaTally.WINDOW_MILLIS)
                         || !java.util.Objects.equals(clusterOf.get(e.id()), before.get(e.id())))) {
                     dirty.mark(lad.lsoaKey(e.lsoa()));

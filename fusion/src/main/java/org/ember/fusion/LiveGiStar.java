@@ -329,22 +329,7 @@ final class LiveGiStar {
     Set<String> changed(long at) {
         advance(at);
         Set<String> out = new HashSet<>();
-        for (long key : touched) {
-            Slot s = slots.get(key);
-            if (s == null) {
-                continue;
-            }
-            drift.file(s, s.scored() ? DriftIndex.classKey(s.lag, s.members) : DriftIndex.NONE);
-            // A cell with no score now, and none published, has nothing to say (most of a band's ring).
-            if (!Double.isNaN(s.reference) || s.scored() && counted > 0 && scoreOf(s) != null) {
-                out.add(id(s));
-            }
-        }
-        touched.clear();
-        for (long key : lost) {
-            out.add(idOf(key));
-        }
-        lost.clear();
+        fileTouched(out);
         if (studyArea == lastN && windowTotal == lastTotal && windowSquares == lastSquares) {
             return out;
         }
@@ -365,6 +350,40 @@ final class LiveGiStar {
             out.add(id((Slot) e));
         }
         return out;
+    }
+
+    /**
+     * {@link #changed} for a caller that looks at every cell anyway (after a restart, on a new day):
+     * files the cells that changed and takes the study area's figures as seen, naming none.
+     */
+    void refile(long at) {
+        advance(at);
+        fileTouched(null);
+        lastN = studyArea;
+        lastTotal = windowTotal;
+        lastSquares = windowSquares;
+    }
+
+    /** Files the touched cells under their classes; adds to {@code out} (if any) those with something to say. */
+    private void fileTouched(Set<String> out) {
+        for (long key : touched) {
+            Slot s = slots.get(key);
+            if (s == null) {
+                continue;
+            }
+            drift.file(s, s.scored() ? DriftIndex.classKey(s.lag, s.members) : DriftIndex.NONE);
+            // A cell with no score now, and none published, has nothing to say (most of a band's ring).
+            if (out != null && (!Double.isNaN(s.reference) || s.scored() && counted > 0 && scoreOf(s) != null)) {
+                out.add(id(s));
+            }
+        }
+        touched.clear();
+        if (out != null) {
+            for (long key : lost) {
+                out.add(idOf(key));
+            }
+        }
+        lost.clear();
     }
 
     /** The score {@link #score} would give {@code cellId} now (after {@link #changed}), or null. */
