@@ -60,9 +60,15 @@ final class AreaLayer {
     Set<String> allAreas(Supplier<List<FusedEvent>> events, List<RiskSignal> signals) {
         Set<String> areas = new java.util.HashSet<>();
         areas.add(lad.ladKey());
-        for (FusedEvent e : events.get()) {
-            if (e.lsoa() != null) {
-                areas.add(lad.lsoaKey(e.lsoa()));
+        if (lad.cache().incremental) {
+            for (String lsoa : lsoaCounts(events).keySet()) {
+                areas.add(lad.lsoaKey(lsoa));
+            }
+        } else {
+            for (FusedEvent e : events.get()) {
+                if (e.lsoa() != null) {
+                    areas.add(lad.lsoaKey(e.lsoa()));
+                }
             }
         }
         for (RiskSignal s : signals) {
@@ -74,8 +80,14 @@ final class AreaLayer {
         return areas;
     }
 
-    /** An incident of an LSOA entered (+1) or left (−1) the state: keeps the count of incidents per LSOA. */
+    /**
+     * An incident entered (+1) or left (−1) the state: keeps the count of incidents per LSOA and the
+     * running tallies (both built from state on first use).
+     */
     void counted(FusedEvent e, int delta) {
+        if (e != null && lad.cache().tallies != null) {
+            lad.cache().tallies.put(lad, e.id(), delta > 0 ? e : null);
+        }
         Map<String, Integer> counts = lad.cache().lsoaEvents;
         if (counts == null || e == null || e.lsoa() == null) {
             return; // built from state on first use
@@ -98,16 +110,7 @@ final class AreaLayer {
         if (!lad.cache().incremental || dirty.all()) {
             return dueAt(allAreas(events, signals));
         }
-        Map<String, Integer> counts = lad.cache().lsoaEvents;
-        if (counts == null) {
-            counts = new HashMap<>();
-            for (FusedEvent e : events.get()) {
-                if (e.lsoa() != null) {
-                    counts.merge(e.lsoa(), 1, Integer::sum);
-                }
-            }
-            lad.cache().lsoaEvents = counts;
-        }
+        Map<String, Integer> counts = lsoaCounts(events);
         Set<String> touched = null;
         Set<String> due = new java.util.HashSet<>();
         String ladKey = lad.ladKey();
@@ -134,6 +137,21 @@ final class AreaLayer {
         return due;
     }
 
+    /** Incidents in state per LSOA, kept by {@link #counted} once built. */
+    private Map<String, Integer> lsoaCounts(Supplier<List<FusedEvent>> events) {
+        Map<String, Integer> counts = lad.cache().lsoaEvents;
+        if (counts == null) {
+            counts = new HashMap<>();
+            for (FusedEvent e : events.get()) {
+                if (e.lsoa() != null) {
+                    counts.merge(e.lsoa(), 1, Integer::sum);
+                }
+            }
+            lad.cache().lsoaEvents = counts;
+        }
+        return counts;
+    }
+
     /** Of {@code areaKeys}, those the tick must evaluate: the authority, and areas whose inputs may have moved. */
     Set<String> dueAt(Set<String> areaKeys) {
         if (!lad.cache().incremental) {
@@ -156,21 +174,16 @@ final class AreaLayer {
     void evaluate(Set<String> areaKeys, long asOf, Supplier<List<FusedEvent>> events, List<RiskSignal> signals,
             boolean schedule) {
         AreaTallies counted = new AreaTallies(lad, areaKeys, asOf);
-        Map<String, AreaTally> tallies = counted.incidents(events);
+        // Incrementally the tallies and cell summaries are kept running; from scratch they are counted.
+        boolean incremental = lad.cache().incremental;
+        Map<String, AreaTally> tallies = incremental ? RunningTallies.of(lad, asOf).at(lad, areaKeys, asOf)
+                : counted.incidents(events);
         String ladKey = lad.ladKey();
         // Each area is judged only against the signals that can reach it.
         Map<String, List<RiskSignal>> signalsOf = risk.signalsOf(areaKeys, signals);
         Map<String, List<RiskSignal>> agencySignals = counted.agencies(signals, tallies);
-        Map<String, CellSummary> cells = new HashMap<>();
-        for (Map.Entry<String, Published> cell : lad.state().cells().entries()) {
-            Published p = cell.getValue();
-            boolean emergingHot = EmergingLayer.hotNow(lad.state().emerging().get(cell.getKey()));
-            String lsoa = p.labels().get("lsoa");
-            cells.computeIfAbsent(ladKey, k -> new CellSummary()).add(cell.getKey(), p, emergingHot);
-            if (lsoa != null) {
-                cells.computeIfAbsent(lad.lsoaKey(lsoa), k -> new CellSummary()).add(cell.getKey(), p, emergingHot);
-            }
-        }
+        Map<String, CellSummary> cells = incremental ? CellSummaries.of(lad).of(areaKeys)
+                : CellSummaries.fromScratch(lad, areaKeys);
         List<ScanHit> hits = Publish.values(lad.state().scan());
         // Neighbourhoods first: the local authority's tension is read from theirs.
         List<String> ordered = new ArrayList<>(areaKeys);

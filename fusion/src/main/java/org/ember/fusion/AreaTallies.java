@@ -9,10 +9,9 @@ import java.util.function.Supplier;
 import org.ember.geo.risk.RiskSignal;
 
 /**
- * The incident and agency tallies of the areas one evaluation looks at ({@link AreaTally}). From
- * scratch every incident in state is looked at; incrementally only those within the longest window
- * (from the time index) and the clustered ones, not the weeks of older incidents the state keeps
- * for the cells and the clustering.
+ * The incident and agency tallies of the areas one evaluation looks at ({@link AreaTally}). Here
+ * counted from scratch from every incident in state (the from-scratch mode, and the reference the
+ * running tallies are tested against); incrementally they are kept running ({@link RunningTallies}).
  */
 final class AreaTallies {
     private final LadScope lad;
@@ -27,13 +26,13 @@ final class AreaTallies {
         this.ladKey = lad.ladKey();
     }
 
-    /** Incident counts, agencies and clusters of each area, from {@code events} (the state, in its order). */
+    /** Incident counts, agencies and clusters of each area, from every incident in {@code events}. */
     Map<String, AreaTally> incidents(Supplier<List<FusedEvent>> events) {
         Map<String, AreaTally> tallies = new HashMap<>();
         ClusterCache clusterCache = lad.cache().clusters;
         Map<String, Integer> clusterOf = clusterCache.built() ? clusterCache.clusterOf() : Map.of();
         long recent = asOf - AreaTally.WINDOW_MILLIS[AreaTally.WINDOW_MILLIS.length - 1];
-        for (FusedEvent e : counting(events, clusterOf, recent)) {
+        for (FusedEvent e : events.get()) {
             // Older than every window and in no cluster: it counts for nothing (most of the state).
             if (e.time() <= recent && !clusterOf.containsKey(e.id())) {
                 continue;
@@ -52,13 +51,6 @@ final class AreaTallies {
                     tally.clusters.add(cluster);
                 }
             }
-        }
-        if (lad.cache().incremental) {
-            // Counted from the time index, so in time order: the evidence lists keep the state's order.
-            tallies.forEach((key, tally) -> {
-                List<String> counted = tally.multiAgencyIds();
-                tally.multiAgencyIdsFrom(() -> multiAgencyIds(counted, events));
-            });
         }
         return tallies;
     }
@@ -82,43 +74,5 @@ final class AreaTallies {
             }
         }
         return agencySignals;
-    }
-
-    private Iterable<FusedEvent> counting(Supplier<List<FusedEvent>> events, Map<String, Integer> clusterOf, long recent) {
-        if (!lad.cache().incremental) {
-            return events.get();
-        }
-        List<String> ids = new ArrayList<>();
-        lad.eventTimes().between(recent, asOf, ids);
-        List<FusedEvent> out = new ArrayList<>(ids.size() + clusterOf.size());
-        for (String id : ids) {
-            out.add(lad.state().events().get(id));
-        }
-        for (String id : clusterOf.keySet()) {
-            FusedEvent e = lad.state().events().get(id);
-            if (e != null && e.time() <= recent) {
-                out.add(e);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * An area's multi-agency incidents of the last 24 hours in the state's order (read only for an
-     * explanation): those counted, re-ordered as {@code events} lists them.
-     */
-    private List<String> multiAgencyIds(List<String> counted, Supplier<List<FusedEvent>> events) {
-        if (counted.size() <= 1) {
-            return counted;
-        }
-        Set<String> wanted = new java.util.HashSet<>(counted);
-        long from = asOf - AreaTally.WINDOW_MILLIS[0];
-        List<String> ordered = new ArrayList<>(counted.size());
-        for (FusedEvent e : events.get()) {
-            if (e.time() > from && e.time() <= asOf && wanted.contains(e.id())) {
-                ordered.add(e.id());
-            }
-        }
-        return ordered;
     }
 }

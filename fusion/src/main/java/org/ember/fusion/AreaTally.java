@@ -1,6 +1,7 @@
 package org.ember.fusion;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -15,8 +16,8 @@ final class AreaTally {
     final long[] healthRecorded = new long[2];
     final long[] serious = new long[2];
     final List<TreeSet<String>> agencies = List.of(new TreeSet<>(), new TreeSet<>());
-    private final List<String> multiAgencyIds = new ArrayList<>();
-    private java.util.function.Supplier<List<String>> multiAgencyOrder;
+    /** The multi-agency incidents of the last 24 hours, by event time then id. */
+    private final TreeSet<Evidence> multiAgencyIds = new TreeSet<>();
     long clusterMembers;
     final TreeSet<Integer> clusters = new TreeSet<>();
 
@@ -30,20 +31,35 @@ final class AreaTally {
                 serious[w] += e.serious() ? 1 : 0;
                 agencies.get(w).addAll(e.feeds());
                 if (w == 0 && e.multiAgency()) {
-                    multiAgencyIds.add(e.id());
+                    multiAgencyIds.add(new Evidence(e.time(), e.id()));
                 }
             }
         }
     }
 
-    /** The multi-agency incidents of the last 24 hours, in the order the state lists them. */
+    /**
+     * The multi-agency incidents of the last 24 hours by event time, then id: a defined order, the
+     * same whether they were counted from the state (whose iteration order depends on the state
+     * backend) or kept running ({@link RunningTallies}).
+     */
     List<String> multiAgencyIds() {
-        return multiAgencyOrder == null ? multiAgencyIds : multiAgencyOrder.get();
+        List<String> ids = new ArrayList<>(multiAgencyIds.size());
+        multiAgencyIds.forEach(e -> ids.add(e.id()));
+        return ids;
     }
 
-    /** The incidents were added in another order: the ordered list comes from {@code ordered}, when read. */
-    void multiAgencyIdsFrom(java.util.function.Supplier<List<String>> ordered) {
-        multiAgencyOrder = ordered;
+    /** Adds multi-agency incidents of the last 24 hours counted elsewhere. */
+    void addMultiAgencyIds(Collection<Evidence> evidence) {
+        multiAgencyIds.addAll(evidence);
+    }
+
+    /** An incident as evidence: ordered by event time, then id. */
+    record Evidence(long time, String id) implements Comparable<Evidence> {
+        @Override
+        public int compareTo(Evidence o) {
+            int c = Long.compare(time, o.time);
+            return c != 0 ? c : id.compareTo(o.id);
+        }
     }
 
     void addAgency(String agency, long time, long asOf) {

@@ -113,6 +113,7 @@ final class CellLayer {
 
     /** Everything published was cleared outside this layer. */
     void cleared() {
+        CellSummaries.forget(lad.cache());
         lad.cache().cellInputs.clear();
         lad.cache().cellsFull = true;
     }
@@ -285,7 +286,7 @@ final class CellLayer {
                         centre.lon(), centre.lat(), zeros, labels, List.of()));
                 lad.out().metrics(new AreaMetrics("cell", cell, asOf, "fusion", zeros));
                 state.cells().remove(cell);
-                markArea(old, labels);
+                markArea(cell, old, labels);
             }
             return;
         }
@@ -296,12 +297,13 @@ final class CellLayer {
                     centre.lat(), values, labels, List.of()));
             lad.out().metrics(new AreaMetrics("cell", cell, asOf, "fusion", values));
             state.cells().put(cell, new Published(values, labels, List.of()));
-            markArea(old, labels);
+            markArea(cell, old, labels);
         }
     }
 
     /** The areas whose cell summary a changed cell moves: its LSOA before and after. */
-    private void markArea(Published old, Map<String, String> labels) {
+    private void markArea(String cell, Published old, Map<String, String> labels) {
+        CellSummaries.changed(lad, cell);
         DirtyAreas dirty = lad.cache().dirty;
         if (old != null && old.labels().get("lsoa") != null) {
             dirty.mark(lad.lsoaKey(old.labels().get("lsoa")));

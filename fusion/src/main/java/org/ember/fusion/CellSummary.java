@@ -3,7 +3,10 @@ package org.ember.fusion;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The published cells of one area, summed up for its metrics and tension. */
+/**
+ * The published cells of one area, summed up for its metrics and tension; hot and emerging cells
+ * by cell id once {@link #sort}ed ({@link CellSummaries}).
+ */
 final class CellSummary {
     double giMax;
     final List<String> hot = new ArrayList<>();
@@ -19,5 +22,11 @@ final class CellSummary {
         if (emergingHot) {
             emerging.add(cell);
         }
+    }
+
+    /** Lists the hot and emerging cells by cell id. */
+    void sort() {
+        hot.sort(null);
+        emerging.sort(null);
     }
 }

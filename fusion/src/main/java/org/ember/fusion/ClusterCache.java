@@ -43,6 +43,8 @@ final class ClusterCache {
     private final Set<Integer> dirty = new TreeSet<>();
     /** Everything must be compared with what was published: after a rebuild, or when that was cleared. */
     private boolean wholeChanged = true;
+    /** Incidents whose cluster number changed since {@link #drainRelabelled} (null: nobody asks). */
+    private Set<String> relabelled;
 
     ClusterCache(HotspotSettings settings) {
         this.settings = settings;
@@ -58,6 +60,9 @@ final class ClusterCache {
                 settings.clusterEpsTime().toMillis() / DAY), settings.clusterMinPts());
         pointOf.clear();
         incidentOf.clear();
+        if (relabelled != null) {
+            relabelled.addAll(labelOf.keySet());
+        }
         labelOf.clear();
         members.clear();
         dirty.clear();
@@ -100,6 +105,9 @@ final class ClusterCache {
                 continue; // only its core status changed: the members are the same
             }
             String incident = incidentOf.get(c.pointId());
+            if (relabelled != null && (c.before() > 0 || c.after() > 0)) {
+                relabelled.add(incident);
+            }
             if (c.before() > 0) {
                 TreeMap<Long, String> of = members.get(c.before());
                 of.remove(c.pointId());
@@ -115,6 +123,24 @@ final class ClusterCache {
                 dirty.add(c.after());
             }
         }
+    }
+
+    /**
+     * From now on, remember which incidents' cluster numbers change ({@link #clusterOf}), for
+     * {@link #drainRelabelled}; forgets what was remembered before.
+     */
+    void trackRelabelled() {
+        relabelled = new java.util.HashSet<>();
+    }
+
+    /** Incidents whose cluster number changed (joined, left, renumbered) since the last call; forgotten here. */
+    List<String> drainRelabelled() {
+        if (relabelled == null || relabelled.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(relabelled);
+        relabelled.clear();
+        return out;
     }
 
     /** Whether any cluster may differ from what was published last. */

@@ -44,6 +44,7 @@ final class EmergingLayer {
             }
         }
         lad.state().meta().set(new LadMeta(meta.lastActivity(), day.toEpochDay()));
+        CellSummaries.forget(lad.cache()); // the published cells' emerging categories changed
     }
 
     /** Whether a cell's category (as kept in state, or null) makes it hot now. */

@@ -359,6 +359,7 @@ public final class LadAnalytics {
         lad.cache().gi = null;
         lad.cache().cellLsoas = null;
         lad.cache().lsoaEvents = null;
+        lad.cache().tallies = null;
         lad.cache().eventTimes = null;
         lad.cache().haloTimes = null;
         cells.cleared();

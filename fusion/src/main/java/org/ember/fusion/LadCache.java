@@ -45,6 +45,10 @@ public final class LadCache {
     Map<String, Double> earlyWarningScores;
     /** Area keys by LSOA code ("lad" for the authority), spelt once. */
     final Map<String, String> areaKeys = new HashMap<>();
+    /** Incident tallies of every area, kept running (null until first used). */
+    RunningTallies tallies;
+    /** Summaries of every area's published cells, kept running (null until first used). */
+    CellSummaries cellSummaries;
 
     public LadCache(FusionContext context) {
         this(context, true);

@@ -1,0 +1,158 @@
+package org.ember.fusion;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The published cells of every area of one local authority, summed up ({@link CellSummary}): the
+ * authority holds all its published cells, an LSOA those whose {@code lsoa} label names it. Kept
+ * running in task memory ({@link LadCache}): built from state on first use, a cell refreshed when
+ * its publication changes ({@link #changed}, from {@link CellLayer}), and dropped to be built again
+ * when the published cells are cleared or the emerging categories are replaced ({@link #forget}).
+ * {@link #fromScratch} is the reference the running summaries are tested against. Hot and emerging
+ * cells are listed by cell id (a defined order; the state's own order depends on its backend).
+ */
+final class CellSummaries {
+    /** What one published cell adds to its areas. */
+    private record Part(String lsoaKey, Double z, boolean hot, boolean emerging) {}
+
+    /** One area's running summary. */
+    private static final class Area {
+        /** Gi* z of the cells with incidents, as a multiset: the largest is read. */
+        final TreeMap<Double, Integer> zs = new TreeMap<>();
+        final TreeSet<String> hot = new TreeSet<>();
+        final TreeSet<String> emerging = new TreeSet<>();
+        int cells;
+
+        void add(String cell, Part p, int sign) {
+            if (p.z() != null) {
+                int n = zs.getOrDefault(p.z(), 0) + sign;
+                if (n > 0) {
+                    zs.put(p.z(), n);
+                } else {
+                    zs.remove(p.z());
+                }
+            }
+            if (p.hot()) {
+                change(hot, cell, sign);
+            }
+            if (p.emerging()) {
+                change(emerging, cell, sign);
+            }
+            cells += sign;
+        }
+
+        private static void change(TreeSet<String> set, String cell, int sign) {
+            if (sign > 0) {
+                set.add(cell);
+            } else {
+                set.remove(cell);
+            }
+        }
+
+        CellSummary summary() {
+            CellSummary s = new CellSummary();
+            s.giMax = zs.isEmpty() ? 0 : Math.max(0, zs.lastKey());
+            s.hot.addAll(hot);
+            s.emerging.addAll(emerging);
+            return s;
+        }
+    }
+
+    private final Map<String, Area> areas = new HashMap<>();
+    private final Map<String, Part> parts = new HashMap<>();
+    private final String ladKey;
+
+    private CellSummaries(String ladKey) {
+        this.ladKey = ladKey;
+    }
+
+    /** The authority's running summaries, built from the published cells when missing. */
+    static CellSummaries of(LadScope lad) {
+        LadCache cache = lad.cache();
+        if (cache.cellSummaries == null) {
+            CellSummaries built = new CellSummaries(lad.ladKey());
+            for (Map.Entry<String, Published> cell : lad.state().cells().entries()) {
+                built.put(lad, cell.getKey(), cell.getValue(), lad.state().emerging().get(cell.getKey()));
+            }
+            cache.cellSummaries = built;
+        }
+        return cache.cellSummaries;
+    }
+
+    /** The summaries of the published cells of {@code areaKeys}, counted afresh from state (sorted as the running ones). */
+    static Map<String, CellSummary> fromScratch(LadScope lad, Set<String> areaKeys) {
+        String ladKey = lad.ladKey();
+        Map<String, CellSummary> cells = new HashMap<>();
+        for (Map.Entry<String, Published> cell : lad.state().cells().entries()) {
+            Published p = cell.getValue();
+            boolean emergingHot = EmergingLayer.hotNow(lad.state().emerging().get(cell.getKey()));
+            String lsoa = p.labels().get("lsoa");
+            cells.computeIfAbsent(ladKey, k -> new CellSummary()).add(cell.getKey(), p, emergingHot);
+            if (lsoa != null) {
+                cells.computeIfAbsent(lad.lsoaKey(lsoa), k -> new CellSummary()).add(cell.getKey(), p, emergingHot);
+            }
+        }
+        cells.keySet().retainAll(areaKeys);
+        cells.values().forEach(CellSummary::sort);
+        return cells;
+    }
+
+    /** A cell's publication changed (it is now as state holds it, or gone): refresh it if the summaries exist. */
+    static void changed(LadScope lad, String cell) {
+        CellSummaries summaries = lad.cache().cellSummaries;
+        if (summaries != null) {
+            summaries.put(lad, cell, lad.state().cells().get(cell), lad.state().emerging().get(cell));
+        }
+    }
+
+    /** The published cells were cleared or the emerging categories replaced: build again on next use. */
+    static void forget(LadCache cache) {
+        cache.cellSummaries = null;
+    }
+
+    /** Fresh summaries of {@code areaKeys} (areas without published cells are left out). */
+    Map<String, CellSummary> of(Set<String> areaKeys) {
+        Map<String, CellSummary> out = new HashMap<>();
+        for (String key : areaKeys) {
+            Area area = areas.get(key);
+            if (area != null) {
+                out.put(key, area.summary());
+            }
+        }
+        return out;
+    }
+
+    private void put(LadScope lad, String cell, Published p, String emergingCategory) {
+        Part was = parts.remove(cell);
+        if (was != null) {
+            apply(cell, was, -1);
+        }
+        if (p != null) {
+            String lsoa = p.labels().get("lsoa");
+            Part part = new Part(lsoa == null ? null : lad.lsoaKey(lsoa),
+                    p.values().getOrDefault(CellLayer.CELL_COUNT, 0.0) > 0 ? p.values().getOrDefault(CellLayer.GI_Z, 0.0) : null,
+                    "true".equals(p.labels().get("hot")), EmergingLayer.hotNow(emergingCategory));
+            parts.put(cell, part);
+            apply(cell, part, 1);
+        }
+    }
+
+    private void apply(String cell, Part part, int sign) {
+        apply(ladKey, cell, part, sign);
+        if (part.lsoaKey() != null) {
+            apply(part.lsoaKey(), cell, part, sign);
+        }
+    }
+
+    private void apply(String key, String cell, Part part, int sign) {
+        Area area = areas.computeIfAbsent(key, k -> new Area());
+        area.add(cell, part, sign);
+        if (area.cells == 0) {
+            areas.remove(key);
+        }
+    }
+}

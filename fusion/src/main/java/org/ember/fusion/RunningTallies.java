@@ -1,0 +1,219 @@
+package org.ember.fusion;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The incident tallies of every area of one local authority ({@link AreaTally}: counts per window,
+ * agencies, cluster members and clusters, the 24-hour multi-agency evidence), kept running instead
+ * of counted from the incidents at each evaluation ({@link AreaTallies#incidents} is the from-scratch
+ * reference). Task memory in {@link LadCache}: built from state on first use, then told of every
+ * change of the incidents in state ({@link #put}); cluster numbers come from the clustering's label
+ * changes ({@link ClusterCache#drainRelabelled}) and window edges from the time index, both when
+ * read ({@link #at}).
+ *
+ * <p>Invariant: every area's tally is the sum, over the incidents in state, of what each counts for
+ * at {@link #asOf} with its cluster number at its last refresh; an incident is refreshed whenever
+ * its version, its cluster number or its place relative to a window edge may have changed.
+ */
+final class RunningTallies {
+    private static final long[] WINDOWS = AreaTally.WINDOW_MILLIS;
+    private static final long LONGEST = WINDOWS[WINDOWS.length - 1];
+
+    /** What one incident counts for, as added to its areas (to be taken away exactly). */
+    private record Counted(FusedEvent e, String lsoaKey, boolean[] in, Integer cluster) {
+        boolean any() {
+            return cluster != null || in[0] || in[1];
+        }
+    }
+
+    /** One area's running tally. */
+    private static final class Area {
+        final long[] all = new long[2];
+        final long[] multiAgency = new long[2];
+        final long[] healthOnly = new long[2];
+        final long[] healthRecorded = new long[2];
+        final long[] serious = new long[2];
+        final List<TreeMap<String, Integer>> agencies = List.of(new TreeMap<>(), new TreeMap<>());
+        final TreeSet<AreaTally.Evidence> multiAgency24h = new TreeSet<>();
+        long clusterMembers;
+        final TreeMap<Integer, Integer> clusters = new TreeMap<>();
+        /** Incidents counted in any way: the area is dropped when none is left. */
+        long incidents;
+
+        void add(Counted c, int sign) {
+            FusedEvent e = c.e();
+            for (int w = 0; w < 2; w++) {
+                if (!c.in()[w]) {
+                    continue;
+                }
+                all[w] += sign;
+                multiAgency[w] += e.multiAgency() ? sign : 0;
+                healthOnly[w] += e.healthOnly() ? sign : 0;
+                healthRecorded[w] += e.healthRecorded() ? sign : 0;
+                serious[w] += e.serious() ? sign : 0;
+                for (String feed : e.feeds()) {
+                    count(agencies.get(w), feed, sign);
+                }
+                if (w == 0 && e.multiAgency()) {
+                    AreaTally.Evidence evidence = new AreaTally.Evidence(e.time(), e.id());
+                    if (sign > 0) {
+                        multiAgency24h.add(evidence);
+                    } else {
+                        multiAgency24h.remove(evidence);
+                    }
+                }
+            }
+            if (c.cluster() != null) {
+                clusterMembers += sign;
+                count(clusters, c.cluster(), sign);
+            }
+            incidents += sign;
+        }
+
+        AreaTally tally() {
+            AreaTally t = new AreaTally();
+            System.arraycopy(all, 0, t.all, 0, 2);
+            System.arraycopy(multiAgency, 0, t.multiAgency, 0, 2);
+            System.arraycopy(healthOnly, 0, t.healthOnly, 0, 2);
+            System.arraycopy(healthRecorded, 0, t.healthRecorded, 0, 2);
+            System.arraycopy(serious, 0, t.serious, 0, 2);
+            for (int w = 0; w < 2; w++) {
+                t.agencies.get(w).addAll(agencies.get(w).keySet());
+            }
+            t.addMultiAgencyIds(multiAgency24h);
+            t.clusterMembers = clusterMembers;
+            t.clusters.addAll(clusters.keySet());
+            return t;
+        }
+
+        private static <K> void count(Map<K, Integer> counts, K key, int sign) {
+            int n = counts.getOrDefault(key, 0) + sign;
+            if (n > 0) {
+                counts.put(key, n);
+            } else {
+                counts.remove(key);
+            }
+        }
+    }
+
+    private final Map<String, Area> areas = new HashMap<>();
+    /** Incidents that count for something, or may soon (within the longest window or ahead of the clock), by id. */
+    private final Map<String, Counted> counted = new HashMap<>();
+    private final String ladKey;
+    private long asOf;
+
+    private RunningTallies(String ladKey, long asOf) {
+        this.ladKey = ladKey;
+        this.asOf = asOf;
+    }
+
+    /** The authority's running tallies, built from state at {@code asOf} when missing. */
+    static RunningTallies of(LadScope lad, long asOf) {
+        LadCache cache = lad.cache();
+        if (cache.tallies == null) {
+            RunningTallies running = new RunningTallies(lad.ladKey(), asOf);
+            cache.clusters.trackRelabelled(); // from here on; the labels now are read below
+            Map<String, Integer> clusterOf = cache.clusters.clusterOf();
+            for (Map.Entry<String, FusedEvent> e : lad.state().events().entries()) {
+                running.add(lad, e.getValue(), clusterOf.get(e.getKey()));
+            }
+            cache.tallies = running;
+        }
+        return cache.tallies;
+    }
+
+    /** The incident {@code id} in state is now {@code e} (null: it left the state). */
+    void put(LadScope lad, String id, FusedEvent e) {
+        remove(id);
+        if (e != null) {
+            add(lad, e, lad.cache().clusters.clusterOf().get(id));
+        }
+    }
+
+    /**
+     * The tallies of {@code areaKeys} at {@code asOf} (fresh copies: the caller may add to them);
+     * areas with nothing counted are left out.
+     */
+    Map<String, AreaTally> at(LadScope lad, Set<String> areaKeys, long asOf) {
+        moveTo(lad, asOf);
+        Map<String, AreaTally> out = new HashMap<>();
+        for (String key : areaKeys) {
+            Area area = areas.get(key);
+            if (area != null) {
+                out.put(key, area.tally());
+            }
+        }
+        return out;
+    }
+
+    /** Refreshes what changed cluster, and what crossed a window edge or the clock between the two times. */
+    private void moveTo(LadScope lad, long to) {
+        List<String> moved = lad.cache().clusters.drainRelabelled();
+        if (to != asOf) {
+            moved = new ArrayList<>(moved);
+            long lo = Math.min(asOf, to);
+            long hi = Math.max(asOf, to);
+            TimeIndex times = lad.eventTimes();
+            times.between(lo, hi, moved);
+            for (long w : WINDOWS) {
+                times.between(lo - w, hi - w, moved);
+            }
+            asOf = to;
+        }
+        for (String id : moved) {
+            Counted was = counted.get(id);
+            put(lad, id, was != null ? was.e() : lad.state().events().get(id));
+        }
+    }
+
+    private void remove(String id) {
+        Counted was = counted.remove(id);
+        if (was != null && was.any()) {
+            areaOf(ladKey).add(was, -1);
+            if (was.lsoaKey() != null) {
+                areaOf(was.lsoaKey()).add(was, -1);
+            }
+            dropIfEmpty(ladKey);
+            if (was.lsoaKey() != null) {
+                dropIfEmpty(was.lsoaKey());
+            }
+        }
+    }
+
+    private void add(LadScope lad, FusedEvent e, Integer cluster) {
+        long t = e.time();
+        boolean[] in = new boolean[WINDOWS.length];
+        for (int w = 0; w < WINDOWS.length; w++) {
+            in[w] = t > asOf - WINDOWS[w] && t <= asOf;
+        }
+        Counted c = new Counted(e, e.lsoa() == null ? null : lad.lsoaKey(e.lsoa()), in,
+                t <= asOf ? cluster : null);
+        if (c.any()) {
+            areaOf(ladKey).add(c, 1);
+            if (c.lsoaKey() != null) {
+                areaOf(c.lsoaKey()).add(c, 1);
+            }
+        }
+        // Kept while it may still count (or be clustered): its areas need no second state read.
+        if (c.any() || cluster != null || t > asOf - LONGEST) {
+            counted.put(e.id(), c);
+        }
+    }
+
+    private Area areaOf(String key) {
+        return areas.computeIfAbsent(key, k -> new Area());
+    }
+
+    private void dropIfEmpty(String key) {
+        Area area = areas.get(key);
+        if (area != null && area.incidents == 0) {
+            areas.remove(key);
+        }
+    }
+}
