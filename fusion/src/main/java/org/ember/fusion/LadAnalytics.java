@@ -265,7 +265,7 @@ public final class LadAnalytics {
             int colon = e.getKey().indexOf(':');
             lad.out().hotspot(new HotspotUpdate(HotspotUpdate.AREA_SNAPSHOT, e.getKey().substring(0, colon),
                     e.getKey().substring(colon + 1), lad.lad(), asOf, null, null, e.getValue().values(),
-                    AreaLayer.publicLabels(e.getValue().labels()), List.of()));
+                    AreaEvaluation.publicLabels(e.getValue().labels()), List.of()));
         }
     }
 
