@@ -1,41 +1,29 @@
 package org.ember.fusion;
 
+import static org.ember.fusion.AreaVocabulary.bit;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ember.geo.layers.SeasonalExceedance;
-import org.ember.geo.risk.AreaRisk;
+import org.ember.geo.risk.RiskField;
 import org.ember.geo.risk.RiskSignal;
 import org.ember.geo.tension.TensionScore;
 import org.ember.model.fusion.HotspotUpdate;
 import org.ember.model.metrics.AreaMetrics;
-import org.ember.model.metrics.FusionMetricFamilies;
 
 /**
  * One area's evaluation for {@link AreaLayer}: its metrics from the tallies, cell summary and scan
  * hits the layer gathered, risk and tension, publication when they moved by
  * {@link AreaLayer#AREA_TOLERANCE}, and the risk timers' look-ahead.
+ *
+ * <p>Most evaluations publish nothing, and the look-ahead evaluates risk and tension at many
+ * hours, so an evaluation is numbers: the metrics in an array of the {@link AreaVocabulary}, risk
+ * from {@link RiskField.Terms}, the tension score added up without its explanations
+ * ({@link TensionLayer#bareScore}). Maps of names, the risk's contributions and the tension's
+ * explanation are built only for an update that is published.
  */
 final class AreaEvaluation {
-    private static final String[] INCIDENTS_ALL = names(w -> FusionMetricFamilies.incidents(w, "all"));
-    private static final String[] INCIDENTS_MULTI_AGENCY = names(w -> FusionMetricFamilies.incidents(w, "multi_agency"));
-    private static final String[] INCIDENTS_HEALTH_ONLY = names(w -> FusionMetricFamilies.incidents(w, "health_only"));
-    private static final String[] INCIDENTS_SERIOUS = names(w -> FusionMetricFamilies.incidents(w, "serious"));
-    private static final String[] DISTINCT_AGENCIES = names(w -> FusionMetricFamilies.windowed("distinct_agencies", w));
-    private static final String[] HEALTH_ONLY_SHARE = names(w -> FusionMetricFamilies.windowed("health_only_share", w));
-    private static final String GI_Z_MAX = FusionMetricFamilies.windowed("gi_z_max", CellLayer.WINDOW_7D);
-    private static final String HOT_CELLS = FusionMetricFamilies.windowed("hot_cells", CellLayer.WINDOW_7D);
-
-    private static final String[] RISKS = {"near_repeat_risk", "rivalry_risk", "intel_tension", "navigator_risk"};
-
-    private static String[] names(java.util.function.UnaryOperator<String> name) {
-        String[] out = new String[AreaTally.WINDOWS.length];
-        for (int w = 0; w < out.length; w++) {
-            out[w] = name.apply(AreaTally.WINDOWS[w]);
-        }
-        return out;
-    }
-
     private final LadScope lad;
     private final RiskLayer risk;
     private final TensionLayer tension;
@@ -50,103 +38,113 @@ final class AreaEvaluation {
 
     /**
      * One area's evaluation: everything but risk and tension is read at {@code asOf}; {@link #at}
-     * adds risk and tension at any time (the evaluation itself, and the risk timers' look-ahead).
+     * sets risk and tension at any time (the evaluation itself, and the risk timers' look-ahead).
      */
     final class Evaluation {
         final String layer;
         final String code;
         final boolean isLad;
-        final Map<String, Double> base;
+        final long asOf;
+        final AreaVocabulary vocabulary;
+        /** The metrics by {@link AreaVocabulary} index; those of {@link #mask} are present. */
+        final double[] values = new double[AreaVocabulary.SIZE];
+        long mask = AreaVocabulary.ALWAYS;
+        /** Whether every metric but risk and tension is 0. */
+        boolean baseZero;
         final TensionLayer.Readings readings;
         final List<RiskSignal> signals;
-        final String window;
-        Map<String, Double> values;
-        List<TensionLayer.Reason> reasons;
+        /** Risk as a function of time (null: none, the area has no shape). */
+        final RiskField.Terms terms;
+        /** The authority's tensest neighbourhood score (its tension input; 0 for a neighbourhood). */
+        double neighbourhood;
+        /** Risk at the time last asked for, unrounded: near-repeat, rivalry, intelligence, navigator. */
+        final double[] riskNow = new double[4];
         TensionScore score;
+        /** What is in state for the area after {@link #publish} (null: nothing). */
+        Published published;
 
-        Evaluation(String layer, String code, Map<String, Double> base, TensionLayer.Readings readings,
-                List<RiskSignal> signals, String window) {
+        Evaluation(String layer, String code, long asOf, AreaVocabulary vocabulary, TensionLayer.Readings readings,
+                List<RiskSignal> signals) {
             this.layer = layer;
             this.code = code;
             this.isLad = "lad".equals(layer);
-            this.base = base;
+            this.asOf = asOf;
+            this.vocabulary = vocabulary;
             this.readings = readings;
             this.signals = signals;
-            this.window = window;
+            this.terms = risk.terms(layer, code, signals);
         }
 
-        /** The values that move with time alone (risk and tension) at {@code asOf}; sets {@link #reasons} and {@link #score}. */
-        Map<String, Double> moving(long asOf) {
-            Map<String, Double> v = new LinkedHashMap<>();
-            AreaRisk areaRisk = risk.evaluate(layer, code, signals, asOf);
-            v.put("near_repeat_risk", Publish.round(areaRisk.nearRepeat()));
-            v.put("rivalry_risk", Publish.round(areaRisk.rivalry()));
-            v.put("intel_tension", Publish.round(areaRisk.intel()));
-            v.put("navigator_risk", Publish.round(areaRisk.navigator()));
-            TensionLayer.Readings r = readings;
-            reasons = tension.reasons(isLad, new TensionLayer.Readings(r.tally(), areaRisk, r.hotCells(),
-                    r.emergingCells(), r.bestHit(), r.seasonal(), r.seasonalWindow()));
-            score = tension.score(reasons);
-            v.put("tension_score", Publish.round(score.score()));
-            v.put("tension_level", (double) score.levelIndex());
-            return v;
-        }
-
-        Evaluation at(long asOf) {
-            Map<String, Double> moving = moving(asOf);
-            Map<String, Double> v = new LinkedHashMap<>(base);
-            for (String risk : RISKS) {
-                v.put(risk, moving.get(risk));
+        /** Risk and tension at {@code time} into {@link #values} and {@link #score}. */
+        Evaluation at(long time) {
+            if (terms != null) {
+                terms.at(time, riskNow);
             }
-            SeasonalExceedance.Result exceedance = readings.seasonal();
-            if (exceedance != null) {
-                v.put(FusionMetricFamilies.windowed("seasonal_observed", window), (double) exceedance.observed());
-                v.put(FusionMetricFamilies.windowed("seasonal_expected", window), Publish.round(exceedance.expected()));
-                v.put(FusionMetricFamilies.windowed("seasonal_exceedance_probability", window),
-                        Publish.round(exceedance.probability()));
-                v.put(FusionMetricFamilies.windowed("seasonal_exceedance", window), Publish.round(exceedance.score()));
-            }
-            v.put("tension_score", moving.get("tension_score"));
-            v.put("tension_level", moving.get("tension_level"));
-            values = v;
+            values[AreaVocabulary.NEAR_REPEAT_RISK] = Publish.round(riskNow[RiskField.Terms.NEAR_REPEAT]);
+            values[AreaVocabulary.RIVALRY_RISK] = Publish.round(riskNow[RiskField.Terms.RIVALRY]);
+            values[AreaVocabulary.INTEL_TENSION] = Publish.round(riskNow[RiskField.Terms.INTEL]);
+            values[AreaVocabulary.NAVIGATOR_RISK] = Publish.round(riskNow[RiskField.Terms.NAVIGATOR]);
+            score = tension.bareScore(isLad, readings, riskNow, neighbourhood);
+            values[AreaVocabulary.TENSION_SCORE] = Publish.round(score.score());
+            values[AreaVocabulary.TENSION_LEVEL] = score.levelIndex();
             return this;
+        }
+
+        /** The inputs of the tension at {@link #asOf} with their explanations (for an update that is published). */
+        List<TensionLayer.Reason> reasons() {
+            TensionLayer.Readings r = readings;
+            return tension.reasons(isLad, new TensionLayer.Readings(r.tally(), risk.evaluate(layer, code, signals, asOf),
+                    r.hotCells(), r.emergingCells(), r.bestHit(), r.seasonal(), r.seasonalWindow()));
         }
     }
 
     Evaluation evaluateArea(String layer, String code, AreaTally tally, CellSummary cells, List<ScanHit> hits,
             List<RiskSignal> signals, long asOf) {
         boolean isLad = "lad".equals(layer);
-        Map<String, Double> values = new LinkedHashMap<>();
-        for (int w = 0; w < AreaTally.WINDOWS.length; w++) {
-            values.put(INCIDENTS_ALL[w], (double) tally.all[w]);
-            values.put(INCIDENTS_MULTI_AGENCY[w], (double) tally.multiAgency[w]);
-            values.put(INCIDENTS_HEALTH_ONLY[w], (double) tally.healthOnly[w]);
-            values.put(INCIDENTS_SERIOUS[w], (double) tally.serious[w]);
-            values.put(DISTINCT_AGENCIES[w], (double) tally.agencies.get(w).size());
-            if (tally.healthRecorded[w] > 0) {
-                values.put(HEALTH_ONLY_SHARE[w], Publish.round((double) tally.healthOnly[w] / tally.healthRecorded[w]));
-            }
-        }
-        values.put(GI_Z_MAX, Publish.round(cells.giMax));
-        values.put(HOT_CELLS, (double) cells.hot.size());
-        values.put("emerging_hot_cells", (double) cells.emerging.size());
-        values.put("cluster_members", (double) tally.clusterMembers);
-        values.put("clusters", (double) tally.clusters.size());
         ScanHit bestHit = null;
         for (ScanHit hit : hits) {
             if ((isLad || hit.lsoas().contains(code)) && (bestHit == null || hit.recurrenceDays() > bestHit.recurrenceDays())) {
                 bestHit = hit;
             }
         }
-        values.put("scan_recurrence_days", bestHit == null ? 0.0 : Publish.round(bestHit.recurrenceDays()));
-        values.put(EarlyWarningLayer.METRIC, EarlyWarningLayer.score(lad, isLad ? lad.lad() : code));
-
+        double earlyWarning = EarlyWarningLayer.score(lad, isLad ? lad.lad() : code);
         SeasonalExceedance.Result exceedance = isLad ? seasonal.evaluate(asOf) : null;
         String window = lad.settings().seasonal().window().toHours() + "h";
-        Evaluation evaluation = new Evaluation(layer, code, values, new TensionLayer.Readings(tally, null, cells.hot,
-                cells.emerging, bestHit, exceedance, window), signals, window).at(asOf);
-        publish(layer, code, evaluation.values, evaluation.reasons, evaluation.score, asOf);
-        return evaluation;
+        Evaluation e = new Evaluation(layer, code, asOf, AreaVocabulary.of(window), new TensionLayer.Readings(tally, null,
+                cells.hot, cells.emerging, bestHit, exceedance, window), signals);
+        double[] v = e.values;
+        for (int w = 0; w < AreaVocabulary.WINDOWS; w++) {
+            v[AreaVocabulary.incidentsAll(w)] = tally.all[w];
+            v[AreaVocabulary.incidentsMultiAgency(w)] = tally.multiAgency[w];
+            v[AreaVocabulary.incidentsHealthOnly(w)] = tally.healthOnly[w];
+            v[AreaVocabulary.incidentsSerious(w)] = tally.serious[w];
+            v[AreaVocabulary.distinctAgencies(w)] = tally.agencies.get(w).size();
+            if (tally.healthRecorded[w] > 0) {
+                v[AreaVocabulary.healthOnlyShare(w)] = Publish.round((double) tally.healthOnly[w] / tally.healthRecorded[w]);
+                e.mask |= bit(AreaVocabulary.healthOnlyShare(w));
+            }
+        }
+        v[AreaVocabulary.GI_Z_MAX] = Publish.round(cells.giMax);
+        v[AreaVocabulary.HOT_CELLS] = cells.hot.size();
+        v[AreaVocabulary.EMERGING_HOT_CELLS] = cells.emerging.size();
+        v[AreaVocabulary.CLUSTER_MEMBERS] = tally.clusterMembers;
+        v[AreaVocabulary.CLUSTERS] = tally.clusters.size();
+        v[AreaVocabulary.SCAN_RECURRENCE_DAYS] = bestHit == null ? 0.0 : Publish.round(bestHit.recurrenceDays());
+        v[AreaVocabulary.EARLY_WARNING] = earlyWarning;
+        e.baseZero = AreaVocabulary.allZero(v, e.mask & ~AreaVocabulary.MOVING_MASK);
+        if (exceedance != null) {
+            v[AreaVocabulary.SEASONAL_OBSERVED] = exceedance.observed();
+            v[AreaVocabulary.SEASONAL_EXPECTED] = Publish.round(exceedance.expected());
+            v[AreaVocabulary.SEASONAL_EXCEEDANCE_PROBABILITY] = Publish.round(exceedance.probability());
+            v[AreaVocabulary.SEASONAL_EXCEEDANCE] = Publish.round(exceedance.score());
+            e.mask |= AreaVocabulary.seasonal();
+        }
+        if (isLad) {
+            e.neighbourhood = tension.tensestNeighbourhood();
+        }
+        e.at(asOf);
+        e.published = publish(e, asOf);
+        return e;
     }
 
     /**
@@ -166,13 +164,23 @@ final class AreaEvaluation {
             timers.schedule(key, LadAnalytics.nextHour(asOf));
             return;
         }
-        Published published = lad.state().areas().get(key);
-        Map<String, String> labels = published == null ? Map.of() : published.labels();
-        boolean baseZero = evaluation.base.values().stream().allMatch(v -> v == 0);
+        Published published = evaluation.published;
+        TensionScore previous = TensionLayer.previous(published == null ? Map.of() : published.labels());
+        double[] before = published == null ? null : moving(evaluation.vocabulary, published.values());
         timers.schedule(key, RiskTimers.firstMoved(asOf, horizon, t -> {
-            Map<String, Double> moving = evaluation.moving(t);
-            return tension.wouldPublish(labels, evaluation.score) || wouldChange(published, baseZero, moving);
+            evaluation.at(t);
+            return tension.changed(previous, evaluation.score) || wouldChange(evaluation, before);
         }));
+    }
+
+    /** The published values of the metrics that move with time alone, in {@link AreaVocabulary#MOVING} order (NaN: absent). */
+    private static double[] moving(AreaVocabulary names, Map<String, Double> published) {
+        double[] out = new double[AreaVocabulary.MOVING.length];
+        for (int k = 0; k < out.length; k++) {
+            Double v = published.get(names.name(AreaVocabulary.MOVING[k]));
+            out[k] = v == null ? Double.NaN : v;
+        }
+        return out;
     }
 
     /** Whether risk can only fall between horizons (see {@link RiskTimers}). */
@@ -191,47 +199,69 @@ final class AreaEvaluation {
     }
 
     /**
-     * Whether {@link #publish} would publish (or clear) a neighbourhood whose values other than
-     * {@code moving} (risk and tension) are those it was just evaluated with. Those others were then
+     * Whether {@link #publish} would publish (or clear) a neighbourhood whose values other than the
+     * moving ones (risk and tension) are those it was just evaluated with. Those others were then
      * either published or within the tolerance of what was, so only the moving ones can make a
-     * difference; the published values have the same keys (else they would have been published).
+     * difference; the published values have the same names (else they would have been published).
+     *
+     * @param before the moving values published ({@link #moving}), null when nothing is
      */
-    private static boolean wouldChange(Published old, boolean baseZero, Map<String, Double> moving) {
-        boolean empty = baseZero && moving.values().stream().allMatch(v -> v == 0);
-        if (empty || old == null) {
-            return empty == (old != null);
+    private static boolean wouldChange(Evaluation e, double[] before) {
+        boolean empty = e.baseZero;
+        for (int m : AreaVocabulary.MOVING) {
+            empty &= e.values[m] == 0;
         }
-        Map<String, Double> before = new LinkedHashMap<>();
-        moving.keySet().forEach(k -> before.put(k, old.values().get(k)));
-        return Publish.materially(before, moving, AreaLayer.AREA_TOLERANCE);
+        if (empty || before == null) {
+            return empty == (before != null);
+        }
+        for (int k = 0; k < before.length; k++) {
+            int m = AreaVocabulary.MOVING[k];
+            if (Double.isNaN(before[k]) || e.vocabulary.differs(m, before[k], e.values[m], AreaLayer.AREA_TOLERANCE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private void publish(String layer, String code, Map<String, Double> values, List<TensionLayer.Reason> reasons,
-            TensionScore score, long asOf) {
-        String key = layer + ":" + code;
+    /** Publishes the area if it moved materially, or clears it; returns what is in state for it afterwards. */
+    private Published publish(Evaluation e, long asOf) {
+        String key = e.layer + ":" + e.code;
         LadState state = lad.state();
         Published old = state.areas().get(key);
-        Map<String, String> labels = new LinkedHashMap<>(old == null ? Map.of() : old.labels());
-        tension.publish(layer, code, reasons, score, labels, asOf);
-        boolean empty = values.values().stream().allMatch(v -> v == 0);
-        if (empty) {
+        Map<String, String> labels = old == null ? Map.of() : old.labels();
+        TensionScore previous = TensionLayer.previous(labels);
+        if (tension.changed(previous, e.score)) {
+            labels = new LinkedHashMap<>(labels);
+            tension.publish(e.layer, e.code, e::reasons, e.score, previous, labels, asOf);
+        }
+        if (AreaVocabulary.allZero(e.values, e.mask)) {
             if (old != null) {
-                Map<String, Double> zeros = Publish.zeros(values);
-                lad.out().hotspot(new HotspotUpdate(HotspotUpdate.AREA_CLEARED, layer, code, lad.lad(), asOf, null, null,
-                        zeros, Map.of(), List.of()));
-                lad.out().metrics(new AreaMetrics(layer, code, asOf, "fusion", zeros));
+                Map<String, Double> zeros = e.vocabulary.zeros(e.mask);
+                lad.out().hotspot(new HotspotUpdate(HotspotUpdate.AREA_CLEARED, e.layer, e.code, lad.lad(), asOf, null,
+                        null, zeros, Map.of(), List.of()));
+                lad.out().metrics(new AreaMetrics(e.layer, e.code, asOf, "fusion", zeros));
                 state.areas().remove(key);
+                tension.published(key, null);
             }
-            return;
+            return null;
         }
-        if (old == null || Publish.materially(old.values(), values, AreaLayer.AREA_TOLERANCE)) {
-            lad.out().hotspot(new HotspotUpdate(HotspotUpdate.AREA_SCORED, layer, code, lad.lad(), asOf, null, null, values,
-                    publicLabels(labels), List.of()));
-            lad.out().metrics(new AreaMetrics(layer, code, asOf, "fusion", values));
-            state.areas().put(key, new Published(values, labels, List.of()));
-        } else if (!old.labels().equals(labels)) {
-            state.areas().put(key, new Published(old.values(), labels, List.of()));
+        if (old == null || e.vocabulary.materially(old.values(), e.values, e.mask, AreaLayer.AREA_TOLERANCE)) {
+            // One immutable copy for the update, the metrics and the state (each would copy it again).
+            Map<String, Double> values = Map.copyOf(e.vocabulary.map(e.values, e.mask));
+            lad.out().hotspot(new HotspotUpdate(HotspotUpdate.AREA_SCORED, e.layer, e.code, lad.lad(), asOf, null, null,
+                    values, publicLabels(labels), List.of()));
+            lad.out().metrics(new AreaMetrics(e.layer, e.code, asOf, "fusion", values));
+            Published now = new Published(values, labels, List.of());
+            state.areas().put(key, now);
+            tension.published(key, now);
+            return now;
         }
+        if (!old.labels().equals(labels)) {
+            Published now = new Published(old.values(), labels, List.of());
+            state.areas().put(key, now);
+            return now;
+        }
+        return old;
     }
 
     static Map<String, String> publicLabels(Map<String, String> labels) {

@@ -247,6 +247,7 @@ public final class LadAnalytics {
         Publish.clearBook(state.cells());
         cells.cleared();
         Publish.clearBook(state.areas());
+        lad.cache().neighbourhoodTension = null;
         lad.cache().riskTimers.clear();
         Publish.clearBook(state.clusters());
         clusters.cleared();
@@ -349,6 +350,7 @@ public final class LadAnalytics {
         Publish.clearBook(state.signals());
         Publish.clearBook(state.cells());
         Publish.clearBook(state.areas());
+        lad.cache().neighbourhoodTension = null;
         Publish.clearBook(state.clusters());
         Publish.clearBook(state.scan());
         Publish.clearBook(state.emerging());
