@@ -165,7 +165,7 @@ final class AreaEvaluation {
             return;
         }
         Published published = evaluation.published;
-        TensionScore previous = TensionLayer.previous(published == null ? Map.of() : published.labels());
+        TensionScore previous = published == null ? null : tension.previous(key, published.labels());
         double[] before = published == null ? null : moving(evaluation.vocabulary, published.values());
         timers.schedule(key, RiskTimers.firstMoved(asOf, horizon, t -> {
             evaluation.at(t);
@@ -229,7 +229,7 @@ final class AreaEvaluation {
         LadState state = lad.state();
         Published old = state.areas().get(key);
         Map<String, String> labels = old == null ? Map.of() : old.labels();
-        TensionScore previous = TensionLayer.previous(labels);
+        TensionScore previous = old == null ? null : tension.previous(key, labels);
         if (tension.changed(previous, e.score)) {
             labels = new LinkedHashMap<>(labels);
             tension.publish(e.layer, e.code, e::reasons, e.score, previous, labels, asOf);

@@ -149,35 +149,67 @@ final class TensionLayer {
         if (!cache.incremental) {
             return neighbourhood().value();
         }
-        Map<String, Double> scores = cache.neighbourhoodTension;
-        if (scores == null) {
-            scores = new java.util.HashMap<>();
+        if (cache.neighbourhoodTension == null) {
+            NeighbourhoodTension index = new NeighbourhoodTension();
             for (Map.Entry<String, Published> e : lad.state().areas().entries()) {
                 if (e.getKey().startsWith("lsoa:")) {
-                    scores.put(e.getKey(), e.getValue().values().getOrDefault("tension_score", 0.0));
+                    index.put(e.getKey(), e.getValue().values().getOrDefault("tension_score", 0.0));
                 }
             }
-            cache.neighbourhoodTension = scores;
+            cache.neighbourhoodTension = index;
         }
-        double best = 0;
-        for (double score : scores.values()) {
-            if (score > best) {
-                best = score;
-            }
-        }
-        return best;
+        return cache.neighbourhoodTension.best();
     }
 
     /** An area's publication changed ({@code now} null: removed): keeps the index of neighbourhoods' tension. */
     void published(String areaKey, Published now) {
-        Map<String, Double> scores = lad.cache().neighbourhoodTension;
-        if (scores == null || !areaKey.startsWith("lsoa:")) {
+        NeighbourhoodTension index = lad.cache().neighbourhoodTension;
+        if (index == null || !areaKey.startsWith("lsoa:")) {
             return;
         }
         if (now == null) {
-            scores.remove(areaKey);
+            index.remove(areaKey);
         } else {
-            scores.put(areaKey, now.values().getOrDefault("tension_score", 0.0));
+            index.put(areaKey, now.values().getOrDefault("tension_score", 0.0));
+        }
+    }
+
+    /**
+     * The tension score each neighbourhood last published, and the highest: what scanning them for
+     * the first score above all before it (from 0) finds, kept as they are published.
+     */
+    static final class NeighbourhoodTension {
+        private final Map<String, Double> scores = new java.util.HashMap<>();
+        private double best;
+        private boolean bestKnown = true;
+
+        void put(String areaKey, double score) {
+            Double was = scores.put(areaKey, score);
+            if (score > best) {
+                best = score;
+            } else if (was != null && was == best && score != best) {
+                bestKnown = false; // the highest may have fallen
+            }
+        }
+
+        void remove(String areaKey) {
+            Double was = scores.remove(areaKey);
+            if (was != null && was == best) {
+                bestKnown = false;
+            }
+        }
+
+        double best() {
+            if (!bestKnown) {
+                best = 0;
+                for (double score : scores.values()) {
+                    if (score > best) {
+                        best = score;
+                    }
+                }
+                bestKnown = true;
+            }
+            return best;
         }
     }
 
@@ -293,6 +325,23 @@ final class TensionLayer {
     }
 
     /** The tension last published, as {@code labels} keep it (null: none). */
+    /**
+     * {@link #previous(Map)} of an area's labels, remembered while they are the same map: most
+     * evaluations publish nothing, and parsing the published score was a tenth of their time.
+     */
+    TensionScore previous(String areaKey, Map<String, String> labels) {
+        Map<String, Parsed> memo = lad.cache().previousTension;
+        Parsed parsed = memo.get(areaKey);
+        if (parsed == null || parsed.labels() != labels) {
+            parsed = new Parsed(labels, previous(labels));
+            memo.put(areaKey, parsed);
+        }
+        return parsed.score();
+    }
+
+    /** An area's labels and the tension they say was last published. */
+    record Parsed(Map<String, String> labels, TensionScore score) {}
+
     static TensionScore previous(Map<String, String> labels) {
         return !labels.containsKey("level") ? null
                 : new TensionScore(Double.parseDouble(labels.get("tension_published")), labels.get("level"),
@@ -312,7 +361,13 @@ final class TensionLayer {
             Map<String, String> labels, long asOf) {
         List<Reason> reasons = explained.get();
         List<TensionInput> full = new ArrayList<>(reasons.size());
-        reasons.forEach(r -> full.add(r.full()));
+        Map<String, Double> weights = lad.context().tension().settings().weights();
+        for (Reason r : reasons) {
+            // An input that adds nothing is not listed, so its explanation is never read.
+            Double weight = weights.get(r.signal());
+            boolean counts = weight != null && weight != 0 && r.value() != 0 && !Double.isNaN(r.value());
+            full.add(counts ? r.full() : r.bare());
+        }
         List<TensionContribution> why = new ArrayList<>();
         for (org.ember.geo.tension.TensionContribution c : lad.context().tension().score(full).contributions()) {
             why.add(new TensionContribution(c.signal(), Publish.round(c.value()), c.weight(), Publish.round(c.points()),
