@@ -48,7 +48,7 @@ final class AreaEvaluation {
         final AreaVocabulary vocabulary;
         /** The metrics by {@link AreaVocabulary} index; those of {@link #mask} are present. */
         final double[] values = new double[AreaVocabulary.SIZE];
-        long mask = AreaVocabulary.ALWAYS;
+        long mask;
         /** Whether every metric but risk and tension is 0. */
         boolean baseZero;
         final TensionLayer.Readings readings;
@@ -80,13 +80,8 @@ final class AreaEvaluation {
             if (terms != null) {
                 terms.at(time, riskNow);
             }
-            values[AreaVocabulary.NEAR_REPEAT_RISK] = Publish.round(riskNow[RiskField.Terms.NEAR_REPEAT]);
-            values[AreaVocabulary.RIVALRY_RISK] = Publish.round(riskNow[RiskField.Terms.RIVALRY]);
-            values[AreaVocabulary.INTEL_TENSION] = Publish.round(riskNow[RiskField.Terms.INTEL]);
-            values[AreaVocabulary.NAVIGATOR_RISK] = Publish.round(riskNow[RiskField.Terms.NAVIGATOR]);
             score = tension.bareScore(isLad, readings, riskNow, neighbourhood);
-            values[AreaVocabulary.TENSION_SCORE] = Publish.round(score.score());
-            values[AreaVocabulary.TENSION_LEVEL] = score.levelIndex();
+            moving(values, riskNow, score);
             return this;
         }
 
@@ -112,7 +107,23 @@ final class AreaEvaluation {
         String window = lad.settings().seasonal().window().toHours() + "h";
         Evaluation e = new Evaluation(layer, code, asOf, AreaVocabulary.of(window), new TensionLayer.Readings(tally, null,
                 cells.hot, cells.emerging, bestHit, exceedance, window), signals);
-        double[] v = e.values;
+        e.mask = fill(e.values, tally, cells, bestHit, earlyWarning, exceedance);
+        e.baseZero = AreaVocabulary.allZero(e.values, e.mask & ~AreaVocabulary.MOVING_MASK & ~AreaVocabulary.seasonal());
+        if (isLad) {
+            e.neighbourhood = tension.tensestNeighbourhood();
+        }
+        e.at(asOf);
+        e.published = publish(e, asOf);
+        return e;
+    }
+
+    /**
+     * An area's metrics other than risk and tension into {@code v} (by {@link AreaVocabulary} index);
+     * returns which are present.
+     */
+    static long fill(double[] v, AreaTally tally, CellSummary cells, ScanHit bestHit, double earlyWarning,
+            SeasonalExceedance.Result exceedance) {
+        long mask = AreaVocabulary.ALWAYS;
         for (int w = 0; w < AreaVocabulary.WINDOWS; w++) {
             v[AreaVocabulary.incidentsAll(w)] = tally.all[w];
             v[AreaVocabulary.incidentsMultiAgency(w)] = tally.multiAgency[w];
@@ -121,7 +132,7 @@ final class AreaEvaluation {
             v[AreaVocabulary.distinctAgencies(w)] = tally.agencies.get(w).size();
             if (tally.healthRecorded[w] > 0) {
                 v[AreaVocabulary.healthOnlyShare(w)] = Publish.round((double) tally.healthOnly[w] / tally.healthRecorded[w]);
-                e.mask |= bit(AreaVocabulary.healthOnlyShare(w));
+                mask |= bit(AreaVocabulary.healthOnlyShare(w));
             }
         }
         v[AreaVocabulary.GI_Z_MAX] = Publish.round(cells.giMax);
@@ -131,20 +142,24 @@ final class AreaEvaluation {
         v[AreaVocabulary.CLUSTERS] = tally.clusters.size();
         v[AreaVocabulary.SCAN_RECURRENCE_DAYS] = bestHit == null ? 0.0 : Publish.round(bestHit.recurrenceDays());
         v[AreaVocabulary.EARLY_WARNING] = earlyWarning;
-        e.baseZero = AreaVocabulary.allZero(v, e.mask & ~AreaVocabulary.MOVING_MASK);
         if (exceedance != null) {
             v[AreaVocabulary.SEASONAL_OBSERVED] = exceedance.observed();
             v[AreaVocabulary.SEASONAL_EXPECTED] = Publish.round(exceedance.expected());
             v[AreaVocabulary.SEASONAL_EXCEEDANCE_PROBABILITY] = Publish.round(exceedance.probability());
             v[AreaVocabulary.SEASONAL_EXCEEDANCE] = Publish.round(exceedance.score());
-            e.mask |= AreaVocabulary.seasonal();
+            mask |= AreaVocabulary.seasonal();
         }
-        if (isLad) {
-            e.neighbourhood = tension.tensestNeighbourhood();
-        }
-        e.at(asOf);
-        e.published = publish(e, asOf);
-        return e;
+        return mask;
+    }
+
+    /** Risk (unrounded: near-repeat, rivalry, intelligence, navigator) and tension as metrics into {@code v}. */
+    static void moving(double[] v, double[] risk, TensionScore score) {
+        v[AreaVocabulary.NEAR_REPEAT_RISK] = Publish.round(risk[RiskField.Terms.NEAR_REPEAT]);
+        v[AreaVocabulary.RIVALRY_RISK] = Publish.round(risk[RiskField.Terms.RIVALRY]);
+        v[AreaVocabulary.INTEL_TENSION] = Publish.round(risk[RiskField.Terms.INTEL]);
+        v[AreaVocabulary.NAVIGATOR_RISK] = Publish.round(risk[RiskField.Terms.NAVIGATOR]);
+        v[AreaVocabulary.TENSION_SCORE] = Publish.round(score.score());
+        v[AreaVocabulary.TENSION_LEVEL] = score.levelIndex();
     }
 
     /**
