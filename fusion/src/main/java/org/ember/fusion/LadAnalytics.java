@@ -219,10 +219,15 @@ public final class LadAnalytics {
 
         LocalDate day = LondonHours.localDate(Instant.ofEpochMilli(asOf - 1));
         if (!day.equals(LondonHours.localDate(Instant.ofEpochMilli(asOf)))) {
+            DailyMarks daily = lad.cache().incremental && !dirty.all() ? DailyMarks.before(lad) : null;
             new ScanLayer(lad).run(day, asOf);
             new EarlyWarningLayer(lad).run(day);
             new EmergingLayer(lad).run(day);
-            dirty.markAll();
+            if (daily != null) {
+                daily.markChanged();
+            } else {
+                dirty.markAll();
+            }
         }
         Supplier<List<FusedEvent>> events = Publish.valuesOnDemand(state.events());
         List<RiskSignal> signals = Publish.values(state.signals());
