@@ -252,6 +252,7 @@ public final class LadAnalytics {
         Publish.clearBook(state.cells());
         cells.cleared();
         Publish.clearBook(state.areas());
+        lad.cache().neighbourhoodTension = null;
         lad.cache().riskTimers.clear();
         Publish.clearBook(state.clusters());
         clusters.cleared();
@@ -270,7 +271,7 @@ public final class LadAnalytics {
             int colon = e.getKey().indexOf(':');
             lad.out().hotspot(new HotspotUpdate(HotspotUpdate.AREA_SNAPSHOT, e.getKey().substring(0, colon),
                     e.getKey().substring(colon + 1), lad.lad(), asOf, null, null, e.getValue().values(),
-                    AreaLayer.publicLabels(e.getValue().labels()), List.of()));
+                    AreaEvaluation.publicLabels(e.getValue().labels()), List.of()));
         }
     }
 
@@ -354,6 +355,7 @@ public final class LadAnalytics {
         Publish.clearBook(state.signals());
         Publish.clearBook(state.cells());
         Publish.clearBook(state.areas());
+        lad.cache().neighbourhoodTension = null;
         Publish.clearBook(state.clusters());
         Publish.clearBook(state.scan());
         Publish.clearBook(state.emerging());

@@ -43,6 +43,13 @@ public final class LadCache {
     final boolean incremental;
     /** Latest early-warning score by LSOA code and, for the authority, its code (null until read). */
     Map<String, Double> earlyWarningScores;
+    /**
+     * The tension score each neighbourhood last published, by area key (null until first used): the
+     * authority's tension reads the highest ({@link TensionLayer#tensestNeighbourhood}).
+     */
+    TensionLayer.NeighbourhoodTension neighbourhoodTension;
+    /** The tension each area's labels say was last published, parsed once per labels. */
+    final Map<String, TensionLayer.Parsed> previousTension = new HashMap<>();
     /** Area keys by LSOA code ("lad" for the authority), spelt once. */
     final Map<String, String> areaKeys = new HashMap<>();
     /** Incident tallies of every area, kept running (null until first used). */

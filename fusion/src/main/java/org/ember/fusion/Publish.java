@@ -20,7 +20,7 @@ final class Publish {
 
     private Publish() {}
 
-    private static boolean continuous(String metric) {
+    static boolean continuous(String metric) {
         int brace = metric.indexOf('{');
         return CONTINUOUS.contains(brace < 0 ? metric : metric.substring(0, brace));
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.ember.geo.risk.AreaRisk;
 import org.ember.geo.risk.AreaShape;
+import org.ember.geo.risk.RiskField;
 import org.ember.geo.risk.RiskSignal;
 
 /**
@@ -85,6 +86,15 @@ final class RiskLayer {
         }
         faded.forEach(this::forget);
         return faded;
+    }
+
+    /**
+     * One area's risk from the signals that reach it as a function of time, for evaluating it at
+     * many times (null: an area without a shape, whose risk is 0 as {@link #evaluate} says).
+     */
+    RiskField.Terms terms(String layer, String code, List<RiskSignal> signals) {
+        AreaShape shape = lad.context().shapes().shape(layer, code);
+        return shape == null ? null : lad.context().risk().terms(shape, signals);
     }
 
     /** One area's risk from the signals that reach it. */

@@ -92,7 +92,10 @@ final class RiskTimers {
     /** Schedules (or, with Long.MAX_VALUE, unschedules) the area's next evaluation. */
     void schedule(String areaKey, long due) {
         Long was = due == Long.MAX_VALUE ? dueOf.remove(areaKey) : dueOf.put(areaKey, due);
-        if (was != null && was != due) {
+        if (was != null && was == due) {
+            return; // already filed there
+        }
+        if (was != null) {
             Set<String> bucket = byTime.get(was);
             if (bucket != null && bucket.remove(areaKey) && bucket.isEmpty()) {
                 byTime.remove(was);

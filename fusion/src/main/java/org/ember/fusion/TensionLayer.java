@@ -44,6 +44,175 @@ final class TensionLayer {
     record Readings(AreaTally tally, AreaRisk risk, List<String> hotCells, List<String> emergingCells, ScanHit bestHit,
             SeasonalExceedance.Result seasonal, String seasonalWindow) {}
 
+    /**
+     * The weights and caps of {@link org.ember.geo.tension.TensionScorer#score}, by input, so that an
+     * evaluation can add up its score from numbers without building the inputs: the same products,
+     * summed in the same order, so the same score to the bit ({@link #bareScore}).
+     */
+    static final class Points {
+        static final int EXCEEDANCE = 0;
+        static final int NEIGHBOURHOOD = 1;
+        static final int NEAR_REPEAT = 2;
+        static final int RIVALRY = 3;
+        static final int INTEL = 4;
+        static final int NAVIGATOR = 5;
+        static final int HOT_CELLS = 6;
+        static final int CLUSTER = 7;
+        static final int SCAN = 8;
+        static final int MULTI_AGENCY = 9;
+        static final int EMERGING = 10;
+        private static final String[] SIGNALS = {TensionSettings.EXCEEDANCE, TensionSettings.NEIGHBOURHOOD,
+            TensionSettings.NEAR_REPEAT, TensionSettings.RIVALRY, TensionSettings.INTEL, TensionSettings.NAVIGATOR,
+            TensionSettings.HOT_CELLS, TensionSettings.CLUSTER, TensionSettings.SCAN, TensionSettings.MULTI_AGENCY,
+            TensionSettings.EMERGING};
+        /** The last settings compiled (settings are shared by every authority of a job). */
+        private static volatile Points last;
+        private final TensionSettings settings;
+        private final boolean[] counts = new boolean[SIGNALS.length];
+        private final double[] weight = new double[SIGNALS.length];
+        private final double[] cap = new double[SIGNALS.length];
+
+        private Points(TensionSettings settings) {
+            this.settings = settings;
+            for (int i = 0; i < SIGNALS.length; i++) {
+                Double w = settings.weights().get(SIGNALS[i]);
+                counts[i] = w != null && w != 0;
+                weight[i] = w == null ? 0 : w;
+                cap[i] = settings.caps().getOrDefault(SIGNALS[i], Double.POSITIVE_INFINITY);
+            }
+        }
+
+        static Points of(TensionSettings settings) {
+            Points p = last;
+            if (p == null || p.settings != settings) {
+                p = new Points(settings);
+                last = p;
+            }
+            return p;
+        }
+
+        /** {@code total} plus what input {@code signal} of {@code value} adds to a score. */
+        double add(double total, int signal, double value) {
+            if (!counts[signal] || value == 0 || Double.isNaN(value)) {
+                return total;
+            }
+            return total + weight[signal] * Math.min(value, cap[signal]);
+        }
+
+        /** The score of a total, with its level (no contributions). */
+        TensionScore score(double total) {
+            double score = Math.max(0, total);
+            int index = settings.levelIndex(score);
+            return new TensionScore(score, settings.levels().get(index).name(), index, List.of());
+        }
+    }
+
+    /**
+     * {@link #score} of {@link #reasons}, without building them: the inputs in the same order, the
+     * risk of a neighbourhood from {@code risk} (near-repeat, rivalry, intelligence, navigator) and
+     * an authority's tensest neighbourhood from {@code neighbourhood}.
+     */
+    TensionScore bareScore(boolean isLad, Readings r, double[] risk, double neighbourhood) {
+        Points p = Points.of(lad.context().tension().settings());
+        double total = 0;
+        SeasonalExceedance.Result seasonal = r.seasonal();
+        if (seasonal != null) {
+            total = p.add(total, Points.EXCEEDANCE, seasonal.score());
+        }
+        if (isLad) {
+            total = p.add(total, Points.NEIGHBOURHOOD, neighbourhood);
+            return p.score(total);
+        }
+        total = p.add(total, Points.NEAR_REPEAT, risk[0]);
+        total = p.add(total, Points.RIVALRY, risk[1]);
+        total = p.add(total, Points.INTEL, risk[2]);
+        total = p.add(total, Points.NAVIGATOR, risk[3]);
+        total = p.add(total, Points.HOT_CELLS, r.hotCells().size());
+        AreaTally tally = r.tally();
+        total = p.add(total, Points.CLUSTER, tally.clusterMembers);
+        ScanHit bestHit = r.bestHit();
+        if (bestHit != null && bestHit.recurrenceDays() >= 1) {
+            total = p.add(total, Points.SCAN, Math.log10(bestHit.recurrenceDays()));
+        }
+        total = p.add(total, Points.MULTI_AGENCY, tally.multiAgency[0]);
+        total = p.add(total, Points.EMERGING, r.emergingCells().size());
+        return p.score(total);
+    }
+
+    /**
+     * The highest tension score a neighbourhood of the authority last published (0 if none): the
+     * value of the authority's {@link TensionSettings#NEIGHBOURHOOD} input. Read from an index in
+     * task memory that {@link #published} keeps, built from state on first use.
+     */
+    double tensestNeighbourhood() {
+        LadCache cache = lad.cache();
+        if (!cache.incremental) {
+            return neighbourhood().value();
+        }
+        if (cache.neighbourhoodTension == null) {
+            NeighbourhoodTension index = new NeighbourhoodTension();
+            for (Map.Entry<String, Published> e : lad.state().areas().entries()) {
+                if (e.getKey().startsWith("lsoa:")) {
+                    index.put(e.getKey(), e.getValue().values().getOrDefault("tension_score", 0.0));
+                }
+            }
+            cache.neighbourhoodTension = index;
+        }
+        return cache.neighbourhoodTension.best();
+    }
+
+    /** An area's publication changed ({@code now} null: removed): keeps the index of neighbourhoods' tension. */
+    void published(String areaKey, Published now) {
+        NeighbourhoodTension index = lad.cache().neighbourhoodTension;
+        if (index == null || !areaKey.startsWith("lsoa:")) {
+            return;
+        }
+        if (now == null) {
+            index.remove(areaKey);
+        } else {
+            index.put(areaKey, now.values().getOrDefault("tension_score", 0.0));
+        }
+    }
+
+    /**
+     * The tension score each neighbourhood last published, and the highest: what scanning them for
+     * the first score above all before it (from 0) finds, kept as they are published.
+     */
+    static final class NeighbourhoodTension {
+        private final Map<String, Double> scores = new java.util.HashMap<>();
+        private double best;
+        private boolean bestKnown = true;
+
+        void put(String areaKey, double score) {
+            Double was = scores.put(areaKey, score);
+            if (score > best) {
+                best = score;
+            } else if (was != null && was == best && score != best) {
+                bestKnown = false; // the highest may have fallen
+            }
+        }
+
+        void remove(String areaKey) {
+            Double was = scores.remove(areaKey);
+            if (was != null && was == best) {
+                bestKnown = false;
+            }
+        }
+
+        double best() {
+            if (!bestKnown) {
+                best = 0;
+                for (double score : scores.values()) {
+                    if (score > best) {
+                        best = score;
+                    }
+                }
+                bestKnown = true;
+            }
+            return best;
+        }
+    }
+
     /** The inputs of an area's tension. */
     List<Reason> reasons(boolean isLad, Readings r) {
         List<Reason> inputs = new ArrayList<>();
@@ -156,32 +325,51 @@ final class TensionLayer {
     }
 
     /** The tension last published, as {@code labels} keep it (null: none). */
+    /**
+     * {@link #previous(Map)} of an area's labels, remembered while they are the same map: most
+     * evaluations publish nothing, and parsing the published score was a tenth of their time.
+     */
+    TensionScore previous(String areaKey, Map<String, String> labels) {
+        Map<String, Parsed> memo = lad.cache().previousTension;
+        Parsed parsed = memo.get(areaKey);
+        if (parsed == null || parsed.labels() != labels) {
+            parsed = new Parsed(labels, previous(labels));
+            memo.put(areaKey, parsed);
+        }
+        return parsed.score();
+    }
+
+    /** An area's labels and the tension they say was last published. */
+    record Parsed(Map<String, String> labels, TensionScore score) {}
+
     static TensionScore previous(Map<String, String> labels) {
         return !labels.containsKey("level") ? null
                 : new TensionScore(Double.parseDouble(labels.get("tension_published")), labels.get("level"),
                         Integer.parseInt(labels.get("level_index")), List.of());
     }
 
-    /** Whether {@link #publish} would publish {@code score} over what {@code labels} say was published. */
-    boolean wouldPublish(Map<String, String> labels, TensionScore score) {
-        return lad.context().tension().changed(previous(labels), score);
+    /** Whether {@code score} is to be published after {@code previous} (null: none yet). */
+    boolean changed(TensionScore previous, TensionScore score) {
+        return lad.context().tension().changed(previous, score);
     }
 
     /**
-     * Publishes the area's tension if it changed from what {@code labels} say was last published,
-     * writing the new level into {@code labels}.
+     * Publishes the area's tension {@code score}, which {@link #changed} from {@code previous}, with
+     * its explanation from {@code reasons} (read only now), and writes the new level into {@code labels}.
      */
-    void publish(String layer, String code, List<Reason> reasons, TensionScore score, Map<String, String> labels,
-            long asOf) {
-        TensionScore previous = previous(labels);
-        if (!lad.context().tension().changed(previous, score)) {
-            return;
-        }
+    void publish(String layer, String code, Supplier<List<Reason>> explained, TensionScore score, TensionScore previous,
+            Map<String, String> labels, long asOf) {
+        List<Reason> reasons = explained.get();
         List<TensionInput> full = new ArrayList<>(reasons.size());
-        reasons.forEach(r -> full.add(r.full()));
-        TensionScore explained = lad.context().tension().score(full);
+        Map<String, Double> weights = lad.context().tension().settings().weights();
+        for (Reason r : reasons) {
+            // An input that adds nothing is not listed, so its explanation is never read.
+            Double weight = weights.get(r.signal());
+            boolean counts = weight != null && weight != 0 && r.value() != 0 && !Double.isNaN(r.value());
+            full.add(counts ? r.full() : r.bare());
+        }
         List<TensionContribution> why = new ArrayList<>();
-        for (org.ember.geo.tension.TensionContribution c : explained.contributions()) {
+        for (org.ember.geo.tension.TensionContribution c : lad.context().tension().score(full).contributions()) {
             why.add(new TensionContribution(c.signal(), Publish.round(c.value()), c.weight(), Publish.round(c.points()),
                     c.detail(), c.evidence()));
         }

@@ -27,11 +27,54 @@ public final class SeasonalExceedance {
     private SeasonalBaseline baseline;
     private long learnedFirst = Long.MIN_VALUE;
     private long[] learned = new long[0];
+    /**
+     * Hourly expectations already computed from the current fit, by hour (a ring): the window slides
+     * an hour at a time and the fit changes once a day, so each hour's expectation is computed once
+     * per fit instead of once for every window it falls in. Null: not kept (the reference path).
+     */
+    private final HourRing hours;
 
     public SeasonalExceedance(String area, EmberCalendar calendar, SeasonalSettings settings) {
+        this(area, calendar, settings, true);
+    }
+
+    /** @param keepHours whether to keep hourly expectations between evaluations (false: for tests to compare) */
+    SeasonalExceedance(String area, EmberCalendar calendar, SeasonalSettings settings, boolean keepHours) {
         this.area = area;
         this.calendar = calendar;
         this.settings = settings;
+        this.hours = keepHours ? new HourRing((int) settings.window().toHours()) : null;
+    }
+
+    /** Expectations by hour, valid for one fit of one baseline. */
+    private static final class HourRing {
+        private final long[] hour;
+        private final double[] expected;
+        private final int mask;
+        private SeasonalBaseline baseline;
+        private long fit = -1;
+
+        HourRing(int windowHours) {
+            int size = Integer.highestOneBit(Math.max(1, windowHours * 2 - 1)) * 2;
+            hour = new long[size];
+            expected = new double[size];
+            mask = size - 1;
+        }
+
+        double expected(SeasonalBaseline b, long start) {
+            if (b != baseline || b.fits() != fit) {
+                baseline = b;
+                fit = b.fits();
+                java.util.Arrays.fill(hour, Long.MIN_VALUE);
+            }
+            long h = Math.floorDiv(start, HOUR);
+            int slot = (int) (h & mask);
+            if (hour[slot] != h) {
+                hour[slot] = h;
+                expected[slot] = b.expected(Instant.ofEpochMilli(start));
+            }
+            return expected[slot];
+        }
     }
 
     /**
@@ -70,11 +113,19 @@ public final class SeasonalExceedance {
         double expected = 0;
         double dispersion = 1;
         long observed = 0;
+        if (hours != null) {
+            baseline.refitIfDue(); // as the first prediction would: the ring must see the fit they use
+            dispersion = baseline.dispersion();
+        }
         for (int h = 0; h < windowHours; h++) {
             long start = windowStart + h * HOUR;
-            SeasonalPrediction p = baseline.predict(Instant.ofEpochMilli(start), 0);
-            expected += p.expected();
-            dispersion = p.dispersion();
+            if (hours != null) {
+                expected += hours.expected(baseline, start);
+            } else {
+                SeasonalPrediction p = baseline.predict(Instant.ofEpochMilli(start), 0);
+                expected += p.expected();
+                dispersion = p.dispersion();
+            }
             int index = (int) ((start - firstHour) / HOUR);
             observed += index >= 0 && index < counts.length ? counts[index] : 0;
         }

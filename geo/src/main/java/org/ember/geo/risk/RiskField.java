@@ -55,6 +55,96 @@ public final class RiskField {
         return new AreaRisk(nearRepeat, rivalry, intel, navigator, parts);
     }
 
+    /**
+     * The risk of {@code area} from fixed signals at any time, as {@link #evaluate} computes it (the
+     * same products and sums in the same order, so the same doubles) but without its contributions:
+     * for looking ahead at many times. Each signal's place and strength is resolved once.
+     */
+    public Terms terms(AreaShape area, List<RiskSignal> signals) {
+        int n = signals.size();
+        int[] kind = new int[n];
+        double[] coefficient = new double[n];
+        long[] time = new long[n];
+        long[] span = new long[n];
+        for (int i = 0; i < n; i++) {
+            RiskSignal s = signals.get(i);
+            time[i] = s.time();
+            switch (s.kind()) {
+                case RiskSignal.NEAR_REPEAT -> {
+                    boolean inside = "lad".equals(area.layer()) ? area.code().equals(s.lad()) : area.code().equals(s.area());
+                    double distance = inside ? 0 : area.distanceFrom(s.x(), s.y());
+                    kind[i] = Terms.NEAR_REPEAT;
+                    coefficient[i] = s.value() * settings.kernel().spatial(distance);
+                    span[i] = settings.kernel().lasts().toMillis();
+                }
+                case RiskSignal.RIVALRY -> {
+                    kind[i] = Terms.RIVALRY;
+                    coefficient[i] = names(area, s) ? s.value() : 0;
+                    span[i] = settings.kernel().lasts().toMillis();
+                }
+                case RiskSignal.INTEL -> {
+                    kind[i] = Terms.INTEL;
+                    coefficient[i] = names(area, s) ? s.value() : 0;
+                    span[i] = settings.intelLasts().toMillis();
+                }
+                case RiskSignal.NAVIGATOR -> {
+                    kind[i] = Terms.NAVIGATOR;
+                    coefficient[i] = names(area, s) ? s.value() : 0;
+                    span[i] = settings.navigatorLasts().toMillis();
+                }
+                default -> kind[i] = -1;
+            }
+        }
+        return new Terms(kind, coefficient, time, span);
+    }
+
+    /** An area's risk from fixed signals as a function of time (see {@link #terms}). */
+    public static final class Terms {
+        /** Indices into the array {@link #at} fills. */
+        public static final int NEAR_REPEAT = 0;
+        public static final int RIVALRY = 1;
+        public static final int INTEL = 2;
+        public static final int NAVIGATOR = 3;
+        private final int[] kind;
+        private final double[] coefficient;
+        private final long[] time;
+        private final long[] span;
+
+        private Terms(int[] kind, double[] coefficient, long[] time, long[] span) {
+            this.kind = kind;
+            this.coefficient = coefficient;
+            this.time = time;
+            this.span = span;
+        }
+
+        /** Near-repeat, rivalry, intelligence and navigator risk at {@code asOf} into {@code out[0..3]}. */
+        public void at(long asOf, double[] out) {
+            double nearRepeat = 0;
+            double rivalry = 0;
+            double intel = 0;
+            double navigator = 0;
+            for (int i = 0; i < kind.length; i++) {
+                if (kind[i] < 0) {
+                    continue;
+                }
+                // Decay.linear inlined; a signal that does not name the area has coefficient 0, and its
+                // product with a weight in [0, 1] is the 0 that evaluate adds.
+                long age = asOf - time[i];
+                double value = coefficient[i] * (age < 0 || age >= span[i] ? 0 : 1 - (double) age / span[i]);
+                switch (kind[i]) {
+                    case NEAR_REPEAT -> nearRepeat += value;
+                    case RIVALRY -> rivalry += value;
+                    case INTEL -> intel += value;
+                    default -> navigator += value;
+                }
+            }
+            out[NEAR_REPEAT] = nearRepeat;
+            out[RIVALRY] = rivalry;
+            out[INTEL] = intel;
+            out[NAVIGATOR] = navigator;
+        }
+    }
+
     /** Whether a signal placed in an area applies to {@code area}: the area itself or its local authority. */
     private static boolean names(AreaShape area, RiskSignal s) {
         return area.code().equals(s.area()) || "lad".equals(area.layer()) && area.code().equals(s.lad());

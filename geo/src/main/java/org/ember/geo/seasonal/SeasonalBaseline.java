@@ -78,6 +78,7 @@ public final class SeasonalBaseline {
     private PoissonGlm.Fit fit;
     private boolean fitAnnual;
     private double phi = 1;
+    private long fits;
     /** Design rows of the first {@code designed} buckets, built for {@code designFirst} and {@code designAnnual}. */
     private double[][] design = new double[0][];
     private int designed;
@@ -143,9 +144,7 @@ public final class SeasonalBaseline {
             throw new IllegalStateException("needs at least " + MIN_DAYS + " days of history, has " + size
                     + " buckets");
         }
-        if (fit == null || sinceFit >= refitEvery) {
-            refit();
-        }
+        refitIfDue();
         double mu = Math.exp(fit.linearPredictor(features(start, fitAnnual)));
         double upper;
         double exceedance;
@@ -165,7 +164,46 @@ public final class SeasonalBaseline {
         return new SeasonalPrediction(start, mu, upper, exceedance, phi);
     }
 
+    /**
+     * The expected count of the bucket starting at {@code start}: what {@link #predict} reports as
+     * expected (0 when the fit did not converge), without its bound and tail probability.
+     */
+    public double expected(Instant start) {
+        if (!ready()) {
+            throw new IllegalStateException("needs at least " + MIN_DAYS + " days of history, has " + size
+                    + " buckets");
+        }
+        refitIfDue();
+        double mu = Math.exp(fit.linearPredictor(features(start, fitAnnual)));
+        return Double.isNaN(mu) ? 0 : Math.min(mu, MAX_EXPECTED);
+    }
+
+    /** The over-dispersion φ of the current fit (what {@link #predict} reports), refitting first if due. */
+    public double dispersion() {
+        refitIfDue();
+        return phi;
+    }
+
+    /**
+     * Refits now if a prediction would (the first since {@code refitEvery} new buckets), so that
+     * {@link #fits()} names the fit the next predictions use.
+     */
+    public void refitIfDue() {
+        if (fit == null || sinceFit >= refitEvery) {
+            refit();
+        }
+    }
+
+    /**
+     * How many fits this baseline has made: predictions between two changes of this number come
+     * from the same fit, so a caller may keep them.
+     */
+    public long fits() {
+        return fits;
+    }
+
     private void refit() {
+        fits++;
         fitAnnual = Duration.between(first, startOf(size - 1)).toDays() >= 365;
         // A bucket's design row depends only on its start, the first bucket (trend) and whether the
         // annual terms are in: kept between refits, only the new buckets' rows are built.

@@ -79,4 +79,46 @@ class SeasonalExceedanceTest {
         assertThat(new SeasonalExceedance("W06000015", null, SeasonalSettings.defaults())
                 .evaluate(FIRST, Arrays.copyOf(counts, 50 * 24), FIRST + 50 * 24 * HOUR)).isEmpty();
     }
+
+    /**
+     * Keeping each hour's expectation per fit (the window slides an hour at a time) gives what
+     * predicting every hour of every window gives, to the bit: the history growing hour by hour with
+     * late corrections in the learnt part (a rebuilt baseline), corrections in the window, hours
+     * skipped (a refit with more new hours) and hours evaluated twice.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {21, 22, 23})
+    void keptHourlyExpectationsGiveWhatPredictingEveryHourGives(long seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        long[] all = history(seed);
+        SeasonalSettings settings = seed == 23
+                ? new SeasonalSettings(java.time.Duration.ofHours(7), 0.05, 5, java.time.Duration.ofDays(400),
+                        java.time.Duration.ofDays(35), java.util.List.of("police"))
+                : SeasonalSettings.defaults();
+        SeasonalExceedance kept = new SeasonalExceedance("W06000015", null, settings, true);
+        SeasonalExceedance predicted = new SeasonalExceedance("W06000015", null, settings, false);
+        long[] counts = Arrays.copyOf(all, 57 * 24);
+        int compared = 0;
+        for (int hours = counts.length; hours <= all.length; hours++) {
+            if (random.nextInt(6) == 0) {
+                continue; // nothing asked this hour
+            }
+            counts = Arrays.copyOf(all, hours);
+            int late = random.nextInt(100);
+            if (late < 2) {
+                all[random.nextInt(hours - 48)] += 1; // learnt already: the baseline is rebuilt
+            } else if (late < 8) {
+                all[hours - 1 - random.nextInt(Math.min(hours, 24))] += 2;
+            }
+            counts = Arrays.copyOf(all, hours);
+            long asOf = FIRST + hours * HOUR;
+            for (int again = random.nextInt(4) == 0 ? 2 : 1; again > 0; again--) {
+                var a = kept.evaluate(FIRST, counts, asOf);
+                var b = predicted.evaluate(FIRST, counts, asOf);
+                assertThat(a).isEqualTo(b);
+                compared += a.isPresent() ? 1 : 0;
+            }
+        }
+        assertThat(compared).as("windows judged").isGreaterThan(200);
+    }
 }

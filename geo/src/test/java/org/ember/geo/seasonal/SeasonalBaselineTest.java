@@ -112,4 +112,29 @@ class SeasonalBaselineTest {
         assertThat(b.historyBuckets()).isEqualTo(hours).isEqualTo(63 * 24 - 1);
         assertThat(b.predict(end, 1).expected()).isBetween(0.99, 1.01);
     }
+
+    /** {@link SeasonalBaseline#expected} and {@link SeasonalBaseline#dispersion} are, to the bit, what {@link SeasonalBaseline#predict} reports. */
+    @Test
+    void expectedIsWhatAPredictionReportsAndFitsCountTheRefits() {
+        SplittableRandom random = new SplittableRandom(5);
+        SeasonalBaseline predicting = new SeasonalBaseline(SeasonalBaseline.Bucket.HOUR, CALENDAR, "X", 0.01, 24);
+        SeasonalBaseline expecting = new SeasonalBaseline(SeasonalBaseline.Bucket.HOUR, CALENDAR, "X", 0.01, 24);
+        Instant first = day(START);
+        long fits = 0;
+        for (int h = 0; h < 80 * 24; h++) {
+            Instant start = first.plusSeconds(3600L * h);
+            long count = poisson(random, 0.5 + (h % 24 >= 20 ? 1.5 : 0));
+            predicting.update(start, count);
+            expecting.update(start, count);
+            if (expecting.ready() && random.nextInt(5) == 0) {
+                Instant at = start.plusSeconds(3600L * random.nextInt(-48, 48));
+                SeasonalPrediction p = predicting.predict(at, 0);
+                assertThat(Double.doubleToRawLongBits(expecting.expected(at))).isEqualTo(Double.doubleToRawLongBits(p.expected()));
+                assertThat(expecting.dispersion()).isEqualTo(p.dispersion());
+                assertThat(expecting.fits()).isGreaterThanOrEqualTo(fits);
+                fits = expecting.fits();
+            }
+        }
+        assertThat(fits).as("refitted about daily once ready").isBetween(15L, 30L);
+    }
 }
