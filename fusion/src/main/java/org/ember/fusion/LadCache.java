@@ -43,6 +43,8 @@ public final class LadCache {
     final boolean incremental;
     /** Latest early-warning score by LSOA code and, for the authority, its code (null until read). */
     Map<String, Double> earlyWarningScores;
+    /** The early-warning scanner of the history in state, kept from night to night (null: restore from state). */
+    EarlyWarningKept earlyWarning;
     /** Area keys by LSOA code ("lad" for the authority), spelt once. */
     final Map<String, String> areaKeys = new HashMap<>();
 
