@@ -106,6 +106,11 @@ final class EarlyWarningLayer {
 
     /** Closes {@code day}: counts its incidents per cell, adds it (and any quiet days missed) to the scan. */
     void run(LocalDate day) {
+        run(day, NightlyEvents.of(lad.state(), day));
+    }
+
+    /** {@link #run(LocalDate)} with the incidents in state as read and dated for the night. */
+    void run(LocalDate day, NightlyEvents nightly) {
         EarlyWarningHistory before = lad.state().earlyWarning().get();
         int capacity = settings.baselineDays() + settings.maxDays();
         EarlyWarningHistory h = before == null || before.ids().length == 0
@@ -118,7 +123,7 @@ final class EarlyWarningLayer {
         EarlyWarningKept kept = cache.incremental && cache.earlyWarning != null && cache.earlyWarning.matches(h)
                 ? cache.earlyWarning : null;
         cache.earlyWarning = null;
-        List<FusedEvent> events = Publish.values(lad.state().events());
+        List<FusedEvent> events = nightly.events();
         Cells cells = kept != null ? cells(kept, labels(events)) : cells(lsoaOfCell(h, events));
         if (cells.ids().length == 0) {
             cache.earlyWarning = kept;
@@ -132,9 +137,9 @@ final class EarlyWarningLayer {
         // Days with no tick had no live incidents when they ended: quiet days, not missing ones (apart
         // from late records for them that arrived since, which are in state and counted here).
         for (LocalDate d = last == null ? day : last.plusDays(1); d.isBefore(day); d = d.plusDays(1)) {
-            scan.addDay(d, counts(d, events, scanned));
+            scan.addDay(d, counts(d, nightly, scanned));
         }
-        EarlyWarningScan.Day found = scan.addDay(day, counts(day, events, scanned));
+        EarlyWarningScan.Day found = scan.addDay(day, counts(day, nightly, scanned));
         Map<String, Double> cellScores = found.cellScores();
         double[] scores = new double[locations.size()];
         for (int z = 0; z < scores.length; z++) {
@@ -327,7 +332,7 @@ final class EarlyWarningLayer {
      * Incidents per scanned cell on {@code day}: from the time index of the incidents in state (the
      * day's own incidents only), or walking every incident when the layers run from scratch.
      */
-    private Map<String, Integer> counts(LocalDate day, List<FusedEvent> events, Set<String> scanned) {
+    private Map<String, Integer> counts(LocalDate day, NightlyEvents nightly, Set<String> scanned) {
         Map<String, Integer> counts = new HashMap<>();
         if (lad.cache().incremental) {
             long from = day.atStartOfDay(LondonHours.LONDON).toInstant().toEpochMilli();
@@ -342,9 +347,9 @@ final class EarlyWarningLayer {
             }
             return counts;
         }
-        for (FusedEvent e : events) {
-            String id = locationId(e);
-            if (id != null && scanned.contains(id) && LondonHours.localDate(Instant.ofEpochMilli(e.time())).equals(day)) {
+        for (int k = 0; k < nightly.size(); k++) {
+            String id = locationId(nightly.event(k));
+            if (id != null && scanned.contains(id) && nightly.epochDay(k) == day.toEpochDay()) {
                 counts.merge(id, 1, Integer::sum);
             }
         }

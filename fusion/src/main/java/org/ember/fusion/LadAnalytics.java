@@ -219,9 +219,10 @@ public final class LadAnalytics {
 
         LocalDate day = LondonHours.localDate(Instant.ofEpochMilli(asOf - 1));
         if (!day.equals(LondonHours.localDate(Instant.ofEpochMilli(asOf)))) {
-            new ScanLayer(lad).run(day, asOf);
-            new EarlyWarningLayer(lad).run(day);
-            new EmergingLayer(lad).run(day);
+            NightlyEvents nightly = NightlyEvents.of(state, day);
+            new ScanLayer(lad).run(day, asOf, nightly);
+            new EarlyWarningLayer(lad).run(day, nightly);
+            new EmergingLayer(lad).run(day, nightly);
             dirty.markAll();
         }
         Supplier<List<FusedEvent>> events = Publish.valuesOnDemand(state.events());
