@@ -113,7 +113,7 @@ final class EarlyWarningLayer {
     void run(LocalDate day, NightlyEvents nightly) {
         EarlyWarningHistory before = lad.state().earlyWarning().get();
         int capacity = settings.baselineDays() + settings.maxDays();
-        EarlyWarningHistory h = before == null || before.ids().length == 0
+        EarlyWarningHistory h = before == null || before.locationCount() == 0
                 || day.toEpochDay() - before.lastEpochDay() > capacity ? null : before;
         if (h != null && !day.isAfter(LocalDate.ofEpochDay(h.lastEpochDay()))) {
             return; // this day was closed already
