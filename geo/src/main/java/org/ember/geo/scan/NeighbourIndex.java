@@ -1,7 +1,6 @@
 package org.ember.geo.scan;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -31,7 +30,7 @@ public final class NeighbourIndex {
         order = new int[n][];
         distance = new double[n][];
         Buckets buckets = allPairs ? null : Buckets.of(xyz, maxRadius);
-        Integer[] idx = new Integer[n];
+        int[] idx = new int[n];
         double[] d = new double[n];
         int[] candidates = new int[n];
         for (int c = 0; c < n; c++) {
@@ -44,18 +43,36 @@ public final class NeighbourIndex {
                     idx[count++] = j;
                 }
             }
-            Integer[] inCircle = Arrays.copyOf(idx, count);
             // SaTScan (CompareIdentifierDistance in CentroidNeighbors.cpp) breaks equal distances by the
             // lesser coordinates, compared one coordinate after the other in its Cartesian form; the
             // order therefore does not depend on the order of the location list (nor on the order the
-            // buckets give the candidates in).
-            Arrays.sort(inCircle, Comparator.<Integer>comparingDouble(j -> d[j])
-                    .thenComparing((a, b) -> compareCoordinates(xyz[a], xyz[b])).thenComparingInt(j -> j));
-            order[c] = new int[count];
+            // buckets give the candidates in). A total order, so any sort gives the same list: short
+            // lists (a few dozen cells within the radius) by insertion, without boxing.
+            int[] sorted = new int[count];
+            if (count <= SHORT) {
+                for (int k = 0; k < count; k++) {
+                    int j = idx[k];
+                    int at = k;
+                    while (at > 0 && compare(sorted[at - 1], j, d, xyz) > 0) {
+                        sorted[at] = sorted[at - 1];
+                        at--;
+                    }
+                    sorted[at] = j;
+                }
+            } else {
+                Integer[] inCircle = new Integer[count];
+                for (int k = 0; k < count; k++) {
+                    inCircle[k] = idx[k];
+                }
+                Arrays.sort(inCircle, (a, b) -> compare(a, b, d, xyz));
+                for (int k = 0; k < count; k++) {
+                    sorted[k] = inCircle[k];
+                }
+            }
+            order[c] = sorted;
             distance[c] = new double[count];
             for (int k = 0; k < count; k++) {
-                order[c][k] = inCircle[k];
-                distance[c][k] = d[inCircle[k]];
+                distance[c][k] = d[sorted[k]];
             }
         }
     }
@@ -123,6 +140,19 @@ public final class NeighbourIndex {
             }
             return found;
         }
+    }
+
+    /** Lists up to this long are sorted by insertion. */
+    private static final int SHORT = 96;
+
+    /** Nearer first; equal distances by the lesser coordinates; then by index (the same point twice). */
+    private static int compare(int a, int b, double[] d, double[][] xyz) {
+        int c = Double.compare(d[a], d[b]);
+        if (c != 0) {
+            return c;
+        }
+        c = compareCoordinates(xyz[a], xyz[b]);
+        return c != 0 ? c : Integer.compare(a, b);
     }
 
     private static int compareCoordinates(double[] a, double[] b) {

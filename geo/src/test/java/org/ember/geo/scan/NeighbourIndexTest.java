@@ -3,6 +3,8 @@ package org.ember.geo.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,9 +22,27 @@ class NeighbourIndexTest {
         NeighbourIndex reference = new NeighbourIndex(locations, coordinates, radius, true);
         assertThat(bucketed.size()).isEqualTo(reference.size());
         for (int c = 0; c < locations.size(); c++) {
-            assertThat(bucketed.order(c)).as("order of %d", c).isEqualTo(reference.order(c));
+            assertThat(bucketed.order(c)).as("order of %d", c).isEqualTo(reference.order(c))
+                    .isEqualTo(satScanOrder(locations, coordinates, radius, c));
             assertThat(bucketed.distances(c)).as("distances of %d", c).isEqualTo(reference.distances(c));
         }
+    }
+
+    /** The order as first written: every location, boxed, sorted by distance, then coordinates, then index. */
+    private static int[] satScanOrder(List<ScanLocation> locations, CoordinateSystem coordinates, double radius, int c) {
+        double[] centre = coordinates.toCartesian(locations.get(c));
+        List<Integer> in = new ArrayList<>();
+        for (int j = 0; j < locations.size(); j++) {
+            if (CoordinateSystem.euclidean(centre, coordinates.toCartesian(locations.get(j))) <= radius) {
+                in.add(j);
+            }
+        }
+        in.sort(Comparator.<Integer>comparingDouble(
+                        j -> CoordinateSystem.euclidean(centre, coordinates.toCartesian(locations.get(j))))
+                .thenComparing((a, b) -> Arrays.compare(coordinates.toCartesian(locations.get(a)),
+                        coordinates.toCartesian(locations.get(b))))
+                .thenComparingInt(j -> j));
+        return in.stream().mapToInt(Integer::intValue).toArray();
     }
 
     @ParameterizedTest
