@@ -161,6 +161,9 @@ final class CylinderScanner {
                 for (int d = 0; d < axisDays; d++) {
                     prefix[d + 1] = prefix[d] + circle[d];
                 }
+                if (prefix[axisDays] < minCases) {
+                    continue; // no window of the axis holds enough cases
+                }
                 for (int w = 0; w < windowStart.length; w++) {
                     long observed = prefix[windowEnd[w] + 1] - prefix[windowStart[w]];
                     if (observed < minCases) {
