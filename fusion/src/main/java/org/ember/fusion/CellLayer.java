@@ -171,8 +171,8 @@ final class CellLayer {
     /**
      * Scores the cells at {@code asOf} and publishes what changed. With the live Gi* only the cells
      * that may have changed are looked at ({@link LiveGiStar#changed}, and those whose incidents,
-     * LSOAs or cluster members changed); after a restart, a new day (emerging categories) or a
-     * clear-out every cell is, and from scratch ({@code incremental} off) every cell always is.
+     * LSOAs, cluster members or emerging categories changed); after a restart or a clear-out every
+     * cell is, and from scratch ({@code incremental} off) every cell always is.
      */
     void score(long asOf, Supplier<List<FusedEvent>> events) {
         LadState state = lad.state();

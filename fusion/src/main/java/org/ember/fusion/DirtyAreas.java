@@ -12,8 +12,9 @@ import java.util.Set;
  * evaluating it would. Inputs: its incidents (arrivals, corrections, and crossings of the 24-hour
  * and 7-day window edges and of the clock), their cluster labels, its published cells, the signals
  * that reach it (arrivals, retractions and fading: when the fading risk would publish, see
- * {@link RiskTimers}), and the daily scan and emerging
- * categories (everything, once a day). Kept in task memory: a fresh cache marks everything.
+ * {@link RiskTimers}), and what the layers run at midnight changed (the daily scan's clusters,
+ * early-warning scores, emerging categories: {@link DailyMarks}). Kept in task memory: a fresh
+ * cache marks everything.
  */
 final class DirtyAreas {
     private final Set<String> dirty = new HashSet<>();

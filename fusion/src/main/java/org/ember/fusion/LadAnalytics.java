@@ -219,11 +219,16 @@ public final class LadAnalytics {
 
         LocalDate day = LondonHours.localDate(Instant.ofEpochMilli(asOf - 1));
         if (!day.equals(LondonHours.localDate(Instant.ofEpochMilli(asOf)))) {
+            DailyMarks daily = lad.cache().incremental && !dirty.all() ? DailyMarks.before(lad) : null;
             NightlyEvents nightly = NightlyEvents.of(state, day);
             new ScanLayer(lad).run(day, asOf, nightly);
             new EarlyWarningLayer(lad).run(day, nightly);
             new EmergingLayer(lad).run(day, nightly);
-            dirty.markAll();
+            if (daily != null) {
+                daily.markChanged();
+            } else {
+                dirty.markAll();
+            }
         }
         Supplier<List<FusedEvent>> events = Publish.valuesOnDemand(state.events());
         List<RiskSignal> signals = Publish.values(state.signals());

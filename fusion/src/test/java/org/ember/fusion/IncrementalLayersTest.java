@@ -100,4 +100,53 @@ class IncrementalLayersTest {
         assertThat(live.state.isEmpty()).isTrue();
         assertThat(live.pendingTimers()).isZero();
     }
+
+    /**
+     * Weeks of a quiet background with an outbreak in a few places: the daily scan finds clusters,
+     * the early warning scores LSOAs and cells take emerging categories, so the midnight tick
+     * evaluates only what those layers changed ({@link DailyMarks}) and must still publish what
+     * evaluating every area and cell publishes.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {7, 31})
+    void theMidnightLayersChangeOnlyWhatTheyMark(long seed) {
+        FusionSettings settings = FusionFixtures.withScanReplications(19);
+        LadDriver live = new LadDriver(FusionFixtures.CARDIFF, settings, true);
+        LadDriver scratch = new LadDriver(FusionFixtures.CARDIFF, settings, false);
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Placement> places = FusionFixtures.cardiffPlaces(random::nextDouble, 60, -3.20, 51.47, 0.06, 0.03);
+        long start = Instant.parse("2025-03-03T00:00:00Z").toEpochMilli();
+        int days = 42;
+        for (int n = 0; n < days * 8; n++) {
+            long at = start + (long) (n / 8.0 * 24 * HOUR) + random.nextInt(3) * HOUR;
+            int day = n / 8;
+            // Days 20 to 24: most reports in two places, on top of the background.
+            boolean outbreak = day >= 20 && day < 25 && random.nextInt(3) > 0;
+            Placement where = places.get(outbreak ? random.nextInt(2) : random.nextInt(places.size()));
+            LinkedIncident incident = random.nextInt(5) == 0 ? FusionFixtures.stabbing("LI-" + n, Instant.ofEpochMilli(at), where)
+                    : FusionFixtures.assault("LI-" + n, Instant.ofEpochMilli(at), where);
+            for (LadDriver driver : List.of(live, scratch)) {
+                driver.advanceTo(at - HOUR / 2);
+                driver.incident(incident);
+            }
+            if (random.nextInt(120) == 0) {
+                live.restart();
+                scratch.restart();
+            }
+        }
+        long end = start + (days + 45) * 24 * HOUR;
+        live.advanceTo(end);
+        scratch.advanceTo(end);
+
+        assertThat(scratch.out.of(HotspotUpdate.SCAN_CLUSTER)).as("daily scan clusters").isNotEmpty();
+        assertThat(scratch.out.metrics).as("early-warning scores")
+                .anyMatch(m -> m.values().getOrDefault(EarlyWarningLayer.METRIC, 0.0) > 0);
+        assertThat(scratch.out.of(HotspotUpdate.CELL_SCORED)).as("emerging categories")
+                .anyMatch(u -> u.labels().containsKey("emerging"));
+        sameInOrder("hot-spot updates", live.out.hotspots, scratch.out.hotspots);
+        sameInOrder("area metrics", live.out.metrics, scratch.out.metrics);
+        sameInOrder("tension updates", live.out.tension, scratch.out.tension);
+        assertThat(live.state.isEmpty()).isTrue();
+        assertThat(live.pendingTimers()).isZero();
+    }
 }
