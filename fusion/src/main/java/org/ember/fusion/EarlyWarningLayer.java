@@ -347,9 +347,10 @@ final class EarlyWarningLayer {
             }
             return counts;
         }
+        long epochDay = day.toEpochDay();
         for (int k = 0; k < nightly.size(); k++) {
             String id = locationId(nightly.event(k));
-            if (id != null && scanned.contains(id) && nightly.epochDay(k) == day.toEpochDay()) {
+            if (id != null && scanned.contains(id) && nightly.epochDay(k) == epochDay) {
                 counts.merge(id, 1, Integer::sum);
             }
         }

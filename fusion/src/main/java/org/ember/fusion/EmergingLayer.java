@@ -28,12 +28,13 @@ final class EmergingLayer {
             return;
         }
         int steps = lad.settings().hotspots().emergingSteps();
-        long first = day.toEpochDay() - (steps - 1L);
+        long last = day.toEpochDay();
+        long first = last - (steps - 1L);
         Map<String, long[]> daily = new TreeMap<>();
         for (int k = 0; k < nightly.size(); k++) {
             FusedEvent e = nightly.event(k);
             long d = nightly.epochDay(k);
-            if (e.cell() != null && d >= first && d <= day.toEpochDay()) {
+            if (e.cell() != null && d >= first && d <= last) {
                 daily.computeIfAbsent(e.cell(), c -> new long[steps])[(int) (d - first)]++;
             }
         }

@@ -29,12 +29,13 @@ final class ScanLayer {
 
     void run(LocalDate day, long asOf, NightlyEvents nightly) {
         int studyDays = lad.settings().hotspots().scan().studyDays();
-        long first = day.toEpochDay() - (studyDays - 1L);
+        long last = day.toEpochDay();
+        long first = last - (studyDays - 1L);
         List<Map<String, Integer>> byDay = new ArrayList<>(java.util.Collections.nCopies(studyDays, null));
         for (int k = 0; k < nightly.size(); k++) {
             FusedEvent e = nightly.event(k);
             long d = nightly.epochDay(k);
-            if (e.lsoa() != null && d >= first && d <= day.toEpochDay()) {
+            if (e.lsoa() != null && d >= first && d <= last) {
                 int at = (int) (d - first);
                 if (byDay.get(at) == null) {
                     byDay.set(at, new HashMap<>());
