@@ -71,6 +71,11 @@ public record EarlyWarningHistory(String[] ids, long lastEpochDay, int daysSeen,
                 Arrays.copyOf(alerted, n + 1), Arrays.copyOf(scores, n + 1), lateChanges, moreLsoas);
     }
 
+    /** How many locations are held (the length of {@link #ids()}, without copying it). */
+    public int locationCount() {
+        return ids.length;
+    }
+
     /** Days of counts held (the latest closed day and the ones before it, at most the scan's capacity). */
     public int daysHeld() {
         return ids.length == 0 ? 0 : counts.length / ids.length;

@@ -3,9 +3,12 @@ package org.ember.fusion;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.ember.geo.calendar.LondonHours;
 import org.ember.geo.grid.GridCell;
@@ -28,7 +31,9 @@ import org.ember.geo.scan.ScanLocation;
  * highest score of a cluster of the latest closed day with a cell of that LSOA, the authority's the
  * highest of its cells. The scan needs a year of daily counts per cell, more than the 28 days of
  * incidents the state keeps, so its own state ({@link EarlyWarningHistory}: cells, their LSOAs and
- * counts) is kept in a slot of {@link LadState} and the scanner is rebuilt from it each night. The
+ * counts) is kept in a slot of {@link LadState}; the scanner itself is kept in task memory from one
+ * night to the next ({@link EarlyWarningKept}, following late changes) and restored from the history
+ * only when it is missing or stands for another history (a restart). The
  * cells scanned are those of the history with a count in the days held plus those of the incidents
  * in state, in id order, so the set is a function of the state alone.
  *
@@ -101,35 +106,40 @@ final class EarlyWarningLayer {
 
     /** Closes {@code day}: counts its incidents per cell, adds it (and any quiet days missed) to the scan. */
     void run(LocalDate day) {
+        run(day, NightlyEvents.of(lad.state(), day));
+    }
+
+    /** {@link #run(LocalDate)} with the incidents in state as read and dated for the night. */
+    void run(LocalDate day, NightlyEvents nightly) {
         EarlyWarningHistory before = lad.state().earlyWarning().get();
         int capacity = settings.baselineDays() + settings.maxDays();
-        EarlyWarningHistory h = before == null || before.ids().length == 0
+        EarlyWarningHistory h = before == null || before.locationCount() == 0
                 || day.toEpochDay() - before.lastEpochDay() > capacity ? null : before;
         if (h != null && !day.isAfter(LocalDate.ofEpochDay(h.lastEpochDay()))) {
             return; // this day was closed already
         }
-        List<FusedEvent> events = Publish.values(lad.state().events());
-        TreeMap<String, String> lsoaOfCell = lsoaOfCell(h, events);
-        List<ScanLocation> locations = new ArrayList<>();
-        for (String id : List.copyOf(lsoaOfCell.keySet())) {
-            ScanLocation l = location(lad.context().shapes(), id);
-            if (l == null) {
-                lsoaOfCell.remove(id);
-            } else {
-                locations.add(l);
-            }
-        }
-        if (locations.isEmpty()) {
+        LadCache cache = lad.cache();
+        // The scanner of the history in state, kept from the last night (else restored from state).
+        EarlyWarningKept kept = cache.incremental && cache.earlyWarning != null && cache.earlyWarning.matches(h)
+                ? cache.earlyWarning : null;
+        cache.earlyWarning = null;
+        List<FusedEvent> events = nightly.events();
+        Cells cells = kept != null ? cells(kept, labels(events)) : cells(lsoaOfCell(h, events));
+        if (cells.ids().length == 0) {
+            cache.earlyWarning = kept;
             return;
         }
-        EarlyWarningScan scan = h == null ? newScan(locations, settings) : restore(locations, h);
+        List<ScanLocation> locations = cells.locations();
+        EarlyWarningScan scan = kept != null && Arrays.equals(kept.ids, cells.ids()) ? kept.scan
+                : h == null ? newScan(locations, settings) : restore(locations, h);
+        Set<String> scanned = new HashSet<>(Arrays.asList(cells.ids()));
         LocalDate last = scan.lastDay();
         // Days with no tick had no live incidents when they ended: quiet days, not missing ones (apart
         // from late records for them that arrived since, which are in state and counted here).
         for (LocalDate d = last == null ? day : last.plusDays(1); d.isBefore(day); d = d.plusDays(1)) {
-            scan.addDay(d, counts(d, events, lsoaOfCell));
+            scan.addDay(d, counts(d, nightly, scanned));
         }
-        EarlyWarningScan.Day found = scan.addDay(day, counts(day, events, lsoaOfCell));
+        EarlyWarningScan.Day found = scan.addDay(day, counts(day, nightly, scanned));
         Map<String, Double> cellScores = found.cellScores();
         double[] scores = new double[locations.size()];
         for (int z = 0; z < scores.length; z++) {
@@ -142,10 +152,80 @@ final class EarlyWarningLayer {
         for (int back = 0; back < byBack.length; back++) {
             System.arraycopy(byBack[back], 0, flat, back * n, n);
         }
-        lad.state().earlyWarning().set(new EarlyWarningHistory(s.ids().toArray(String[]::new), s.lastDay().toEpochDay(),
+        EarlyWarningHistory written = new EarlyWarningHistory(cells.ids(), s.lastDay().toEpochDay(),
                 s.daysSeen(), flat, s.excess(), s.alerted(), scores, before == null ? 0 : before.lateChanges(),
-                lsoaOfCell.values().toArray(String[]::new)));
-        lad.cache().earlyWarningScores = null;
+                cells.lsoas());
+        lad.state().earlyWarning().set(written);
+        cache.earlyWarningScores = null;
+        if (cache.incremental) {
+            cache.earlyWarning = new EarlyWarningKept(scan, locations, cells.ids(), cells.lsoas(), written);
+        }
+    }
+
+    /** The cells to scan in id order, with their LSOAs and scan locations. */
+    private record Cells(String[] ids, String[] lsoas, List<ScanLocation> locations) {}
+
+    /** The cells of {@link #lsoaOfCell} that have a {@link #location}. */
+    private Cells cells(TreeMap<String, String> lsoaOfCell) {
+        List<String> ids = new ArrayList<>();
+        List<String> lsoas = new ArrayList<>();
+        List<ScanLocation> locations = new ArrayList<>();
+        lsoaOfCell.forEach((id, lsoa) -> {
+            ScanLocation l = location(lad.context().shapes(), id);
+            if (l != null) {
+                ids.add(id);
+                lsoas.add(lsoa);
+                locations.add(l);
+            }
+        });
+        return new Cells(ids.toArray(String[]::new), lsoas.toArray(String[]::new), locations);
+    }
+
+    /**
+     * The same cells as {@code cells(lsoaOfCell(history, events))} for the history {@code kept} scans:
+     * its cells with a count in the days held (their locations reused) merged in id order with the
+     * cells of the incidents in state ({@code labels}).
+     */
+    private Cells cells(EarlyWarningKept kept, Map<String, String> labels) {
+        String[] fresh = labels.keySet().toArray(String[]::new);
+        Arrays.sort(fresh);
+        List<String> ids = new ArrayList<>();
+        List<String> lsoas = new ArrayList<>();
+        List<ScanLocation> locations = new ArrayList<>();
+        int i = 0;
+        int j = 0;
+        while (i < kept.ids.length || j < fresh.length) {
+            while (i < kept.ids.length && kept.scan.heldCases(i) == 0) {
+                i++;
+            }
+            if (i >= kept.ids.length && j >= fresh.length) {
+                break;
+            }
+            int c = i >= kept.ids.length ? 1 : j >= fresh.length ? -1 : kept.ids[i].compareTo(fresh[j]);
+            if (c < 0) {
+                ids.add(kept.ids[i]);
+                lsoas.add(kept.lsoas[i]);
+                locations.add(kept.locations.get(i));
+                i++;
+                continue;
+            }
+            String label = labels.get(fresh[j]);
+            if (c == 0) {
+                ids.add(kept.ids[i]);
+                lsoas.add(label != null ? label : kept.lsoas[i]);
+                locations.add(kept.locations.get(i));
+                i++;
+            } else {
+                ScanLocation l = location(lad.context().shapes(), fresh[j]);
+                if (l != null) {
+                    ids.add(fresh[j]);
+                    lsoas.add(label != null ? label : NO_LSOA);
+                    locations.add(l);
+                }
+            }
+            j++;
+        }
+        return new Cells(ids.toArray(String[]::new), lsoas.toArray(String[]::new), locations);
     }
 
     /**
@@ -165,6 +245,18 @@ final class EarlyWarningLayer {
                 }
             }
         }
+        labels(events).forEach((cell, majority) -> {
+            if (majority != null) {
+                out.put(cell, majority);
+            } else {
+                out.putIfAbsent(cell, NO_LSOA);
+            }
+        });
+        return out;
+    }
+
+    /** Each location of the incidents in state with their majority LSOA (ties to the lowest code; null when none has one). */
+    private static Map<String, String> labels(List<FusedEvent> events) {
         Map<String, TreeMap<String, Integer>> byCell = new HashMap<>();
         for (FusedEvent e : events) {
             String id = locationId(e);
@@ -175,14 +267,9 @@ final class EarlyWarningLayer {
                 }
             }
         }
-        byCell.forEach((cell, lsoas) -> {
-            String majority = lsoas.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
-            if (majority != null) {
-                out.put(cell, majority);
-            } else {
-                out.putIfAbsent(cell, NO_LSOA);
-            }
-        });
+        Map<String, String> out = new HashMap<>();
+        byCell.forEach((cell, lsoas) -> out.put(cell,
+                lsoas.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null)));
         return out;
     }
 
@@ -208,6 +295,10 @@ final class EarlyWarningLayer {
         revised = revised.revised(deltas);
         if (revised.lateChanges() != history.lateChanges()) {
             lad.state().earlyWarning().set(revised);
+            EarlyWarningKept kept = lad.cache().earlyWarning;
+            if (kept != null && !(kept.matches(history) && kept.follow(revised, deltas))) {
+                lad.cache().earlyWarning = null;
+            }
         }
     }
 
@@ -237,11 +328,29 @@ final class EarlyWarningLayer {
                 List.of(ids), LocalDate.ofEpochDay(h.lastEpochDay()), h.daysSeen(), byBack, h.excess(), h.alerted()));
     }
 
-    private static Map<String, Integer> counts(LocalDate day, List<FusedEvent> events, Map<String, String> scanned) {
+    /**
+     * Incidents per scanned cell on {@code day}: from the time index of the incidents in state (the
+     * day's own incidents only), or walking every incident when the layers run from scratch.
+     */
+    private Map<String, Integer> counts(LocalDate day, NightlyEvents nightly, Set<String> scanned) {
         Map<String, Integer> counts = new HashMap<>();
-        for (FusedEvent e : events) {
-            String id = locationId(e);
-            if (id != null && scanned.containsKey(id) && LondonHours.localDate(Instant.ofEpochMilli(e.time())).equals(day)) {
+        if (lad.cache().incremental) {
+            long from = day.atStartOfDay(LondonHours.LONDON).toInstant().toEpochMilli();
+            long to = day.plusDays(1).atStartOfDay(LondonHours.LONDON).toInstant().toEpochMilli();
+            List<String> ids = new ArrayList<>();
+            lad.eventTimes().between(from - 1, to - 1, ids); // [from, to)
+            for (String eventId : ids) {
+                String id = locationId(lad.state().events().get(eventId));
+                if (id != null && scanned.contains(id)) {
+                    counts.merge(id, 1, Integer::sum);
+                }
+            }
+            return counts;
+        }
+        long epochDay = day.toEpochDay();
+        for (int k = 0; k < nightly.size(); k++) {
+            String id = locationId(nightly.event(k));
+            if (id != null && scanned.contains(id) && nightly.epochDay(k) == epochDay) {
                 counts.merge(id, 1, Integer::sum);
             }
         }

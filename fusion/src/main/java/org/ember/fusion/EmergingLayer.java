@@ -1,10 +1,8 @@
 package org.ember.fusion;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
-import org.ember.geo.calendar.LondonHours;
 import org.ember.geo.emerging.HotSpotCategory;
 
 /**
@@ -20,21 +18,24 @@ final class EmergingLayer {
     }
 
     void run(LocalDate day) {
+        run(day, NightlyEvents.of(lad.state(), day));
+    }
+
+    void run(LocalDate day, NightlyEvents nightly) {
         LadMeta meta = lad.meta();
         long every = Math.max(1, lad.settings().hotspots().emergingEvery().toDays());
         if (meta.lastEmerging() >= 0 && day.toEpochDay() - meta.lastEmerging() < every) {
             return;
         }
         int steps = lad.settings().hotspots().emergingSteps();
-        LocalDate first = day.minusDays(steps - 1L);
+        long last = day.toEpochDay();
+        long first = last - (steps - 1L);
         Map<String, long[]> daily = new TreeMap<>();
-        for (FusedEvent e : Publish.values(lad.state().events())) {
-            if (e.cell() == null) {
-                continue;
-            }
-            LocalDate d = LondonHours.localDate(Instant.ofEpochMilli(e.time()));
-            if (!d.isBefore(first) && !d.isAfter(day)) {
-                daily.computeIfAbsent(e.cell(), k -> new long[steps])[(int) (d.toEpochDay() - first.toEpochDay())]++;
+        for (int k = 0; k < nightly.size(); k++) {
+            FusedEvent e = nightly.event(k);
+            long d = nightly.epochDay(k);
+            if (e.cell() != null && d >= first && d <= last) {
+                daily.computeIfAbsent(e.cell(), c -> new long[steps])[(int) (d - first)]++;
             }
         }
         Publish.clearBook(lad.state().emerging());

@@ -220,9 +220,10 @@ public final class LadAnalytics {
         LocalDate day = LondonHours.localDate(Instant.ofEpochMilli(asOf - 1));
         if (!day.equals(LondonHours.localDate(Instant.ofEpochMilli(asOf)))) {
             DailyMarks daily = lad.cache().incremental && !dirty.all() ? DailyMarks.before(lad) : null;
-            new ScanLayer(lad).run(day, asOf);
-            new EarlyWarningLayer(lad).run(day);
-            new EmergingLayer(lad).run(day);
+            NightlyEvents nightly = NightlyEvents.of(state, day);
+            new ScanLayer(lad).run(day, asOf, nightly);
+            new EarlyWarningLayer(lad).run(day, nightly);
+            new EmergingLayer(lad).run(day, nightly);
             if (daily != null) {
                 daily.markChanged();
             } else {

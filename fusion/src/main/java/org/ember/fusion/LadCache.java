@@ -50,6 +50,8 @@ public final class LadCache {
     TensionLayer.NeighbourhoodTension neighbourhoodTension;
     /** The tension each area's labels say was last published, parsed once per labels. */
     final Map<String, TensionLayer.Parsed> previousTension = new HashMap<>();
+    /** The early-warning scanner of the history in state, kept from night to night (null: restore from state). */
+    EarlyWarningKept earlyWarning;
     /** Area keys by LSOA code ("lad" for the authority), spelt once. */
     final Map<String, String> areaKeys = new HashMap<>();
     /** Incident tallies of every area, kept running (null until first used). */

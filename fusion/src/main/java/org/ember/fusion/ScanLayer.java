@@ -1,13 +1,12 @@
 package org.ember.fusion;
 
-import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.ember.geo.calendar.LondonHours;
 import org.ember.geo.scan.ScanCluster;
 import org.ember.geo.scan.ScanLocation;
 import org.ember.model.fusion.HotspotUpdate;
@@ -25,16 +24,29 @@ final class ScanLayer {
     }
 
     void run(LocalDate day, long asOf) {
+        run(day, asOf, NightlyEvents.of(lad.state(), day));
+    }
+
+    void run(LocalDate day, long asOf, NightlyEvents nightly) {
         int studyDays = lad.settings().hotspots().scan().studyDays();
-        LocalDate first = day.minusDays(studyDays - 1L);
-        Map<LocalDate, Map<String, Integer>> counts = new HashMap<>();
-        for (FusedEvent e : Publish.values(lad.state().events())) {
-            if (e.lsoa() == null) {
-                continue;
+        long last = day.toEpochDay();
+        long first = last - (studyDays - 1L);
+        List<Map<String, Integer>> byDay = new ArrayList<>(java.util.Collections.nCopies(studyDays, null));
+        for (int k = 0; k < nightly.size(); k++) {
+            FusedEvent e = nightly.event(k);
+            long d = nightly.epochDay(k);
+            if (e.lsoa() != null && d >= first && d <= last) {
+                int at = (int) (d - first);
+                if (byDay.get(at) == null) {
+                    byDay.set(at, new HashMap<>());
+                }
+                byDay.get(at).merge(e.lsoa(), 1, Integer::sum);
             }
-            LocalDate d = LondonHours.localDate(Instant.ofEpochMilli(e.time()));
-            if (!d.isBefore(first) && !d.isAfter(day)) {
-                counts.computeIfAbsent(d, k -> new HashMap<>()).merge(e.lsoa(), 1, Integer::sum);
+        }
+        Map<LocalDate, Map<String, Integer>> counts = new HashMap<>();
+        for (int at = 0; at < studyDays; at++) {
+            if (byDay.get(at) != null) {
+                counts.put(LocalDate.ofEpochDay(first + at), byDay.get(at));
             }
         }
         Publish.clearBook(lad.state().scan());

@@ -73,9 +73,6 @@ final class CylinderScanner {
      */
     double scan(int[][] counts, double[] weight, double maxFraction, Candidate[] perCentre) {
         int n = neighbours.size();
-        long[] circle = new long[axisDays];
-        long[] prefix = new long[axisDays + 1];
-        double best = 0;
         // Locations with a case on the axis, and the centres whose circle can hold one: neighbour
         // lists are cut by radius only, so they are symmetric and the centres around a location are
         // its own neighbour list. In a replicate few locations have a case in the last days, so most
@@ -94,6 +91,37 @@ final class CylinderScanner {
                 }
             }
         }
+        return scan(counts, weight, maxFraction, perCentre, nonZero, live);
+    }
+
+    /**
+     * {@link #scan(int[][], double[], double, Candidate[])} of counts whose locations with a case on
+     * the axis are known: {@code cased[0 .. casedCount)} (repeats allowed), every other location's
+     * row being all 0. A replicate deals its few axis cases out itself, so it need not look through
+     * every location's row for them (that search was most of a replicate's time).
+     */
+    double scanCased(int[][] counts, double[] weight, double maxFraction, int[] cased, int casedCount) {
+        int n = neighbours.size();
+        boolean[] nonZero = new boolean[n];
+        boolean[] live = new boolean[n];
+        for (int k = 0; k < casedCount; k++) {
+            int z = cased[k];
+            if (!nonZero[z]) {
+                nonZero[z] = true;
+                for (int c : neighbours.order(z)) {
+                    live[c] = true;
+                }
+            }
+        }
+        return scan(counts, weight, maxFraction, null, nonZero, live);
+    }
+
+    private double scan(int[][] counts, double[] weight, double maxFraction, Candidate[] perCentre, boolean[] nonZero,
+            boolean[] live) {
+        int n = neighbours.size();
+        long[] circle = new long[axisDays];
+        long[] prefix = new long[axisDays + 1];
+        double best = 0;
         for (int c = 0; c < n; c++) {
             if (!live[c]) {
                 if (perCentre != null) {
@@ -132,6 +160,9 @@ final class CylinderScanner {
                 }
                 for (int d = 0; d < axisDays; d++) {
                     prefix[d + 1] = prefix[d] + circle[d];
+                }
+                if (prefix[axisDays] < minCases) {
+                    continue; // no window of the axis holds enough cases
                 }
                 for (int w = 0; w < windowStart.length; w++) {
                     long observed = prefix[windowEnd[w] + 1] - prefix[windowStart[w]];

@@ -75,6 +75,19 @@ final class DailyCountRing {
         }
     }
 
+    /** Sets location z's count on the day {@code back} days before the latest (a day held). */
+    void setCount(int z, int back, int n) {
+        if (back < 0 || back >= daysHeld() || n < 0) {
+            throw new IllegalArgumentException("day " + back + " back is not held, or count " + n + " below 0");
+        }
+        int slot = slot(back);
+        int delta = n - counts[z][slot];
+        counts[z][slot] = n;
+        locationTotal[z] += delta;
+        dayTotal[slot] += delta;
+        total += delta;
+    }
+
     /**
      * Counts per location of the days held, {@code [back][location]} with {@code back = 0} the latest
      * day: what a scanner kept across restarts stores.

@@ -147,6 +147,24 @@ public final class EarlyWarningScan {
         return scan;
     }
 
+    /**
+     * Sets the count of location {@code id} on a closed day still held (a late, corrected or cancelled
+     * record moved it): the scanner is then what {@link #restore} of a snapshot with that count would
+     * give, so one kept across days need not be rebuilt for it.
+     */
+    public void reviseCount(LocalDate day, String id, int count) {
+        Integer z = ring.indexOf(id);
+        if (dayOpen || z == null || ring.lastDay() == null) {
+            throw new IllegalStateException("no closed day " + day + " of " + id + " to revise");
+        }
+        ring.setCount(z, (int) java.time.temporal.ChronoUnit.DAYS.between(day, ring.lastDay()), count);
+    }
+
+    /** Cases of the location at {@code index} (in the order of the locations given) over the days held. */
+    public long heldCases(int index) {
+        return ring.locationTotal(index);
+    }
+
     /** The latest day added, or null before the first. */
     public LocalDate lastDay() {
         return ring.lastDay();

@@ -328,7 +328,7 @@ public final class KulldorffScan {
                 pool[j] = tmp;
                 sim[pool[k]][axisCaseDays[k]]++;
             }
-            double max = scanner.scan(sim, weight, maxFraction, null);
+            double max = scanner.scanCased(sim, weight, maxFraction, pool, axisCaseDays.length);
             for (int k = 0; k < axisCaseDays.length; k++) {
                 sim[pool[k]][axisCaseDays[k]] = 0;
             }

@@ -1,12 +1,12 @@
 package org.ember.geo.scan;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
  * For every location as a circle centre, the other locations in order of distance, cut at the
- * maximum radius, equal distances in SaTScan's order (lesser Cartesian coordinates first). Built once (O(L² log L)) and reused by every replication and every daily update;
+ * maximum radius, equal distances in SaTScan's order (lesser Cartesian coordinates first). Built once
+ * (O(L × neighbours log neighbours), by buckets of the radius) and reused by every replication and every daily update;
  * the population cut (max fraction) depends on the data and is applied per analysis.
  */
 public final class NeighbourIndex {
@@ -14,6 +14,14 @@ public final class NeighbourIndex {
     private final double[][] distance;
 
     public NeighbourIndex(List<ScanLocation> locations, CoordinateSystem coordinates, double maxRadius) {
+        this(locations, coordinates, maxRadius, false);
+    }
+
+    /**
+     * @param allPairs measure every pair (O(L²)) instead of only the pairs in adjacent buckets: the
+     *     reference the bucketed search is tested against
+     */
+    NeighbourIndex(List<ScanLocation> locations, CoordinateSystem coordinates, double maxRadius, boolean allPairs) {
         int n = locations.size();
         double[][] xyz = new double[n][];
         for (int i = 0; i < n; i++) {
@@ -21,29 +29,130 @@ public final class NeighbourIndex {
         }
         order = new int[n][];
         distance = new double[n][];
-        Integer[] idx = new Integer[n];
+        Buckets buckets = allPairs ? null : Buckets.of(xyz, maxRadius);
+        int[] idx = new int[n];
         double[] d = new double[n];
+        int[] candidates = new int[n];
         for (int c = 0; c < n; c++) {
+            int found = buckets == null ? all(candidates) : buckets.near(xyz[c], candidates);
             int count = 0;
-            for (int j = 0; j < n; j++) {
+            for (int m = 0; m < found; m++) {
+                int j = candidates[m];
                 d[j] = CoordinateSystem.euclidean(xyz[c], xyz[j]);
                 if (d[j] <= maxRadius) {
                     idx[count++] = j;
                 }
             }
-            Integer[] inCircle = Arrays.copyOf(idx, count);
             // SaTScan (CompareIdentifierDistance in CentroidNeighbors.cpp) breaks equal distances by the
             // lesser coordinates, compared one coordinate after the other in its Cartesian form; the
-            // order therefore does not depend on the order of the location list.
-            Arrays.sort(inCircle, Comparator.<Integer>comparingDouble(j -> d[j])
-                    .thenComparing((a, b) -> compareCoordinates(xyz[a], xyz[b])).thenComparingInt(j -> j));
-            order[c] = new int[count];
+            // order therefore does not depend on the order of the location list (nor on the order the
+            // buckets give the candidates in). A total order, so any sort gives the same list: short
+            // lists (a few dozen cells within the radius) by insertion, without boxing.
+            int[] sorted = new int[count];
+            if (count <= SHORT) {
+                for (int k = 0; k < count; k++) {
+                    int j = idx[k];
+                    int at = k;
+                    while (at > 0 && compare(sorted[at - 1], j, d, xyz) > 0) {
+                        sorted[at] = sorted[at - 1];
+                        at--;
+                    }
+                    sorted[at] = j;
+                }
+            } else {
+                Integer[] inCircle = new Integer[count];
+                for (int k = 0; k < count; k++) {
+                    inCircle[k] = idx[k];
+                }
+                Arrays.sort(inCircle, (a, b) -> compare(a, b, d, xyz));
+                for (int k = 0; k < count; k++) {
+                    sorted[k] = inCircle[k];
+                }
+            }
+            order[c] = sorted;
             distance[c] = new double[count];
             for (int k = 0; k < count; k++) {
-                order[c][k] = inCircle[k];
-                distance[c][k] = d[inCircle[k]];
+                distance[c][k] = d[sorted[k]];
             }
         }
+    }
+
+    private static int all(int[] candidates) {
+        for (int j = 0; j < candidates.length; j++) {
+            candidates[j] = j;
+        }
+        return candidates.length;
+    }
+
+    /**
+     * The locations by cube of side a little over the maximum radius: a location within the radius of
+     * a centre lies in the centre's cube or an adjacent one (its coordinates differ by at most the
+     * radius, under one side, so their cube indices by at most one), so only those are measured.
+     * This turns the index's O(L²) distances into O(L × neighbours) on a grid of small cells (the
+     * nightly early-warning scan of thousands of 250 m cells, 1 km radius).
+     */
+    private record Buckets(java.util.Map<Long, int[]> byKey, double side, int dims) {
+        /** Cube indices stay below this (in absolute value), so that three fit a long and division errors are negligible. */
+        private static final double MOST = 1e6;
+        private static final long OFFSET = 1L << 20;
+
+        static Buckets of(double[][] xyz, double maxRadius) {
+            double side = maxRadius * (1 + 1e-6);
+            if (xyz.length == 0 || xyz[0].length > 3 || !(side > 0) || Double.isInfinite(side)) {
+                return null;
+            }
+            java.util.Map<Long, java.util.List<Integer>> lists = new java.util.HashMap<>();
+            for (int j = 0; j < xyz.length; j++) {
+                for (double v : xyz[j]) {
+                    if (!(Math.abs(v / side) < MOST)) {
+                        return null; // not finite, or too far out for exact cube indices: measure every pair
+                    }
+                }
+                lists.computeIfAbsent(key(xyz[j], side, null), k -> new java.util.ArrayList<>()).add(j);
+            }
+            java.util.Map<Long, int[]> byKey = new java.util.HashMap<>();
+            lists.forEach((k, v) -> byKey.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+            return new Buckets(byKey, side, xyz[0].length);
+        }
+
+        private static long key(double[] p, double side, int[] shift) {
+            long k = 0;
+            for (int i = 0; i < p.length; i++) {
+                k = (k << 21) | ((long) Math.floor(p[i] / side) + (shift == null ? 0 : shift[i]) + OFFSET);
+            }
+            return k;
+        }
+
+        /** The locations in the cube of {@code p} and those adjacent, into {@code out}; how many. */
+        int near(double[] p, int[] out) {
+            int found = 0;
+            int[] shift = new int[dims];
+            int cubes = dims == 1 ? 3 : dims == 2 ? 9 : 27;
+            for (int s = 0; s < cubes; s++) {
+                for (int i = 0, r = s; i < dims; i++, r /= 3) {
+                    shift[i] = r % 3 - 1;
+                }
+                int[] in = byKey.get(key(p, side, shift));
+                if (in != null) {
+                    System.arraycopy(in, 0, out, found, in.length);
+                    found += in.length;
+                }
+            }
+            return found;
+        }
+    }
+
+    /** Lists up to this long are sorted by insertion. */
+    private static final int SHORT = 96;
+
+    /** Nearer first; equal distances by the lesser coordinates; then by index (the same point twice). */
+    private static int compare(int a, int b, double[] d, double[][] xyz) {
+        int c = Double.compare(d[a], d[b]);
+        if (c != 0) {
+            return c;
+        }
+        c = compareCoordinates(xyz[a], xyz[b]);
+        return c != 0 ? c : Integer.compare(a, b);
     }
 
     private static int compareCoordinates(double[] a, double[] b) {
