@@ -47,7 +47,7 @@ public final class LadCache {
      * The tension score each neighbourhood last published, by area key (null until first used): the
      * authority's tension reads the highest ({@link TensionLayer#tensestNeighbourhood}).
      */
-    TensionLayer.NeighbourhoodTension neighbourhoodTension;
+    NeighbourhoodTension neighbourhoodTension;
     /** The tension each area's labels say was last published, parsed once per labels. */
     final Map<String, TensionLayer.Parsed> previousTension = new HashMap<>();
     /** Area keys by LSOA code ("lad" for the authority), spelt once. */
