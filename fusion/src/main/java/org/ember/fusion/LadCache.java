@@ -47,7 +47,7 @@ public final class LadCache {
      * The tension score each neighbourhood last published, by area key (null until first used): the
      * authority's tension reads the highest ({@link TensionLayer#tensestNeighbourhood}).
      */
-    TensionLayer.NeighbourhoodTension neighbourhoodTension;
+    NeighbourhoodTension neighbourhoodTension;
     /** The tension each area's labels say was last published, parsed once per labels. */
     final Map<String, TensionLayer.Parsed> previousTension = new HashMap<>();
     /** The early-warning scanner of the history in state, kept from night to night (null: restore from state). */

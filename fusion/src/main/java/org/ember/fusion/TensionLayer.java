@@ -45,97 +45,34 @@ final class TensionLayer {
             SeasonalExceedance.Result seasonal, String seasonalWindow) {}
 
     /**
-     * The weights and caps of {@link org.ember.geo.tension.TensionScorer#score}, by input, so that an
-     * evaluation can add up its score from numbers without building the inputs: the same products,
-     * summed in the same order, so the same score to the bit ({@link #bareScore}).
-     */
-    static final class Points {
-        static final int EXCEEDANCE = 0;
-        static final int NEIGHBOURHOOD = 1;
-        static final int NEAR_REPEAT = 2;
-        static final int RIVALRY = 3;
-        static final int INTEL = 4;
-        static final int NAVIGATOR = 5;
-        static final int HOT_CELLS = 6;
-        static final int CLUSTER = 7;
-        static final int SCAN = 8;
-        static final int MULTI_AGENCY = 9;
-        static final int EMERGING = 10;
-        private static final String[] SIGNALS = {TensionSettings.EXCEEDANCE, TensionSettings.NEIGHBOURHOOD,
-            TensionSettings.NEAR_REPEAT, TensionSettings.RIVALRY, TensionSettings.INTEL, TensionSettings.NAVIGATOR,
-            TensionSettings.HOT_CELLS, TensionSettings.CLUSTER, TensionSettings.SCAN, TensionSettings.MULTI_AGENCY,
-            TensionSettings.EMERGING};
-        /** The last settings compiled (settings are shared by every authority of a job). */
-        private static volatile Points last;
-        private final TensionSettings settings;
-        private final boolean[] counts = new boolean[SIGNALS.length];
-        private final double[] weight = new double[SIGNALS.length];
-        private final double[] cap = new double[SIGNALS.length];
-
-        private Points(TensionSettings settings) {
-            this.settings = settings;
-            for (int i = 0; i < SIGNALS.length; i++) {
-                Double w = settings.weights().get(SIGNALS[i]);
-                counts[i] = w != null && w != 0;
-                weight[i] = w == null ? 0 : w;
-                cap[i] = settings.caps().getOrDefault(SIGNALS[i], Double.POSITIVE_INFINITY);
-            }
-        }
-
-        static Points of(TensionSettings settings) {
-            Points p = last;
-            if (p == null || p.settings != settings) {
-                p = new Points(settings);
-                last = p;
-            }
-            return p;
-        }
-
-        /** {@code total} plus what input {@code signal} of {@code value} adds to a score. */
-        double add(double total, int signal, double value) {
-            if (!counts[signal] || value == 0 || Double.isNaN(value)) {
-                return total;
-            }
-            return total + weight[signal] * Math.min(value, cap[signal]);
-        }
-
-        /** The score of a total, with its level (no contributions). */
-        TensionScore score(double total) {
-            double score = Math.max(0, total);
-            int index = settings.levelIndex(score);
-            return new TensionScore(score, settings.levels().get(index).name(), index, List.of());
-        }
-    }
-
-    /**
      * {@link #score} of {@link #reasons}, without building them: the inputs in the same order, the
      * risk of a neighbourhood from {@code risk} (near-repeat, rivalry, intelligence, navigator) and
      * an authority's tensest neighbourhood from {@code neighbourhood}.
      */
     TensionScore bareScore(boolean isLad, Readings r, double[] risk, double neighbourhood) {
-        Points p = Points.of(lad.context().tension().settings());
+        TensionPoints p = TensionPoints.of(lad.context().tension().settings());
         double total = 0;
         SeasonalExceedance.Result seasonal = r.seasonal();
         if (seasonal != null) {
-            total = p.add(total, Points.EXCEEDANCE, seasonal.score());
+            total = p.add(total, TensionPoints.EXCEEDANCE, seasonal.score());
         }
         if (isLad) {
-            total = p.add(total, Points.NEIGHBOURHOOD, neighbourhood);
+            total = p.add(total, TensionPoints.NEIGHBOURHOOD, neighbourhood);
             return p.score(total);
         }
-        total = p.add(total, Points.NEAR_REPEAT, risk[0]);
-        total = p.add(total, Points.RIVALRY, risk[1]);
-        total = p.add(total, Points.INTEL, risk[2]);
-        total = p.add(total, Points.NAVIGATOR, risk[3]);
-        total = p.add(total, Points.HOT_CELLS, r.hotCells().size());
+        total = p.add(total, TensionPoints.NEAR_REPEAT, risk[0]);
+        total = p.add(total, TensionPoints.RIVALRY, risk[1]);
+        total = p.add(total, TensionPoints.INTEL, risk[2]);
+        total = p.add(total, TensionPoints.NAVIGATOR, risk[3]);
+        total = p.add(total, TensionPoints.HOT_CELLS, r.hotCells().size());
         AreaTally tally = r.tally();
-        total = p.add(total, Points.CLUSTER, tally.clusterMembers);
+        total = p.add(total, TensionPoints.CLUSTER, tally.clusterMembers);
         ScanHit bestHit = r.bestHit();
         if (bestHit != null && bestHit.recurrenceDays() >= 1) {
-            total = p.add(total, Points.SCAN, Math.log10(bestHit.recurrenceDays()));
+            total = p.add(total, TensionPoints.SCAN, Math.log10(bestHit.recurrenceDays()));
         }
-        total = p.add(total, Points.MULTI_AGENCY, tally.multiAgency[0]);
-        total = p.add(total, Points.EMERGING, r.emergingCells().size());
+        total = p.add(total, TensionPoints.MULTI_AGENCY, tally.multiAgency[0]);
+        total = p.add(total, TensionPoints.EMERGING, r.emergingCells().size());
         return p.score(total);
     }
 
@@ -171,45 +108,6 @@ final class TensionLayer {
             index.remove(areaKey);
         } else {
             index.put(areaKey, now.values().getOrDefault("tension_score", 0.0));
-        }
-    }
-
-    /**
-     * The tension score each neighbourhood last published, and the highest: what scanning them for
-     * the first score above all before it (from 0) finds, kept as they are published.
-     */
-    static final class NeighbourhoodTension {
-        private final Map<String, Double> scores = new java.util.HashMap<>();
-        private double best;
-        private boolean bestKnown = true;
-
-        void put(String areaKey, double score) {
-            Double was = scores.put(areaKey, score);
-            if (score > best) {
-                best = score;
-            } else if (was != null && was == best && score != best) {
-                bestKnown = false; // the highest may have fallen
-            }
-        }
-
-        void remove(String areaKey) {
-            Double was = scores.remove(areaKey);
-            if (was != null && was == best) {
-                bestKnown = false;
-            }
-        }
-
-        double best() {
-            if (!bestKnown) {
-                best = 0;
-                for (double score : scores.values()) {
-                    if (score > best) {
-                        best = score;
-                    }
-                }
-                bestKnown = true;
-            }
-            return best;
         }
     }
 

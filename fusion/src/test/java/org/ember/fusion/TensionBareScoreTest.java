@@ -128,7 +128,7 @@ class TensionBareScoreTest {
     @ValueSource(longs = {1, 2, 3})
     void theTensestNeighbourhoodIsTheHighestPublished(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        TensionLayer.NeighbourhoodTension index = new TensionLayer.NeighbourhoodTension();
+        NeighbourhoodTension index = new NeighbourhoodTension();
         Map<String, Double> scores = new LinkedHashMap<>();
         for (int step = 0; step < 5_000; step++) {
             String key = "lsoa:" + random.nextInt(20);
