@@ -32,6 +32,15 @@ class IncrementalLayersTest {
         assertThat(live).as(what).hasSameSizeAs(scratch);
     }
 
+    /** Everything the incremental authority published, the one from scratch published too, and it left nothing behind. */
+    private static void publishedTheSame(LadDriver live, LadDriver scratch) {
+        sameInOrder("hot-spot updates", live.out.hotspots, scratch.out.hotspots);
+        sameInOrder("area metrics", live.out.metrics, scratch.out.metrics);
+        sameInOrder("tension updates", live.out.tension, scratch.out.tension);
+        assertThat(live.state.isEmpty()).isTrue();
+        assertThat(live.pendingTimers()).isZero();
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {5, 2024})
     void everyLayerPublishesWhatRecomputingFromScratchPublishes(long seed) {
@@ -94,11 +103,7 @@ class IncrementalLayersTest {
         assertThat(scratch.out.tension).as("tension moved").hasSizeGreaterThan(10);
         assertThat(scratch.out.of(HotspotUpdate.CLUSTER_CHANGED)).as("clusters formed and grew").hasSizeGreaterThan(10);
         assertThat(scratch.out.of(HotspotUpdate.CLUSTER_CLEARED)).as("and dissolved").isNotEmpty();
-        sameInOrder("hot-spot updates", live.out.hotspots, scratch.out.hotspots);
-        sameInOrder("area metrics", live.out.metrics, scratch.out.metrics);
-        sameInOrder("tension updates", live.out.tension, scratch.out.tension);
-        assertThat(live.state.isEmpty()).isTrue();
-        assertThat(live.pendingTimers()).isZero();
+        publishedTheSame(live, scratch);
     }
 
     /**
@@ -143,10 +148,6 @@ class IncrementalLayersTest {
                 .anyMatch(m -> m.values().getOrDefault(EarlyWarningLayer.METRIC, 0.0) > 0);
         assertThat(scratch.out.of(HotspotUpdate.CELL_SCORED)).as("emerging categories")
                 .anyMatch(u -> u.labels().containsKey("emerging"));
-        sameInOrder("hot-spot updates", live.out.hotspots, scratch.out.hotspots);
-        sameInOrder("area metrics", live.out.metrics, scratch.out.metrics);
-        sameInOrder("tension updates", live.out.tension, scratch.out.tension);
-        assertThat(live.state.isEmpty()).isTrue();
-        assertThat(live.pendingTimers()).isZero();
+        publishedTheSame(live, scratch);
     }
 }
