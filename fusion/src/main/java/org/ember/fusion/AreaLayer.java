@@ -65,12 +65,7 @@ final class AreaLayer {
         if (counts == null || e == null || e.lsoa() == null) {
             return; // built from state on first use
         }
-        int n = counts.getOrDefault(e.lsoa(), 0) + delta;
-        if (n > 0) {
-            counts.put(e.lsoa(), n);
-        } else {
-            counts.remove(e.lsoa());
-        }
+        Tally.add(counts, e.lsoa(), delta);
     }
 
     /**

@@ -123,14 +123,9 @@ final class CellLayer {
             return;
         }
         TreeMap<String, Integer> lsoas = cellLsoas.computeIfAbsent(e.cell(), k -> new TreeMap<>());
-        int n = lsoas.getOrDefault(e.lsoa(), 0) + delta;
-        if (n > 0) {
-            lsoas.put(e.lsoa(), n);
-        } else {
-            lsoas.remove(e.lsoa());
-            if (lsoas.isEmpty()) {
-                cellLsoas.remove(e.cell());
-            }
+        Tally.add(lsoas, e.lsoa(), delta);
+        if (lsoas.isEmpty()) {
+            cellLsoas.remove(e.cell());
         }
     }
 

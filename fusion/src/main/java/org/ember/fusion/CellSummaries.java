@@ -29,12 +29,7 @@ final class CellSummaries {
 
         void add(String cell, Part p, int sign) {
             if (p.z() != null) {
-                int n = zs.getOrDefault(p.z(), 0) + sign;
-                if (n > 0) {
-                    zs.put(p.z(), n);
-                } else {
-                    zs.remove(p.z());
-                }
+                Tally.add(zs, p.z(), sign);
             }
             if (p.hot()) {
                 change(hot, cell, sign);

@@ -58,7 +58,7 @@ final class RunningTallies {
                 healthRecorded[w] += e.healthRecorded() ? sign : 0;
                 serious[w] += e.serious() ? sign : 0;
                 for (String feed : e.feeds()) {
-                    count(agencies.get(w), feed, sign);
+                    Tally.add(agencies.get(w), feed, sign);
                 }
                 if (w == 0 && e.multiAgency()) {
                     AreaTally.Evidence evidence = new AreaTally.Evidence(e.time(), e.id());
@@ -71,7 +71,7 @@ final class RunningTallies {
             }
             if (c.cluster() != null) {
                 clusterMembers += sign;
-                count(clusters, c.cluster(), sign);
+                Tally.add(clusters, c.cluster(), sign);
             }
             incidents += sign;
         }
@@ -90,15 +90,6 @@ final class RunningTallies {
             t.clusterMembers = clusterMembers;
             t.clusters.addAll(clusters.keySet());
             return t;
-        }
-
-        private static <K> void count(Map<K, Integer> counts, K key, int sign) {
-            int n = counts.getOrDefault(key, 0) + sign;
-            if (n > 0) {
-                counts.put(key, n);
-            } else {
-                counts.remove(key);
-            }
         }
     }
 
