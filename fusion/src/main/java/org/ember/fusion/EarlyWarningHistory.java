@@ -29,12 +29,9 @@ public record EarlyWarningHistory(String[] ids, long lastEpochDay, int daysSeen,
                 || lsoas.length != ids.length) {
             throw new IllegalArgumentException("per-location arrays must have " + ids.length + " entries");
         }
-        ids = ids.clone();
-        counts = counts.clone();
-        excess = excess.clone();
-        alerted = alerted.clone();
-        scores = scores.clone();
-        lsoas = lsoas.clone();
+        // The arrays are taken as they are, not copied: a history is replaced at every late change
+        // of a closed day and its arrays shared with the one it replaces; callers pass arrays they
+        // no longer change, and the accessors hand out copies.
     }
 
     /** A history whose locations are their own areas (each location's LSOA is its id). */
