@@ -32,37 +32,44 @@ public final class EmberJob {
         IngestStage.Output ingested = IngestStage.attach(env, sources, settings);
         // Interventions are a branch of their own: they never join the incidents, so never the counts.
         InterventionStage.Output interventions = InterventionStage.attach(env, sources, settings);
-        interventions.interventions().sinkTo(sinks.sink(InterventionStage.INTERVENTIONS)).uid("sink-interventions").name("Interventions");
-        ingested.deadLetters().union(interventions.deadLetters())
-                .sinkTo(sinks.sink(OutputTopic.DEAD_LETTERS)).uid("sink-dead-letters").name("Dead letters");
+        write(interventions.interventions(), sinks, InterventionStage.INTERVENTIONS, "sink-interventions", "Interventions");
+        write(ingested.deadLetters().union(interventions.deadLetters()), sinks, OutputTopic.DEAD_LETTERS,
+                "sink-dead-letters", "Dead letters");
 
         CountsStage.Output counted = CountsStage.attach(ingested.incidents());
-        counted.counts().sinkTo(sinks.sink(OutputTopic.HOTSPOTS)).uid("sink-hotspots").name("Area counts");
+        write(counted.counts(), sinks, OutputTopic.HOTSPOTS, "sink-hotspots", "Area counts");
 
         // Per-area metrics the rules read; a stage that publishes more unions them in here.
         DataStream<AreaMetrics> metrics = counted.metrics();
         if (settings.fusion() != null) { // off only for replays whose rules read counts alone
             FusionStage.Output fused = FusionStage.attach(ingested.incidents(), settings, sources.timerHorizon());
-            fused.incidents().sinkTo(sinks.sink(OutputTopic.LINKED_INCIDENTS)).uid("sink-incidents").name("Linked incidents");
-            fused.hotspots().sinkTo(sinks.sink(OutputTopic.HOTSPOT_UPDATES)).uid("sink-hotspot-layers").name("Hot-spot layers");
-            fused.tension().sinkTo(sinks.sink(OutputTopic.TENSION)).uid("sink-tension").name("Tension");
+            write(fused.incidents(), sinks, OutputTopic.LINKED_INCIDENTS, "sink-incidents", "Linked incidents");
+            write(fused.hotspots(), sinks, OutputTopic.HOTSPOT_UPDATES, "sink-hotspot-layers", "Hot-spot layers");
+            write(fused.tension(), sinks, OutputTopic.TENSION, "sink-tension", "Tension");
             metrics = metrics.union(fused.metrics());
         }
 
         AlertStage.Output alerting = AlertStage.attach(env, sources, metrics, settings);
-        alerting.alerts().sinkTo(sinks.sink(OutputTopic.ALERTS)).uid("sink-alerts").name("Alerts");
-        alerting.ruleEvents().sinkTo(sinks.sink(OutputTopic.RULE_EVENTS)).uid("sink-rule-events").name("Rule events");
+        write(alerting.alerts(), sinks, OutputTopic.ALERTS, "sink-alerts", "Alerts");
+        write(alerting.ruleEvents(), sinks, OutputTopic.RULE_EVENTS, "sink-rule-events", "Rule events");
 
         if (settings.delivery() != null) { // routing, escalation and delivery to people; off when not configured
-            DeliveryStage.attach(env, sources, alerting.alerts(), settings)
-                    .sinkTo(sinks.sink(DeliveryStage.DELIVERIES)).uid("sink-deliveries").name("Deliveries");
+            write(DeliveryStage.attach(env, sources, alerting.alerts(), settings), sinks, DeliveryStage.DELIVERIES,
+                    "sink-deliveries", "Deliveries");
         }
 
         if (settings.forecast() != null) { // daily rankings per spoke; off for replays that do not need them
-            org.ember.jobs.forecast.ForecastStage.attach(ingested.incidents(), settings.forecast())
-                    .sinkTo(sinks.sink(org.ember.jobs.forecast.ForecastStage.FORECASTS)).uid("sink-forecasts").name("Forecasts");
+            write(org.ember.jobs.forecast.ForecastStage.attach(ingested.incidents(), settings.forecast()), sinks,
+                    org.ember.jobs.forecast.ForecastStage.FORECASTS, "sink-forecasts", "Forecasts");
         }
 
         return new Outputs(ingested.incidents(), counted.counts(), alerting.alerts(), ingested.deadLetters());
+    }
+
+    /** Writes {@code stream} to {@code topic}, unless nothing reads that topic. */
+    private static <T> void write(DataStream<T> stream, JobSinks sinks, OutputTopic<T> topic, String uid, String name) {
+        if (sinks.reads(topic)) {
+            stream.sinkTo(sinks.sink(topic)).uid(uid).name(name);
+        }
     }
 }

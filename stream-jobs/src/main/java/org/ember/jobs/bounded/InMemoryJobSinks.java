@@ -28,6 +28,11 @@ public final class InMemoryJobSinks implements JobSinks, AutoCloseable {
         return sink;
     }
 
+    @Override
+    public boolean reads(OutputTopic<?> topic) {
+        return kept.contains(topic.topic());
+    }
+
     /** What the job wrote to a kept topic. */
     @SuppressWarnings("unchecked")
     public <T> List<T> received(OutputTopic<T> topic) {
