@@ -224,7 +224,7 @@ public final class SeasonalBaseline {
         for (int i = 0; i < size; i++) {
             y[i] = counts[i];
         }
-        fit = PoissonGlm.fit(x, y, null);
+        fit = PoissonGlm.fitWithoutHatValues(x, y, null); // predictions need no hat values
         phi = Double.isNaN(fit.dispersion()) ? 1 : Math.max(1, fit.dispersion());
         sinceFit = 0;
     }
