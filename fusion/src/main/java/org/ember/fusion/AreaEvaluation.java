@@ -28,6 +28,11 @@ final class AreaEvaluation {
     private final RiskLayer risk;
     private final TensionLayer tension;
     private final SeasonalLayer seasonal;
+    private java.time.Duration vocabularyWindow;
+    private AreaVocabulary vocabulary;
+    /** The tension weights last checked for {@link #monotone}, and whether none was negative. */
+    private Map<String, Double> checkedWeights;
+    private boolean weightsMonotone;
 
     AreaEvaluation(LadScope lad, RiskLayer risk, TensionLayer tension, SeasonalLayer seasonal) {
         this.lad = lad;
@@ -121,8 +126,9 @@ final class AreaEvaluation {
         }
         double earlyWarning = EarlyWarningLayer.score(lad, isLad ? lad.lad() : code);
         SeasonalExceedance.Result exceedance = isLad ? seasonal.evaluate(asOf) : null;
-        String window = lad.settings().seasonal().window().toHours() + "h";
-        Evaluation e = new Evaluation(layer, code, asOf, AreaVocabulary.of(window), new TensionLayer.Readings(tally, null,
+        AreaVocabulary vocabulary = vocabulary();
+        String window = vocabulary.seasonalWindow();
+        Evaluation e = new Evaluation(layer, code, asOf, vocabulary, new TensionLayer.Readings(tally, null,
                 cells.hot, cells.emerging, bestHit, exceedance, window), signals);
         e.mask = fill(e.values, tally, cells, bestHit, earlyWarning, exceedance);
         e.baseZero = AreaVocabulary.allZero(e.values, e.mask & ~AreaVocabulary.MOVING_MASK & ~AreaVocabulary.seasonal());
@@ -132,6 +138,16 @@ final class AreaEvaluation {
         e.at(asOf);
         e.published = publish(e, asOf);
         return e;
+    }
+
+    /** The vocabulary of the configured seasonal window (named once per window, not per evaluation). */
+    private AreaVocabulary vocabulary() {
+        java.time.Duration window = lad.settings().seasonal().window();
+        if (!window.equals(vocabularyWindow)) {
+            vocabulary = AreaVocabulary.of(window.toHours() + "h");
+            vocabularyWindow = window;
+        }
+        return vocabulary;
     }
 
     /**
@@ -231,12 +247,16 @@ final class AreaEvaluation {
                 return false;
             }
         }
-        for (double w : lad.context().tension().settings().weights().values()) {
-            if (!(w >= 0)) {
-                return false;
+        Map<String, Double> weights = lad.context().tension().settings().weights();
+        if (weights != checkedWeights) {
+            boolean monotone = true;
+            for (double w : weights.values()) {
+                monotone &= w >= 0;
             }
+            weightsMonotone = monotone;
+            checkedWeights = weights;
         }
-        return true;
+        return weightsMonotone;
     }
 
     /**

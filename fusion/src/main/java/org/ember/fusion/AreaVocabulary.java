@@ -97,8 +97,10 @@ final class AreaVocabulary {
 
     private final String[] names = new String[SIZE];
     private final boolean[] continuous = new boolean[SIZE];
+    private final String seasonalWindow;
 
     private AreaVocabulary(String seasonalWindow) {
+        this.seasonalWindow = seasonalWindow;
         for (int w = 0; w < WINDOWS; w++) {
             String window = AreaTally.WINDOWS[w];
             names[incidentsAll(w)] = FusionMetricFamilies.incidents(window, "all");
@@ -134,6 +136,11 @@ final class AreaVocabulary {
     /** The vocabulary whose seasonal metrics are named for {@code seasonalWindow} (e.g. "24h"). */
     static AreaVocabulary of(String seasonalWindow) {
         return BY_WINDOW.computeIfAbsent(seasonalWindow, AreaVocabulary::new);
+    }
+
+    /** The seasonal window the seasonal metrics are named for (e.g. "24h"). */
+    String seasonalWindow() {
+        return seasonalWindow;
     }
 
     String name(int index) {
