@@ -28,12 +28,33 @@ final class AreaEvaluation {
     private final RiskLayer risk;
     private final TensionLayer tension;
     private final SeasonalLayer seasonal;
+    private java.time.Duration vocabularyWindow;
+    private AreaVocabulary vocabulary;
+    /** The tension weights last checked for {@link #monotone}, and whether none was negative. */
+    private Map<String, Double> checkedWeights;
+    private boolean weightsMonotone;
 
     AreaEvaluation(LadScope lad, RiskLayer risk, TensionLayer tension, SeasonalLayer seasonal) {
         this.lad = lad;
         this.risk = risk;
         this.tension = tension;
         this.seasonal = seasonal;
+    }
+
+    /**
+     * The numbers an area's published values were made from: {@code values} is the map in state
+     * only while state holds this very map object (after a restore, or a write by anything else,
+     * it does not, and the map itself is read instead).
+     */
+    record Numbers(Map<String, Double> values, AreaVocabulary vocabulary, double[] numbers, long mask) {}
+
+    /** The numbers of {@code published}, or null when they are not known (always, from scratch). */
+    private Numbers numbers(String key, Published published, AreaVocabulary vocabulary) {
+        if (!lad.cache().incremental) {
+            return null;
+        }
+        Numbers n = lad.cache().publishedNumbers.get(key);
+        return n != null && n.values() == published.values() && n.vocabulary() == vocabulary ? n : null;
     }
 
     /**
@@ -72,7 +93,8 @@ final class AreaEvaluation {
             this.vocabulary = vocabulary;
             this.readings = readings;
             this.signals = signals;
-            this.terms = risk.terms(layer, code, signals);
+            // No signal: risk stays the zeros riskNow starts with, as terms over no signals would write.
+            this.terms = signals.isEmpty() ? null : risk.terms(layer, code, signals);
         }
 
         /** Risk and tension at {@code time} into {@link #values} and {@link #score}. */
@@ -104,8 +126,9 @@ final class AreaEvaluation {
         }
         double earlyWarning = EarlyWarningLayer.score(lad, isLad ? lad.lad() : code);
         SeasonalExceedance.Result exceedance = isLad ? seasonal.evaluate(asOf) : null;
-        String window = lad.settings().seasonal().window().toHours() + "h";
-        Evaluation e = new Evaluation(layer, code, asOf, AreaVocabulary.of(window), new TensionLayer.Readings(tally, null,
+        AreaVocabulary vocabulary = vocabulary();
+        String window = vocabulary.seasonalWindow();
+        Evaluation e = new Evaluation(layer, code, asOf, vocabulary, new TensionLayer.Readings(tally, null,
                 cells.hot, cells.emerging, bestHit, exceedance, window), signals);
         e.mask = fill(e.values, tally, cells, bestHit, earlyWarning, exceedance);
         e.baseZero = AreaVocabulary.allZero(e.values, e.mask & ~AreaVocabulary.MOVING_MASK & ~AreaVocabulary.seasonal());
@@ -115,6 +138,16 @@ final class AreaEvaluation {
         e.at(asOf);
         e.published = publish(e, asOf);
         return e;
+    }
+
+    /** The vocabulary of the configured seasonal window (named once per window, not per evaluation). */
+    private AreaVocabulary vocabulary() {
+        java.time.Duration window = lad.settings().seasonal().window();
+        if (!window.equals(vocabularyWindow)) {
+            vocabulary = AreaVocabulary.of(window.toHours() + "h");
+            vocabularyWindow = window;
+        }
+        return vocabulary;
     }
 
     /**
@@ -181,19 +214,28 @@ final class AreaEvaluation {
         }
         Published published = evaluation.published;
         TensionScore previous = published == null ? null : tension.previous(key, published.labels());
-        double[] before = published == null ? null : moving(evaluation.vocabulary, published.values());
+        double[] before = published == null ? null : moving(evaluation.vocabulary, published.values(),
+                numbers(key, published, evaluation.vocabulary));
         timers.schedule(key, RiskTimers.firstMoved(asOf, horizon, t -> {
             evaluation.at(t);
             return tension.changed(previous, evaluation.score) || wouldChange(evaluation, before);
         }));
     }
 
-    /** The published values of the metrics that move with time alone, in {@link AreaVocabulary#MOVING} order (NaN: absent). */
-    private static double[] moving(AreaVocabulary names, Map<String, Double> published) {
+    /**
+     * The published values of the metrics that move with time alone, in {@link AreaVocabulary#MOVING}
+     * order (NaN: absent), from the numbers they were made from when known.
+     */
+    private static double[] moving(AreaVocabulary names, Map<String, Double> published, Numbers numbers) {
         double[] out = new double[AreaVocabulary.MOVING.length];
         for (int k = 0; k < out.length; k++) {
-            Double v = published.get(names.name(AreaVocabulary.MOVING[k]));
-            out[k] = v == null ? Double.NaN : v;
+            int m = AreaVocabulary.MOVING[k];
+            if (numbers != null) {
+                out[k] = (numbers.mask() & bit(m)) != 0 ? numbers.numbers()[m] : Double.NaN;
+            } else {
+                Double v = published.get(names.name(m));
+                out[k] = v == null ? Double.NaN : v;
+            }
         }
         return out;
     }
@@ -205,12 +247,16 @@ final class AreaEvaluation {
                 return false;
             }
         }
-        for (double w : lad.context().tension().settings().weights().values()) {
-            if (!(w >= 0)) {
-                return false;
+        Map<String, Double> weights = lad.context().tension().settings().weights();
+        if (weights != checkedWeights) {
+            boolean monotone = true;
+            for (double w : weights.values()) {
+                monotone &= w >= 0;
             }
+            weightsMonotone = monotone;
+            checkedWeights = weights;
         }
-        return true;
+        return weightsMonotone;
     }
 
     /**
@@ -256,13 +302,16 @@ final class AreaEvaluation {
                         null, zeros, Map.of(), List.of()));
                 lad.out().metrics(new AreaMetrics(e.layer, e.code, asOf, "fusion", zeros));
                 state.areas().remove(key);
+                lad.cache().publishedNumbers.remove(key);
                 tension.published(key, null);
             }
             return null;
         }
-        if (old == null || e.vocabulary.materially(old.values(), e.values, e.mask, AreaLayer.AREA_TOLERANCE)) {
-            // One immutable copy for the update, the metrics and the state (each would copy it again).
-            Map<String, Double> values = Map.copyOf(e.vocabulary.map(e.values, e.mask));
+        if (old == null || materially(key, old, e)) {
+            // One immutable map for the update, the metrics and the state (each would copy it again).
+            Map<String, Double> values = e.vocabulary.immutableMap(e.values, e.mask);
+            // A copy: the risk timers' look-ahead writes other hours' risk and tension into e.values.
+            lad.cache().publishedNumbers.put(key, new Numbers(values, e.vocabulary, e.values.clone(), e.mask));
             lad.out().hotspot(new HotspotUpdate(HotspotUpdate.AREA_SCORED, e.layer, e.code, lad.lad(), asOf, null, null,
                     values, publicLabels(labels), List.of()));
             lad.out().metrics(new AreaMetrics(e.layer, e.code, asOf, "fusion", values));
@@ -277,6 +326,14 @@ final class AreaEvaluation {
             return now;
         }
         return old;
+    }
+
+    /** Whether the evaluation differs materially from what the area published ({@code old}). */
+    private boolean materially(String key, Published old, Evaluation e) {
+        Numbers before = numbers(key, old, e.vocabulary);
+        return before != null
+                ? e.vocabulary.materially(before.numbers(), before.mask(), e.values, e.mask, AreaLayer.AREA_TOLERANCE)
+                : e.vocabulary.materially(old.values(), e.values, e.mask, AreaLayer.AREA_TOLERANCE);
     }
 
     static Map<String, String> publicLabels(Map<String, String> labels) {

@@ -159,8 +159,10 @@ final class AreaLayer {
         for (String key : ordered) {
             int colon = key.indexOf(':');
             List<RiskSignal> reaching = signalsOf.getOrDefault(key, List.of());
+            AreaTally tally = tallies.get(key);
+            CellSummary summary = cells.get(key);
             AreaEvaluation.Evaluation evaluated = evaluation.evaluateArea(key.substring(0, colon), key.substring(colon + 1),
-                    tallies.getOrDefault(key, new AreaTally()), cells.getOrDefault(key, new CellSummary()), hits,
+                    tally != null ? tally : new AreaTally(), summary != null ? summary : new CellSummary(), hits,
                     reaching, asOf);
             if (schedule && !key.equals(ladKey)) {
                 evaluation.scheduleRisk(key, evaluated, reaching, agencySignals.getOrDefault(key, List.of()), asOf);

@@ -57,22 +57,43 @@ final class AreaTallies {
 
     /**
      * Adds the intelligence and navigator signals as agencies to the tallies of the areas they
-     * name; returns those signals by area (their window edges are risk-timer horizons).
+     * name (replacing each such tally by a copy first); returns those signals by area (their window
+     * edges are risk-timer horizons).
      */
     Map<String, List<RiskSignal>> agencies(List<RiskSignal> signals, Map<String, AreaTally> tallies) {
         Map<String, List<RiskSignal>> agencySignals = new HashMap<>();
+        boolean withLad = areaKeys.contains(ladKey);
+        // Whether any area asked for is not the authority, i.e. an LSOA (its key built only then).
+        boolean withLsoas = areaKeys.size() > (withLad ? 1 : 0);
         for (RiskSignal s : signals) {
             String agency = RiskSignal.INTEL.equals(s.kind()) || RiskSignal.NAVIGATOR.equals(s.kind()) ? s.kind() : null;
             if (agency == null) {
                 continue;
             }
-            for (String key : List.of(ladKey, lad.lsoaKey(s.area()))) {
-                if (areaKeys.contains(key)) {
-                    tallies.computeIfAbsent(key, k -> new AreaTally()).addAgency(agency, s.time(), asOf);
-                    agencySignals.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+            if (withLad) {
+                addAgency(ladKey, agency, s, tallies, agencySignals);
+            }
+            if (withLsoas) {
+                String lsoaKey = lad.lsoaKey(s.area());
+                if (areaKeys.contains(lsoaKey)) {
+                    addAgency(lsoaKey, agency, s, tallies, agencySignals);
                 }
             }
         }
         return agencySignals;
+    }
+
+    private void addAgency(String key, String agency, RiskSignal s, Map<String, AreaTally> tallies,
+            Map<String, List<RiskSignal>> agencySignals) {
+        List<RiskSignal> named = agencySignals.get(key);
+        if (named == null) {
+            // The area's first agency signal: its tally may be shared (kept running), so add to a copy.
+            AreaTally tally = tallies.get(key);
+            tallies.put(key, tally == null ? new AreaTally() : tally.copy());
+            named = new ArrayList<>();
+            agencySignals.put(key, named);
+        }
+        tallies.get(key).addAgency(agency, s.time(), asOf);
+        named.add(s);
     }
 }

@@ -62,6 +62,23 @@ final class AreaTally {
         }
     }
 
+    /** A copy to add to (a running tally is shared between evaluations). */
+    AreaTally copy() {
+        AreaTally t = new AreaTally();
+        System.arraycopy(all, 0, t.all, 0, 2);
+        System.arraycopy(multiAgency, 0, t.multiAgency, 0, 2);
+        System.arraycopy(healthOnly, 0, t.healthOnly, 0, 2);
+        System.arraycopy(healthRecorded, 0, t.healthRecorded, 0, 2);
+        System.arraycopy(serious, 0, t.serious, 0, 2);
+        for (int w = 0; w < 2; w++) {
+            t.agencies.get(w).addAll(agencies.get(w));
+        }
+        t.multiAgencyIds.addAll(multiAgencyIds);
+        t.clusterMembers = clusterMembers;
+        t.clusters.addAll(clusters);
+        return t;
+    }
+
     void addAgency(String agency, long time, long asOf) {
         for (int w = 0; w < 2; w++) {
             if (time > asOf - WINDOW_MILLIS[w] && time <= asOf) {

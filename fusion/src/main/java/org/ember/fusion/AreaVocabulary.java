@@ -97,8 +97,10 @@ final class AreaVocabulary {
 
     private final String[] names = new String[SIZE];
     private final boolean[] continuous = new boolean[SIZE];
+    private final String seasonalWindow;
 
     private AreaVocabulary(String seasonalWindow) {
+        this.seasonalWindow = seasonalWindow;
         for (int w = 0; w < WINDOWS; w++) {
             String window = AreaTally.WINDOWS[w];
             names[incidentsAll(w)] = FusionMetricFamilies.incidents(window, "all");
@@ -136,6 +138,11 @@ final class AreaVocabulary {
         return BY_WINDOW.computeIfAbsent(seasonalWindow, AreaVocabulary::new);
     }
 
+    /** The seasonal window the seasonal metrics are named for (e.g. "24h"). */
+    String seasonalWindow() {
+        return seasonalWindow;
+    }
+
     String name(int index) {
         return names[index];
     }
@@ -149,6 +156,39 @@ final class AreaVocabulary {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code Map.copyOf(map(values, mask))} without the map in between: the same entries handed to
+     * {@link Map#ofEntries} in the same order, so the same immutable map (and iteration order).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Map<String, Double> immutableMap(double[] values, long mask) {
+        Map.Entry<String, Double>[] entries = new Map.Entry[Long.bitCount(mask)];
+        int n = 0;
+        for (int i = 0; i < SIZE; i++) {
+            if ((mask & bit(i)) != 0) {
+                entries[n++] = Map.entry(names[i], values[i]);
+            }
+        }
+        return Map.ofEntries(entries);
+    }
+
+    /**
+     * {@link #materially} against values published from {@code before} and {@code beforeMask} (as
+     * {@link #map} made them): the same answer from the numbers. A mask that differs means a name
+     * appeared or disappeared.
+     */
+    boolean materially(double[] before, long beforeMask, double[] values, long mask, double tolerance) {
+        if (beforeMask != mask) {
+            return true;
+        }
+        for (int i = 0; i < SIZE; i++) {
+            if ((mask & bit(i)) != 0 && differs(i, before[i], values[i], tolerance)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The metrics of {@code mask}, each 0 (what a cleared area publishes). */

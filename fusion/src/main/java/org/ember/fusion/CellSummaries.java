@@ -26,8 +26,11 @@ final class CellSummaries {
         final TreeSet<String> hot = new TreeSet<>();
         final TreeSet<String> emerging = new TreeSet<>();
         int cells;
+        /** The summary handed out since the last change (read only by its users), null: to be made. */
+        CellSummary summary;
 
         void add(String cell, Part p, int sign) {
+            summary = null;
             if (p.z() != null) {
                 Tally.add(zs, p.z(), sign);
             }
@@ -49,11 +52,14 @@ final class CellSummaries {
         }
 
         CellSummary summary() {
-            CellSummary s = new CellSummary();
-            s.giMax = zs.isEmpty() ? 0 : Math.max(0, zs.lastKey());
-            s.hot.addAll(hot);
-            s.emerging.addAll(emerging);
-            return s;
+            if (summary == null) {
+                CellSummary s = new CellSummary();
+                s.giMax = zs.isEmpty() ? 0 : Math.max(0, zs.lastKey());
+                s.hot.addAll(hot);
+                s.emerging.addAll(emerging);
+                summary = s;
+            }
+            return summary;
         }
     }
 
@@ -109,7 +115,10 @@ final class CellSummaries {
         cache.cellSummaries = null;
     }
 
-    /** Fresh summaries of {@code areaKeys} (areas without published cells are left out). */
+    /**
+     * The summaries of {@code areaKeys} (areas without published cells are left out): an area's is
+     * made again only after one of its cells changed, so the caller must not modify it.
+     */
     Map<String, CellSummary> of(Set<String> areaKeys) {
         Map<String, CellSummary> out = new HashMap<>();
         for (String key : areaKeys) {

@@ -58,6 +58,8 @@ public final class LadCache {
     RunningTallies tallies;
     /** Summaries of every area's published cells, kept running (null until first used). */
     CellSummaries cellSummaries;
+    /** The numbers each area's published values were made from, by area key (valid while state holds that map). */
+    final Map<String, AreaEvaluation.Numbers> publishedNumbers = new HashMap<>();
 
     public LadCache(FusionContext context) {
         this(context, true);

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.ember.geo.risk.AreaRisk;
 import org.ember.geo.risk.AreaShape;
 import org.ember.geo.risk.RiskField;
@@ -59,13 +60,44 @@ final class RiskLayer {
         }
     }
 
-    /** Live signals by the area keys (among {@code areaKeys}) they reach. */
+    /**
+     * Live signals by the area keys (among {@code areaKeys}) they reach, each list in the order of
+     * {@code signals}. Every signal reaches the authority ({@link #search}); for the other areas each
+     * signal's reach is matched against the areas asked for from whichever side is smaller (an
+     * hourly tick asks for a few areas, a signal reaches dozens).
+     */
     Map<String, List<RiskSignal>> signalsOf(Set<String> areaKeys, List<RiskSignal> signals) {
+        return signalsOf(areaKeys, signals, lad.ladKey(), this::areasTouchedBy);
+    }
+
+    /** {@link #signalsOf} with each signal's reach from {@code reach} (which holds {@code ladKey}). */
+    static Map<String, List<RiskSignal>> signalsOf(Set<String> areaKeys, List<RiskSignal> signals, String ladKey,
+            Function<RiskSignal, Set<String>> reach) {
         Map<String, List<RiskSignal>> out = new HashMap<>();
+        if (signals.isEmpty()) {
+            return out;
+        }
+        boolean withLad = areaKeys.contains(ladKey);
+        if (withLad) {
+            out.put(ladKey, new ArrayList<>(signals));
+        }
+        int others = areaKeys.size() - (withLad ? 1 : 0);
+        if (others == 0) {
+            return out;
+        }
         for (RiskSignal s : signals) {
-            for (String key : areasTouchedBy(s)) {
-                if (areaKeys.contains(key)) {
-                    out.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+            Set<String> reached = reach.apply(s);
+            if (reached.size() <= others) {
+                for (String key : reached) {
+                    if (!key.equals(ladKey) && areaKeys.contains(key)) {
+                        out.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+                    }
+                }
+            } else {
+                for (String key : areaKeys) {
+                    if (!key.equals(ladKey) && reached.contains(key)) {
+                        out.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+                    }
                 }
             }
         }

@@ -45,8 +45,11 @@ final class RunningTallies {
         final TreeMap<Integer, Integer> clusters = new TreeMap<>();
         /** Incidents counted in any way: the area is dropped when none is left. */
         long incidents;
+        /** The tally handed out since the last change (its users copy it before adding), null: to be made. */
+        AreaTally tally;
 
         void add(Counted c, int sign) {
+            tally = null;
             FusedEvent e = c.e();
             for (int w = 0; w < 2; w++) {
                 if (!c.in()[w]) {
@@ -77,6 +80,13 @@ final class RunningTallies {
         }
 
         AreaTally tally() {
+            if (tally == null) {
+                tally = count();
+            }
+            return tally;
+        }
+
+        private AreaTally count() {
             AreaTally t = new AreaTally();
             System.arraycopy(all, 0, t.all, 0, 2);
             System.arraycopy(multiAgency, 0, t.multiAgency, 0, 2);
@@ -128,8 +138,9 @@ final class RunningTallies {
     }
 
     /**
-     * The tallies of {@code areaKeys} at {@code asOf} (fresh copies: the caller may add to them);
-     * areas with nothing counted are left out.
+     * The tallies of {@code areaKeys} at {@code asOf}; areas with nothing counted are left out. An
+     * area's tally is made again only after it changed, so the caller must copy one before adding
+     * to it ({@link AreaTally#copy}).
      */
     Map<String, AreaTally> at(LadScope lad, Set<String> areaKeys, long asOf) {
         moveTo(lad, asOf);

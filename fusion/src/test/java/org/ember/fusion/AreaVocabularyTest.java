@@ -126,6 +126,11 @@ class AreaVocabularyTest {
 
             assertThat(new ArrayList<>(vocabulary.map(v, mask).entrySet())).as("names, values and order")
                     .isEqualTo(new ArrayList<>(expected.entrySet()));
+            Map<String, Double> copied = Map.copyOf(vocabulary.map(v, mask));
+            Map<String, Double> direct = vocabulary.immutableMap(v, mask);
+            assertThat(direct).isEqualTo(copied);
+            assertThat(new ArrayList<>(direct.entrySet())).as("the same immutable map, iterated alike")
+                    .isEqualTo(new ArrayList<>(copied.entrySet()));
             assertThat(new ArrayList<>(vocabulary.zeros(mask).entrySet()))
                     .isEqualTo(new ArrayList<>(Publish.zeros(expected).entrySet()));
             assertThat(AreaVocabulary.allZero(v, mask)).as("empty")
@@ -152,6 +157,24 @@ class AreaVocabularyTest {
                 boolean news = Publish.materially(stored, expected, TOLERANCE);
                 assertThat(vocabulary.materially(stored, v, mask, TOLERANCE)).as("news after %s", stored).isEqualTo(news);
                 published += news ? 1 : 0;
+            }
+            // What was published as numbers (an earlier evaluation): the same decision from them as from its map.
+            for (int k = 0; k < 6; k++) {
+                double[] b = v.clone();
+                long bMask = mask;
+                for (int changes = random.nextInt(3); changes > 0; changes--) {
+                    int i = random.nextInt(AreaVocabulary.SIZE);
+                    switch (random.nextInt(6)) {
+                        case 0 -> b[i] = 0;
+                        case 1 -> b[i] = b[i] * (1 + TOLERANCE * (random.nextBoolean() ? 0.999 : 1.001));
+                        case 2 -> b[i] = b[i] + (random.nextBoolean() ? 1 : -1) * TOLERANCE * random.nextDouble();
+                        case 3 -> b[i] = b[i] + 1;
+                        case 4 -> bMask ^= AreaVocabulary.bit(i); // an optional metric appears or disappears
+                        default -> b[i] = b[i] + TOLERANCE * Math.max(1, Math.abs(b[i]));
+                    }
+                }
+                boolean fromMap = vocabulary.materially(vocabulary.immutableMap(b, bMask), v, mask, TOLERANCE);
+                assertThat(vocabulary.materially(b, bMask, v, mask, TOLERANCE)).as("news from numbers").isEqualTo(fromMap);
             }
         }
         assertThat(published).as("both answers occurred").isBetween(1_000, 11_000);

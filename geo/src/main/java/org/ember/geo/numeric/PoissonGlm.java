@@ -20,7 +20,10 @@ public final class PoissonGlm {
 
     private PoissonGlm() {}
 
-    /** The fitted model. Arrays are owned by the fit; callers must not modify them. */
+    /**
+     * The fitted model. Arrays are owned by the fit; callers must not modify them. The hat values
+     * are null for a fit made by {@link #fitWithoutHatValues}.
+     */
     public record Fit(
             double[] coefficients,
             boolean[] aliased,
@@ -75,11 +78,24 @@ public final class PoissonGlm {
      * @param priorWeights prior weights (null = all 1)
      */
     public static Fit fit(double[][] x, double[] y, double[] priorWeights) {
-        return fit(x, y, priorWeights, true);
+        return fit(x, y, priorWeights, true, true);
+    }
+
+    /**
+     * {@link #fit} for a caller that only predicts from the coefficients: the same fit to the bit,
+     * but without the hat values ({@link Fit#hatValues} is null), which cost a pass over the design
+     * about as dear as two iterations.
+     */
+    public static Fit fitWithoutHatValues(double[][] x, double[] y, double[] priorWeights) {
+        return fit(x, y, priorWeights, true, false);
     }
 
     /** {@link #fit}, skipping the design's zeros or not ({@code sparse}; the same result to the bit, which a test checks). */
     static Fit fit(double[][] x, double[] y, double[] priorWeights, boolean sparse) {
+        return fit(x, y, priorWeights, sparse, true);
+    }
+
+    private static Fit fit(double[][] x, double[] y, double[] priorWeights, boolean sparse, boolean hatValues) {
         int n = y.length;
         int p = x[0].length;
         double[] prior = priorWeights == null ? filled(n, 1.0) : priorWeights;
@@ -94,7 +110,7 @@ public final class PoissonGlm {
         double[] coef = new double[p];
         double[] workW = new double[n];
         Solution sol = null;
-        int[][] nonZero = sparse ? nonZero(x) : null;
+        Sparse nonZero = sparse ? Sparse.of(x) : null;
         int iter = 0;
         while (iter < MAX_ITERATIONS) {
             iter++;
@@ -109,9 +125,10 @@ public final class PoissonGlm {
             for (int i = 0; i < n; i++) {
                 double e = 0;
                 if (sparseEta) {
-                    for (int j : nonZero[i]) {
+                    for (int jj = nonZero.start[i], end = nonZero.start[i + 1]; jj < end; jj++) {
+                        int j = nonZero.column[jj];
                         if (!sol.aliased[j]) {
-                            e += x[i][j] * coef[j];
+                            e += nonZero.value[jj] * coef[j];
                         }
                     }
                 } else {
@@ -150,17 +167,21 @@ public final class PoissonGlm {
         }
         int df = nOk - rank;
         double dispersion = df > 0 ? pearson / df : Double.NaN;
-        double[] hat = new double[n];
+        double[] hat = hatValues ? new double[n] : null;
         boolean sparseHat = nonZero != null;
         for (double[] row : sol.covariance) {
             sparseHat &= finite(row);
         }
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; hatValues && i < n; i++) {
             double h = 0;
             if (sparseHat) {
-                for (int a : nonZero[i]) {
-                    for (int b : nonZero[i]) {
-                        h += x[i][a] * sol.covariance[a][b] * x[i][b];
+                int end = nonZero.start[i + 1];
+                for (int aa = nonZero.start[i]; aa < end; aa++) {
+                    int a = nonZero.column[aa];
+                    double xa = nonZero.value[aa];
+                    double[] covA = sol.covariance[a];
+                    for (int bb = nonZero.start[i]; bb < end; bb++) {
+                        h += xa * covA[nonZero.column[bb]] * nonZero.value[bb];
                     }
                 }
             } else {
@@ -202,20 +223,44 @@ public final class PoissonGlm {
      * result is the same to the bit; with a non-finite factor the dense loops run instead.
      */
 
-    /** The columns of each row that are not zero, in order. */
-    private static int[][] nonZero(double[][] x) {
-        int[][] out = new int[x.length][];
-        int[] buffer = new int[x.length == 0 ? 0 : x[0].length];
-        for (int i = 0; i < x.length; i++) {
-            int m = 0;
-            for (int j = 0; j < x[i].length; j++) {
-                if (x[i][j] != 0) {
-                    buffer[m++] = j;
+    /**
+     * The entries of each row that are not zero, in column order, in three flat arrays: row i's are
+     * {@code start[i]} to {@code start[i + 1]}. Read row after row in every pass, so kept together
+     * rather than chased through each row's array (the same values, so the same sums).
+     */
+    private static final class Sparse {
+        final int[] start;
+        final int[] column;
+        final double[] value;
+
+        private Sparse(int[] start, int[] column, double[] value) {
+            this.start = start;
+            this.column = column;
+            this.value = value;
+        }
+
+        static Sparse of(double[][] x) {
+            int[] start = new int[x.length + 1];
+            for (int i = 0; i < x.length; i++) {
+                int m = 0;
+                for (double v : x[i]) {
+                    m += v != 0 ? 1 : 0;
+                }
+                start[i + 1] = start[i] + m;
+            }
+            int[] column = new int[start[x.length]];
+            double[] value = new double[column.length];
+            for (int i = 0; i < x.length; i++) {
+                int at = start[i];
+                for (int j = 0; j < x[i].length; j++) {
+                    if (x[i][j] != 0) {
+                        column[at] = j;
+                        value[at++] = x[i][j];
+                    }
                 }
             }
-            out[i] = Arrays.copyOf(buffer, m);
+            return new Sparse(start, column, value);
         }
-        return out;
     }
 
     private static boolean finite(double[] values) {
@@ -231,9 +276,9 @@ public final class PoissonGlm {
      * Solves the normal equations by a Cholesky factorisation that skips columns whose pivot
      * collapses (they are linear combinations of earlier ones), which mirrors R's column pivoting.
      *
-     * @param nonZero each row's non-zero columns, or null to sum over every column
+     * @param nonZero each row's non-zero entries, or null to sum over every column
      */
-    private static Solution weightedLeastSquares(double[][] x, double[] z, double[] w, int[][] nonZero) {
+    private static Solution weightedLeastSquares(double[][] x, double[] z, double[] w, Sparse nonZero) {
         int n = z.length;
         int p = x[0].length;
         double[][] a = new double[p][p];
@@ -243,21 +288,22 @@ public final class PoissonGlm {
             if (wi == 0) {
                 continue;
             }
-            double[] row = x[i];
             if (nonZero != null) {
-                int[] columns = nonZero[i];
-                for (int jj = 0; jj < columns.length; jj++) {
+                int[] columns = nonZero.column;
+                double[] values = nonZero.value;
+                double zi = z[i];
+                for (int jj = nonZero.start[i], end = nonZero.start[i + 1]; jj < end; jj++) {
                     int j = columns[jj];
-                    double v = wi * row[j];
-                    rhs[j] += v * z[i];
+                    double v = wi * values[jj];
+                    rhs[j] += v * zi;
                     double[] aj = a[j];
-                    for (int kk = jj; kk < columns.length; kk++) {
-                        int k = columns[kk];
-                        aj[k] += v * row[k];
+                    for (int kk = jj; kk < end; kk++) {
+                        aj[columns[kk]] += v * values[kk];
                     }
                 }
                 continue;
             }
+            double[] row = x[i];
             for (int j = 0; j < p; j++) {
                 double v = wi * row[j];
                 rhs[j] += v * z[i];

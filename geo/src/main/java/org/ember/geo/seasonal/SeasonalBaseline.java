@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.ember.geo.calendar.CalendarDay;
 import org.ember.geo.calendar.EmberCalendar;
 import org.ember.geo.calendar.LondonHours;
@@ -224,7 +222,7 @@ public final class SeasonalBaseline {
         for (int i = 0; i < size; i++) {
             y[i] = counts[i];
         }
-        fit = PoissonGlm.fit(x, y, null);
+        fit = PoissonGlm.fitWithoutHatValues(x, y, null); // predictions need no hat values
         phi = Double.isNaN(fit.dispersion()) ? 1 : Math.max(1, fit.dispersion());
         sinceFit = 0;
     }
@@ -272,39 +270,38 @@ public final class SeasonalBaseline {
         return LondonHours.localDate(first).plusDays(i).atStartOfDay(LondonHours.LONDON).toInstant();
     }
 
-    /** Design row of a bucket. */
+    /** Design row of a bucket (its columns in the order the model lists them; filled without boxing). */
     double[] features(Instant start, boolean annual) {
         ZonedDateTime local = start.atZone(LondonHours.LONDON);
-        List<Double> f = new ArrayList<>();
-        f.add(1.0);
-        f.add(Duration.between(first, start).toHours() / (365.25 * 24));
+        boolean hourly = bucket == Bucket.HOUR;
+        double[] row = new double[2 + 6 + (hourly ? 23 : 0) + (annual ? 4 : 0) + (calendar != null ? 5 : 0)];
+        int c = 0;
+        row[c++] = 1.0;
+        row[c++] = Duration.between(first, start).toHours() / (365.25 * 24);
         int dow = local.getDayOfWeek().getValue();
         for (int d = 2; d <= 7; d++) {
-            f.add(dow == d ? 1.0 : 0.0);
+            row[c++] = dow == d ? 1.0 : 0.0;
         }
-        if (bucket == Bucket.HOUR) {
+        if (hourly) {
+            int hour = local.getHour();
             for (int h = 1; h < 24; h++) {
-                f.add(local.getHour() == h ? 1.0 : 0.0);
+                row[c++] = hour == h ? 1.0 : 0.0;
             }
         }
         if (annual) {
             double angle = 2 * Math.PI * local.getDayOfYear() / 365.25;
             for (int k = 1; k <= 2; k++) {
-                f.add(Math.sin(k * angle));
-                f.add(Math.cos(k * angle));
+                row[c++] = Math.sin(k * angle);
+                row[c++] = Math.cos(k * angle);
             }
         }
         if (calendar != null) {
             CalendarDay day = calendar.day(area, local.toLocalDate());
-            f.add(day.bankHoliday() ? 1.0 : 0.0);
-            f.add(day.school() == SchoolStatus.HOLIDAY ? 1.0 : 0.0);
-            f.add(day.school() == SchoolStatus.HALF_TERM ? 1.0 : 0.0);
-            f.add(day.school() == SchoolStatus.EXAMS ? 1.0 : 0.0);
-            f.add(day.events().isEmpty() ? 0.0 : 1.0);
-        }
-        double[] row = new double[f.size()];
-        for (int i = 0; i < row.length; i++) {
-            row[i] = f.get(i);
+            row[c++] = day.bankHoliday() ? 1.0 : 0.0;
+            row[c++] = day.school() == SchoolStatus.HOLIDAY ? 1.0 : 0.0;
+            row[c++] = day.school() == SchoolStatus.HALF_TERM ? 1.0 : 0.0;
+            row[c++] = day.school() == SchoolStatus.EXAMS ? 1.0 : 0.0;
+            row[c] = day.events().isEmpty() ? 0.0 : 1.0;
         }
         return row;
     }

@@ -95,4 +95,22 @@ class PoissonGlmSparseTest {
         double[] y = new double[x.length];
         assertSameBits(PoissonGlm.fit(x, y, null, true), PoissonGlm.fit(x, y, null, false));
     }
+
+    @Test
+    void aFitWithoutHatValuesIsTheSameFitToTheBit() {
+        double[][] x = seasonalDesign();
+        SplittableRandom random = new SplittableRandom(5);
+        for (boolean outbreak : new boolean[] {false, true}) {
+            double[] y = counts(random, x.length, outbreak);
+            PoissonGlm.Fit full = PoissonGlm.fit(x, y, null);
+            PoissonGlm.Fit lean = PoissonGlm.fitWithoutHatValues(x, y, null);
+            assertThat(lean.hatValues()).isNull();
+            assertThat(full.hatValues()).hasSize(x.length);
+            assertThat(Arrays.equals(lean.coefficients(), full.coefficients())).as("coefficients").isTrue();
+            assertThat(Arrays.equals(lean.fitted(), full.fitted())).as("fitted").isTrue();
+            assertThat(Arrays.deepEquals(lean.covarianceUnscaled(), full.covarianceUnscaled())).as("covariance").isTrue();
+            assertThat(Double.doubleToLongBits(lean.dispersion())).isEqualTo(Double.doubleToLongBits(full.dispersion()));
+            assertThat(lean.iterations()).isEqualTo(full.iterations());
+        }
+    }
 }
