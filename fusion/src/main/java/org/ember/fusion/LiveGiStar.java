@@ -1,7 +1,6 @@
 package org.ember.fusion;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,15 +49,15 @@ final class LiveGiStar {
     /** Offsets of the square of {@code rings} around a cell, the cell itself excluded: the study-area halo. */
     private long[] halo;
     /** By packed key; order does not matter (the caller sorts what it publishes by cell id). */
-    private final Map<Long, Slot> slots = new HashMap<>();
+    private final LongSlots<Slot> slots = new LongSlots<>();
     private final IncidentClock clock;
     private int studyArea;
     private long windowTotal;
     /** Σ of the squared window counts: with n and the total, the variance without a pass over the cells. */
     private long windowSquares;
     private int counted;
-    /** Cells whose own count, band or study membership changed since {@link #changed} last ran. */
-    private final Set<Long> touched = new HashSet<>();
+    /** Cells whose own count, band or study membership changed since {@link #changed} last ran (each once: {@link Slot#touched}). */
+    private final List<Slot> touched = new ArrayList<>();
     /** Cells dropped while published with a score: named by {@link #changed} once. */
     private final Set<Long> lost = new HashSet<>();
     private final DriftIndex drift = new DriftIndex();
@@ -107,6 +106,8 @@ final class LiveGiStar {
         long lag;
         int members;
         boolean inStudy;
+        /** In {@link #touched}. */
+        boolean touched;
 
         Slot(long key) {
             super(key);
@@ -196,7 +197,7 @@ final class LiveGiStar {
         for (long o : band) {
             Slot n = slot(key + o);
             n.lag += delta;
-            touched.add(n.key);
+            touch(n);
             gc(n);
         }
         if (before == 0 && s.window > 0) {
@@ -222,17 +223,24 @@ final class LiveGiStar {
         if (in != s.inStudy) {
             s.inStudy = in;
             studyArea += in ? 1 : -1;
-            touched.add(s.key);
+            touch(s);
             for (long o : band) {
                 Slot n = slot(s.key + o);
                 n.members += in ? 1 : -1;
-                touched.add(n.key);
+                touch(n);
                 if (n != s) {
                     gc(n);
                 }
             }
         }
         gc(s);
+    }
+
+    private void touch(Slot s) {
+        if (!s.touched) {
+            s.touched = true;
+            touched.add(s);
+        }
     }
 
     private void gc(Slot s) {
@@ -366,10 +374,10 @@ final class LiveGiStar {
 
     /** Files the touched cells under their classes; adds to {@code out} (if any) those with something to say. */
     private void fileTouched(Set<String> out) {
-        for (long key : touched) {
-            Slot s = slots.get(key);
-            if (s == null) {
-                continue;
+        for (Slot s : touched) {
+            s.touched = false;
+            if (slots.get(s.key) != s) {
+                continue; // dropped since (a cell made again later is another slot)
             }
             drift.file(s, s.scored() ? DriftIndex.classKey(s.lag, s.members) : DriftIndex.NONE);
             // A cell with no score now, and none published, has nothing to say (most of a band's ring).
