@@ -108,6 +108,8 @@ final class LiveGiStar {
         boolean inStudy;
         /** In {@link #touched}. */
         boolean touched;
+        /** Its window count when it was last published with a score (meaningful while the reference is). */
+        long shownCount;
 
         Slot(long key) {
             super(key);
@@ -329,9 +331,10 @@ final class LiveGiStar {
 
     /**
      * The cells whose score may differ from what was last published for them, as of {@code at}:
-     * those whose own count, band or study membership changed since the last call, and those
-     * whose z drifted with the study area's mean and variance far enough from the z they were
-     * published with ({@link DriftIndex}). Each cell's score is then {@link #scoreOf(String)};
+     * those whose own count, band or study membership changed since the last call in a way the
+     * publish rule would see, and those whose z drifted with the study area's mean and variance far
+     * enough from the z they were published with ({@link DriftIndex}). Only the score is judged here:
+     * the caller looks at the cells whose own incidents, cluster members or emerging category changed. Each cell's score is then {@link #scoreOf(String)};
      * after evaluating a cell the caller says what it published ({@link #published}).
      */
     Set<String> changed(long at) {
@@ -374,14 +377,16 @@ final class LiveGiStar {
 
     /** Files the touched cells under their classes; adds to {@code out} (if any) those with something to say. */
     private void fileTouched(Set<String> out) {
+        boolean degenerate = studyArea < 3 || counted == 0;
+        double mean = degenerate ? 0 : mean();
+        double variance = degenerate ? 0 : variance();
         for (Slot s : touched) {
             s.touched = false;
             if (slots.get(s.key) != s) {
                 continue; // dropped since (a cell made again later is another slot)
             }
             drift.file(s, s.scored() ? DriftIndex.classKey(s.lag, s.members) : DriftIndex.NONE);
-            // A cell with no score now, and none published, has nothing to say (most of a band's ring).
-            if (out != null && (!Double.isNaN(s.reference) || s.scored() && counted > 0 && scoreOf(s) != null)) {
+            if (out != null && news(s, degenerate, mean, variance)) {
                 out.add(id(s));
             }
         }
@@ -392,6 +397,27 @@ final class LiveGiStar {
             }
         }
         lost.clear();
+    }
+
+    /**
+     * Whether a touched cell may publish something new. Another authority's cell never does here (who
+     * owns a cell changes only with its own incidents, which the caller looks at anyway); a cell with
+     * no score now and none published has nothing to say (most of a band's ring); one published with
+     * a score has news when its count moved or its new z left the interval in which the publish rule
+     * sees nothing ({@link DriftIndex#safeAround}, the same test the drift of its class gets).
+     */
+    private boolean news(Slot s, boolean degenerate, double mean, double variance) {
+        if (s.foreign) {
+            return false;
+        }
+        if (Double.isNaN(s.reference)) {
+            return s.scored() && counted > 0 && scoreOf(s) != null;
+        }
+        if (degenerate || !s.scored() || s.window != s.shownCount) {
+            return true;
+        }
+        DriftIndex.Safe safe = DriftIndex.safeAround(z(s.lag, s.members, mean, variance), CellLayer.Z_TOLERANCE);
+        return safe.all() || s.reference <= safe.low() || s.reference >= safe.high();
     }
 
     /** The score {@link #score} would give {@code cellId} now (after {@link #changed}), or null. */
@@ -409,6 +435,7 @@ final class LiveGiStar {
         Slot s = slots.get(keyOf(cellId));
         if (s != null) {
             drift.reference(s, z, foreign);
+            s.shownCount = s.window;
         }
     }
 
