@@ -116,6 +116,7 @@ final class DriftIndex {
         if (m == null) {
             return;
         }
+        // Element by element: addAll of a sorted view walks it twice (its size, then its elements).
         if (safe.all()) {
             out.addAll(m.published);
             out.addAll(m.unpublished);
@@ -127,16 +128,18 @@ final class DriftIndex {
         if (m.published.isEmpty()) {
             return;
         }
-        Entry low = probe(safe.low(), Long.MAX_VALUE);
-        Entry high = probe(safe.high(), Long.MIN_VALUE);
-        out.addAll(m.published.headSet(low, true));
-        out.addAll(m.published.tailSet(high, true));
-    }
-
-    private static Entry probe(double reference, long key) {
-        Entry e = new Entry(key);
-        e.reference = reference;
-        return e;
+        for (Entry e : m.published) {
+            if (e.reference > safe.low()) {
+                break;
+            }
+            out.add(e);
+        }
+        for (Entry e : m.published.descendingSet()) {
+            if (e.reference < safe.high()) {
+                break;
+            }
+            out.add(e);
+        }
     }
 
     private void unfile(Entry e) {
