@@ -226,10 +226,11 @@ final class CellLayer {
         for (String cell : cells) {
             // Only the authority the cell belongs to publishes it; its neighbours' halo incidents
             // gave it and them their full Gi* (CellOwners).
-            boolean ours = owners.publishes(lad.lad(), cell, lsoasOfCell.containsKey(cell));
+            TreeMap<String, Integer> lsoas = lsoasOfCell.get(cell); // never empty: a cell without any is left out
+            boolean ours = owners.publishes(lad.lad(), cell, lsoas != null);
             CellHotspots.CellScore score = ours ? scoreOf.apply(cell) : null;
             evaluate(cell, score, ours ? membersOfCell.getOrDefault(cell, 0) : 0, ours ? state.emerging().get(cell) : null,
-                    lsoasOfCell.get(cell), asOf);
+                    lsoas, asOf);
             if (live != null) {
                 Published now = state.cells().get(cell);
                 live.published(cell, score != null && now != null ? now.values().get(GI_Z) : Double.NaN, !ours);
@@ -243,6 +244,22 @@ final class CellLayer {
         long count = score == null ? 0 : score.count();
         int bin = score == null ? 0 : score.bin();
         boolean emergingHot = EmergingLayer.hotNow(emerging);
+        // The LSOA most of its incidents lie in (the first in code order on a tie).
+        String majority = null;
+        int most = 0;
+        if (lsoas != null) {
+            for (Map.Entry<String, Integer> e : lsoas.entrySet()) {
+                if (majority == null || e.getValue() > most) {
+                    majority = e.getKey();
+                    most = e.getValue();
+                }
+            }
+        }
+        Inputs inputs = new Inputs(count, score == null ? 0.0 : score.z(), bin, score != null && score.hot(), members,
+                majority, emerging);
+        if (lad.cache().incremental && inputs.equals(lad.cache().cellInputs.get(cell))) {
+            return; // evaluated from the same inputs before: it would publish nothing
+        }
         Map<String, Double> values = new LinkedHashMap<>();
         values.put(CELL_COUNT, (double) count);
         values.put(GI_Z, score == null ? 0.0 : Publish.round(score.z()));
@@ -250,13 +267,6 @@ final class CellLayer {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("bin", Integer.toString(bin));
         labels.put("hot", Boolean.toString(score != null && score.hot()));
-        String majority = lsoas == null ? null
-                : lsoas.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-        Inputs inputs = new Inputs(count, score == null ? 0.0 : score.z(), bin, score != null && score.hot(), members,
-                majority, emerging);
-        if (lad.cache().incremental && inputs.equals(lad.cache().cellInputs.get(cell))) {
-            return; // evaluated from the same inputs before: it would publish nothing
-        }
         Published old = state.cells().get(cell);
         String lsoa = majority == null ? (old == null ? null : old.labels().get("lsoa")) : majority;
         if (lsoa != null) {

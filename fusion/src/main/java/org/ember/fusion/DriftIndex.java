@@ -116,6 +116,7 @@ final class DriftIndex {
         if (m == null) {
             return;
         }
+        // Element by element: addAll of a sorted view walks it twice (its size, then its elements).
         if (safe.all()) {
             out.addAll(m.published);
             out.addAll(m.unpublished);
@@ -127,16 +128,18 @@ final class DriftIndex {
         if (m.published.isEmpty()) {
             return;
         }
-        Entry low = probe(safe.low(), Long.MAX_VALUE);
-        Entry high = probe(safe.high(), Long.MIN_VALUE);
-        out.addAll(m.published.headSet(low, true));
-        out.addAll(m.published.tailSet(high, true));
-    }
-
-    private static Entry probe(double reference, long key) {
-        Entry e = new Entry(key);
-        e.reference = reference;
-        return e;
+        for (Entry e : m.published) {
+            if (e.reference > safe.low()) {
+                break;
+            }
+            out.add(e);
+        }
+        for (Entry e : m.published.descendingSet()) {
+            if (e.reference < safe.high()) {
+                break;
+            }
+            out.add(e);
+        }
     }
 
     private void unfile(Entry e) {
@@ -178,17 +181,35 @@ final class DriftIndex {
     private static final double[] BIN_EDGES = binEdges();
 
     /**
-     * The references that stay safe in a class whose z is now {@code z}: within {@code tolerance} of
-     * it (absolute: the publish rule is relative above 1, so this is stricter), in the same bin, and
-     * on the same side of zero. Unpublished cells are looked at when the class is in a hot bin (they
-     * become news then).
+     * The references that stay safe in a class whose z is now {@code z}: those r from which z has
+     * not moved by the publish rule ({@link Publish#moved}: |z − r| &lt; tolerance · max(1, |r|),
+     * relative above 1), in the same bin, and on the same side of zero. Unpublished cells are looked
+     * at when the class is in a hot bin (they become news then).
+     *
+     * <p>For z &gt; 0 (z &lt; 0 is the mirror image) the references with |r| ≤ 1 that are safe lie
+     * within tolerance of z, and those with r &gt; 1 between z / (1 + tolerance) and
+     * z / (1 − tolerance); negative ones never are. Together they make one interval, from z − tolerance
+     * (up to z = 1 + tolerance, then z / (1 + tolerance)) to z + tolerance (up to z = 1 − tolerance,
+     * then z / (1 − tolerance)), shrunk by {@link #ZERO} relative to z for the six-decimal rounding of
+     * both the published and the new z.
      */
     static Safe safeAround(double z, double tolerance) {
         if (Double.isNaN(z) || Math.abs(z) < ZERO) {
             return Safe.EVERYTHING;
         }
-        double low = z - tolerance + ZERO;
-        double high = z + tolerance - ZERO;
+        double a = Math.abs(z);
+        double margin = ZERO * Math.max(1, a);
+        double near;
+        double far;
+        if (tolerance > 0 && tolerance < 1) {
+            near = (a <= 1 + tolerance ? a - tolerance : a / (1 + tolerance)) + margin;
+            far = (a <= 1 - tolerance ? a + tolerance : a / (1 - tolerance)) - margin;
+        } else { // not the relative rule's shape: within the absolute tolerance only
+            near = a - tolerance + margin;
+            far = a + tolerance - margin;
+        }
+        double low = z > 0 ? near : -far;
+        double high = z > 0 ? far : -near;
         for (double edge : BIN_EDGES) {
             if (Math.abs(z - edge) < EDGE) {
                 return Safe.EVERYTHING;

@@ -100,7 +100,8 @@ final class IncidentClock {
         if (from >= to) {
             return;
         }
-        for (List<Ev> at : new ArrayList<>(byTime.subMap(from, true, to, false).values())) {
+        // No copy: passing a change to the counts never puts or removes an incident.
+        for (List<Ev> at : byTime.subMap(from, true, to, false).values()) {
             for (Ev ev : at) {
                 status(ev);
             }

@@ -1,7 +1,6 @@
 package org.ember.fusion;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,15 +49,15 @@ final class LiveGiStar {
     /** Offsets of the square of {@code rings} around a cell, the cell itself excluded: the study-area halo. */
     private long[] halo;
     /** By packed key; order does not matter (the caller sorts what it publishes by cell id). */
-    private final Map<Long, Slot> slots = new HashMap<>();
+    private final LongSlots<Slot> slots = new LongSlots<>();
     private final IncidentClock clock;
     private int studyArea;
     private long windowTotal;
     /** Σ of the squared window counts: with n and the total, the variance without a pass over the cells. */
     private long windowSquares;
     private int counted;
-    /** Cells whose own count, band or study membership changed since {@link #changed} last ran. */
-    private final Set<Long> touched = new HashSet<>();
+    /** Cells whose own count, band or study membership changed since {@link #changed} last ran (each once: {@link Slot#touched}). */
+    private final List<Slot> touched = new ArrayList<>();
     /** Cells dropped while published with a score: named by {@link #changed} once. */
     private final Set<Long> lost = new HashSet<>();
     private final DriftIndex drift = new DriftIndex();
@@ -107,6 +106,10 @@ final class LiveGiStar {
         long lag;
         int members;
         boolean inStudy;
+        /** In {@link #touched}. */
+        boolean touched;
+        /** Its window count when it was last published with a score (meaningful while the reference is). */
+        long shownCount;
 
         Slot(long key) {
             super(key);
@@ -196,7 +199,7 @@ final class LiveGiStar {
         for (long o : band) {
             Slot n = slot(key + o);
             n.lag += delta;
-            touched.add(n.key);
+            touch(n);
             gc(n);
         }
         if (before == 0 && s.window > 0) {
@@ -222,17 +225,24 @@ final class LiveGiStar {
         if (in != s.inStudy) {
             s.inStudy = in;
             studyArea += in ? 1 : -1;
-            touched.add(s.key);
+            touch(s);
             for (long o : band) {
                 Slot n = slot(s.key + o);
                 n.members += in ? 1 : -1;
-                touched.add(n.key);
+                touch(n);
                 if (n != s) {
                     gc(n);
                 }
             }
         }
         gc(s);
+    }
+
+    private void touch(Slot s) {
+        if (!s.touched) {
+            s.touched = true;
+            touched.add(s);
+        }
     }
 
     private void gc(Slot s) {
@@ -321,9 +331,10 @@ final class LiveGiStar {
 
     /**
      * The cells whose score may differ from what was last published for them, as of {@code at}:
-     * those whose own count, band or study membership changed since the last call, and those
-     * whose z drifted with the study area's mean and variance far enough from the z they were
-     * published with ({@link DriftIndex}). Each cell's score is then {@link #scoreOf(String)};
+     * those whose own count, band or study membership changed since the last call in a way the
+     * publish rule would see, and those whose z drifted with the study area's mean and variance far
+     * enough from the z they were published with ({@link DriftIndex}). Only the score is judged here:
+     * the caller looks at the cells whose own incidents, cluster members or emerging category changed. Each cell's score is then {@link #scoreOf(String)};
      * after evaluating a cell the caller says what it published ({@link #published}).
      */
     Set<String> changed(long at) {
@@ -366,14 +377,16 @@ final class LiveGiStar {
 
     /** Files the touched cells under their classes; adds to {@code out} (if any) those with something to say. */
     private void fileTouched(Set<String> out) {
-        for (long key : touched) {
-            Slot s = slots.get(key);
-            if (s == null) {
-                continue;
+        boolean degenerate = studyArea < 3 || counted == 0;
+        double mean = degenerate ? 0 : mean();
+        double variance = degenerate ? 0 : variance();
+        for (Slot s : touched) {
+            s.touched = false;
+            if (slots.get(s.key) != s) {
+                continue; // dropped since (a cell made again later is another slot)
             }
             drift.file(s, s.scored() ? DriftIndex.classKey(s.lag, s.members) : DriftIndex.NONE);
-            // A cell with no score now, and none published, has nothing to say (most of a band's ring).
-            if (out != null && (!Double.isNaN(s.reference) || s.scored() && counted > 0 && scoreOf(s) != null)) {
+            if (out != null && news(s, degenerate, mean, variance)) {
                 out.add(id(s));
             }
         }
@@ -384,6 +397,27 @@ final class LiveGiStar {
             }
         }
         lost.clear();
+    }
+
+    /**
+     * Whether a touched cell may publish something new. Another authority's cell never does here (who
+     * owns a cell changes only with its own incidents, which the caller looks at anyway); a cell with
+     * no score now and none published has nothing to say (most of a band's ring); one published with
+     * a score has news when its count moved or its new z left the interval in which the publish rule
+     * sees nothing ({@link DriftIndex#safeAround}, the same test the drift of its class gets).
+     */
+    private boolean news(Slot s, boolean degenerate, double mean, double variance) {
+        if (s.foreign) {
+            return false;
+        }
+        if (Double.isNaN(s.reference)) {
+            return s.scored() && counted > 0 && scoreOf(s) != null;
+        }
+        if (degenerate || !s.scored() || s.window != s.shownCount) {
+            return true;
+        }
+        DriftIndex.Safe safe = DriftIndex.safeAround(z(s.lag, s.members, mean, variance), CellLayer.Z_TOLERANCE);
+        return safe.all() || s.reference <= safe.low() || s.reference >= safe.high();
     }
 
     /** The score {@link #score} would give {@code cellId} now (after {@link #changed}), or null. */
@@ -401,6 +435,7 @@ final class LiveGiStar {
         Slot s = slots.get(keyOf(cellId));
         if (s != null) {
             drift.reference(s, z, foreign);
+            s.shownCount = s.window;
         }
     }
 
@@ -416,9 +451,15 @@ final class LiveGiStar {
         return drift.classes();
     }
 
-    private long keyOf(String cellId) {
-        GridCell cell = GridCell.parse(cellId);
-        return key(cell.column(), cell.row());
+    /** The packed key of a cell id ("250m:1436:691"), read in place: {@link GridCell#parse} splits and copies. */
+    private static long keyOf(String cellId) {
+        int first = cellId.indexOf(':');
+        int second = cellId.indexOf(':', first + 1);
+        if (first < 0 || second < 0 || cellId.indexOf(':', second + 1) >= 0) {
+            GridCell cell = GridCell.parse(cellId); // not an id: its complaint
+            return key(cell.column(), cell.row());
+        }
+        return key(Long.parseLong(cellId, first + 1, second, 10), Long.parseLong(cellId, second + 1, cellId.length(), 10));
     }
 
     private String idOf(long key) {

@@ -38,6 +38,46 @@ class DriftIndexTest {
         assertThat(safeChecked).as("most draws fall in a safe interval").isGreaterThan(50_000);
     }
 
+    /**
+     * The interval follows the publish rule, relative above 1: a cell published at z 6 is news
+     * again only below 4 or from 12, so far references are safe too, and every reference left out
+     * of it on the same side of zero is news, bar the rounding margin at its ends.
+     */
+    @Test
+    void theSafeIntervalIsTheRelativeRuleNotJustTheAbsoluteTolerance() {
+        SplittableRandom random = new SplittableRandom(11);
+        int safeChecked = 0;
+        int beyondAbsolute = 0;
+        for (int i = 0; i < 300_000; i++) {
+            double[] near = {0, 1, -1, 1.5, -1.5, 0.5, -0.5, 1.6448536, 1.959964, 2.5758293, -1.6448536, -1.959964,
+                    -2.5758293};
+            double z = random.nextInt(3) == 0 ? near[random.nextInt(near.length)] + (random.nextDouble() - 0.5) * 1e-3
+                    : (random.nextDouble() - 0.5) * 40;
+            double published = random.nextBoolean() ? z * random.nextDouble() * 2.5
+                    : z + (random.nextDouble() - 0.5) * 3;
+            DriftIndex.Safe safe = DriftIndex.safeAround(z, TOLERANCE);
+            if (safe.all()) {
+                continue;
+            }
+            boolean inside = published > safe.low() && published < safe.high();
+            if (inside) {
+                safeChecked++;
+                if (Math.abs(published - z) >= TOLERANCE) {
+                    beyondAbsolute++;
+                }
+                assertThat(news(published, z)).as("published %s, now %s, safe %s", published, z, safe).isFalse();
+            } else if (!news(published, z) && Math.signum(published) == Math.signum(z)) {
+                // Not news yet left out: only across zero (which the interval never spans) or within
+                // the rounding margin of an end or a bin edge.
+                double gap = Math.min(Math.abs(published - safe.low()), Math.abs(published - safe.high()));
+                assertThat(gap).as("published %s, now %s, safe %s", published, z, safe)
+                        .isLessThan(2e-4 * Math.max(1, Math.abs(z)));
+            }
+        }
+        assertThat(safeChecked).as("draws in a safe interval").isGreaterThan(50_000);
+        assertThat(beyondAbsolute).as("safe although moved by more than the tolerance").isGreaterThan(10_000);
+    }
+
     @Test
     void unsafeReturnsThePublishedCellsOutsideTheIntervalAndTheUnpublishedInHotBins() {
         DriftIndex index = new DriftIndex();

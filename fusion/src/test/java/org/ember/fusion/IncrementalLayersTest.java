@@ -150,4 +150,90 @@ class IncrementalLayersTest {
                 .anyMatch(u -> u.labels().containsKey("emerging"));
         publishedTheSame(live, scratch);
     }
+
+    /**
+     * Two neighbouring authorities (Cardiff and the Vale of Glamorgan) around their boundary: each
+     * incident goes to its own authority and as a halo to the other when it lies near the other's
+     * cells ({@link AreaRoute}); corrections move incidents across the boundary (withdrawn from where
+     * they no longer reach). Boundary cells are scored from both sides' incidents and published by
+     * their owner only, so each authority holds cells it never publishes, which the live Gi* must
+     * leave alone without missing those that do publish.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {3, 11, 2025})
+    void cellsOnABoundaryPublishWhatRecomputingPublishes(long seed) {
+        FusionSettings settings = FusionFixtures.withScanReplications(19);
+        String vale = "W06000014";
+        List<String> lads = List.of(FusionFixtures.CARDIFF, vale);
+        java.util.Map<String, LadDriver> live = new java.util.TreeMap<>();
+        java.util.Map<String, LadDriver> scratch = new java.util.TreeMap<>();
+        for (String lad : lads) {
+            live.put(lad, new LadDriver(lad, settings, true));
+            scratch.put(lad, new LadDriver(lad, settings, false));
+        }
+        AreaRoute route = new AreaRoute(new CellOwners(FusionFixtures.SHAPES, settings.hotspots()));
+        SplittableRandom random = new SplittableRandom(seed);
+        // Culverhouse Cross and along the boundary south of it: both authorities' streets within a few cells.
+        List<Placement> places = new ArrayList<>();
+        while (places.size() < 40) {
+            var placed = FusionFixtures.PLACER.placeLonLat(-3.262 + 0.03 * random.nextDouble(), 51.452 + 0.03 * random.nextDouble());
+            if (placed.placed() && lads.contains(placed.placement().lad())) {
+                places.add(placed.placement());
+            }
+        }
+        java.util.Map<String, List<String>> holding = new java.util.HashMap<>();
+        java.util.Map<String, LinkedIncident> latest = new java.util.HashMap<>();
+        long clock = Instant.parse("2025-03-03T00:00:00Z").toEpochMilli();
+        int halos = 0;
+        for (int n = 0; n < 500; n++) {
+            clock += (long) (random.nextDouble() * 0.5 * HOUR);
+            LinkedIncident incident;
+            int what = random.nextInt(100);
+            if (what < 15 && !latest.isEmpty()) {
+                List<String> ids = new ArrayList<>(new java.util.TreeSet<>(latest.keySet()));
+                LinkedIncident was = latest.get(ids.get(random.nextInt(ids.size())));
+                boolean cancel = what < 4;
+                incident = FusionFixtures.incident(was.incidentId(), was.revision() + 1, cancel ? "cancelled" : "corrected",
+                        cancel, Instant.ofEpochMilli(was.eventTime()), places.get(random.nextInt(places.size())),
+                        List.of("police"), false, 0, null);
+            } else {
+                // A busy corner (the first few places) and a spread; some reports hours late.
+                Placement where = places.get(random.nextInt(random.nextInt(3) == 0 ? 4 : places.size()));
+                Instant at = Instant.ofEpochMilli(clock - (random.nextInt(8) == 0 ? random.nextInt(30) * HOUR : 0));
+                incident = FusionFixtures.assault("LI-" + n, at, where);
+            }
+            List<AreaDelivery> deliveries = route.route(incident, holding.getOrDefault(incident.incidentId(), List.of()));
+            holding.put(incident.incidentId(), AreaRoute.holding(deliveries));
+            if (incident.cancelled()) {
+                latest.remove(incident.incidentId());
+            } else {
+                latest.put(incident.incidentId(), incident);
+            }
+            for (AreaDelivery d : deliveries) {
+                if (!live.containsKey(d.lad())) {
+                    continue;
+                }
+                halos += d.halo() ? 1 : 0;
+                for (LadDriver driver : List.of(live.get(d.lad()), scratch.get(d.lad()))) {
+                    driver.advanceTo(clock - HOUR / 2);
+                    driver.delivery(d);
+                }
+            }
+            for (String lad : lads) { // the watermark reaches every authority, with or without news
+                live.get(lad).advanceTo(clock - HOUR / 2);
+                scratch.get(lad).advanceTo(clock - HOUR / 2);
+            }
+            if (random.nextInt(200) == 0) {
+                live.values().forEach(LadDriver::restart);
+                scratch.values().forEach(LadDriver::restart);
+            }
+        }
+        assertThat(halos).as("halo deliveries").isGreaterThan(50);
+        for (String lad : lads) {
+            live.get(lad).advanceTo(clock + 40 * 24 * HOUR);
+            scratch.get(lad).advanceTo(clock + 40 * 24 * HOUR);
+            assertThat(scratch.get(lad).out.of(HotspotUpdate.CELL_SCORED)).as("%s scored cells", lad).hasSizeGreaterThan(20);
+            publishedTheSame(live.get(lad), scratch.get(lad));
+        }
+    }
 }

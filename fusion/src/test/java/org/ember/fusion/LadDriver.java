@@ -40,6 +40,12 @@ final class LadDriver {
         timers.add(LadAnalytics.nextHour(Math.max(incident.eventTime(), watermark)));
     }
 
+    /** A routed change ({@link AreaRoute}): this authority's own incident, a neighbour's halo, or a withdrawal. */
+    void delivery(AreaDelivery delivery) {
+        analytics().onDelivery(delivery, watermark);
+        timers.add(LadAnalytics.nextHour(Math.max(delivery.incident().eventTime(), watermark)));
+    }
+
     void signal(FusionSignal signal) {
         analytics().onSignal(signal, watermark);
         timers.add(LadAnalytics.nextHour(Math.max(signal.signal().time(), watermark)));
