@@ -39,8 +39,6 @@ class MetricValuesTest {
             for (int i = 0; i < 40 + random.nextInt(300); i++) {
                 names.add("count{window=" + random.nextInt(50) + "h,feed=any,category=c" + i + "}");
             }
-            // Names with equal hashes ("Aa" and "BB" hash alike): ordered by name among themselves.
-            names.addAll(List.of("Aa", "BB", "AaAa", "AaBB", "BBAa", "BBBB", "x{AaBB}", "x{BBAa}"));
             MetricValues values = MetricValues.EMPTY;
             Map<String, Double> expected = Map.of();
             for (int step = 0; step < 2_000; step++) {
@@ -80,7 +78,7 @@ class MetricValuesTest {
         MetricValues two = MetricValues.of(Map.of("b", 2.0, "a", 1.0));
         assertThat(two.with(Map.of())).isSameAs(two);
         assertThat(two.with(Map.of("a", 0.0, "b", Double.NaN))).isSameAs(MetricValues.EMPTY).isEmpty();
-        assertThat(two.with(Map.of("0", 5.0, "z", 6.0)).keySet()).containsExactlyInAnyOrder("0", "a", "b", "z");
+        assertThat(two.with(Map.of("0", 5.0, "z", 6.0)).keySet()).containsExactly("0", "a", "b", "z");
         assertThat(two.get(3)).isNull();
         assertThat(two.value("c")).isZero();
         assertThat(MetricValues.of(Map.of())).isSameAs(MetricValues.EMPTY);
