@@ -64,10 +64,9 @@ public final class BlockLinker {
      */
     public IncidentLinker.Expired expire(long from, long now, LinkBook book, Owned owned) {
         IncidentLinker.Expired expired = linker.expire(from, now, book);
+        // Removing an id the block does not own changes nothing, and asking first costs a state read per incident.
         for (String id : expired.groups()) {
-            if (owned.owns(id)) {
-                owned.remove(id);
-            }
+            owned.remove(id);
         }
         return expired;
     }

@@ -16,7 +16,8 @@ public record AreaState(Map<String, Double> metrics, Map<String, RuleState> rule
     public static final AreaState EMPTY = new AreaState(Map.of(), Map.of(), Long.MIN_VALUE, Long.MIN_VALUE);
 
     public AreaState {
-        metrics = Map.copyOf(metrics);
+        // Sorted arrays, not a hash map: the evaluator merges a dozen updates into hundreds of metrics per record.
+        metrics = MetricValues.of(metrics);
         rules = Map.copyOf(rules);
     }
 
@@ -25,7 +26,11 @@ public record AreaState(Map<String, Double> metrics, Map<String, RuleState> rule
     }
 
     public double value(String metric) {
-        Double v = metrics.get(metric);
-        return v == null ? 0 : v;
+        return values().value(metric);
+    }
+
+    /** The metrics as the evaluator reads and merges them. */
+    MetricValues values() {
+        return (MetricValues) metrics;
     }
 }

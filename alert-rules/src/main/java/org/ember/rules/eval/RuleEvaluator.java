@@ -78,7 +78,7 @@ public final class RuleEvaluator {
         long t = Math.max(time, state.lastTime());
         Map<String, RuleState> ruleStates = new HashMap<>(state.rules());
         List<Alert> out = new ArrayList<>();
-        retireOrphans(ruleStates, layer, areaId, state.metrics(), t, out);
+        retireOrphans(ruleStates, layer, areaId, state.values(), t, out);
         return new Step(new AreaState(state.metrics(), ruleStates, state.lastTime(), state.lastUpdate()), out);
     }
 
@@ -140,7 +140,7 @@ public final class RuleEvaluator {
         index(rules);
         List<Rule> candidates = byLayer.getOrDefault(layer, List.of());
         long t = Math.max(time, state.lastTime());
-        Map<String, Double> metrics = state.metrics();
+        MetricValues metrics = state.values();
         Map<String, RuleState> ruleStates = new HashMap<>(state.rules());
         long lastUpdate = state.lastUpdate();
         List<Alert> out = new ArrayList<>();
@@ -165,7 +165,7 @@ public final class RuleEvaluator {
                 break;
             }
             if (expiry < next) {
-                metrics = Map.of();
+                metrics = MetricValues.EMPTY;
                 for (Rule rule : candidates) {
                     if (scope.matches(rule)) {
                         evaluate(rule, ruleStates, scope, metrics, expiry, out);
@@ -177,7 +177,7 @@ public final class RuleEvaluator {
         }
 
         if (values != null) {
-            metrics = merged(metrics, values);
+            metrics = metrics.with(values);
             lastUpdate = t;
         }
         if (evaluate) {
@@ -190,29 +190,6 @@ public final class RuleEvaluator {
         retireOrphans(ruleStates, layer, areaId, metrics, t, out);
         AreaState next = new AreaState(metrics, ruleStates, t, metrics.isEmpty() ? Long.MIN_VALUE : lastUpdate);
         return new Step(next.isEmpty() ? AreaState.EMPTY : next, out);
-    }
-
-    /**
-     * The area's metrics with {@code values} applied (a zero or NaN removes the metric), built straight
-     * into an immutable map: {@link AreaState} keeps it without copying again. An area holds up to a
-     * few hundred metrics and every record updates a dozen, so this runs once per record and area.
-     */
-    static Map<String, Double> merged(Map<String, Double> metrics, Map<String, Double> values) {
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        Map.Entry<String, Double>[] entries = new Map.Entry[metrics.size() + values.size()];
-        int n = 0;
-        for (Map.Entry<String, Double> m : metrics.entrySet()) {
-            if (!values.containsKey(m.getKey())) {
-                entries[n++] = m;
-            }
-        }
-        for (Map.Entry<String, Double> v : values.entrySet()) {
-            double value = v.getValue() == null ? 0 : v.getValue();
-            if (value != 0 && !Double.isNaN(value)) {
-                entries[n++] = Map.entry(v.getKey(), value);
-            }
-        }
-        return Map.ofEntries(n == entries.length ? entries : java.util.Arrays.copyOf(entries, n));
     }
 
     /** Alert factory inputs for one area, resolved lazily: names are looked up only when an alert is made. */
@@ -247,12 +224,9 @@ public final class RuleEvaluator {
         }
     }
 
-    private void evaluate(Rule rule, Map<String, RuleState> ruleStates, Scope scope, Map<String, Double> metrics, long at,
+    private void evaluate(Rule rule, Map<String, RuleState> ruleStates, Scope scope, MetricValues metrics, long at,
             List<Alert> out) {
-        MetricLookup values = m -> {
-            Double v = metrics.get(m);
-            return v == null ? 0 : v;
-        };
+        MetricLookup values = metrics::value;
         RuleState current = ruleStates.get(rule.stateKey());
         if (current == null) {
             if (rule.when().holds(values)) {
@@ -283,12 +257,9 @@ public final class RuleEvaluator {
         }
     }
 
-    private void applyDeadline(Rule rule, Map<String, RuleState> ruleStates, Scope scope, Map<String, Double> metrics,
+    private void applyDeadline(Rule rule, Map<String, RuleState> ruleStates, Scope scope, MetricValues metrics,
             long at, List<Alert> out) {
-        MetricLookup values = m -> {
-            Double v = metrics.get(m);
-            return v == null ? 0 : v;
-        };
+        MetricLookup values = metrics::value;
         RuleState current = ruleStates.get(rule.stateKey());
         if (current.isPending()) {
             RuleState firing = current.fire(at);
@@ -300,7 +271,7 @@ public final class RuleEvaluator {
         }
     }
 
-    private void retireOrphans(Map<String, RuleState> ruleStates, String layer, String areaId, Map<String, Double> metrics,
+    private void retireOrphans(Map<String, RuleState> ruleStates, String layer, String areaId, MetricValues metrics,
             long at, List<Alert> out) {
         if (ruleStates.isEmpty()) {
             return;
@@ -320,10 +291,7 @@ public final class RuleEvaluator {
             RuleState gone = ruleStates.remove(key);
             Rule former = formerRules.get(key);
             if (gone.isFiring() && former != null) {
-                out.add(alerts.create(former, place, gone, Alert.RESOLVED, at, m -> {
-                    Double v = metrics.get(m);
-                    return v == null ? 0 : v;
-                }, REASON_RULE_CHANGED));
+                out.add(alerts.create(former, place, gone, Alert.RESOLVED, at, metrics::value, REASON_RULE_CHANGED));
             }
         }
     }

@@ -44,21 +44,26 @@ public final class ArrivalOrder<T> {
         this.canonical = canonical;
     }
 
-    /**
-     * Buffers {@code item} at {@code time} unless the watermark has passed it.
-     *
-     * @return true when buffered (the caller makes sure a timer fires at {@code time}); false when
-     *         late by arrival (the caller applies it now, at {@link #lateClock})
-     */
-    public boolean offer(Buffer<T> buffer, long time, T item, long watermark) {
+    /** What {@link #offer} did with an input. */
+    public enum Offer {
+        /** Late by arrival, not buffered: the caller applies it now, at {@link #lateClock}. */
+        LATE,
+        /** Buffered, the first at its time: the caller makes sure a timer fires then. */
+        FIRST,
+        /** Buffered behind inputs already waiting at its time, whose timer is set. */
+        QUEUED
+    }
+
+    /** Buffers {@code item} at {@code time} unless the watermark has passed it. */
+    public Offer offer(Buffer<T> buffer, long time, T item, long watermark) {
         if (isLate(time, watermark)) {
-            return false;
+            return Offer.LATE;
         }
         List<T> waiting = buffer.get(time);
         List<T> items = waiting == null ? new ArrayList<>(2) : new ArrayList<>(waiting);
         items.add(item);
         buffer.put(time, items);
-        return true;
+        return waiting == null ? Offer.FIRST : Offer.QUEUED;
     }
 
     /** The inputs that arrived at {@code time}, in canonical order, taken out of the buffer. */

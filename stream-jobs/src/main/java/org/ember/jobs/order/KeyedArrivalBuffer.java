@@ -65,10 +65,14 @@ public final class KeyedArrivalBuffer<T> {
      * @return false when late by arrival: apply it now, at {@link ArrivalOrder#lateClock}
      */
     public boolean offer(T item, long time, TimerService timers) {
-        if (!order.offer(buffer, time, item, timers.currentWatermark())) {
+        ArrivalOrder.Offer offered = order.offer(buffer, time, item, timers.currentWatermark());
+        if (offered == ArrivalOrder.Offer.LATE) {
             return false;
         }
-        timers.registerEventTimeTimer(time);
+        // Inputs already waiting at this time have their timer (deleteTimer keeps it while they wait).
+        if (offered == ArrivalOrder.Offer.FIRST) {
+            timers.registerEventTimeTimer(time);
+        }
         return true;
     }
 

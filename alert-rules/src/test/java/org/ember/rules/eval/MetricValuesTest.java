@@ -1,0 +1,98 @@
+package org.ember.rules.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** {@link MetricValues} against the hash-map merge the evaluator used before, on random updates. */
+class MetricValuesTest {
+    /** The merge as it was: keep what the update does not name, set non-zero non-NaN values, drop the rest. */
+    private static Map<String, Double> reference(Map<String, Double> metrics, Map<String, Double> values) {
+        Map<String, Double> out = new HashMap<>();
+        for (Map.Entry<String, Double> m : metrics.entrySet()) {
+            if (!values.containsKey(m.getKey())) {
+                out.put(m.getKey(), m.getValue());
+            }
+        }
+        for (Map.Entry<String, Double> v : values.entrySet()) {
+            double value = v.getValue() == null ? 0 : v.getValue();
+            if (value != 0 && !Double.isNaN(value)) {
+                out.put(v.getKey(), value);
+            }
+        }
+        return Map.copyOf(out);
+    }
+
+    @Test
+    void randomUpdatesMergeAsTheHashMapDid() {
+        for (long seed = 1; seed <= 8; seed++) {
+            Random random = new Random(seed);
+            // Few names: updates hit existing metrics often; names share long prefixes like the real ones.
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < 40 + random.nextInt(300); i++) {
+                names.add("count{window=" + random.nextInt(50) + "h,feed=any,category=c" + i + "}");
+            }
+            MetricValues values = MetricValues.EMPTY;
+            Map<String, Double> expected = Map.of();
+            for (int step = 0; step < 2_000; step++) {
+                Map<String, Double> update = new LinkedHashMap<>();
+                int k = random.nextInt(10) == 0 ? names.size() : random.nextInt(14);
+                for (int j = 0; j < k; j++) {
+                    String name = names.get(random.nextInt(names.size()));
+                    int kind = random.nextInt(10);
+                    Double value = switch (kind) {
+                        case 0 -> 0.0;
+                        case 1 -> Double.NaN;
+                        case 2 -> null;
+                        case 3 -> -0.0;
+                        default -> (double) random.nextInt(5) - 1;
+                    };
+                    update.put(new String(name), value);
+                }
+                values = values.with(update);
+                expected = reference(expected, update);
+                assertThat(values).isEqualTo(expected);
+                assertThat(expected).isEqualTo(values);
+                assertThat(values.hashCode()).isEqualTo(expected.hashCode());
+                assertThat(values.size()).isEqualTo(expected.size());
+                for (String name : names) {
+                    Double want = expected.get(name);
+                    assertThat(values.get(name)).isEqualTo(want);
+                    assertThat(values.containsKey(name)).isEqualTo(want != null);
+                    assertThat(values.value(name)).isEqualTo(want == null ? 0 : want);
+                }
+                assertThat(MetricValues.of(new HashMap<>(expected))).isEqualTo(values);
+            }
+        }
+    }
+
+    @Test
+    void emptyUpdatesAndRemovingEverything() {
+        MetricValues two = MetricValues.of(Map.of("b", 2.0, "a", 1.0));
+        assertThat(two.with(Map.of())).isSameAs(two);
+        assertThat(two.with(Map.of("a", 0.0, "b", Double.NaN))).isSameAs(MetricValues.EMPTY).isEmpty();
+        assertThat(two.with(Map.of("0", 5.0, "z", 6.0)).keySet()).containsExactly("0", "a", "b", "z");
+        assertThat(two.get(3)).isNull();
+        assertThat(two.value("c")).isZero();
+        assertThat(MetricValues.of(Map.of())).isSameAs(MetricValues.EMPTY);
+    }
+
+    @Test
+    void isImmutableAndAreaStateKeepsIt() {
+        MetricValues one = MetricValues.of(Map.of("a", 1.0));
+        assertThatThrownBy(() -> one.put("b", 2.0)).isInstanceOf(UnsupportedOperationException.class);
+        AreaState state = new AreaState(one, Map.of(), 0, 0);
+        assertThat(state.metrics()).isSameAs(one);
+        // A map from elsewhere (Flink's map serializer makes a HashMap on restore) becomes sorted arrays.
+        AreaState restored = new AreaState(new HashMap<>(Map.of("a", 1.0)), Map.of(), 0, 0);
+        assertThat(restored.metrics()).isInstanceOf(MetricValues.class).isEqualTo(one);
+        assertThat(restored).isEqualTo(state);
+    }
+}
