@@ -62,14 +62,20 @@ final class AreaTally {
         }
     }
 
-    /** A copy to add to (a running tally is shared between evaluations). */
-    AreaTally copy() {
+    /** A tally with these incident counts by window (24 h, 7 d) and nothing else yet. */
+    static AreaTally withCounts(long[] all, long[] multiAgency, long[] healthOnly, long[] healthRecorded, long[] serious) {
         AreaTally t = new AreaTally();
         System.arraycopy(all, 0, t.all, 0, 2);
         System.arraycopy(multiAgency, 0, t.multiAgency, 0, 2);
         System.arraycopy(healthOnly, 0, t.healthOnly, 0, 2);
         System.arraycopy(healthRecorded, 0, t.healthRecorded, 0, 2);
         System.arraycopy(serious, 0, t.serious, 0, 2);
+        return t;
+    }
+
+    /** A copy to add to (a running tally is shared between evaluations). */
+    AreaTally copy() {
+        AreaTally t = withCounts(all, multiAgency, healthOnly, healthRecorded, serious);
         for (int w = 0; w < 2; w++) {
             t.agencies.get(w).addAll(agencies.get(w));
         }

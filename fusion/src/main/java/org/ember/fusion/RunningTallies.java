@@ -87,12 +87,7 @@ final class RunningTallies {
         }
 
         private AreaTally count() {
-            AreaTally t = new AreaTally();
-            System.arraycopy(all, 0, t.all, 0, 2);
-            System.arraycopy(multiAgency, 0, t.multiAgency, 0, 2);
-            System.arraycopy(healthOnly, 0, t.healthOnly, 0, 2);
-            System.arraycopy(healthRecorded, 0, t.healthRecorded, 0, 2);
-            System.arraycopy(serious, 0, t.serious, 0, 2);
+            AreaTally t = AreaTally.withCounts(all, multiAgency, healthOnly, healthRecorded, serious);
             for (int w = 0; w < 2; w++) {
                 t.agencies.get(w).addAll(agencies.get(w).keySet());
             }
