@@ -253,6 +253,7 @@ public final class LadAnalytics {
         Publish.clearBook(state.cells());
         cells.cleared();
         Publish.clearBook(state.areas());
+        lad.cache().publishedNumbers.clear(); // they describe maps no longer in state
         lad.cache().neighbourhoodTension = null;
         lad.cache().riskTimers.clear();
         Publish.clearBook(state.clusters());
@@ -356,6 +357,7 @@ public final class LadAnalytics {
         Publish.clearBook(state.signals());
         Publish.clearBook(state.cells());
         Publish.clearBook(state.areas());
+        lad.cache().publishedNumbers.clear(); // they describe maps no longer in state
         lad.cache().neighbourhoodTension = null;
         Publish.clearBook(state.clusters());
         Publish.clearBook(state.scan());
