@@ -28,6 +28,9 @@ final class CylinderScanner {
     private final boolean skipEmpty;
     /** c·ln c for every possible c, so that an LLR costs two logarithms instead of four. */
     private final double[] cLogC;
+    private ReplicateMaximum replicates;
+    private double[] replicatesWeight;
+    private double replicatesFraction;
 
     CylinderScanner(NeighbourIndex neighbours, int axisDays, int[] windowStart, int[] windowEnd,
             double[] windowMass, long total, int minCases) {
@@ -48,6 +51,21 @@ final class CylinderScanner {
         for (int c = 1; c <= total; c++) {
             cLogC[c] = c * Math.log(c);
         }
+    }
+
+    /**
+     * The faster way to a replicate's maximum ({@link ReplicateMaximum}) for these weights, or null
+     * when the windows are not the prospective ones; built once per scanner (a day) and shared by
+     * the replication tasks, each with its own {@link ReplicateMaximum#worker}.
+     */
+    synchronized ReplicateMaximum replicates(double[] weight, double maxFraction) {
+        if (replicates == null || replicatesWeight != weight || replicatesFraction != maxFraction) {
+            replicates = ReplicateMaximum.of(neighbours, axisDays, windowStart, windowEnd, windowMass, total, minCases,
+                    skipEmpty, cLogC, weight, maxFraction);
+            replicatesWeight = weight;
+            replicatesFraction = maxFraction;
+        }
+        return replicates;
     }
 
     /** {@link KulldorffScan#poissonLlr} with the c·ln c terms from the table. */

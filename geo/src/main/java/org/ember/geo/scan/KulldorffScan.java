@@ -317,6 +317,8 @@ public final class KulldorffScan {
             CylinderScanner scanner, double[] weight, double maxFraction) {
         int[][] sim = new int[locs][axisDays];
         int[] pool = new int[caseLocation.length];
+        ReplicateMaximum replicates = scanner.replicates(weight, maxFraction);
+        ReplicateMaximum.Worker fast = replicates == null ? null : replicates.worker();
         return rnd -> {
             System.arraycopy(caseLocation, 0, pool, 0, pool.length);
             // A partial Fisher-Yates shuffle draws which cases get the axis dates: a uniformly
@@ -328,7 +330,8 @@ public final class KulldorffScan {
                 pool[j] = tmp;
                 sim[pool[k]][axisCaseDays[k]]++;
             }
-            double max = scanner.scanCased(sim, weight, maxFraction, pool, axisCaseDays.length);
+            double max = fast != null ? fast.maximum(sim, pool, axisCaseDays.length)
+                    : scanner.scanCased(sim, weight, maxFraction, pool, axisCaseDays.length);
             for (int k = 0; k < axisCaseDays.length; k++) {
                 sim[pool[k]][axisCaseDays[k]] = 0;
             }
