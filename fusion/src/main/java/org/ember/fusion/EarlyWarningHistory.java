@@ -131,6 +131,27 @@ public record EarlyWarningHistory(String[] ids, long lastEpochDay, int daysSeen,
         return -1;
     }
 
+    /** The arrays themselves, for readers in this package that do not change them (the accessors copy). */
+    String[] idsView() {
+        return ids;
+    }
+
+    int[] countsView() {
+        return counts;
+    }
+
+    double[] excessView() {
+        return excess;
+    }
+
+    boolean[] alertedView() {
+        return alerted;
+    }
+
+    String[] lsoasView() {
+        return lsoas;
+    }
+
     @Override
     public String[] ids() {
         return ids.clone();

@@ -131,7 +131,8 @@ final class EarlyWarningLayer {
         }
         List<ScanLocation> locations = cells.locations();
         EarlyWarningScan scan = kept != null && Arrays.equals(kept.ids, cells.ids()) ? kept.scan
-                : h == null ? newScan(locations, settings) : restore(locations, h);
+                : h == null ? newScan(locations, settings)
+                : restore(locations, h, cache.incremental ? cache.earlyWarningNeighbours : null);
         Set<String> scanned = new HashSet<>(Arrays.asList(cells.ids()));
         LocalDate last = scan.lastDay();
         // Days with no tick had no live incidents when they ended: quiet days, not missing ones (apart
@@ -145,20 +146,15 @@ final class EarlyWarningLayer {
         for (int z = 0; z < scores.length; z++) {
             scores[z] = Publish.round(cellScores.getOrDefault(locations.get(z).id(), 0.0));
         }
-        EarlyWarningScan.Snapshot s = scan.snapshot();
-        int[][] byBack = s.countsByBack();
-        int n = locations.size();
-        int[] flat = new int[byBack.length * n];
-        for (int back = 0; back < byBack.length; back++) {
-            System.arraycopy(byBack[back], 0, flat, back * n, n);
-        }
+        EarlyWarningScan.Held s = scan.held();
         EarlyWarningHistory written = new EarlyWarningHistory(cells.ids(), s.lastDay().toEpochDay(),
-                s.daysSeen(), flat, s.excess(), s.alerted(), scores, before == null ? 0 : before.lateChanges(),
+                s.daysSeen(), s.counts(), s.excess(), s.alerted(), scores, before == null ? 0 : before.lateChanges(),
                 cells.lsoas());
         lad.state().earlyWarning().set(written);
         cache.earlyWarningScores = null;
         if (cache.incremental) {
             cache.earlyWarning = new EarlyWarningKept(scan, locations, cells.ids(), cells.lsoas(), written);
+            cache.earlyWarningNeighbours = scan.neighbourIndex();
         }
     }
 
@@ -235,9 +231,9 @@ final class EarlyWarningLayer {
     private static TreeMap<String, String> lsoaOfCell(EarlyWarningHistory h, List<FusedEvent> events) {
         TreeMap<String, String> out = new TreeMap<>();
         if (h != null) {
-            String[] ids = h.ids();
-            String[] lsoas = h.lsoas();
-            int[] counts = h.counts();
+            String[] ids = h.idsView();
+            String[] lsoas = h.lsoasView();
+            int[] counts = h.countsView();
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] > 0) {
                     int z = i % ids.length;
@@ -257,20 +253,64 @@ final class EarlyWarningLayer {
 
     /** Each location of the incidents in state with their majority LSOA (ties to the lowest code; null when none has one). */
     private static Map<String, String> labels(List<FusedEvent> events) {
-        Map<String, TreeMap<String, Integer>> byCell = new HashMap<>();
+        Map<String, Lsoas> byCell = new HashMap<>();
         for (FusedEvent e : events) {
             String id = locationId(e);
             if (id != null) {
-                TreeMap<String, Integer> lsoas = byCell.computeIfAbsent(id, k -> new TreeMap<>());
+                Lsoas lsoas = byCell.get(id);
+                if (lsoas == null) {
+                    lsoas = new Lsoas();
+                    byCell.put(id, lsoas);
+                }
                 if (e.lsoa() != null) {
-                    lsoas.merge(e.lsoa(), 1, Integer::sum);
+                    lsoas.add(e.lsoa());
                 }
             }
         }
-        Map<String, String> out = new HashMap<>();
-        byCell.forEach((cell, lsoas) -> out.put(cell,
-                lsoas.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null)));
+        Map<String, String> out = new HashMap<>(byCell.size() * 2);
+        byCell.forEach((cell, lsoas) -> out.put(cell, lsoas.majority()));
         return out;
+    }
+
+    /**
+     * The LSOAs of one location's incidents with their counts: nearly always a single one, so a map
+     * is made only when a second turns up (a location's incidents are counted every night).
+     */
+    private static final class Lsoas {
+        private String single;
+        private int count;
+        private TreeMap<String, Integer> many;
+
+        void add(String lsoa) {
+            if (many != null) {
+                many.merge(lsoa, 1, Integer::sum);
+            } else if (single == null) {
+                single = lsoa;
+                count = 1;
+            } else if (single.equals(lsoa)) {
+                count++;
+            } else {
+                many = new TreeMap<>();
+                many.put(single, count);
+                many.put(lsoa, 1);
+            }
+        }
+
+        /** The most frequent, ties to the lowest code; null when none. */
+        String majority() {
+            if (many == null) {
+                return single;
+            }
+            String best = null;
+            int most = 0;
+            for (Map.Entry<String, Integer> e : many.entrySet()) {
+                if (best == null || e.getValue() > most) {
+                    best = e.getKey();
+                    most = e.getValue();
+                }
+            }
+            return best;
+        }
     }
 
     /**
@@ -317,15 +357,12 @@ final class EarlyWarningLayer {
         }
     }
 
-    private EarlyWarningScan restore(List<ScanLocation> locations, EarlyWarningHistory h) {
-        String[] ids = h.ids();
-        int[] counts = h.counts();
-        int[][] byBack = new int[counts.length / ids.length][ids.length];
-        for (int back = 0; back < byBack.length; back++) {
-            System.arraycopy(counts, back * ids.length, byBack[back], 0, ids.length);
-        }
-        return EarlyWarningScan.restore(locations, CoordinateSystem.CARTESIAN, settings, new EarlyWarningScan.Snapshot(
-                List.of(ids), LocalDate.ofEpochDay(h.lastEpochDay()), h.daysSeen(), byBack, h.excess(), h.alerted()));
+    /** The scanner of history {@code h} over {@code locations}, its neighbour index derived from {@code neighbours} when given. */
+    private EarlyWarningScan restore(List<ScanLocation> locations, EarlyWarningHistory h,
+            org.ember.geo.scan.NeighbourIndex neighbours) {
+        return EarlyWarningScan.restore(locations, CoordinateSystem.CARTESIAN, settings, new EarlyWarningScan.Held(
+                h.idsView(), LocalDate.ofEpochDay(h.lastEpochDay()), h.daysSeen(), h.countsView(), h.excessView(),
+                h.alertedView()), neighbours);
     }
 
     /**

@@ -52,6 +52,8 @@ public final class LadCache {
     final Map<String, TensionLayer.Parsed> previousTension = new HashMap<>();
     /** The early-warning scanner of the history in state, kept from night to night (null: restore from state). */
     EarlyWarningKept earlyWarning;
+    /** The neighbour index of the latest early-warning scanner: the next one's is derived from it. */
+    org.ember.geo.scan.NeighbourIndex earlyWarningNeighbours;
     /** Area keys by LSOA code ("lad" for the authority), spelt once. */
     final Map<String, String> areaKeys = new HashMap<>();
     /** Incident tallies of every area, kept running (null until first used). */

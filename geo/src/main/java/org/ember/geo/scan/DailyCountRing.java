@@ -104,28 +104,61 @@ final class DailyCountRing {
         return out;
     }
 
+    /** {@link #countsByBack()} in one array, {@code [back × locations + z]}. */
+    int[] countsFlat() {
+        int held = daysHeld();
+        int n = counts.length;
+        int[] out = new int[held * n];
+        for (int back = 0; back < held; back++) {
+            int slot = slot(back);
+            for (int z = 0; z < n; z++) {
+                out[back * n + z] = counts[z][slot];
+            }
+        }
+        return out;
+    }
+
     /**
      * Refills an empty ring with stored days ({@link #countsByBack()} order, at most the capacity),
      * the latest being {@code last}; {@code seen} is how many days had been added in all.
      */
     void restore(LocalDate last, int seen, int[][] byBack) {
-        if (lastDay != null || byBack.length > capacity || seen < byBack.length) {
-            throw new IllegalStateException("cannot restore " + byBack.length + " of " + seen + " days");
+        int n = counts.length;
+        int[] flat = new int[byBack.length * n];
+        int[] source = new int[n];
+        for (int z = 0; z < n; z++) {
+            source[z] = z;
         }
-        head = byBack.length - 1;
         for (int back = 0; back < byBack.length; back++) {
+            System.arraycopy(byBack[back], 0, flat, back * n, n);
+        }
+        restore(last, seen, byBack.length, flat, n, source);
+    }
+
+    /**
+     * {@link #restore(LocalDate, int, int[][])} from {@code days} stored days in one array of
+     * {@code width} locations a day ({@code stored[back × width + i]}), location z of this ring
+     * taking stored location {@code source[z]} (below 0: none, all 0).
+     */
+    void restore(LocalDate last, int seen, int days, int[] stored, int width, int[] source) {
+        if (lastDay != null || days > capacity || seen < days) {
+            throw new IllegalStateException("cannot restore " + days + " of " + seen + " days");
+        }
+        head = days - 1;
+        for (int back = 0; back < days; back++) {
             int slot = slot(back);
+            int offset = back * width;
             for (int z = 0; z < counts.length; z++) {
-                int n = byBack[back][z];
+                int n = source[z] < 0 ? 0 : stored[offset + source[z]];
                 counts[z][slot] = n;
                 locationTotal[z] += n;
                 dayTotal[slot] += n;
                 total += n;
             }
         }
-        lastDay = byBack.length == 0 ? null : last;
-        daysSeen = byBack.length == 0 ? 0 : seen;
-        if (byBack.length == 0) {
+        lastDay = days == 0 ? null : last;
+        daysSeen = days == 0 ? 0 : seen;
+        if (days == 0) {
             head = -1;
         }
     }

@@ -54,6 +54,7 @@ public final class EarlyWarningScan {
     private boolean dayOpen;
     /** Each cell's history count (shrunk, summing to the history total), set by {@link #expected}. */
     private final double[] historyCases;
+    private final boolean walkEveryStep;
 
     /** An alerting (or, below the threshold, candidate) cluster of a day. */
     public record Cluster(String centre, List<String> cells, LocalDate start, LocalDate end, long observed,
@@ -86,10 +87,26 @@ public final class EarlyWarningScan {
     }
 
     public EarlyWarningScan(List<ScanLocation> locations, CoordinateSystem coordinates, EarlyWarningSettings settings) {
+        this(locations, settings, new NeighbourIndex(List.copyOf(locations), coordinates, settings.maxRadius()), false);
+    }
+
+    /**
+     * @param walkEveryStep walk every centre's circle to its radius, as first written: the reference
+     *     the walk that ends at a circle's last cased member is tested against
+     */
+    EarlyWarningScan(List<ScanLocation> locations, CoordinateSystem coordinates, EarlyWarningSettings settings,
+            boolean walkEveryStep) {
+        this(locations, settings, new NeighbourIndex(List.copyOf(locations), coordinates, settings.maxRadius()),
+                walkEveryStep);
+    }
+
+    private EarlyWarningScan(List<ScanLocation> locations, EarlyWarningSettings settings, NeighbourIndex neighbours,
+            boolean walkEveryStep) {
+        this.walkEveryStep = walkEveryStep;
         this.locations = List.copyOf(locations);
         this.s = settings;
         this.ring = new DailyCountRing(this.locations, settings.baselineDays() + settings.maxDays());
-        this.neighbours = new NeighbourIndex(this.locations, coordinates, settings.maxRadius());
+        this.neighbours = neighbours;
         this.excess = new double[locations.size()];
         this.alerted = new boolean[locations.size()];
         this.historyCases = new double[locations.size()];
@@ -107,13 +124,40 @@ public final class EarlyWarningScan {
         }
     }
 
+    /**
+     * A {@link Snapshot} with the counts in one array, {@code counts[back × ids + location]}, as a
+     * stream stores it: no array per day to build and copy every night. The arrays are taken and
+     * handed out as they are (callers do not change them afterwards).
+     */
+    public record Held(String[] ids, LocalDate lastDay, int daysSeen, int[] counts, double[] excess,
+            boolean[] alerted) {}
+
     /** This scanner's state after its latest closed day (none may be open). */
     public Snapshot snapshot() {
+        checkClosed();
+        return new Snapshot(locations.stream().map(ScanLocation::id).toList(), ring.lastDay(), ring.daysSeen(),
+                ring.countsByBack(), excess.clone(), alerted.clone());
+    }
+
+    /** {@link #snapshot()} with the counts in one array ({@link Held}). */
+    public Held held() {
+        checkClosed();
+        String[] ids = new String[locations.size()];
+        for (int z = 0; z < ids.length; z++) {
+            ids[z] = locations.get(z).id();
+        }
+        return new Held(ids, ring.lastDay(), ring.daysSeen(), ring.countsFlat(), excess.clone(), alerted.clone());
+    }
+
+    /** This scanner's neighbour index (immutable), for {@link #restore(List, CoordinateSystem, EarlyWarningSettings, Held, NeighbourIndex)}. */
+    public NeighbourIndex neighbourIndex() {
+        return neighbours;
+    }
+
+    private void checkClosed() {
         if (dayOpen) {
             throw new IllegalStateException(ring.lastDay() + " is still open");
         }
-        return new Snapshot(locations.stream().map(ScanLocation::id).toList(), ring.lastDay(), ring.daysSeen(),
-                ring.countsByBack(), excess.clone(), alerted.clone());
     }
 
     /**
@@ -122,28 +166,49 @@ public final class EarlyWarningScan {
      */
     public static EarlyWarningScan restore(List<ScanLocation> locations, CoordinateSystem coordinates,
             EarlyWarningSettings settings, Snapshot snapshot) {
-        EarlyWarningScan scan = new EarlyWarningScan(locations, coordinates, settings);
+        int width = snapshot.ids().size();
+        int[][] byBack = snapshot.countsByBack();
+        int[] flat = new int[byBack.length * width];
+        for (int back = 0; back < byBack.length; back++) {
+            System.arraycopy(byBack[back], 0, flat, back * width, width);
+        }
+        return restore(locations, coordinates, settings, new Held(snapshot.ids().toArray(String[]::new),
+                snapshot.lastDay(), snapshot.daysSeen(), flat, snapshot.excess(), snapshot.alerted()), null);
+    }
+
+    /**
+     * {@link #restore(List, CoordinateSystem, EarlyWarningSettings, Snapshot)} from a {@link Held}, with
+     * the neighbour index derived from {@code neighboursFrom} ({@link NeighbourIndex#forLocations},
+     * e.g. the {@link #neighbourIndex} of the scanner of the night before) when it has the same
+     * coordinates and radius: between two nights the cells scanned change by a few, so most of the
+     * index carries over. Null (or another geometry) builds the index afresh. Either way the same
+     * scanner.
+     */
+    public static EarlyWarningScan restore(List<ScanLocation> locations, CoordinateSystem coordinates,
+            EarlyWarningSettings settings, Held held, NeighbourIndex neighboursFrom) {
+        List<ScanLocation> copy = List.copyOf(locations);
+        NeighbourIndex index = neighboursFrom != null && neighboursFrom.coordinates() == coordinates
+                && Double.compare(neighboursFrom.maxRadius(), settings.maxRadius()) == 0
+                ? neighboursFrom.forLocations(copy)
+                : new NeighbourIndex(copy, coordinates, settings.maxRadius());
+        EarlyWarningScan scan = new EarlyWarningScan(copy, settings, index, false);
         Map<String, Integer> from = new HashMap<>();
-        for (int i = 0; i < snapshot.ids().size(); i++) {
-            from.put(snapshot.ids().get(i), i);
+        for (int i = 0; i < held.ids().length; i++) {
+            from.put(held.ids()[i], i);
         }
         int[] source = new int[scan.locations.size()];
         for (int z = 0; z < source.length; z++) {
             Integer i = from.get(scan.locations.get(z).id());
             source[z] = i == null ? -1 : i;
             if (i != null) {
-                scan.excess[z] = snapshot.excess()[i];
-                scan.alerted[z] = snapshot.alerted()[i];
+                scan.excess[z] = held.excess()[i];
+                scan.alerted[z] = held.alerted()[i];
             }
         }
-        int held = Math.min(snapshot.countsByBack().length, settings.baselineDays() + settings.maxDays());
-        int[][] byBack = new int[held][source.length];
-        for (int back = 0; back < held; back++) {
-            for (int z = 0; z < source.length; z++) {
-                byBack[back][z] = source[z] < 0 ? 0 : snapshot.countsByBack()[back][source[z]];
-            }
-        }
-        scan.ring.restore(snapshot.lastDay(), snapshot.daysSeen(), byBack);
+        int width = held.ids().length;
+        int days = width == 0 ? 0 : held.counts().length / width;
+        int kept = Math.min(days, settings.baselineDays() + settings.maxDays());
+        scan.ring.restore(held.lastDay(), held.daysSeen(), kept, held.counts(), width, source);
         return scan;
     }
 
@@ -297,14 +362,29 @@ public final class EarlyWarningScan {
         Candidate[] best = new Candidate[locs];
         long[] circleC = new long[window];
         double[] circleE = new double[window];
+        // A circle is scored only at steps adding a case of the window, so a centre's walk ends at its
+        // last such member (the sums up to there are the same) and one with none is not walked at all.
+        boolean[] cased = new boolean[locs];
+        for (int z = 0; z < locs; z++) {
+            for (int back = 0; back < window && !cased[z]; back++) {
+                cased[z] = ring.count(z, back) != 0;
+            }
+        }
         for (int c = 0; c < locs; c++) {
             int[] order = neighbours.order(c);
+            int steps = order.length;
+            while (!walkEveryStep && steps > 0 && !cased[order[steps - 1]]) {
+                steps--;
+            }
+            if (steps == 0) {
+                continue;
+            }
+            Candidate top = null;
             Arrays.fill(circleC, 0);
             Arrays.fill(circleE, 0);
             double circleH = 0;
             boolean changed = false;
-            Candidate top = null;
-            for (int k = 0; k < order.length; k++) {
+            for (int k = 0; k < steps; k++) {
                 int z = order[k];
                 for (int a = 0; a < window; a++) {
                     int n = ring.count(z, window - 1 - a);
@@ -339,7 +419,7 @@ public final class EarlyWarningScan {
             }
             best[c] = top;
         }
-        List<Candidate> sorted = new ArrayList<>();
+        List<Candidate> sorted = new ArrayList<>(locs);
         for (Candidate c : best) {
             if (c != null) {
                 sorted.add(c);

@@ -12,6 +12,10 @@ import java.util.List;
 public final class NeighbourIndex {
     private final int[][] order;
     private final double[][] distance;
+    private final CoordinateSystem coordinates;
+    private final double maxRadius;
+    private final String[] ids;
+    private final double[][] xyz;
 
     public NeighbourIndex(List<ScanLocation> locations, CoordinateSystem coordinates, double maxRadius) {
         this(locations, coordinates, maxRadius, false);
@@ -22,59 +26,181 @@ public final class NeighbourIndex {
      *     reference the bucketed search is tested against
      */
     NeighbourIndex(List<ScanLocation> locations, CoordinateSystem coordinates, double maxRadius, boolean allPairs) {
+        this.coordinates = coordinates;
+        this.maxRadius = maxRadius;
         int n = locations.size();
-        double[][] xyz = new double[n][];
+        ids = new String[n];
+        xyz = new double[n][];
         for (int i = 0; i < n; i++) {
+            ids[i] = locations.get(i).id();
             xyz[i] = coordinates.toCartesian(locations.get(i));
         }
         order = new int[n][];
         distance = new double[n][];
         Buckets buckets = allPairs ? null : Buckets.of(xyz, maxRadius);
-        int[] idx = new int[n];
-        double[] d = new double[n];
-        int[] candidates = new int[n];
+        Scratch scratch = new Scratch(n);
         for (int c = 0; c < n; c++) {
-            int found = buckets == null ? all(candidates) : buckets.near(xyz[c], candidates);
-            int count = 0;
-            for (int m = 0; m < found; m++) {
-                int j = candidates[m];
-                d[j] = CoordinateSystem.euclidean(xyz[c], xyz[j]);
-                if (d[j] <= maxRadius) {
-                    idx[count++] = j;
-                }
-            }
-            // SaTScan (CompareIdentifierDistance in CentroidNeighbors.cpp) breaks equal distances by the
-            // lesser coordinates, compared one coordinate after the other in its Cartesian form; the
-            // order therefore does not depend on the order of the location list (nor on the order the
-            // buckets give the candidates in). A total order, so any sort gives the same list: short
-            // lists (a few dozen cells within the radius) by insertion, without boxing.
-            int[] sorted = new int[count];
-            if (count <= SHORT) {
-                for (int k = 0; k < count; k++) {
-                    int j = idx[k];
-                    int at = k;
-                    while (at > 0 && compare(sorted[at - 1], j, d, xyz) > 0) {
-                        sorted[at] = sorted[at - 1];
-                        at--;
-                    }
-                    sorted[at] = j;
-                }
+            measure(c, buckets, scratch);
+        }
+    }
+
+    /**
+     * The index {@code new NeighbourIndex(locations, coordinates, maxRadius)} gives, with this one's
+     * coordinates and radius, built from this one: a location listed here under the same id at the
+     * same point keeps its neighbours that are still listed (their distances as measured here, the
+     * same numbers) and gains the new locations within the radius; only new locations are measured
+     * against all. The order is the same total order (distance, then coordinates, then position in
+     * the list), so the lists are those of a fresh index. Cheap when few locations come and go,
+     * as between two nights of a daily scan.
+     */
+    public NeighbourIndex forLocations(List<ScanLocation> locations) {
+        return new NeighbourIndex(this, locations);
+    }
+
+    private NeighbourIndex(NeighbourIndex from, List<ScanLocation> locations) {
+        this.coordinates = from.coordinates;
+        this.maxRadius = from.maxRadius;
+        int n = locations.size();
+        ids = new String[n];
+        xyz = new double[n][];
+        java.util.Map<String, Integer> before = new java.util.HashMap<>(from.ids.length * 2);
+        for (int i = 0; i < from.ids.length; i++) {
+            before.putIfAbsent(from.ids[i], i);
+        }
+        int[] newOf = new int[from.ids.length];
+        Arrays.fill(newOf, -1);
+        int[] oldOf = new int[n];
+        int fresh = 0;
+        for (int z = 0; z < n; z++) {
+            ids[z] = locations.get(z).id();
+            xyz[z] = coordinates.toCartesian(locations.get(z));
+            Integer i = before.get(ids[z]);
+            oldOf[z] = i != null && newOf[i] < 0 && Arrays.equals(from.xyz[i], xyz[z]) ? i : -1;
+            if (oldOf[z] >= 0) {
+                newOf[oldOf[z]] = z;
             } else {
-                Integer[] inCircle = new Integer[count];
-                for (int k = 0; k < count; k++) {
-                    inCircle[k] = idx[k];
-                }
-                Arrays.sort(inCircle, (a, b) -> compare(a, b, d, xyz));
-                for (int k = 0; k < count; k++) {
-                    sorted[k] = inCircle[k];
-                }
-            }
-            order[c] = sorted;
-            distance[c] = new double[count];
-            for (int k = 0; k < count; k++) {
-                distance[c][k] = d[sorted[k]];
+                fresh++;
             }
         }
+        order = new int[n][];
+        distance = new double[n][];
+        Buckets buckets = fresh == 0 ? null : Buckets.of(xyz, maxRadius);
+        Scratch scratch = new Scratch(n);
+        // The new locations within the radius of each kept one (the relation is symmetric).
+        int[][] gained = new int[n][];
+        int[] gainedCount = new int[n];
+        for (int j = 0; j < n; j++) {
+            if (oldOf[j] >= 0) {
+                continue;
+            }
+            measure(j, buckets, scratch);
+            for (int c : order[j]) {
+                if (oldOf[c] >= 0) {
+                    if (gained[c] == null) {
+                        gained[c] = new int[4];
+                    } else if (gainedCount[c] == gained[c].length) {
+                        gained[c] = Arrays.copyOf(gained[c], gainedCount[c] * 2);
+                    }
+                    gained[c][gainedCount[c]++] = j;
+                }
+            }
+        }
+        for (int c = 0; c < n; c++) {
+            int was = oldOf[c];
+            if (was < 0) {
+                continue;
+            }
+            int[] oldOrder = from.order[was];
+            double[] oldDistance = from.distance[was];
+            int count = 0;
+            int[] idx = scratch.idx;
+            double[] d = scratch.d;
+            for (int k = 0; k < oldOrder.length; k++) {
+                int j = newOf[oldOrder[k]];
+                if (j >= 0) {
+                    idx[count++] = j;
+                    d[j] = oldDistance[k];
+                }
+            }
+            for (int g = 0; g < gainedCount[c]; g++) {
+                int j = gained[c][g];
+                d[j] = CoordinateSystem.euclidean(xyz[c], xyz[j]);
+                idx[count++] = j;
+            }
+            // Nearly sorted already (kept neighbours in their order, the few gained at the end): by insertion.
+            order[c] = insertionSorted(idx, count, d, xyz);
+            distance[c] = new double[count];
+            for (int k = 0; k < count; k++) {
+                distance[c][k] = d[order[c][k]];
+            }
+        }
+    }
+
+    /** Work arrays of one build. */
+    private static final class Scratch {
+        final int[] idx;
+        final double[] d;
+        final int[] candidates;
+
+        Scratch(int n) {
+            idx = new int[n];
+            d = new double[n];
+            candidates = new int[n];
+        }
+    }
+
+    /** Measures centre c against the candidates the buckets give (or all), and fills its order and distances. */
+    private void measure(int c, Buckets buckets, Scratch scratch) {
+        int[] candidates = scratch.candidates;
+        int[] idx = scratch.idx;
+        double[] d = scratch.d;
+        int found = buckets == null ? all(candidates) : buckets.near(xyz[c], candidates);
+        int count = 0;
+        for (int m = 0; m < found; m++) {
+            int j = candidates[m];
+            d[j] = CoordinateSystem.euclidean(xyz[c], xyz[j]);
+            if (d[j] <= maxRadius) {
+                idx[count++] = j;
+            }
+        }
+        // SaTScan (CompareIdentifierDistance in CentroidNeighbors.cpp) breaks equal distances by the
+        // lesser coordinates, compared one coordinate after the other in its Cartesian form; the
+        // order therefore does not depend on the order of the location list (nor on the order the
+        // buckets give the candidates in). A total order, so any sort gives the same list: short
+        // lists (a few dozen cells within the radius) by insertion, without boxing.
+        int[] sorted;
+        if (count <= SHORT) {
+            sorted = insertionSorted(idx, count, d, xyz);
+        } else {
+            Integer[] inCircle = new Integer[count];
+            for (int k = 0; k < count; k++) {
+                inCircle[k] = idx[k];
+            }
+            Arrays.sort(inCircle, (a, b) -> compare(a, b, d, xyz));
+            sorted = new int[count];
+            for (int k = 0; k < count; k++) {
+                sorted[k] = inCircle[k];
+            }
+        }
+        order[c] = sorted;
+        distance[c] = new double[count];
+        for (int k = 0; k < count; k++) {
+            distance[c][k] = d[sorted[k]];
+        }
+    }
+
+    private static int[] insertionSorted(int[] idx, int count, double[] d, double[][] xyz) {
+        int[] sorted = new int[count];
+        for (int k = 0; k < count; k++) {
+            int j = idx[k];
+            int at = k;
+            while (at > 0 && compare(sorted[at - 1], j, d, xyz) > 0) {
+                sorted[at] = sorted[at - 1];
+                at--;
+            }
+            sorted[at] = j;
+        }
+        return sorted;
     }
 
     private static int all(int[] candidates) {
@@ -167,6 +293,14 @@ public final class NeighbourIndex {
 
     public int size() {
         return order.length;
+    }
+
+    CoordinateSystem coordinates() {
+        return coordinates;
+    }
+
+    double maxRadius() {
+        return maxRadius;
     }
 
     /** Neighbours of centre c, nearest first (the centre itself first). */

@@ -237,4 +237,99 @@ class EarlyWarningScanTest {
             assertThat(restored.addDay(DAY0.plusDays(d), days.get(d))).isEqualTo(kept.addDay(DAY0.plusDays(d), days.get(d)));
         }
     }
+
+    /**
+     * Ending each centre's walk at its last cell with a case in the window (and not walking centres
+     * with none) scores every day as walking every circle to its radius: sparse days on a grid with
+     * gaps, planted outbreaks, both scores, days scanned before they close.
+     */
+    @Test
+    void endingEachWalkAtItsLastCasedCellScoresAsWalkingEveryStep() {
+        int clusters = 0;
+        for (long seed = 1; seed <= 4; seed++) {
+            SplittableRandom r = new SplittableRandom(seed);
+            List<ScanLocation> cells = new ArrayList<>();
+            for (ScanLocation c : grid()) {
+                if (r.nextInt(4) != 0) {
+                    cells.add(c);
+                }
+            }
+            EarlyWarningSettings settings = new EarlyWarningSettings(0.6, 7, 2, 12, 60, 4, 14, 2, seed % 2 == 0);
+            EarlyWarningScan fast = new EarlyWarningScan(cells, CoordinateSystem.CARTESIAN, settings);
+            EarlyWarningScan reference = new EarlyWarningScan(cells, CoordinateSystem.CARTESIAN, settings, true);
+            for (int d = 0; d < 110; d++) {
+                Map<String, Integer> today = new HashMap<>();
+                int cases = r.nextInt(12);
+                for (int k = 0; k < cases; k++) {
+                    today.merge(cells.get(r.nextInt(cells.size())).id(), 1, Integer::sum);
+                }
+                if (d > 60 && r.nextInt(5) == 0) {
+                    today.merge(cells.get(r.nextInt(cells.size())).id(), 2 + r.nextInt(4), Integer::sum);
+                }
+                if (r.nextInt(4) == 0) {
+                    Map<String, Integer> morning = new HashMap<>(today);
+                    morning.keySet().removeIf(k -> r.nextBoolean());
+                    assertThat(fast.update(DAY0.plusDays(d), morning, 0.5))
+                            .isEqualTo(reference.update(DAY0.plusDays(d), morning, 0.5));
+                }
+                EarlyWarningScan.Day expected = reference.addDay(DAY0.plusDays(d), today);
+                assertThat(fast.addDay(DAY0.plusDays(d), today)).as("seed %d day %d", seed, d).isEqualTo(expected);
+                clusters += expected.clusters().size();
+            }
+        }
+        assertThat(clusters).isGreaterThan(100);
+    }
+
+    /**
+     * A scanner restored from its flat {@link EarlyWarningScan.Held} form, over the next night's
+     * cells (some gone, some new), with its neighbour index derived from the night before's, carries
+     * on as one restored from a {@link EarlyWarningScan.Snapshot} with a fresh index.
+     */
+    @Test
+    void aScannerRestoredFromItsHeldFormWithLastNightsNeighboursIsTheRestoredSnapshot() {
+        List<ScanLocation> all = grid();
+        SplittableRandom r = new SplittableRandom(9);
+        List<ScanLocation> before = new ArrayList<>();
+        List<ScanLocation> after = new ArrayList<>();
+        for (ScanLocation c : all) {
+            int k = r.nextInt(6);
+            if (k != 0) {
+                before.add(c);
+            }
+            if (k != 1) {
+                after.add(c);
+            }
+        }
+        EarlyWarningSettings settings = new EarlyWarningSettings(0.6, 7, 2, 12, 60, 4, 14, 2);
+        EarlyWarningScan kept = new EarlyWarningScan(before, CoordinateSystem.CARTESIAN, settings);
+        List<Map<String, Integer>> days = new ArrayList<>();
+        for (int d = 0; d < 120; d++) {
+            Map<String, Integer> today = new HashMap<>();
+            for (int k = 0; k < 30; k++) {
+                today.merge(all.get(r.nextInt(all.size())).id(), 1, Integer::sum);
+            }
+            if (d >= 80) {
+                today.merge("c10_10", 3, Integer::sum);
+            }
+            days.add(today);
+        }
+        for (int d = 0; d < 90; d++) {
+            Map<String, Integer> today = new HashMap<>(days.get(d));
+            today.keySet().retainAll(before.stream().map(ScanLocation::id).toList());
+            kept.addDay(DAY0.plusDays(d), today);
+        }
+        EarlyWarningScan.Held held = kept.held();
+        EarlyWarningScan.Snapshot snapshot = kept.snapshot();
+        assertThat(held.counts().length).isEqualTo(snapshot.countsByBack().length * before.size());
+        EarlyWarningScan fromSnapshot = EarlyWarningScan.restore(after, CoordinateSystem.CARTESIAN, settings, snapshot);
+        EarlyWarningScan fromHeld = EarlyWarningScan.restore(after, CoordinateSystem.CARTESIAN, settings, held,
+                kept.neighbourIndex());
+        assertThat(fromHeld.held().counts()).isEqualTo(fromSnapshot.held().counts());
+        for (int d = 90; d < 120; d++) {
+            Map<String, Integer> today = new HashMap<>(days.get(d));
+            today.keySet().retainAll(after.stream().map(ScanLocation::id).toList());
+            assertThat(fromHeld.addDay(DAY0.plusDays(d), today)).isEqualTo(fromSnapshot.addDay(DAY0.plusDays(d), today));
+        }
+        assertThat(fromHeld.snapshot().excess()).containsExactly(fromSnapshot.snapshot().excess());
+    }
 }

@@ -82,4 +82,88 @@ class NeighbourIndexTest {
         same(lsoas, CoordinateSystem.LAT_LON, 0.001); // too fine for buckets: every pair
         same(List.of(), CoordinateSystem.CARTESIAN, 1.0);
     }
+
+    /**
+     * An index derived for another location list ({@link NeighbourIndex#forLocations}) is the fresh
+     * index of that list: nights that drop cells, add cells (some on a point already listed, one id
+     * moved to another point), in shuffled order so that ties between points on the same spot are
+     * broken by new positions, each derived from the one before.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {5, 11, 2026})
+    void anIndexDerivedForOtherLocationsIsTheFreshIndexOfThem(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<ScanLocation> all = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            for (int j = 0; j < 30; j++) {
+                all.add(new ScanLocation("c" + i + "_" + j, 318.125 + 0.25 * i, 176.125 + 0.25 * j));
+            }
+        }
+        for (int k = 0; k < 60; k++) { // LSOA centroids on a cell's spot: ties by position in the list
+            ScanLocation on = all.get(random.nextInt(900));
+            all.add(new ScanLocation("lsoa" + k, on.x(), on.y()));
+        }
+        List<ScanLocation> current = pick(all, random, 0.4);
+        NeighbourIndex index = new NeighbourIndex(current, CoordinateSystem.CARTESIAN, 1.0);
+        int derivedLists = 0;
+        for (int night = 0; night < 8; night++) {
+            List<ScanLocation> next = new ArrayList<>();
+            for (ScanLocation l : current) {
+                if (random.nextInt(10) != 0) {
+                    next.add(l);
+                }
+            }
+            for (ScanLocation l : pick(all, random, 0.08)) {
+                if (next.stream().noneMatch(m -> m.id().equals(l.id()))) {
+                    next.add(l);
+                }
+            }
+            if (night == 3 && !next.isEmpty()) { // an id seen before, now at another point
+                ScanLocation moved = next.remove(0);
+                next.add(new ScanLocation(moved.id(), moved.x() + 0.25, moved.y()));
+            }
+            java.util.Collections.shuffle(next, new java.util.Random(random.nextLong()));
+            NeighbourIndex derived = index.forLocations(next);
+            NeighbourIndex fresh = new NeighbourIndex(next, CoordinateSystem.CARTESIAN, 1.0);
+            assertThat(derived.size()).isEqualTo(next.size());
+            for (int c = 0; c < next.size(); c++) {
+                assertThat(derived.order(c)).as("night %d, order of %s", night, next.get(c).id())
+                        .isEqualTo(fresh.order(c));
+                assertThat(derived.distances(c)).isEqualTo(fresh.distances(c));
+                derivedLists += derived.order(c).length;
+            }
+            index = derived;
+            current = next;
+        }
+        assertThat(derivedLists).isGreaterThan(8 * 200);
+        assertThat(index.forLocations(List.of()).size()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {8, 13})
+    void aDerivedIndexOfLatitudesAndLongitudesIsTheFreshOne(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<ScanLocation> all = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            all.add(new ScanLocation("l" + i, 51.4 + 0.2 * random.nextDouble(), -3.4 + 0.3 * random.nextDouble()));
+        }
+        List<ScanLocation> before = pick(all, random, 0.5);
+        List<ScanLocation> after = pick(all, random, 0.5);
+        NeighbourIndex derived = new NeighbourIndex(before, CoordinateSystem.LAT_LON, 1.5).forLocations(after);
+        NeighbourIndex fresh = new NeighbourIndex(after, CoordinateSystem.LAT_LON, 1.5);
+        for (int c = 0; c < after.size(); c++) {
+            assertThat(derived.order(c)).isEqualTo(fresh.order(c));
+            assertThat(derived.distances(c)).isEqualTo(fresh.distances(c));
+        }
+    }
+
+    private static List<ScanLocation> pick(List<ScanLocation> all, SplittableRandom random, double share) {
+        List<ScanLocation> out = new ArrayList<>();
+        for (ScanLocation l : all) {
+            if (random.nextDouble() < share) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
 }
