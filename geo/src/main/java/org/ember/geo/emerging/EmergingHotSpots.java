@@ -5,6 +5,8 @@ import java.util.List;
 import org.ember.geo.hotspot.GetisOrd;
 import org.ember.geo.hotspot.GiOptions;
 import org.ember.geo.hotspot.HotSpot;
+import org.ember.geo.hotspot.Weighting;
+import org.ember.geo.math.SignificantZ;
 import org.ember.geo.math.StandardNormal;
 import org.ember.geo.neighbours.NeighbourList;
 
@@ -62,6 +64,43 @@ public final class EmergingHotSpots {
             }
         }
         return z;
+    }
+
+    /**
+     * The category of every location ({@link #analyse}'s, in location order) without the rest of its
+     * outcome: Gi* z-scores without p-values or bins, the space-time neighbourhoods built in order
+     * ({@link NeighbourList#spaceTime}), significance decided by comparing z with the critical value
+     * ({@link SignificantZ}) and the trend by {@link MannKendall#significantTrend}. The same numbers
+     * and decisions, so the same categories.
+     */
+    public static HotSpotCategory[] categories(SpaceTimeCube cube, double distance, double alpha) {
+        SignificantZ significant = SignificantZ.at(alpha);
+        int locations = cube.locationCount();
+        int steps = cube.stepCount();
+        NeighbourList spatial = NeighbourList.withinDistance(cube.xs(), cube.ys(), distance);
+        double[] values = new double[locations * steps];
+        for (int l = 0; l < locations; l++) {
+            for (int s = 0; s < steps; s++) {
+                values[bin(l, s, steps)] = cube.value(l, s);
+            }
+        }
+        double[] z = GetisOrd.giStarZ(values, NeighbourList.spaceTime(spatial, steps), Weighting.BINARY);
+        HotSpotCategory[] out = new HotSpotCategory[locations];
+        boolean[] hot = new boolean[steps];
+        boolean[] cold = new boolean[steps];
+        double[] series = new double[steps];
+        for (int l = 0; l < locations; l++) {
+            for (int s = 0; s < steps; s++) {
+                double zs = z[bin(l, s, steps)];
+                series[s] = Double.isNaN(zs) ? 0.0 : zs;
+                boolean significantHere = significant.test(zs);
+                hot[s] = zs > 0 && significantHere;
+                cold[s] = zs < 0 && significantHere;
+            }
+            int trend = MannKendall.significantTrend(series, significant);
+            out[l] = HotSpotCategory.classify(hot, cold, trend > 0, trend < 0);
+        }
+        return out;
     }
 
     public static List<LocationTrend> analyse(SpaceTimeCube cube, double distance, double alpha) {

@@ -1,6 +1,7 @@
 package org.ember.geo.emerging;
 
 import java.util.Arrays;
+import org.ember.geo.math.SignificantZ;
 import org.ember.geo.math.StandardNormal;
 
 /**
@@ -31,6 +32,52 @@ public final class MannKendall {
         public boolean decreasing(double alpha) {
             return s < 0 && p <= alpha;
         }
+    }
+
+    /**
+     * The direction of a significant trend: 1 when {@code test(series).increasing(alpha)}, −1 when
+     * {@code decreasing(alpha)}, else 0, with {@code significant} at that alpha; the same S, ties and
+     * variance, and erfc only for z near the critical value ({@link SignificantZ}).
+     */
+    public static int significantTrend(double[] series, SignificantZ significant) {
+        int n = series.length;
+        for (double v : series) {
+            if (Double.isNaN(v)) {
+                throw new IllegalArgumentException("Mann-Kendall series contains NaN");
+            }
+        }
+        long s = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                s += series[j] > series[i] ? 1 : series[j] < series[i] ? -1 : 0;
+            }
+        }
+        if (s == 0 || n < 3) {
+            return 0; // z = 0 (p = 1), or no test
+        }
+        double variance = variance(series, n);
+        if (!(variance > 0)) {
+            return 0;
+        }
+        double z = s > 0 ? (s - 1) / Math.sqrt(variance) : (s + 1) / Math.sqrt(variance);
+        return significant.test(z) ? (s > 0 ? 1 : -1) : 0;
+    }
+
+    /** Var(S) with the ties correction. */
+    private static double variance(double[] series, int n) {
+        double[] sorted = series.clone();
+        Arrays.sort(sorted);
+        double tieTerm = 0;
+        for (int i = 0; i < n; ) {
+            int j = i;
+            while (j < n && sorted[j] == sorted[i]) {
+                j++;
+            }
+            double t = j - i;
+            tieTerm += t * (t - 1) * (2 * t + 5);
+            i = j;
+        }
+        return ((double) n * (n - 1) * (2.0 * n + 5) - tieTerm) / 18.0;
     }
 
     public static Result test(double[] series) {

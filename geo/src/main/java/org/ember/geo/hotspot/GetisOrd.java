@@ -50,6 +50,20 @@ public final class GetisOrd {
         return Collections.unmodifiableList(result);
     }
 
+    /**
+     * The Gi* z-scores alone, as {@link #compute} with {@link GiOptions#giStar()}-like options
+     * gives them (NaN where the variance is zero), for callers that need no p-values or bins.
+     */
+    public static double[] giStarZ(double[] values, NeighbourList neighbours, Weighting weighting) {
+        if (neighbours.size() != values.length) {
+            throw new IllegalArgumentException(values.length + " values but " + neighbours.size() + " neighbour lists");
+        }
+        if (values.length < 3) {
+            throw new IllegalArgumentException("Gi needs at least 3 features, got " + values.length);
+        }
+        return giStar(values, neighbours, weighting);
+    }
+
     private static double[] giStar(double[] x, NeighbourList neighbours, Weighting weighting) {
         int n = x.length;
         double mean = 0;

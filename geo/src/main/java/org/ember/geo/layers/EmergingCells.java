@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.ember.geo.emerging.EmergingHotSpots;
 import org.ember.geo.emerging.HotSpotCategory;
-import org.ember.geo.emerging.LocationTrend;
 import org.ember.geo.emerging.SpaceTimeCube;
 import org.ember.geo.grid.GridCell;
 
@@ -46,10 +45,10 @@ public final class EmergingCells {
                 values[i][s] = counts[s];
             }
         }
-        List<LocationTrend> trends = EmergingHotSpots.analyse(SpaceTimeCube.of(ids, x, y, values), distanceCells * side,
-                EmergingHotSpots.DEFAULT_ALPHA);
-        for (LocationTrend t : trends) {
-            out.put(t.location(), t.category());
+        HotSpotCategory[] categories = EmergingHotSpots.categories(SpaceTimeCube.of(ids, x, y, values),
+                distanceCells * side, EmergingHotSpots.DEFAULT_ALPHA);
+        for (int i = 0; i < ids.size(); i++) {
+            out.put(ids.get(i), categories[i]);
         }
         return out;
     }

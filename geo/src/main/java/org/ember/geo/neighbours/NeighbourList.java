@@ -53,6 +53,54 @@ public final class NeighbourList {
         return PointBuckets.build(x, y, distance).neighboursWithin(distance);
     }
 
+    /**
+     * The space-time neighbourhoods of a cube of {@code steps} time steps per location, bin
+     * {@code l × steps + s}: the bins of l's spatial neighbours at step s, and l itself and its
+     * neighbours at step s − 1 (for s &gt; 0). The very lists {@link #of} gives for those bins, built
+     * without sorting: a neighbour list in increasing order, bins of a location consecutive.
+     */
+    public static NeighbourList spaceTime(NeighbourList spatial, int steps) {
+        int locations = spatial.size();
+        int[] offsets = new int[locations * steps + 1];
+        long links = 0;
+        for (int l = 0; l < locations; l++) {
+            links += (long) steps * spatial.count(l) + (long) (steps - 1) * (spatial.count(l) + 1);
+        }
+        if (links > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("too many space-time links: " + links);
+        }
+        int[] indices = new int[(int) links];
+        int at = 0;
+        for (int l = 0; l < locations; l++) {
+            int from = spatial.offsets[l];
+            int to = spatial.offsets[l + 1];
+            for (int s = 0; s < steps; s++) {
+                // Ascending bin index: location by location (j × steps + s − 1 before j × steps + s),
+                // l itself at its place with only its step s − 1.
+                int k = from;
+                for (; k < to && spatial.indices[k] < l; k++) {
+                    at = spaceTimeBins(indices, at, spatial.indices[k], steps, s);
+                }
+                if (s > 0) {
+                    indices[at++] = l * steps + s - 1;
+                }
+                for (; k < to; k++) {
+                    at = spaceTimeBins(indices, at, spatial.indices[k], steps, s);
+                }
+                offsets[l * steps + s + 1] = at;
+            }
+        }
+        return new NeighbourList(offsets, indices);
+    }
+
+    private static int spaceTimeBins(int[] into, int at, int j, int steps, int s) {
+        if (s > 0) {
+            into[at++] = j * steps + s - 1;
+        }
+        into[at++] = j * steps + s;
+        return at;
+    }
+
     /** Number of features. */
     public int size() {
         return offsets.length - 1;

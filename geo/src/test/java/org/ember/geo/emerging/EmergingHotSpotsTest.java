@@ -85,4 +85,58 @@ class EmergingHotSpotsTest {
         assertThat(byId.get("9_9").hotSteps()).isEqualTo(1);
         assertThat(series).hasSize(side * side);
     }
+
+    /**
+     * {@link EmergingHotSpots#categories} gives {@link EmergingHotSpots#analyse}'s categories: random
+     * cubes of cells (sparse and busy, empty locations, coincident points, a constant cube whose z is
+     * undefined, few steps), the space-time neighbourhoods built in order, significance and trends
+     * decided by the critical value.
+     */
+    @Test
+    void categoriesAreThoseOfTheFullAnalysis() {
+        Map<HotSpotCategory, Integer> seen = new java.util.EnumMap<>(HotSpotCategory.class);
+        for (long seed = 1; seed <= 30; seed++) {
+            SplittableRandom random = new SplittableRandom(seed);
+            int locations = 3 + random.nextInt(80);
+            int steps = 1 + random.nextInt(30);
+            List<String> ids = new ArrayList<>();
+            double[] x = new double[locations];
+            double[] y = new double[locations];
+            double[][] values = new double[locations][steps];
+            double rate = 0.05 + random.nextDouble() * 2;
+            boolean constant = seed % 10 == 0;
+            for (int l = 0; l < locations; l++) {
+                ids.add("c" + l);
+                if (l > 0 && random.nextInt(8) == 0) {
+                    x[l] = x[l - 1];
+                    y[l] = y[l - 1];
+                } else {
+                    x[l] = 250 * random.nextInt(20) + 125;
+                    y[l] = 250 * random.nextInt(20) + 125;
+                }
+                boolean empty = random.nextInt(6) == 0;
+                double trend = random.nextInt(4) == 0 ? random.nextDouble() * 0.2 : 0;
+                for (int s = 0; s < steps; s++) {
+                    int c = 0;
+                    double r = rate * (1 + trend * s);
+                    while (!empty && random.nextDouble() < r / (1 + r) && c < 30) {
+                        c++;
+                    }
+                    values[l][s] = constant ? 1 : c;
+                }
+            }
+            if (locations * steps < 3) {
+                continue;
+            }
+            SpaceTimeCube cube = SpaceTimeCube.of(ids, x, y, values);
+            double distance = 250 * (1 + random.nextInt(3));
+            HotSpotCategory[] fast = EmergingHotSpots.categories(cube, distance, EmergingHotSpots.DEFAULT_ALPHA);
+            List<LocationTrend> full = EmergingHotSpots.analyse(cube, distance, EmergingHotSpots.DEFAULT_ALPHA);
+            for (int l = 0; l < locations; l++) {
+                assertThat(fast[l]).as("seed %d location %d", seed, l).isEqualTo(full.get(l).category());
+                seen.merge(fast[l], 1, Integer::sum);
+            }
+        }
+        assertThat(seen.size()).as("%s", seen).isGreaterThanOrEqualTo(4); // several categories, not only "no pattern"
+    }
 }

@@ -46,4 +46,31 @@ class MannKendallTest {
         assertThat(flat.p()).isNaN();
         assertThat(flat.increasing(0.05)).isFalse();
     }
+
+    /** {@link MannKendall#significantTrend} decides as {@link MannKendall#test}: random series with ties, trends, constants. */
+    @org.junit.jupiter.api.Test
+    void significantTrendDecidesAsTheFullTest() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(4);
+        int[] directions = new int[3];
+        for (double alpha : new double[] {0.05, 0.01, 0.2}) {
+            org.ember.geo.math.SignificantZ significant = org.ember.geo.math.SignificantZ.at(alpha);
+            for (int i = 0; i < 20_000; i++) {
+                int n = random.nextInt(40);
+                double slope = (random.nextDouble() - 0.5) * 0.4;
+                double[] series = new double[n];
+                for (int t = 0; t < n; t++) {
+                    series[t] = random.nextInt(4) == 0 ? Math.round(slope * t + random.nextInt(3))
+                            : slope * t + random.nextGaussian() * (random.nextInt(3) + 0.3);
+                }
+                MannKendall.Result full = MannKendall.test(series);
+                int expected = full.increasing(alpha) ? 1 : full.decreasing(alpha) ? -1 : 0;
+                org.assertj.core.api.Assertions.assertThat(MannKendall.significantTrend(series, significant))
+                        .as("alpha %s series %s", alpha, java.util.Arrays.toString(series)).isEqualTo(expected);
+                directions[expected + 1]++;
+            }
+        }
+        for (int count : directions) {
+            assertThat(count).isGreaterThan(5_000);
+        }
+    }
 }

@@ -79,4 +79,44 @@ class NeighbourListTest {
         }
         return new double[][] {x, y};
     }
+
+    /** The space-time neighbourhoods built in order are the lists {@link NeighbourList#of} sorts and cleans. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 3, 7, 28})
+    void spaceTimeNeighbourhoodsAreThoseOfTheirListsSorted(int steps) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(steps);
+        int locations = 60;
+        double[] x = new double[locations];
+        double[] y = new double[locations];
+        for (int l = 0; l < locations; l++) {
+            x[l] = random.nextInt(12);
+            y[l] = random.nextInt(12); // coincident points too
+        }
+        NeighbourList spatial = NeighbourList.withinDistance(x, y, 2.0);
+        java.util.List<int[]> lists = new java.util.ArrayList<>();
+        for (int l = 0; l < locations; l++) {
+            int[] near = spatial.neighbours(l);
+            for (int s = 0; s < steps; s++) {
+                java.util.List<Integer> nb = new java.util.ArrayList<>();
+                for (int j : near) {
+                    nb.add(j * steps + s);
+                }
+                if (s > 0) {
+                    nb.add(l * steps + s - 1);
+                    for (int j : near) {
+                        nb.add(j * steps + s - 1);
+                    }
+                }
+                java.util.Collections.shuffle(nb, new java.util.Random(l * 31L + s));
+                lists.add(nb.stream().mapToInt(Integer::intValue).toArray());
+            }
+        }
+        NeighbourList expected = NeighbourList.of(lists);
+        NeighbourList actual = NeighbourList.spaceTime(spatial, steps);
+        assertThat(actual.size()).isEqualTo(expected.size());
+        assertThat(actual.linkCount()).isEqualTo(expected.linkCount());
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(actual.neighbours(i)).as("bin %d", i).isEqualTo(expected.neighbours(i));
+        }
+    }
 }
