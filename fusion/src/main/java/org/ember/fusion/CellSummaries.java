@@ -100,12 +100,14 @@ final class CellSummaries {
     private final Map<String, Area> areas = new HashMap<>();
     private final Map<String, Part> parts = new HashMap<>();
     private final String ladKey;
+    /** Whether the published cells or their emerging categories may have changed wholesale since the last look. */
+    private boolean stale;
 
     private CellSummaries(String ladKey) {
         this.ladKey = ladKey;
     }
 
-    /** The authority's running summaries, built from the published cells when missing. */
+    /** The authority's running summaries, built from the published cells when missing, brought up to date when stale. */
     static CellSummaries of(LadScope lad) {
         LadCache cache = lad.cache();
         if (cache.cellSummaries == null) {
@@ -114,8 +116,27 @@ final class CellSummaries {
                 built.put(lad, cell.getKey(), cell.getValue(), lad.state().emerging().get(cell.getKey()));
             }
             cache.cellSummaries = built;
+        } else if (cache.cellSummaries.stale) {
+            cache.cellSummaries.refresh(lad);
         }
         return cache.cellSummaries;
+    }
+
+    /**
+     * Every published cell put again as state holds it, and those no longer published taken away:
+     * what building afresh gives, but a cell whose part did not change (most, when only the emerging
+     * categories were replaced) costs a comparison instead of a removal and an addition.
+     */
+    private void refresh(LadScope lad) {
+        stale = false;
+        Set<String> gone = new java.util.HashSet<>(parts.keySet());
+        for (Map.Entry<String, Published> cell : lad.state().cells().entries()) {
+            gone.remove(cell.getKey());
+            put(lad, cell.getKey(), cell.getValue(), lad.state().emerging().get(cell.getKey()));
+        }
+        for (String cell : gone) {
+            put(lad, cell, null, null);
+        }
     }
 
     /** The summaries of the published cells of {@code areaKeys}, counted afresh from state (sorted as the running ones). */
@@ -144,9 +165,11 @@ final class CellSummaries {
         }
     }
 
-    /** The published cells were cleared or the emerging categories replaced: build again on next use. */
+    /** The published cells were cleared or the emerging categories replaced: bring up to date on next use. */
     static void forget(LadCache cache) {
-        cache.cellSummaries = null;
+        if (cache.cellSummaries != null) {
+            cache.cellSummaries.stale = true;
+        }
     }
 
     /**
