@@ -159,6 +159,9 @@ public final class LadAnalytics {
                 Publish.values(state.signals()), false);
         // Evaluated at the signal's time, which may differ from the next tick's: look again then.
         risk.markReached(s);
+        if (!signal.active()) {
+            risk.forget(s.id()); // its reach was remembered above: a retracted signal's would stay for good
+        }
     }
 
     /**
