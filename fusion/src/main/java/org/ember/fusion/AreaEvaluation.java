@@ -62,13 +62,17 @@ final class AreaEvaluation {
      * sets risk and tension at any time (the evaluation itself, and the risk timers' look-ahead).
      */
     final class Evaluation {
+        /** The area key ({@code layer:code}). */
+        final String key;
         final String layer;
         final String code;
         final boolean isLad;
         final long asOf;
         final AreaVocabulary vocabulary;
         /** The metrics by {@link AreaVocabulary} index; those of {@link #mask} are present. */
-        final double[] values = new double[AreaVocabulary.SIZE];
+        double[] values = new double[AreaVocabulary.SIZE];
+        /** Whether {@link #values} is kept as the published numbers ({@link #at} then writes into a copy). */
+        private boolean valuesPublished;
         long mask;
         /** Whether every metric but risk and tension is 0. */
         boolean baseZero;
@@ -84,8 +88,9 @@ final class AreaEvaluation {
         /** What is in state for the area after {@link #publish} (null: nothing). */
         Published published;
 
-        Evaluation(String layer, String code, long asOf, AreaVocabulary vocabulary, TensionLayer.Readings readings,
+        Evaluation(String key, String layer, String code, long asOf, AreaVocabulary vocabulary, TensionLayer.Readings readings,
                 List<RiskSignal> signals) {
+            this.key = key;
             this.layer = layer;
             this.code = code;
             this.isLad = "lad".equals(layer);
@@ -103,6 +108,10 @@ final class AreaEvaluation {
                 terms.at(time, riskNow);
             }
             score = tension.bareScore(isLad, readings, riskNow, neighbourhood);
+            if (valuesPublished) {
+                values = values.clone();
+                valuesPublished = false;
+            }
             moving(values, riskNow, score);
             return this;
         }
@@ -115,7 +124,7 @@ final class AreaEvaluation {
         }
     }
 
-    Evaluation evaluateArea(String layer, String code, AreaTally tally, CellSummary cells, List<ScanHit> hits,
+    Evaluation evaluateArea(String key, String layer, String code, AreaTally tally, CellSummary cells, List<ScanHit> hits,
             List<RiskSignal> signals, long asOf) {
         boolean isLad = "lad".equals(layer);
         ScanHit bestHit = null;
@@ -128,7 +137,7 @@ final class AreaEvaluation {
         SeasonalExceedance.Result exceedance = isLad ? seasonal.evaluate(asOf) : null;
         AreaVocabulary vocabulary = vocabulary();
         String window = vocabulary.seasonalWindow();
-        Evaluation e = new Evaluation(layer, code, asOf, vocabulary, new TensionLayer.Readings(tally, null,
+        Evaluation e = new Evaluation(key, layer, code, asOf, vocabulary, new TensionLayer.Readings(tally, null,
                 cells.hot, cells.emerging, bestHit, exceedance, window), signals);
         e.mask = fill(e.values, tally, cells, bestHit, earlyWarning, exceedance);
         e.baseZero = AreaVocabulary.allZero(e.values, e.mask & ~AreaVocabulary.MOVING_MASK & ~AreaVocabulary.seasonal());
@@ -286,7 +295,7 @@ final class AreaEvaluation {
 
     /** Publishes the area if it moved materially, or clears it; returns what is in state for it afterwards. */
     private Published publish(Evaluation e, long asOf) {
-        String key = e.layer + ":" + e.code;
+        String key = e.key;
         LadState state = lad.state();
         Published old = state.areas().get(key);
         Map<String, String> labels = old == null ? Map.of() : old.labels();
@@ -310,8 +319,9 @@ final class AreaEvaluation {
         if (old == null || materially(key, old, e)) {
             // One immutable map for the update, the metrics and the state (each would copy it again).
             Map<String, Double> values = e.vocabulary.immutableMap(e.values, e.mask);
-            // A copy: the risk timers' look-ahead writes other hours' risk and tension into e.values.
-            lad.cache().publishedNumbers.put(key, new Numbers(values, e.vocabulary, e.values.clone(), e.mask));
+            // Kept as they are: the risk timers' look-ahead, which writes other hours' risk and tension, copies them first.
+            lad.cache().publishedNumbers.put(key, new Numbers(values, e.vocabulary, e.values, e.mask));
+            e.valuesPublished = true;
             lad.out().hotspot(new HotspotUpdate(HotspotUpdate.AREA_SCORED, e.layer, e.code, lad.lad(), asOf, null, null,
                     values, publicLabels(labels), List.of()));
             lad.out().metrics(new AreaMetrics(e.layer, e.code, asOf, "fusion", values));

@@ -23,6 +23,17 @@ final class AreaLayer {
     private final RiskLayer risk;
     private final AreaEvaluation evaluation;
 
+    /**
+     * An area key's layer and code, split once per area: substrings made at every evaluation were new
+     * strings whose hashes every look-up by code (shapes, risk) computed again.
+     */
+    record Name(String layer, String code) {
+        static Name of(String key) {
+            int colon = key.indexOf(':');
+            return new Name(key.substring(0, colon), key.substring(colon + 1));
+        }
+    }
+
     AreaLayer(LadScope lad, RiskLayer risk, TensionLayer tension, SeasonalLayer seasonal) {
         this.lad = lad;
         this.risk = risk;
@@ -157,11 +168,11 @@ final class AreaLayer {
         List<String> ordered = new ArrayList<>(areaKeys);
         ordered.sort(Comparator.comparing((String k) -> k.startsWith("lad:")).thenComparing(k -> k));
         for (String key : ordered) {
-            int colon = key.indexOf(':');
+            Name name = lad.cache().areaNames.computeIfAbsent(key, Name::of);
             List<RiskSignal> reaching = signalsOf.getOrDefault(key, List.of());
             AreaTally tally = tallies.get(key);
             CellSummary summary = cells.get(key);
-            AreaEvaluation.Evaluation evaluated = evaluation.evaluateArea(key.substring(0, colon), key.substring(colon + 1),
+            AreaEvaluation.Evaluation evaluated = evaluation.evaluateArea(key, name.layer(), name.code(),
                     tally != null ? tally : new AreaTally(), summary != null ? summary : new CellSummary(), hits,
                     reaching, asOf);
             if (schedule && !key.equals(ladKey)) {

@@ -158,6 +158,22 @@ final class AreaVocabulary {
         return out;
     }
 
+    /** Boxes of the whole numbers 0 to 255 (most published metrics are counts, and most counts are small). */
+    private static final Double[] SMALL = new Double[256];
+
+    static {
+        for (int i = 0; i < SMALL.length; i++) {
+            SMALL[i] = (double) i;
+        }
+    }
+
+    /** {@code Double.valueOf(v)}, shared for a small whole number (the same value; nothing compares these boxes by identity). */
+    static Double boxed(double v) {
+        int i = (int) v;
+        boolean small = i >= 0 && i < SMALL.length && Double.doubleToRawLongBits(v) == Double.doubleToRawLongBits(i);
+        return small ? SMALL[i] : Double.valueOf(v);
+    }
+
     /**
      * {@code Map.copyOf(map(values, mask))} without the map in between: the same entries handed to
      * {@link Map#ofEntries} in the same order, so the same immutable map (and iteration order).
@@ -168,7 +184,7 @@ final class AreaVocabulary {
         int n = 0;
         for (int i = 0; i < SIZE; i++) {
             if ((mask & bit(i)) != 0) {
-                entries[n++] = Map.entry(names[i], values[i]);
+                entries[n++] = Map.entry(names[i], boxed(values[i]));
             }
         }
         return Map.ofEntries(entries);

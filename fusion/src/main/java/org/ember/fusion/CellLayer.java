@@ -286,7 +286,7 @@ final class CellLayer {
         if (empty) {
             if (old != null) {
                 Map<String, Double> zeros = Publish.zeros(values);
-                LonLat centre = centreOf(cell);
+                LonLat centre = lad.cache().centre(cell);
                 lad.out().hotspot(new HotspotUpdate(HotspotUpdate.CELL_CLEARED, "cell", cell, lad.lad(), asOf,
                         centre.lon(), centre.lat(), zeros, labels, List.of()));
                 lad.out().metrics(new AreaMetrics("cell", cell, asOf, "fusion", zeros));
@@ -297,12 +297,15 @@ final class CellLayer {
         }
         // Gi* z moves a little whenever anything in the study area moves: only a real change is news.
         if (old == null || !old.labels().equals(labels) || Publish.materially(old.values(), values, Z_TOLERANCE)) {
-            LonLat centre = centreOf(cell);
+            LonLat centre = lad.cache().centre(cell);
+            // Copied once: the update, the metrics and the state keep this very map (each copied it before).
+            Map<String, Double> published = Map.copyOf(values);
+            Map<String, String> publishedLabels = Map.copyOf(labels);
             lad.out().hotspot(new HotspotUpdate(HotspotUpdate.CELL_SCORED, "cell", cell, lad.lad(), asOf, centre.lon(),
-                    centre.lat(), values, labels, List.of()));
-            lad.out().metrics(new AreaMetrics("cell", cell, asOf, "fusion", values));
-            state.cells().put(cell, new Published(values, labels, List.of()));
-            markArea(cell, old, labels);
+                    centre.lat(), published, publishedLabels, List.of()));
+            lad.out().metrics(new AreaMetrics("cell", cell, asOf, "fusion", published));
+            state.cells().put(cell, new Published(published, publishedLabels, List.of()));
+            markArea(cell, old, publishedLabels);
         }
     }
 

@@ -43,6 +43,40 @@ final class CellSummaries {
             cells += sign;
         }
 
+        /**
+         * {@code was} of a cell becomes {@code now}: the same as adding {@code was} with −1 and
+         * {@code now} with +1, but touching only what differs, and keeping the summary handed out
+         * while what it says (the largest z, the hot and emerging cells) stays the same.
+         */
+        void replace(String cell, Part was, Part now) {
+            boolean same = true;
+            if (!java.util.Objects.equals(was.z(), now.z())) {
+                double before = giMax();
+                if (was.z() != null) {
+                    Tally.add(zs, was.z(), -1);
+                }
+                if (now.z() != null) {
+                    Tally.add(zs, now.z(), 1);
+                }
+                same = Double.compare(before, giMax()) == 0;
+            }
+            if (was.hot() != now.hot()) {
+                change(hot, cell, now.hot() ? 1 : -1);
+                same = false;
+            }
+            if (was.emerging() != now.emerging()) {
+                change(emerging, cell, now.emerging() ? 1 : -1);
+                same = false;
+            }
+            if (!same) {
+                summary = null;
+            }
+        }
+
+        private double giMax() {
+            return zs.isEmpty() ? 0 : Math.max(0, zs.lastKey());
+        }
+
         private static void change(TreeSet<String> set, String cell, int sign) {
             if (sign > 0) {
                 set.add(cell);
@@ -54,7 +88,7 @@ final class CellSummaries {
         CellSummary summary() {
             if (summary == null) {
                 CellSummary s = new CellSummary();
-                s.giMax = zs.isEmpty() ? 0 : Math.max(0, zs.lastKey());
+                s.giMax = giMax();
                 s.hot.addAll(hot);
                 s.emerging.addAll(emerging);
                 summary = s;
@@ -66,12 +100,14 @@ final class CellSummaries {
     private final Map<String, Area> areas = new HashMap<>();
     private final Map<String, Part> parts = new HashMap<>();
     private final String ladKey;
+    /** Whether the published cells or their emerging categories may have changed wholesale since the last look. */
+    private boolean stale;
 
     private CellSummaries(String ladKey) {
         this.ladKey = ladKey;
     }
 
-    /** The authority's running summaries, built from the published cells when missing. */
+    /** The authority's running summaries, built from the published cells when missing, brought up to date when stale. */
     static CellSummaries of(LadScope lad) {
         LadCache cache = lad.cache();
         if (cache.cellSummaries == null) {
@@ -80,8 +116,27 @@ final class CellSummaries {
                 built.put(lad, cell.getKey(), cell.getValue(), lad.state().emerging().get(cell.getKey()));
             }
             cache.cellSummaries = built;
+        } else if (cache.cellSummaries.stale) {
+            cache.cellSummaries.refresh(lad);
         }
         return cache.cellSummaries;
+    }
+
+    /**
+     * Every published cell put again as state holds it, and those no longer published taken away:
+     * what building afresh gives, but a cell whose part did not change (most, when only the emerging
+     * categories were replaced) costs a comparison instead of a removal and an addition.
+     */
+    private void refresh(LadScope lad) {
+        stale = false;
+        Set<String> gone = new java.util.HashSet<>(parts.keySet());
+        for (Map.Entry<String, Published> cell : lad.state().cells().entries()) {
+            gone.remove(cell.getKey());
+            put(lad, cell.getKey(), cell.getValue(), lad.state().emerging().get(cell.getKey()));
+        }
+        for (String cell : gone) {
+            put(lad, cell, null, null);
+        }
     }
 
     /** The summaries of the published cells of {@code areaKeys}, counted afresh from state (sorted as the running ones). */
@@ -110,9 +165,11 @@ final class CellSummaries {
         }
     }
 
-    /** The published cells were cleared or the emerging categories replaced: build again on next use. */
+    /** The published cells were cleared or the emerging categories replaced: bring up to date on next use. */
     static void forget(LadCache cache) {
-        cache.cellSummaries = null;
+        if (cache.cellSummaries != null) {
+            cache.cellSummaries.stale = true;
+        }
     }
 
     /**
@@ -131,18 +188,35 @@ final class CellSummaries {
     }
 
     private void put(LadScope lad, String cell, Published p, String emergingCategory) {
-        Part was = parts.remove(cell);
+        Part part = null;
+        if (p != null) {
+            String lsoa = p.labels().get("lsoa");
+            part = new Part(lsoa == null ? null : lad.lsoaKey(lsoa),
+                    p.values().getOrDefault(CellLayer.CELL_COUNT, 0.0) > 0 ? p.values().getOrDefault(CellLayer.GI_Z, 0.0) : null,
+                    "true".equals(p.labels().get("hot")), EmergingLayer.hotNow(emergingCategory));
+        }
+        Part was = part == null ? parts.remove(cell) : parts.put(cell, part);
+        if (was != null && part != null && java.util.Objects.equals(was.lsoaKey(), part.lsoaKey())) {
+            // Most republications move only the cell's z (or nothing the summaries hold): change just that.
+            if (!was.equals(part)) {
+                replace(ladKey, cell, was, part);
+                if (part.lsoaKey() != null) {
+                    replace(part.lsoaKey(), cell, was, part);
+                }
+            }
+            return;
+        }
         if (was != null) {
             apply(cell, was, -1);
         }
-        if (p != null) {
-            String lsoa = p.labels().get("lsoa");
-            Part part = new Part(lsoa == null ? null : lad.lsoaKey(lsoa),
-                    p.values().getOrDefault(CellLayer.CELL_COUNT, 0.0) > 0 ? p.values().getOrDefault(CellLayer.GI_Z, 0.0) : null,
-                    "true".equals(p.labels().get("hot")), EmergingLayer.hotNow(emergingCategory));
-            parts.put(cell, part);
+        if (part != null) {
             apply(cell, part, 1);
         }
+    }
+
+    /** One area's summary with {@code was} of a cell replaced by {@code now} (same area, so the area exists). */
+    private void replace(String key, String cell, Part was, Part now) {
+        areas.get(key).replace(cell, was, now);
     }
 
     private void apply(String cell, Part part, int sign) {

@@ -80,6 +80,9 @@ final class DriftIndex {
 
     /** Files {@code e} under {@code classKey} ({@link #NONE}: under none). */
     void file(Entry e, long classKey) {
+        if (e.filed && e.classKey == classKey) {
+            return; // filed there already, by the reference it has (a new reference refiles it)
+        }
         unfile(e);
         e.classKey = classKey;
         fileAgain(e);

@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.ember.geo.calendar.LondonHours;
 import org.ember.geo.crs.LonLat;
-import org.ember.geo.grid.GridCell;
-import org.ember.geo.crs.BritishNationalGrid;
 import org.ember.geo.risk.RiskSignal;
 import org.ember.model.fusion.HotspotUpdate;
 import org.ember.model.fusion.LinkedIncident;
@@ -161,6 +159,9 @@ public final class LadAnalytics {
                 Publish.values(state.signals()), false);
         // Evaluated at the signal's time, which may differ from the next tick's: look again then.
         risk.markReached(s);
+        if (!signal.active()) {
+            risk.forget(s.id()); // its reach was remembered above: a retracted signal's would stay for good
+        }
     }
 
     /**
@@ -264,8 +265,7 @@ public final class LadAnalytics {
 
     private void snapshot(long asOf) {
         for (Map.Entry<String, Published> e : lad.state().cells().entries()) {
-            GridCell grid = GridCell.parse(e.getKey());
-            LonLat centre = BritishNationalGrid.toWgs84(grid.centreX(), grid.centreY());
+            LonLat centre = lad.cache().centre(e.getKey());
             lad.out().hotspot(new HotspotUpdate(HotspotUpdate.CELL_SNAPSHOT, "cell", e.getKey(), lad.lad(), asOf,
                     centre.lon(), centre.lat(), e.getValue().values(), e.getValue().labels(), List.of()));
         }

@@ -56,12 +56,17 @@ public final class LadCache {
     org.ember.geo.scan.NeighbourIndex earlyWarningNeighbours;
     /** Area keys by LSOA code ("lad" for the authority), spelt once. */
     final Map<String, String> areaKeys = new HashMap<>();
+    /** Each area key's layer and code (see {@link AreaLayer.Name}). */
+    final Map<String, AreaLayer.Name> areaNames = new HashMap<>();
     /** Incident tallies of every area, kept running (null until first used). */
     RunningTallies tallies;
     /** Summaries of every area's published cells, kept running (null until first used). */
     CellSummaries cellSummaries;
     /** The numbers each area's published values were made from, by area key (valid while state holds that map). */
     final Map<String, AreaEvaluation.Numbers> publishedNumbers = new HashMap<>();
+
+    /** The WGS84 centre of each cell published so far (a projection per publication and snapshot otherwise). */
+    private final Map<String, org.ember.geo.crs.LonLat> centres = new HashMap<>();
 
     public LadCache(FusionContext context) {
         this(context, true);
@@ -70,5 +75,10 @@ public final class LadCache {
     LadCache(FusionContext context, boolean incremental) {
         this.clusters = new ClusterCache(context.settings().hotspots());
         this.incremental = incremental;
+    }
+
+    /** {@link CellLayer#centreOf} of {@code cell}, projected once. */
+    org.ember.geo.crs.LonLat centre(String cell) {
+        return centres.computeIfAbsent(cell, CellLayer::centreOf);
     }
 }

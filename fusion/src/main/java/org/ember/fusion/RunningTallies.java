@@ -1,9 +1,11 @@
 package org.ember.fusion;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -50,33 +52,54 @@ final class RunningTallies {
 
         void add(Counted c, int sign) {
             tally = null;
-            FusedEvent e = c.e();
             for (int w = 0; w < 2; w++) {
-                if (!c.in()[w]) {
-                    continue;
-                }
-                all[w] += sign;
-                multiAgency[w] += e.multiAgency() ? sign : 0;
-                healthOnly[w] += e.healthOnly() ? sign : 0;
-                healthRecorded[w] += e.healthRecorded() ? sign : 0;
-                serious[w] += e.serious() ? sign : 0;
-                for (String feed : e.feeds()) {
-                    Tally.add(agencies.get(w), feed, sign);
-                }
-                if (w == 0 && e.multiAgency()) {
-                    AreaTally.Evidence evidence = new AreaTally.Evidence(e.time(), e.id());
-                    if (sign > 0) {
-                        multiAgency24h.add(evidence);
-                    } else {
-                        multiAgency24h.remove(evidence);
-                    }
+                if (c.in()[w]) {
+                    window(c.e(), w, sign);
                 }
             }
-            if (c.cluster() != null) {
-                clusterMembers += sign;
-                Tally.add(clusters, c.cluster(), sign);
-            }
+            cluster(c.cluster(), sign);
             incidents += sign;
+        }
+
+        /** {@code add(was, −1)} then {@code add(now, +1)} for two countings of the same incident version. */
+        void replace(Counted was, Counted now) {
+            tally = null;
+            for (int w = 0; w < 2; w++) {
+                if (was.in()[w] != now.in()[w]) {
+                    window(now.e(), w, now.in()[w] ? 1 : -1);
+                }
+            }
+            if (!Objects.equals(was.cluster(), now.cluster())) {
+                cluster(was.cluster(), -1);
+                cluster(now.cluster(), 1);
+            }
+            incidents += (now.any() ? 1 : 0) - (was.any() ? 1 : 0);
+        }
+
+        private void window(FusedEvent e, int w, int sign) {
+            all[w] += sign;
+            multiAgency[w] += e.multiAgency() ? sign : 0;
+            healthOnly[w] += e.healthOnly() ? sign : 0;
+            healthRecorded[w] += e.healthRecorded() ? sign : 0;
+            serious[w] += e.serious() ? sign : 0;
+            for (String feed : e.feeds()) {
+                Tally.add(agencies.get(w), feed, sign);
+            }
+            if (w == 0 && e.multiAgency()) {
+                AreaTally.Evidence evidence = new AreaTally.Evidence(e.time(), e.id());
+                if (sign > 0) {
+                    multiAgency24h.add(evidence);
+                } else {
+                    multiAgency24h.remove(evidence);
+                }
+            }
+        }
+
+        private void cluster(Integer cluster, int sign) {
+            if (cluster != null) {
+                clusterMembers += sign;
+                Tally.add(clusters, cluster, sign);
+            }
         }
 
         AreaTally tally() {
@@ -126,10 +149,46 @@ final class RunningTallies {
 
     /** The incident {@code id} in state is now {@code e} (null: it left the state). */
     void put(LadScope lad, String id, FusedEvent e) {
+        Integer cluster = e == null ? null : lad.cache().clusters.clusterOf().get(id);
+        Counted was = counted.get(id);
+        if (was != null && e == was.e()) {
+            move(lad, was, cluster); // the same version: only its windows or its cluster can differ
+            return;
+        }
         remove(id);
         if (e != null) {
-            add(lad, e, lad.cache().clusters.clusterOf().get(id));
+            add(lad, e, cluster);
         }
+    }
+
+    /**
+     * What {@code remove} then {@code add} of the same version of an incident give, changing only
+     * the windows it entered or left and its cluster (an incident crossing a window edge, or
+     * relabelled, is refreshed every few hours; counted whole, each would move every tally of it).
+     */
+    private void move(LadScope lad, Counted was, Integer cluster) {
+        Counted now = counted(lad, was.e(), cluster);
+        if (!keep(now, cluster)) {
+            counted.remove(was.e().id());
+        } else {
+            counted.put(was.e().id(), now);
+        }
+        if (!was.any() && !now.any()) {
+            return;
+        }
+        if (was.any() && now.any() && Arrays.equals(was.in(), now.in()) && Objects.equals(was.cluster(), now.cluster())) {
+            return;
+        }
+        moveIn(ladKey, was, now);
+        if (now.lsoaKey() != null) {
+            moveIn(now.lsoaKey(), was, now);
+        }
+    }
+
+    private void moveIn(String key, Counted was, Counted now) {
+        Area area = areaOf(key);
+        area.replace(was, now);
+        dropIfEmpty(key);
     }
 
     /**
@@ -184,23 +243,31 @@ final class RunningTallies {
     }
 
     private void add(LadScope lad, FusedEvent e, Integer cluster) {
-        long t = e.time();
-        boolean[] in = new boolean[WINDOWS.length];
-        for (int w = 0; w < WINDOWS.length; w++) {
-            in[w] = t > asOf - WINDOWS[w] && t <= asOf;
-        }
-        Counted c = new Counted(e, e.lsoa() == null ? null : lad.lsoaKey(e.lsoa()), in,
-                t <= asOf ? cluster : null);
+        Counted c = counted(lad, e, cluster);
         if (c.any()) {
             areaOf(ladKey).add(c, 1);
             if (c.lsoaKey() != null) {
                 areaOf(c.lsoaKey()).add(c, 1);
             }
         }
-        // Kept while it may still count (or be clustered): its areas need no second state read.
-        if (c.any() || cluster != null || t > asOf - LONGEST) {
+        if (keep(c, cluster)) {
             counted.put(e.id(), c);
         }
+    }
+
+    /** What {@code e} counts for at {@link #asOf} with this cluster number. */
+    private Counted counted(LadScope lad, FusedEvent e, Integer cluster) {
+        long t = e.time();
+        boolean[] in = new boolean[WINDOWS.length];
+        for (int w = 0; w < WINDOWS.length; w++) {
+            in[w] = t > asOf - WINDOWS[w] && t <= asOf;
+        }
+        return new Counted(e, e.lsoa() == null ? null : lad.lsoaKey(e.lsoa()), in, t <= asOf ? cluster : null);
+    }
+
+    /** Kept while it may still count (or be clustered): its areas need no second state read. */
+    private boolean keep(Counted c, Integer cluster) {
+        return c.any() || cluster != null || c.e().time() > asOf - LONGEST;
     }
 
     private Area areaOf(String key) {

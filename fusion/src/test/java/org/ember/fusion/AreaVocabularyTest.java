@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import org.ember.geo.layers.SeasonalExceedance;
 import org.ember.geo.tension.TensionScore;
 import org.ember.model.metrics.FusionMetricFamilies;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -178,5 +179,26 @@ class AreaVocabularyTest {
             }
         }
         assertThat(published).as("both answers occurred").isBetween(1_000, 11_000);
+    }
+
+    /** A shared box holds exactly the value a fresh one would, bit for bit (−0, NaN, fractions, the ends of the range). */
+    @Test
+    void sharedBoxesHoldTheValueToTheBit() {
+        SplittableRandom random = new SplittableRandom(9);
+        List<Double> values = new ArrayList<>(List.of(0.0, -0.0, 1.0, 255.0, 256.0, -1.0,
+                0.5, 254.999999, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 4e9, -4e9, 1e-300,
+                Double.MIN_VALUE, (double) Integer.MAX_VALUE));
+        for (int k = 0; k < 2000; k++) {
+            values.add(random.nextBoolean() ? (double) random.nextInt(-10, 300) : random.nextDouble(-5, 300));
+        }
+        int shared = 0;
+        for (double v : values) {
+            Double box = AreaVocabulary.boxed(v);
+            assertThat(Double.doubleToRawLongBits(box)).as("%s", v).isEqualTo(Double.doubleToRawLongBits(v));
+            assertThat(box).isEqualTo(Double.valueOf(v));
+            shared += box == AreaVocabulary.boxed(v) ? 1 : 0;
+        }
+        assertThat(shared).as("small whole numbers share a box").isGreaterThan(500);
+        assertThat(AreaVocabulary.boxed(-0.0)).isNotSameAs(AreaVocabulary.boxed(0.0));
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.ember.geo.fusion.FusionSettings;
 import org.ember.geo.risk.RiskSignal;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,5 +64,43 @@ class RiskLayerSignalsOfTest {
             assertThat(RiskLayer.signalsOf(areaKeys, signals, LAD, s -> reach.get(s.id())))
                     .as("round %d", round).isEqualTo(reference(areaKeys, signals, reach));
         }
+    }
+
+    /**
+     * The reaches remembered per signal ({@link LadCache#touched}) are those of the live signals only:
+     * random arrivals, corrections, retractions (also of signals never seen) and hourly expiry leave
+     * none behind for a signal that is gone (a retracted one's stayed for good before).
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {5, 6, 7})
+    void onlyLiveSignalsKeepTheirRememberedReach(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        FusionSettings settings = FusionFixtures.withScanReplications(19);
+        FusionContext context = FusionContext.of(settings, FusionFixtures.SHAPES, null);
+        LadState state = FusionFixtures.memoryState();
+        LadCache cache = new LadCache(context, true);
+        LadAnalytics analytics = new LadAnalytics(FusionFixtures.CARDIFF, context, state, cache,
+                new FusionFixtures.Collected());
+        List<org.ember.geo.area.Placement> places = FusionFixtures.cardiffPlaces(random::nextDouble, 10, -3.20, 51.47,
+                0.05, 0.03);
+        java.time.Instant clock = java.time.Instant.parse("2025-03-03T00:00:00Z");
+        long nextTick = LadAnalytics.nextHour(clock.toEpochMilli());
+        int retracted = 0;
+        for (int n = 0; n < 400; n++) {
+            clock = clock.plusSeconds(random.nextInt(1800));
+            while (nextTick <= clock.toEpochMilli()) {
+                analytics.onTimer(nextTick);
+                nextTick += LadAnalytics.HOUR;
+            }
+            String id = "s" + random.nextInt(60);
+            boolean retract = random.nextInt(3) == 0;
+            retracted += retract && state.signals().get("intel:" + id) != null ? 1 : 0;
+            analytics.onSignal(FusionFixtures.intel(id, clock, places.get(random.nextInt(places.size())),
+                    retract ? 0 : 1 + random.nextInt(3)), clock.toEpochMilli());
+            Set<String> live = new HashSet<>();
+            state.signals().entries().forEach(e -> live.add(e.getKey()));
+            assertThat(cache.touched.keySet()).as("after signal %d", n).isSubsetOf(live);
+        }
+        assertThat(retracted).isGreaterThan(50);
     }
 }

@@ -213,4 +213,65 @@ class RunningTalliesTest {
         assertThat(seen.get(t0 + 24 * HOUR - 1)).startsWith("all [1, 1]");
         assertThat(seen.get(t0 + 24 * HOUR)).startsWith(offset == 0 ? "all [0, 1]" : "all [1, 1]");
     }
+
+    /**
+     * The cell summaries brought up to date after a wholesale change (published cells cleared or
+     * rewritten, emerging categories replaced: {@link CellSummaries#forget}) equal the summaries built
+     * afresh, and so do those changed one cell at a time in between ({@link CellSummaries#changed}):
+     * random cells, LSOAs, z (repeated values, ties for the largest, negatives), hot flags and categories.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {3, 11, 29})
+    void cellSummariesBroughtUpToDateEqualThoseBuiltAfresh(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        org.ember.geo.emerging.HotSpotCategory[] categories = org.ember.geo.emerging.HotSpotCategory.values();
+        List<String> lsoas = List.of("W01001701", "W01001702", "W01001703", "W01001704");
+        Set<String> keys = new HashSet<>();
+        keys.add("lad:" + FusionFixtures.CARDIFF);
+        lsoas.forEach(l -> keys.add("lsoa:" + l));
+        LadScope lad = scope();
+        int refreshed = 0;
+        for (int round = 0; round < 300; round++) {
+            int what = random.nextInt(10);
+            if (what == 0) {
+                Publish.clearBook(state.cells());
+                CellSummaries.forget(cache);
+            } else if (what <= 2) {
+                for (int k = 0; k < 40; k++) {
+                    String cell = "250m:" + (1270 + random.nextInt(8)) + ":" + (710 + random.nextInt(8));
+                    if (random.nextInt(3) == 0) {
+                        state.emerging().remove(cell);
+                    } else {
+                        state.emerging().put(cell, categories[random.nextInt(categories.length)].name());
+                    }
+                }
+                CellSummaries.forget(cache);
+            } else {
+                String cell = "250m:" + (1270 + random.nextInt(8)) + ":" + (710 + random.nextInt(8));
+                if (random.nextInt(6) == 0) {
+                    state.cells().remove(cell);
+                } else {
+                    Map<String, Double> values = Map.of(CellLayer.CELL_COUNT, (double) random.nextInt(3),
+                            CellLayer.GI_Z, random.nextInt(4) == 0 ? 1.5 : Math.round(random.nextDouble(-3, 4) * 100) / 100.0);
+                    Map<String, String> labels = random.nextInt(8) == 0 ? Map.of("hot", "false")
+                            : Map.of("hot", Boolean.toString(random.nextBoolean()), "lsoa", lsoas.get(random.nextInt(lsoas.size())));
+                    state.cells().put(cell, new Published(values, labels, List.of()));
+                }
+                if (random.nextInt(5) != 0) {
+                    CellSummaries.changed(lad, cell); // else: left to a later wholesale refresh
+                    continue;
+                }
+                CellSummaries.forget(cache);
+            }
+            Map<String, CellSummary> running = CellSummaries.of(lad).of(keys);
+            Map<String, CellSummary> scratch = CellSummaries.fromScratch(lad, keys);
+            for (String key : keys) {
+                assertThat(describe(running.getOrDefault(key, new CellSummary())))
+                        .as("cells of %s in round %d", key, round)
+                        .isEqualTo(describe(scratch.getOrDefault(key, new CellSummary())));
+            }
+            refreshed++;
+        }
+        assertThat(refreshed).isGreaterThan(50);
+    }
 }

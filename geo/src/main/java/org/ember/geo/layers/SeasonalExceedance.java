@@ -26,7 +26,9 @@ public final class SeasonalExceedance {
     private final SeasonalSettings settings;
     private SeasonalBaseline baseline;
     private long learnedFirst = Long.MIN_VALUE;
+    /** The hourly counts the baseline has learnt: the first {@code learnedLength} of {@code learned}. */
     private long[] learned = new long[0];
+    private int learnedLength;
     /**
      * Hourly expectations already computed from the current fit, by hour (a ring): the window slides
      * an hour at a time and the fit changes once a day, so each hour's expectation is computed once
@@ -144,23 +146,28 @@ public final class SeasonalExceedance {
 
     /** Brings the cached baseline to the first {@code learnEnd} hours of the history. */
     private void sync(long firstHour, long[] counts, int learnEnd) {
-        boolean prefixHolds = baseline != null && learnedFirst == firstHour && learned.length <= learnEnd
-                && Arrays.equals(learned, 0, learned.length, counts, 0, learned.length);
+        boolean prefixHolds = baseline != null && learnedFirst == firstHour && learnedLength <= learnEnd
+                && Arrays.equals(learned, 0, learnedLength, counts, 0, learnedLength);
         if (!prefixHolds) {
             baseline = new SeasonalBaseline(SeasonalBaseline.Bucket.HOUR, calendar, area, settings.alpha(),
                     settings.refitEvery());
-            learned = new long[0];
+            learnedLength = 0;
             learnedFirst = firstHour;
         }
-        for (int i = learned.length; i < learnEnd; i++) {
+        for (int i = learnedLength; i < learnEnd; i++) {
             baseline.update(Instant.ofEpochMilli(firstHour + i * HOUR), counts[i]);
         }
-        learned = Arrays.copyOf(counts, learnEnd);
+        // Only the new hours are copied (a copy of the whole history every hour was most of this layer's garbage).
+        if (learned.length < learnEnd) {
+            learned = Arrays.copyOf(learned, Math.max(learnEnd, learned.length * 2));
+        }
+        System.arraycopy(counts, learnedLength, learned, learnedLength, learnEnd - learnedLength);
+        learnedLength = learnEnd;
     }
 
     /** How many hours the cached baseline has learnt (for tests). */
     int learnedHours() {
-        return learned.length;
+        return learnedLength;
     }
 
     /** The history length after which a baseline can first predict. */

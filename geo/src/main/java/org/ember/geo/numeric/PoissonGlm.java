@@ -90,12 +90,69 @@ public final class PoissonGlm {
         return fit(x, y, priorWeights, true, false);
     }
 
+    /**
+     * {@link #fitWithoutHatValues} of the first {@code y.length} rows of a design kept between fits,
+     * whose non-zero entries were found once when each row was added ({@link Design}).
+     */
+    public static Fit fitWithoutHatValues(Design design, double[] y, double[] priorWeights) {
+        if (y.length > design.size) {
+            throw new IllegalArgumentException(y.length + " counts for a design of " + design.size + " rows");
+        }
+        return fit(Arrays.copyOf(design.rows, y.length), y, priorWeights,
+                new Sparse(design.start, design.column, design.value), false);
+    }
+
     /** {@link #fit}, skipping the design's zeros or not ({@code sparse}; the same result to the bit, which a test checks). */
     static Fit fit(double[][] x, double[] y, double[] priorWeights, boolean sparse) {
         return fit(x, y, priorWeights, sparse, true);
     }
 
     private static Fit fit(double[][] x, double[] y, double[] priorWeights, boolean sparse, boolean hatValues) {
+        return fit(x, y, priorWeights, sparse ? Sparse.of(x) : null, hatValues);
+    }
+
+    /**
+     * A design matrix that grows a row at a time between fits (a seasonal history gains an hour's
+     * row and keeps the others): each row's non-zero entries are found once, when it is added,
+     * instead of by a pass over the whole design at every fit. Rows are kept, not copied: the
+     * caller must not change one after adding it.
+     */
+    public static final class Design {
+        private double[][] rows = new double[64][];
+        private int[] start = new int[65];
+        private int[] column = new int[512];
+        private double[] value = new double[512];
+        private int size;
+
+        /** Rows added so far. */
+        public int size() {
+            return size;
+        }
+
+        /** Appends a row (all rows of one design have the same length). */
+        public void add(double[] row) {
+            if (size == rows.length) {
+                rows = Arrays.copyOf(rows, size * 2);
+                start = Arrays.copyOf(start, size * 2 + 1);
+            }
+            int at = start[size];
+            if (at + row.length > column.length) {
+                int capacity = Math.max(column.length * 2, at + row.length);
+                column = Arrays.copyOf(column, capacity);
+                value = Arrays.copyOf(value, capacity);
+            }
+            for (int j = 0; j < row.length; j++) {
+                if (row[j] != 0) {
+                    column[at] = j;
+                    value[at++] = row[j];
+                }
+            }
+            rows[size++] = row;
+            start[size] = at;
+        }
+    }
+
+    private static Fit fit(double[][] x, double[] y, double[] priorWeights, Sparse nonZero, boolean hatValues) {
         int n = y.length;
         int p = x[0].length;
         double[] prior = priorWeights == null ? filled(n, 1.0) : priorWeights;
@@ -110,7 +167,6 @@ public final class PoissonGlm {
         double[] coef = new double[p];
         double[] workW = new double[n];
         Solution sol = null;
-        Sparse nonZero = sparse ? Sparse.of(x) : null;
         int iter = 0;
         while (iter < MAX_ITERATIONS) {
             iter++;

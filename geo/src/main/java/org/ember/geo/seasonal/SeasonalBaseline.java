@@ -77,9 +77,8 @@ public final class SeasonalBaseline {
     private boolean fitAnnual;
     private double phi = 1;
     private long fits;
-    /** Design rows of the first {@code designed} buckets, built for {@code designFirst} and {@code designAnnual}. */
-    private double[][] design = new double[0][];
-    private int designed;
+    /** Design rows of the first buckets, built for {@code designFirst} and {@code designAnnual}. */
+    private PoissonGlm.Design design = new PoissonGlm.Design();
     private Instant designFirst;
     private boolean designAnnual;
 
@@ -206,23 +205,18 @@ public final class SeasonalBaseline {
         // A bucket's design row depends only on its start, the first bucket (trend) and whether the
         // annual terms are in: kept between refits, only the new buckets' rows are built.
         if (!first.equals(designFirst) || fitAnnual != designAnnual) {
-            design = new double[Math.max(size, 1024)][];
-            designed = 0;
+            design = new PoissonGlm.Design();
             designFirst = first;
             designAnnual = fitAnnual;
         }
-        if (design.length < size) {
-            design = Arrays.copyOf(design, Math.max(size, design.length * 2));
+        while (design.size() < size) {
+            design.add(features(startOf(design.size()), fitAnnual));
         }
-        for (; designed < size; designed++) {
-            design[designed] = features(startOf(designed), fitAnnual);
-        }
-        double[][] x = Arrays.copyOf(design, size);
         double[] y = new double[size];
         for (int i = 0; i < size; i++) {
             y[i] = counts[i];
         }
-        fit = PoissonGlm.fitWithoutHatValues(x, y, null); // predictions need no hat values
+        fit = PoissonGlm.fitWithoutHatValues(design, y, null); // predictions need no hat values
         phi = Double.isNaN(fit.dispersion()) ? 1 : Math.max(1, fit.dispersion());
         sinceFit = 0;
     }

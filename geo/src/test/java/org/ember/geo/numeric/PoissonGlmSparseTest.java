@@ -113,4 +113,47 @@ class PoissonGlmSparseTest {
             assertThat(lean.iterations()).isEqualTo(full.iterations());
         }
     }
+
+    /**
+     * A design grown a row at a time between fits (as the seasonal baseline grows its history) fits
+     * the first n rows as the plain matrix of those rows does, to the bit: at many lengths, with
+     * counts from several seeds, and with rows that are entirely zero.
+     */
+    @Test
+    void aGrowingDesignFitsAsTheMatrixOfItsFirstRows() {
+        double[][] x = seasonalDesign();
+        for (long seed : new long[] {3, 17, 2025}) {
+            SplittableRandom random = new SplittableRandom(seed);
+            double[] all = counts(random, x.length, seed == 17);
+            PoissonGlm.Design design = new PoissonGlm.Design();
+            int fits = 0;
+            for (int n = 24 * 14 + random.nextInt(48); n <= x.length; n += 24 + random.nextInt(24 * 9)) {
+                while (design.size() < n + random.nextInt(3)) { // sometimes rows beyond those fitted
+                    design.add(x[design.size()]);
+                }
+                double[] y = Arrays.copyOf(all, n);
+                PoissonGlm.Fit grown = PoissonGlm.fitWithoutHatValues(design, y, null);
+                PoissonGlm.Fit plain = PoissonGlm.fitWithoutHatValues(Arrays.copyOf(x, n), y, null);
+                assertThat(Arrays.equals(grown.coefficients(), plain.coefficients())).as("coefficients at %d", n).isTrue();
+                assertThat(Arrays.equals(grown.fitted(), plain.fitted())).as("fitted at %d", n).isTrue();
+                assertThat(Arrays.deepEquals(grown.covarianceUnscaled(), plain.covarianceUnscaled())).isTrue();
+                assertThat(Double.doubleToLongBits(grown.dispersion())).isEqualTo(Double.doubleToLongBits(plain.dispersion()));
+                assertThat(grown.iterations()).isEqualTo(plain.iterations());
+                fits++;
+            }
+            assertThat(fits).isGreaterThan(10);
+        }
+        PoissonGlm.Design zeros = new PoissonGlm.Design();
+        double[][] z = new double[200][];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = i % 5 == 0 ? new double[x[0].length] : x[i]; // rows with no non-zero entry
+            zeros.add(z[i]);
+        }
+        double[] y = counts(new SplittableRandom(8), z.length, false);
+        assertThat(Arrays.equals(PoissonGlm.fitWithoutHatValues(zeros, y, null).coefficients(),
+                PoissonGlm.fitWithoutHatValues(z, y, null).coefficients())).isTrue();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                () -> PoissonGlm.fitWithoutHatValues(zeros, new double[201], null)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
