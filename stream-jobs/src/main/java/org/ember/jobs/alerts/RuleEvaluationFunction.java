@@ -13,6 +13,9 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
@@ -59,7 +62,8 @@ import org.slf4j.LoggerFactory;
  * <p>State per area is one {@link AreaState}; it is cleared once the area's metrics are all zero
  * and nothing is pending or firing, and the timers that are no longer needed are deleted.
  */
-public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<String, AreaMetrics, RawFeedRecord, Alert> {
+public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<String, AreaMetrics, RawFeedRecord, Alert>
+        implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(RuleEvaluationFunction.class);
 
@@ -95,6 +99,18 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
         this.settings = settings;
     }
 
+    /** Before {@code open}: the arrival buffer, with what waited at the checkpoint for this subtask's keys. */
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        arrivals = KeyedArrivalBuffer.of(context, getRuntimeContext(), "rule-evaluation-arrivals",
+                TypeInformation.of(AreaMetrics.class), Canonical.AREA_METRICS);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        arrivals.snapshot();
+    }
+
     @Override
     public void open(OpenContext context) {
         CatalogueAreas areas = new CatalogueAreas(AreaCatalogue.load(Path.of(settings.dataDir()), settings.coverage()));
@@ -107,8 +123,6 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
         ruleVersion = metrics.ruleVersion();
         latency = metrics.recordToAlertLatency();
         legacyWaiting = getRuntimeContext().getMapState(LEGACY_WAITING);
-        arrivals = KeyedArrivalBuffer.of(getRuntimeContext(), "rule-evaluation-arrivals",
-                TypeInformation.of(AreaMetrics.class), Canonical.AREA_METRICS);
         lateByArrival = metrics.lateByArrival("rule-evaluation");
     }
 
@@ -116,19 +130,20 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
     public void processElement(AreaMetrics metrics, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
         Long stamped = ctx.timestamp();
         long arrival = stamped == null ? metrics.asOf() : stamped;
-        if (!arrivals.offer(metrics, arrival, ctx.timerService())) {
+        if (!arrivals.offer(ctx.getCurrentKey(), metrics, arrival, ctx.timerService())) {
             lateByArrival.increment();
             RuleSet rules = rulesInForce(ctx.getBroadcastState(RULES_IN_FORCE));
-            apply(metrics, rules, ArrivalOrder.lateClock(arrival, ctx.timerService().currentWatermark()),
-                    ctx.timerService(), out);
+            apply(ctx.getCurrentKey(), metrics, rules,
+                    ArrivalOrder.lateClock(arrival, ctx.timerService().currentWatermark()), ctx.timerService(), out);
         }
     }
 
     /** Evaluates the area's rules on one update, at {@code now} on the arrival clock. */
-    private void apply(AreaMetrics metrics, RuleSet rules, long now, TimerService timers, Collector<Alert> out)
+    private void apply(String key, AreaMetrics metrics, RuleSet rules, long now, TimerService timers,
+            Collector<Alert> out)
             throws Exception {
         AreaState before = stateOrEmpty();
-        keep(before, applied(metrics, rules, now, before, out), rules, timers);
+        keep(key, before, applied(metrics, rules, now, before, out), rules, timers);
     }
 
     /** The area's state after one update at {@code now}, its transitions emitted; nothing stored yet. */
@@ -170,11 +185,11 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
             emit(step.transitions(), 0L, out);
             state = step.state();
         }
-        for (AreaMetrics metrics : arrivals.release(timestamp)) {
+        for (AreaMetrics metrics : arrivals.release(ctx.getCurrentKey(), timestamp)) {
             state = applied(metrics, rules, timestamp, state, out);
         }
         if (state != before) {
-            keep(before, state, rules, ctx.timerService());
+            keep(ctx.getCurrentKey(), before, state, rules, ctx.timerService());
         }
     }
 
@@ -271,12 +286,12 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
     }
 
     /** Stores the new state and moves the timers from the old state's deadlines to the new one's. */
-    private void keep(AreaState before, AreaState after, RuleSet rules, TimerService timers) throws Exception {
+    private void keep(String key, AreaState before, AreaState after, RuleSet rules, TimerService timers) throws Exception {
         SortedSet<Long> old = before.isEmpty() ? new TreeSet<>() : evaluator.deadlines(rules, before);
         SortedSet<Long> needed = after.isEmpty() ? new TreeSet<>() : evaluator.deadlines(rules, after);
         for (long t : old) {
             if (!needed.contains(t)) {
-                arrivals.deleteTimer(t, timers);
+                arrivals.deleteTimer(key, t, timers);
             }
         }
         for (long t : needed) {
