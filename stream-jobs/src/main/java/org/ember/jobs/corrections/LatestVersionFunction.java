@@ -59,6 +59,11 @@ public final class LatestVersionFunction extends KeyedProcessFunction<String, In
         arrivals.snapshot();
     }
 
+    /** (Key, arrival time) slots whose inputs wait in task memory: none once the stage has drained. */
+    int waitingArrivals() {
+        return arrivals.waitingSlots();
+    }
+
     @Override
     public void open(OpenContext context) {
         latest = getRuntimeContext().getState(new ValueStateDescriptor<>("latest-contribution", Contribution.class));

@@ -89,6 +89,11 @@ public final class AreaCountsFunction extends KeyedProcessFunction<String, Count
         arrivals.snapshot();
     }
 
+    /** (Key, arrival time) slots whose inputs wait in task memory: none once the stage has drained. */
+    int waitingArrivals() {
+        return arrivals.waitingSlots();
+    }
+
     @Override
     public void open(OpenContext context) {
         buckets = getRuntimeContext().getMapState(

@@ -104,6 +104,11 @@ final class AreaFusionFunction extends KeyedCoProcessFunction<String, AreaDelive
         signals.snapshot();
     }
 
+    /** (Key, arrival time) slots whose inputs wait in task memory: none once the stage has drained. */
+    int waitingArrivals() {
+        return incidents.waitingSlots() + signals.waitingSlots();
+    }
+
     @Override
     public void open(OpenContext openContext) {
         var task = getRuntimeContext().getTaskInfo();

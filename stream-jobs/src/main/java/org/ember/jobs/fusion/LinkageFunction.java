@@ -100,6 +100,11 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
         arrivals.snapshot();
     }
 
+    /** (Key, arrival time) slots whose inputs wait in task memory: none once the stage has drained. */
+    int waitingArrivals() {
+        return arrivals.waitingSlots();
+    }
+
     @Override
     public void open(OpenContext context) {
         linkage = new Linkage(new IncidentLinker(job.fusion().linkage(),

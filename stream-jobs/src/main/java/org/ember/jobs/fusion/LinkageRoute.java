@@ -55,6 +55,11 @@ final class LinkageRoute extends KeyedProcessFunction<String, Incident, BlockRep
         arrivals.snapshot();
     }
 
+    /** (Key, arrival time) slots whose inputs wait in task memory: none once the stage has drained. */
+    int waitingArrivals() {
+        return arrivals.waitingSlots();
+    }
+
     @Override
     public void open(OpenContext context) {
         linkage = new Linkage(new IncidentLinker(job.fusion().linkage()), blocks(job));

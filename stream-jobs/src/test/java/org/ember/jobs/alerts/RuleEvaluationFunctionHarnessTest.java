@@ -41,13 +41,15 @@ class RuleEvaluationFunctionHarnessTest {
             """;
 
     private KeyedBroadcastOperatorTestHarness<String, AreaMetrics, RawFeedRecord, Alert> harness;
+    private RuleEvaluationFunction function;
     private final io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
             new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
 
     private void open(RuleSet rules) throws Exception {
         io.micrometer.core.instrument.Metrics.addRegistry(meters);
+        function = new RuleEvaluationFunction(TestFeeds.settings(rules));
         harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                new RuleEvaluationFunction(TestFeeds.settings(rules)), AreaMetrics::areaKey, Types.STRING,
+                function, AreaMetrics::areaKey, Types.STRING,
                 RuleEvaluationFunction.RULES_IN_FORCE);
         harness.open();
         // The snapshot side never holds back event time (in the job it is idle; a finished bounded source
@@ -111,6 +113,7 @@ class RuleEvaluationFunctionHarnessTest {
         assertThat(alerts().get(1).eventTime()).isEqualTo(FRIDAY_23H + 5 * H);
         assertThat(keyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
     }
 
     @Test
@@ -145,6 +148,7 @@ class RuleEvaluationFunctionHarnessTest {
         harness.processElement(new AreaMetrics("lsoa", BUTETOWN, t + H, "fusion", Map.of("tension_score", 0.0)), t + H);
         harness.processWatermark(t + H);
         assertThat(harness.numEventTimeTimers()).as("nothing left to wait for").isZero();
+        assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
         assertThat(keyedStateEntries()).isZero();
     }
 
@@ -175,6 +179,7 @@ class RuleEvaluationFunctionHarnessTest {
             harness.processWatermark(FRIDAY_23H + 5 * H);
             runs.add(alerts().stream().map(a -> a.stamped(0L, a.recordAppendedAt())).toList());
             assertThat(harness.numEventTimeTimers()).isZero();
+            assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
             assertThat(keyedStateEntries()).isZero();
             close();
             harness = null;
