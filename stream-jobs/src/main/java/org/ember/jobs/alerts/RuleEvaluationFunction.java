@@ -88,6 +88,12 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
     private transient ValueState<AreaState> area;
     private transient RuleSet current;
     private transient String currentVersion;
+    /**
+     * Whether {@link #current} is known to be the rule set in broadcast state: once read after a
+     * (re)start, the state only changes in {@link #processBroadcastElement}, which sets both, so a
+     * timer or an update need not look the broadcast state up again (a map probe per call).
+     */
+    private transient boolean inForceKnown;
     private transient JobMetrics metrics;
     private transient java.util.concurrent.atomic.AtomicLong ruleVersion;
     private transient JobMetrics.Latency latency;
@@ -124,6 +130,7 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
         area = getRuntimeContext().getState(AREA_STATE);
         current = settings.rules();
         currentVersion = null;
+        inForceKnown = false;
         metrics = JobMetrics.of(getRuntimeContext());
         ruleVersion = metrics.ruleVersion();
         latency = metrics.recordToAlertLatency();
@@ -137,7 +144,7 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
         long arrival = stamped == null ? metrics.asOf() : stamped;
         if (!arrivals.offer(ctx.getCurrentKey(), metrics, arrival, ctx.timerService())) {
             lateByArrival.increment();
-            RuleSet rules = rulesInForce(ctx.getBroadcastState(RULES_IN_FORCE));
+            RuleSet rules = rulesInForce(ctx);
             apply(ctx.getCurrentKey(), metrics, rules,
                     ArrivalOrder.lateClock(arrival, ctx.timerService().currentWatermark()), ctx.timerService(), out);
         }
@@ -174,7 +181,7 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
         }
         AreaState before = stateOrEmpty();
         AreaState state = before;
-        RuleSet rules = rulesInForce(ctx.getBroadcastState(RULES_IN_FORCE));
+        RuleSet rules = rulesInForce(ctx);
         if (restored != null) {
             String key = ctx.getCurrentKey();
             int colon = key.indexOf(':');
@@ -215,6 +222,7 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
             evaluator.remember(inForce);
             current = accepted;
             currentVersion = versionKey(accepted);
+            inForceKnown = true;
             long now = ctx.currentWatermark();
             // Alerts of rules that were removed or edited resolve now, on every area of this task.
             ctx.applyToKeyedState(AREA_STATE, (key, areaState) -> {
@@ -245,6 +253,14 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
     }
 
     /** The rule set of the broadcast state, compiled once per version per task. */
+    private RuleSet rulesInForce(ReadOnlyContext ctx) throws Exception {
+        if (!inForceKnown) {
+            rulesInForce(ctx.getBroadcastState(RULES_IN_FORCE));
+            inForceKnown = true;
+        }
+        return current;
+    }
+
     private RuleSet rulesInForce(ReadOnlyBroadcastState<String, String> state) throws Exception {
         String version = state.get(VERSION);
         if (version == null || version.equals(currentVersion)) {

@@ -127,10 +127,11 @@ public final class KeyedArrivalBuffer<T> {
         if (ArrivalOrder.isLate(time, timers.currentWatermark())) {
             return false;
         }
-        List<T> items = waiting.get(new Slot(key, time));
+        Slot slot = new Slot(key, time);
+        List<T> items = waiting.get(slot);
         if (items == null) {
             items = new ArrayList<>(2);
-            waiting.put(new Slot(key, time), items);
+            waiting.put(slot, items);
             // Inputs already waiting at this time have their timer (deleteTimer keeps it while they
             // wait); a restored legacy entry has its timer too, and Flink ignores a second one.
             timers.registerEventTimeTimer(time);

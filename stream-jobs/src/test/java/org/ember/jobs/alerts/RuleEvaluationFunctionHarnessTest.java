@@ -244,4 +244,38 @@ class RuleEvaluationFunctionHarnessTest {
         assertThat(restarted.state()).isEqualTo(Alert.FIRING);
         assertThat(restarted.fingerprint()).isNotEqualTo(alerts().get(0).fingerprint()).isNotEqualTo(alerts().get(1).fingerprint());
     }
+
+    @Test
+    void anUpdateWaitingAtACheckpointIsEvaluatedAfterTheRestoreWithThePushedRules() throws Exception {
+        open(TestFeeds.rules(RULES));
+        push(1, RULES.replace("name: weapons", "name: violence-now").replace(
+                "count{window=24h,feed=any,category=weapon} >= 2", "count{window=24h,feed=any,category=violence} >= 3")
+                .replace("for: 1h", "for: 0s"));
+        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H, "counts", Map.of(VIOLENCE, 3.0)),
+                FRIDAY_23H);
+        assertThat(function.waitingArrivals()).as("waits for the clock").isEqualTo(1);
+        var snapshot = harness.snapshot(1, FRIDAY_23H);
+        close();
+
+        // Restarted with the job's own rules (no violence-now): the restored snapshot is in force, and
+        // the restored update is applied when the clock passes its arrival.
+        io.micrometer.core.instrument.Metrics.addRegistry(meters);
+        function = new RuleEvaluationFunction(TestFeeds.settings(TestFeeds.rules(RULES)));
+        harness = new KeyedBroadcastOperatorTestHarness<>(
+                new org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator<>(function,
+                        List.of(RuleEvaluationFunction.RULES_IN_FORCE)),
+                AreaMetrics::areaKey, Types.STRING, 1, 1, 0);
+        harness.setup();
+        harness.initializeState(snapshot);
+        harness.open();
+        harness.processBroadcastWatermark(Long.MAX_VALUE);
+        assertThat(function.waitingArrivals()).as("restored into task memory").isEqualTo(1);
+        harness.processWatermark(FRIDAY_23H);
+        assertThat(alerts()).singleElement().satisfies(a -> {
+            assertThat(a.rule()).isEqualTo("violence-now");
+            assertThat(a.state()).isEqualTo(Alert.FIRING);
+            assertThat(a.eventTime()).isEqualTo(FRIDAY_23H);
+        });
+        assertThat(function.waitingArrivals()).isZero();
+    }
 }
