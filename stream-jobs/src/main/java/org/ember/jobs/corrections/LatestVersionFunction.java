@@ -84,8 +84,8 @@ public final class LatestVersionFunction extends KeyedProcessFunction<String, In
             lagSeconds.set(Math.max(0, (newestEventTime - watermark) / 1000));
         }
         Long arrival = ctx.timestamp();
-        if (!arrivals.offer(ctx.getCurrentKey(), incident, arrival == null ? ArrivalWatermarks.arrivalOf(incident) : arrival,
-                ctx.timerService())) {
+        if (!arrivals.offer(ctx.getCurrentKey(), incident,
+                arrival == null ? ArrivalWatermarks.arrivalOf(incident) : arrival, ctx.timerService())) {
             lateByArrival.increment();
             apply(ctx.getCurrentKey(), incident, ctx.timerService(), out);
         }
