@@ -13,6 +13,9 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
@@ -59,7 +62,8 @@ import org.slf4j.LoggerFactory;
  * <p>State per area is one {@link AreaState}; it is cleared once the area's metrics are all zero
  * and nothing is pending or firing, and the timers that are no longer needed are deleted.
  */
-public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<String, AreaMetrics, RawFeedRecord, Alert> {
+public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<String, AreaMetrics, RawFeedRecord, Alert>
+        implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(RuleEvaluationFunction.class);
 
@@ -84,6 +88,12 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
     private transient ValueState<AreaState> area;
     private transient RuleSet current;
     private transient String currentVersion;
+    /**
+     * Whether {@link #current} is known to be the rule set in broadcast state: once read after a
+     * (re)start, the state only changes in {@link #processBroadcastElement}, which sets both, so a
+     * timer or an update need not look the broadcast state up again (a map probe per call).
+     */
+    private transient boolean inForceKnown;
     private transient JobMetrics metrics;
     private transient java.util.concurrent.atomic.AtomicLong ruleVersion;
     private transient JobMetrics.Latency latency;
@@ -95,6 +105,23 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
         this.settings = settings;
     }
 
+    /** Before {@code open}: the arrival buffer, with what waited at the checkpoint for this subtask's keys. */
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        arrivals = KeyedArrivalBuffer.of(context, getRuntimeContext(), "rule-evaluation-arrivals",
+                TypeInformation.of(AreaMetrics.class), Canonical.AREA_METRICS);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        arrivals.snapshot();
+    }
+
+    /** (Key, arrival time) slots whose inputs wait in task memory: none once the stage has drained. */
+    int waitingArrivals() {
+        return arrivals.waitingSlots();
+    }
+
     @Override
     public void open(OpenContext context) {
         CatalogueAreas areas = new CatalogueAreas(AreaCatalogue.load(Path.of(settings.dataDir()), settings.coverage()));
@@ -103,12 +130,11 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
         area = getRuntimeContext().getState(AREA_STATE);
         current = settings.rules();
         currentVersion = null;
+        inForceKnown = false;
         metrics = JobMetrics.of(getRuntimeContext());
         ruleVersion = metrics.ruleVersion();
         latency = metrics.recordToAlertLatency();
         legacyWaiting = getRuntimeContext().getMapState(LEGACY_WAITING);
-        arrivals = KeyedArrivalBuffer.of(getRuntimeContext(), "rule-evaluation-arrivals",
-                TypeInformation.of(AreaMetrics.class), Canonical.AREA_METRICS);
         lateByArrival = metrics.lateByArrival("rule-evaluation");
     }
 
@@ -116,19 +142,20 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
     public void processElement(AreaMetrics metrics, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
         Long stamped = ctx.timestamp();
         long arrival = stamped == null ? metrics.asOf() : stamped;
-        if (!arrivals.offer(metrics, arrival, ctx.timerService())) {
+        if (!arrivals.offer(ctx.getCurrentKey(), metrics, arrival, ctx.timerService())) {
             lateByArrival.increment();
-            RuleSet rules = rulesInForce(ctx.getBroadcastState(RULES_IN_FORCE));
-            apply(metrics, rules, ArrivalOrder.lateClock(arrival, ctx.timerService().currentWatermark()),
-                    ctx.timerService(), out);
+            RuleSet rules = rulesInForce(ctx);
+            apply(ctx.getCurrentKey(), metrics, rules,
+                    ArrivalOrder.lateClock(arrival, ctx.timerService().currentWatermark()), ctx.timerService(), out);
         }
     }
 
     /** Evaluates the area's rules on one update, at {@code now} on the arrival clock. */
-    private void apply(AreaMetrics metrics, RuleSet rules, long now, TimerService timers, Collector<Alert> out)
+    private void apply(String key, AreaMetrics metrics, RuleSet rules, long now, TimerService timers,
+            Collector<Alert> out)
             throws Exception {
         AreaState before = stateOrEmpty();
-        keep(before, applied(metrics, rules, now, before, out), rules, timers);
+        keep(key, before, applied(metrics, rules, now, before, out), rules, timers);
     }
 
     /** The area's state after one update at {@code now}, its transitions emitted; nothing stored yet. */
@@ -154,7 +181,7 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
         }
         AreaState before = stateOrEmpty();
         AreaState state = before;
-        RuleSet rules = rulesInForce(ctx.getBroadcastState(RULES_IN_FORCE));
+        RuleSet rules = rulesInForce(ctx);
         if (restored != null) {
             String key = ctx.getCurrentKey();
             int colon = key.indexOf(':');
@@ -170,11 +197,11 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
             emit(step.transitions(), 0L, out);
             state = step.state();
         }
-        for (AreaMetrics metrics : arrivals.release(timestamp)) {
+        for (AreaMetrics metrics : arrivals.release(ctx.getCurrentKey(), timestamp)) {
             state = applied(metrics, rules, timestamp, state, out);
         }
         if (state != before) {
-            keep(before, state, rules, ctx.timerService());
+            keep(ctx.getCurrentKey(), before, state, rules, ctx.timerService());
         }
     }
 
@@ -195,6 +222,7 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
             evaluator.remember(inForce);
             current = accepted;
             currentVersion = versionKey(accepted);
+            inForceKnown = true;
             long now = ctx.currentWatermark();
             // Alerts of rules that were removed or edited resolve now, on every area of this task.
             ctx.applyToKeyedState(AREA_STATE, (key, areaState) -> {
@@ -225,6 +253,14 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
     }
 
     /** The rule set of the broadcast state, compiled once per version per task. */
+    private RuleSet rulesInForce(ReadOnlyContext ctx) throws Exception {
+        if (!inForceKnown) {
+            rulesInForce(ctx.getBroadcastState(RULES_IN_FORCE));
+            inForceKnown = true;
+        }
+        return current;
+    }
+
     private RuleSet rulesInForce(ReadOnlyBroadcastState<String, String> state) throws Exception {
         String version = state.get(VERSION);
         if (version == null || version.equals(currentVersion)) {
@@ -271,12 +307,12 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
     }
 
     /** Stores the new state and moves the timers from the old state's deadlines to the new one's. */
-    private void keep(AreaState before, AreaState after, RuleSet rules, TimerService timers) throws Exception {
+    private void keep(String key, AreaState before, AreaState after, RuleSet rules, TimerService timers) throws Exception {
         SortedSet<Long> old = before.isEmpty() ? new TreeSet<>() : evaluator.deadlines(rules, before);
         SortedSet<Long> needed = after.isEmpty() ? new TreeSet<>() : evaluator.deadlines(rules, after);
         for (long t : old) {
             if (!needed.contains(t)) {
-                arrivals.deleteTimer(t, timers);
+                arrivals.deleteTimer(key, t, timers);
             }
         }
         for (long t : needed) {

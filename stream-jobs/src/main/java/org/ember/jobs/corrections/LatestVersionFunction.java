@@ -5,6 +5,9 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -25,7 +28,8 @@ import org.ember.model.Incident;
  * the watermark passes their arrival, ordered by {@link Canonical#INCIDENTS}; the deltas carry that
  * arrival time as their timestamp. At one time the retention timer goes first, then the versions.
  */
-public final class LatestVersionFunction extends KeyedProcessFunction<String, Incident, CountDelta> {
+public final class LatestVersionFunction extends KeyedProcessFunction<String, Incident, CountDelta>
+        implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
     /** Kept a day past the longest window, for corrections that come late. */
     static final Duration RETENTION = CountVocabulary.longestWindow().plusDays(1);
@@ -43,12 +47,27 @@ public final class LatestVersionFunction extends KeyedProcessFunction<String, In
     private transient JobMetrics.EventTimeLag lagSeconds;
     private transient long newestEventTime;
 
+    /** Before {@code open}: the arrival buffer, with what waited at the checkpoint for this subtask's keys. */
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        arrivals = KeyedArrivalBuffer.of(context, getRuntimeContext(), "latest-version-arrivals",
+                TypeInformation.of(Incident.class), Canonical.INCIDENTS);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        arrivals.snapshot();
+    }
+
+    /** (Key, arrival time) slots whose inputs wait in task memory: none once the stage has drained. */
+    int waitingArrivals() {
+        return arrivals.waitingSlots();
+    }
+
     @Override
     public void open(OpenContext context) {
         latest = getRuntimeContext().getState(new ValueStateDescriptor<>("latest-contribution", Contribution.class));
         legacyLatest = getRuntimeContext().getState(new ValueStateDescriptor<>("latest-version", Incident.class));
-        arrivals = KeyedArrivalBuffer.of(getRuntimeContext(), "latest-version-arrivals",
-                TypeInformation.of(Incident.class), Canonical.INCIDENTS);
         JobMetrics metrics = JobMetrics.of(getRuntimeContext());
         lateByArrival = metrics.lateByArrival("latest-version");
         superseded = metrics.corrections("applied");
@@ -65,14 +84,14 @@ public final class LatestVersionFunction extends KeyedProcessFunction<String, In
             lagSeconds.set(Math.max(0, (newestEventTime - watermark) / 1000));
         }
         Long arrival = ctx.timestamp();
-        if (!arrivals.offer(incident, arrival == null ? ArrivalWatermarks.arrivalOf(incident) : arrival,
-                ctx.timerService())) {
+        if (!arrivals.offer(ctx.getCurrentKey(), incident,
+                arrival == null ? ArrivalWatermarks.arrivalOf(incident) : arrival, ctx.timerService())) {
             lateByArrival.increment();
-            apply(incident, ctx.timerService(), out);
+            apply(ctx.getCurrentKey(), incident, ctx.timerService(), out);
         }
     }
 
-    private void apply(Incident incident, TimerService timers, Collector<CountDelta> out) throws Exception {
+    private void apply(String key, Incident incident, TimerService timers, Collector<CountDelta> out) throws Exception {
         Contribution previous = current();
         if (!VersionResolver.replaces(incident, previous)) {
             stale.increment();
@@ -80,7 +99,7 @@ public final class LatestVersionFunction extends KeyedProcessFunction<String, In
         }
         if (previous != null) {
             superseded.increment();
-            arrivals.deleteTimer(expiry(previous.eventTime()), timers);
+            arrivals.deleteTimer(key, expiry(previous.eventTime()), timers);
         }
         VersionResolver.deltasFrom(previous, incident).forEach(out::collect);
         latest.update(Contribution.of(incident));
@@ -109,8 +128,8 @@ public final class LatestVersionFunction extends KeyedProcessFunction<String, In
         if (current != null && expiry(current.eventTime()) <= timestamp) {
             latest.clear();
         }
-        for (Incident incident : arrivals.release(timestamp)) {
-            apply(incident, ctx.timerService(), out);
+        for (Incident incident : arrivals.release(ctx.getCurrentKey(), timestamp)) {
+            apply(ctx.getCurrentKey(), incident, ctx.timerService(), out);
         }
     }
 

@@ -8,6 +8,9 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -42,7 +45,8 @@ import org.ember.rules.counts.HourlyCounts;
  * <p>Each change goes to {@link #METRICS} as the rules read it: only the counts that changed, zeros
  * included (see {@link CountMetrics}). Exit timers are registered once per bucket, when it is created.
  */
-public final class AreaCountsFunction extends KeyedProcessFunction<String, CountDelta, AreaCounts> {
+public final class AreaCountsFunction extends KeyedProcessFunction<String, CountDelta, AreaCounts>
+        implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
 
     /** The count updates for the rules, one per emission. */
@@ -73,6 +77,23 @@ public final class AreaCountsFunction extends KeyedProcessFunction<String, Count
     private transient JobMetrics.Count lateByArrival;
     private transient KeyedArrivalBuffer<CountDelta> arrivals;
 
+    /** Before {@code open}: the arrival buffer, with what waited at the checkpoint for this subtask's keys. */
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        arrivals = KeyedArrivalBuffer.of(context, getRuntimeContext(), "area-counts-arrivals",
+                TypeInformation.of(CountDelta.class), Canonical.COUNT_DELTAS);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        arrivals.snapshot();
+    }
+
+    /** (Key, arrival time) slots whose inputs wait in task memory: none once the stage has drained. */
+    int waitingArrivals() {
+        return arrivals.waitingSlots();
+    }
+
     @Override
     public void open(OpenContext context) {
         buckets = getRuntimeContext().getMapState(
@@ -81,15 +102,13 @@ public final class AreaCountsFunction extends KeyedProcessFunction<String, Count
                 new ValueStateDescriptor<>("running-counts", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
         late = JobMetrics.of(getRuntimeContext()).lateRecords();
         lateByArrival = JobMetrics.of(getRuntimeContext()).lateByArrival("area-counts");
-        arrivals = KeyedArrivalBuffer.of(getRuntimeContext(), "area-counts-arrivals",
-                TypeInformation.of(CountDelta.class), Canonical.COUNT_DELTAS);
     }
 
     @Override
     public void processElement(CountDelta delta, Context ctx, Collector<AreaCounts> out) throws Exception {
         Long stamped = ctx.timestamp();
         long arrival = stamped == null ? delta.appendedAt() : stamped;
-        if (!arrivals.offer(delta, arrival, ctx.timerService())) {
+        if (!arrivals.offer(ctx.getCurrentKey(), delta, arrival, ctx.timerService())) {
             lateByArrival.increment();
             long now = ArrivalOrder.lateClock(arrival, ctx.timerService().currentWatermark());
             long[] state = runningOrRebuilt(now, ctx.timerService());
@@ -154,7 +173,7 @@ public final class AreaCountsFunction extends KeyedProcessFunction<String, Count
         // Exits at this time are still to be applied: rebuild as of just before it.
         long[] state = runningOrRebuilt(time - 1, ctx.timerService());
         boolean changed = exits(time, state, ctx);
-        for (CountDelta delta : arrivals.release(time)) {
+        for (CountDelta delta : arrivals.release(ctx.getCurrentKey(), time)) {
             changed |= apply(delta, time, state, ctx);
         }
         if (changed) {

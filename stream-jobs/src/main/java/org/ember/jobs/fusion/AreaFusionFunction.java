@@ -11,6 +11,9 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -48,7 +51,8 @@ import org.ember.fusion.EarlyWarningHistory;
  * are rebuilt from it in task memory. Hourly event-time timers run while anything is live; the
  * last one leaves no state and no timer behind.
  */
-final class AreaFusionFunction extends KeyedCoProcessFunction<String, AreaDelivery, FusionSignal, HotspotUpdate> {
+final class AreaFusionFunction extends KeyedCoProcessFunction<String, AreaDelivery, FusionSignal, HotspotUpdate>
+        implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
     private static final long HOUR = 3_600_000L;
     static final OutputTag<AreaMetrics> METRICS =
@@ -85,6 +89,26 @@ final class AreaFusionFunction extends KeyedCoProcessFunction<String, AreaDelive
         this.horizon = horizon;
     }
 
+    /** Before {@code open}: the arrival buffer, with what waited at the checkpoint for this subtask's keys. */
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        incidents = KeyedArrivalBuffer.of(context, getRuntimeContext(), "fusion-delivery-arrivals",
+                TypeInformation.of(AreaDelivery.class), Comparator.comparing(d -> d.incident().incidentId()));
+        signals = KeyedArrivalBuffer.of(context, getRuntimeContext(), "fusion-signal-arrivals",
+                TypeInformation.of(FusionSignal.class), Canonical.FUSION_SIGNALS);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        incidents.snapshot();
+        signals.snapshot();
+    }
+
+    /** (Key, arrival time) slots whose inputs wait in task memory: none once the stage has drained. */
+    int waitingArrivals() {
+        return incidents.waitingSlots() + signals.waitingSlots();
+    }
+
     @Override
     public void open(OpenContext openContext) {
         var task = getRuntimeContext().getTaskInfo();
@@ -98,10 +122,6 @@ final class AreaFusionFunction extends KeyedCoProcessFunction<String, AreaDelive
         // One incident's changes all come from its owner block and its router task, in one channel,
         // and the stable sort keeps them in the order they were made.
         // A new state name: the buffer holds deliveries now (own, halo or withdrawn), not bare incidents.
-        incidents = KeyedArrivalBuffer.of(getRuntimeContext(), "fusion-delivery-arrivals",
-                TypeInformation.of(AreaDelivery.class), Comparator.comparing(d -> d.incident().incidentId()));
-        signals = KeyedArrivalBuffer.of(getRuntimeContext(), "fusion-signal-arrivals",
-                TypeInformation.of(FusionSignal.class), Canonical.FUSION_SIGNALS);
         lateByArrival = JobMetrics.of(getRuntimeContext()).lateByArrival("fusion-areas");
         state = new LadState(
                 book("events", FusedEvent.class),
@@ -147,7 +167,7 @@ final class AreaFusionFunction extends KeyedCoProcessFunction<String, AreaDelive
     @Override
     public void processElement1(AreaDelivery delivery, Context ctx, Collector<HotspotUpdate> out) {
         long arrival = arrival(ctx, delivery.incident().eventTime());
-        if (!incidents.offer(delivery, arrival, ctx.timerService())) {
+        if (!incidents.offer(ctx.getCurrentKey(), delivery, arrival, ctx.timerService())) {
             lateByArrival.increment();
             apply(delivery, ArrivalOrder.lateClock(arrival, ctx.timerService().currentWatermark()), ctx, out);
         }
@@ -156,7 +176,7 @@ final class AreaFusionFunction extends KeyedCoProcessFunction<String, AreaDelive
     @Override
     public void processElement2(FusionSignal signal, Context ctx, Collector<HotspotUpdate> out) {
         long arrival = arrival(ctx, signal.signal().time());
-        if (!signals.offer(signal, arrival, ctx.timerService())) {
+        if (!signals.offer(ctx.getCurrentKey(), signal, arrival, ctx.timerService())) {
             lateByArrival.increment();
             apply(signal, ArrivalOrder.lateClock(arrival, ctx.timerService().currentWatermark()), ctx, out);
         }
@@ -193,10 +213,10 @@ final class AreaFusionFunction extends KeyedCoProcessFunction<String, AreaDelive
                 ctx.timerService().registerEventTimeTimer(next);
             }
         }
-        for (AreaDelivery delivery : incidents.release(timestamp)) {
+        for (AreaDelivery delivery : incidents.release(ctx.getCurrentKey(), timestamp)) {
             apply(delivery, timestamp, ctx, out);
         }
-        for (FusionSignal signal : signals.release(timestamp)) {
+        for (FusionSignal signal : signals.release(ctx.getCurrentKey(), timestamp)) {
             apply(signal, timestamp, ctx, out);
         }
         if (state.isEmpty()) {

@@ -13,6 +13,9 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.ember.geo.area.AreaCatalogue;
@@ -45,7 +48,8 @@ import org.ember.fusion.LinkageBlocks;
  * ({@link KeyedArrivalBuffer}, {@link Canonical#INCIDENTS}); a report more than an hour older than
  * its arrival is counted as late.
  */
-final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, LinkedIncident> {
+final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, LinkedIncident>
+        implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
     private static final long HOUR = 3_600_000L;
 
@@ -84,6 +88,23 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
         this.job = job;
     }
 
+    /** Before {@code open}: the arrival buffer, with what waited at the checkpoint for this subtask's keys. */
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        arrivals = KeyedArrivalBuffer.of(context, getRuntimeContext(), "linkage-arrivals", TypeInformation.of(Incident.class),
+                Canonical.INCIDENTS);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        arrivals.snapshot();
+    }
+
+    /** (Key, arrival time) slots whose inputs wait in task memory: none once the stage has drained. */
+    int waitingArrivals() {
+        return arrivals.waitingSlots();
+    }
+
     @Override
     public void open(OpenContext context) {
         linkage = new Linkage(new IncidentLinker(job.fusion().linkage(),
@@ -103,8 +124,6 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
         feeds = job.fusion().linkage().linkedFeeds();
         book = new StateBook();
         owned = new StateOwned();
-        arrivals = KeyedArrivalBuffer.of(getRuntimeContext(), "linkage-arrivals", TypeInformation.of(Incident.class),
-                Canonical.INCIDENTS);
         lateByArrival = JobMetrics.of(getRuntimeContext()).lateByArrival("fusion-linkage");
         late = FusionMetrics.late("linkage");
         stale = FusionMetrics.corrections("stale");
@@ -118,7 +137,7 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
         Incident incident = routed.incident();
         Long stamped = ctx.timestamp();
         long arrival = stamped == null ? ArrivalWatermarks.arrivalOf(incident) : stamped;
-        if (!arrivals.offer(incident, arrival, ctx.timerService())) {
+        if (!arrivals.offer(ctx.getCurrentKey(), incident, arrival, ctx.timerService())) {
             if (linkage.isHome(ctx.getCurrentKey(), incident)) {
                 lateByArrival.increment();
             }
@@ -176,7 +195,7 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
                 return null;
             });
         }
-        for (Incident incident : arrivals.release(timestamp)) {
+        for (Incident incident : arrivals.release(ctx.getCurrentKey(), timestamp)) {
             apply(incident, timestamp, ctx, out);
         }
     }

@@ -7,6 +7,9 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.ember.fusion.Linkage;
@@ -28,7 +31,8 @@ import org.ember.model.Incident;
  * the arrival clock ({@link KeyedArrivalBuffer}), so which version counts as the last one does not
  * depend on how the channels interleave.
  */
-final class LinkageRoute extends KeyedProcessFunction<String, Incident, BlockReport> {
+final class LinkageRoute extends KeyedProcessFunction<String, Incident, BlockReport>
+        implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
     private final JobSettings job;
     private transient Linkage linkage;
@@ -39,19 +43,34 @@ final class LinkageRoute extends KeyedProcessFunction<String, Incident, BlockRep
         this.job = job;
     }
 
+    /** Before {@code open}: the arrival buffer, with what waited at the checkpoint for this subtask's keys. */
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        arrivals = KeyedArrivalBuffer.of(context, getRuntimeContext(), "linkage-route-arrivals", TypeInformation.of(Incident.class),
+                Canonical.INCIDENTS);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        arrivals.snapshot();
+    }
+
+    /** (Key, arrival time) slots whose inputs wait in task memory: none once the stage has drained. */
+    int waitingArrivals() {
+        return arrivals.waitingSlots();
+    }
+
     @Override
     public void open(OpenContext context) {
         linkage = new Linkage(new IncidentLinker(job.fusion().linkage()), blocks(job));
         memo = getRuntimeContext().getState(new ValueStateDescriptor<>("linkage-route", RouteMemo.class));
-        arrivals = KeyedArrivalBuffer.of(getRuntimeContext(), "linkage-route-arrivals", TypeInformation.of(Incident.class),
-                Canonical.INCIDENTS);
     }
 
     @Override
     public void processElement(Incident incident, Context ctx, Collector<BlockReport> out) throws Exception {
         Long stamped = ctx.timestamp();
         long arrival = stamped == null ? ArrivalWatermarks.arrivalOf(incident) : stamped;
-        if (!arrivals.offer(incident, arrival, ctx.timerService())) {
+        if (!arrivals.offer(ctx.getCurrentKey(), incident, arrival, ctx.timerService())) {
             apply(incident, ArrivalOrder.lateClock(arrival, ctx.timerService().currentWatermark()), ctx, out);
         }
     }
@@ -80,7 +99,7 @@ final class LinkageRoute extends KeyedProcessFunction<String, Incident, BlockRep
         if (last != null && last.forgetAt() <= timestamp) {
             memo.clear();
         }
-        for (Incident incident : arrivals.release(timestamp)) {
+        for (Incident incident : arrivals.release(ctx.getCurrentKey(), timestamp)) {
             apply(incident, timestamp, ctx, out);
         }
     }

@@ -13,9 +13,9 @@ import java.util.List;
  *
  * <p>At one timestamp a stage first does its own timer work due then (window exits, {@code for:}
  * deadlines, ticks: time moves to {@code t}) and then applies the inputs that arrived at {@code t},
- * in canonical order. The Flink wrapper ({@link KeyedArrivalBuffer}) gets this for free: Flink calls
- * a key's timer once per timestamp, and the stage's {@code onTimer} does its own work before
- * {@link #release}.
+ * in canonical order. The Flink wrapper ({@link KeyedArrivalBuffer}, which keeps the waiting inputs in
+ * task memory) gets this for free: Flink calls a key's timer once per timestamp, and the stage's
+ * {@code onTimer} does its own work before releasing them.
  *
  * <p>An input whose time the watermark has already passed (late by arrival: an idle partition
  * woke up, a producer's clock was behind) is not buffered: the caller applies it at once, at
@@ -24,7 +24,7 @@ import java.util.List;
  * @param <T> the stage's input
  */
 public final class ArrivalOrder<T> {
-    /** Where the waiting inputs live: keyed state in the job, a map in tests. */
+    /** Where the waiting inputs live (a map in tests; the job's {@link KeyedArrivalBuffer} has its own). */
     public interface Buffer<T> {
         List<T> get(long time);
 
@@ -73,9 +73,15 @@ public final class ArrivalOrder<T> {
             return List.of();
         }
         buffer.remove(time);
-        List<T> ordered = new ArrayList<>(waiting);
-        ordered.sort(canonical);
-        return ordered;
+        return ordered(new ArrayList<>(waiting));
+    }
+
+    /** {@code items} (a list the caller owns) sorted in place into canonical order, stable. */
+    public List<T> ordered(List<T> items) {
+        if (items.size() > 1) {
+            items.sort(canonical);
+        }
+        return items;
     }
 
     /** Whether inputs wait at {@code time} (a timer there must not be deleted). */

@@ -41,13 +41,15 @@ class RuleEvaluationFunctionHarnessTest {
             """;
 
     private KeyedBroadcastOperatorTestHarness<String, AreaMetrics, RawFeedRecord, Alert> harness;
+    private RuleEvaluationFunction function;
     private final io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
             new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
 
     private void open(RuleSet rules) throws Exception {
         io.micrometer.core.instrument.Metrics.addRegistry(meters);
+        function = new RuleEvaluationFunction(TestFeeds.settings(rules));
         harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                new RuleEvaluationFunction(TestFeeds.settings(rules)), AreaMetrics::areaKey, Types.STRING,
+                function, AreaMetrics::areaKey, Types.STRING,
                 RuleEvaluationFunction.RULES_IN_FORCE);
         harness.open();
         // The snapshot side never holds back event time (in the job it is idle; a finished bounded source
@@ -111,6 +113,7 @@ class RuleEvaluationFunctionHarnessTest {
         assertThat(alerts().get(1).eventTime()).isEqualTo(FRIDAY_23H + 5 * H);
         assertThat(keyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
     }
 
     @Test
@@ -145,6 +148,7 @@ class RuleEvaluationFunctionHarnessTest {
         harness.processElement(new AreaMetrics("lsoa", BUTETOWN, t + H, "fusion", Map.of("tension_score", 0.0)), t + H);
         harness.processWatermark(t + H);
         assertThat(harness.numEventTimeTimers()).as("nothing left to wait for").isZero();
+        assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
         assertThat(keyedStateEntries()).isZero();
     }
 
@@ -175,6 +179,7 @@ class RuleEvaluationFunctionHarnessTest {
             harness.processWatermark(FRIDAY_23H + 5 * H);
             runs.add(alerts().stream().map(a -> a.stamped(0L, a.recordAppendedAt())).toList());
             assertThat(harness.numEventTimeTimers()).isZero();
+            assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
             assertThat(keyedStateEntries()).isZero();
             close();
             harness = null;
@@ -238,5 +243,39 @@ class RuleEvaluationFunctionHarnessTest {
         assertThat(restarted.rule()).isEqualTo("violence");
         assertThat(restarted.state()).isEqualTo(Alert.FIRING);
         assertThat(restarted.fingerprint()).isNotEqualTo(alerts().get(0).fingerprint()).isNotEqualTo(alerts().get(1).fingerprint());
+    }
+
+    @Test
+    void anUpdateWaitingAtACheckpointIsEvaluatedAfterTheRestoreWithThePushedRules() throws Exception {
+        open(TestFeeds.rules(RULES));
+        push(1, RULES.replace("name: weapons", "name: violence-now").replace(
+                "count{window=24h,feed=any,category=weapon} >= 2", "count{window=24h,feed=any,category=violence} >= 3")
+                .replace("for: 1h", "for: 0s"));
+        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H, "counts", Map.of(VIOLENCE, 3.0)),
+                FRIDAY_23H);
+        assertThat(function.waitingArrivals()).as("waits for the clock").isEqualTo(1);
+        var snapshot = harness.snapshot(1, FRIDAY_23H);
+        close();
+
+        // Restarted with the job's own rules (no violence-now): the restored snapshot is in force, and
+        // the restored update is applied when the clock passes its arrival.
+        io.micrometer.core.instrument.Metrics.addRegistry(meters);
+        function = new RuleEvaluationFunction(TestFeeds.settings(TestFeeds.rules(RULES)));
+        harness = new KeyedBroadcastOperatorTestHarness<>(
+                new org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator<>(function,
+                        List.of(RuleEvaluationFunction.RULES_IN_FORCE)),
+                AreaMetrics::areaKey, Types.STRING, 1, 1, 0);
+        harness.setup();
+        harness.initializeState(snapshot);
+        harness.open();
+        harness.processBroadcastWatermark(Long.MAX_VALUE);
+        assertThat(function.waitingArrivals()).as("restored into task memory").isEqualTo(1);
+        harness.processWatermark(FRIDAY_23H);
+        assertThat(alerts()).singleElement().satisfies(a -> {
+            assertThat(a.rule()).isEqualTo("violence-now");
+            assertThat(a.state()).isEqualTo(Alert.FIRING);
+            assertThat(a.eventTime()).isEqualTo(FRIDAY_23H);
+        });
+        assertThat(function.waitingArrivals()).isZero();
     }
 }

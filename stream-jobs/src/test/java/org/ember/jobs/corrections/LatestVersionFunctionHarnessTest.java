@@ -20,14 +20,17 @@ class LatestVersionFunctionHarnessTest {
 
     @Test
     void aCancellationTakesBackTheCountsAndTheStateExpiresAfterTheLongestWindow() throws Exception {
+        LatestVersionFunction function = new LatestVersionFunction();
         try (KeyedOneInputStreamOperatorTestHarness<String, Incident, CountDelta> harness =
-                ProcessFunctionTestHarnesses.forKeyedProcessFunction(new LatestVersionFunction(), Incident::recordKey,
+                ProcessFunctionTestHarnesses.forKeyedProcessFunction(function, Incident::recordKey,
                         Types.STRING)) {
             harness.open();
             harness.processElement(version(1, false), FRIDAY_22H);
             harness.processElement(version(2, true), FRIDAY_22H + 1);
             harness.processElement(version(1, false), FRIDAY_22H + 2);
             assertThat(harness.extractOutputValues()).as("applied once the clock passes their arrival").isEmpty();
+            assertThat(function.waitingArrivals()).as("three arrival times wait in task memory").isEqualTo(3);
+            assertThat(harness.numKeyedStateEntries()).as("not in keyed state").isZero();
             harness.processWatermark(FRIDAY_22H + 2);
 
             assertThat(harness.extractOutputValues()).extracting(CountDelta::delta).containsExactly(1, 1, -1, -1);
@@ -37,6 +40,7 @@ class LatestVersionFunctionHarnessTest {
             harness.processWatermark(FRIDAY_22H + Duration.ofDays(8).toMillis());
             assertThat(harness.numKeyedStateEntries()).isZero();
             assertThat(harness.numEventTimeTimers()).isZero();
+            assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
         }
     }
 
@@ -44,8 +48,9 @@ class LatestVersionFunctionHarnessTest {
     void versionsArrivingTogetherAreAppliedInVersionOrderWhicheverChannelDeliversFirst() throws Exception {
         java.util.List<java.util.List<CountDelta>> outputs = new java.util.ArrayList<>();
         for (boolean newestFirst : new boolean[] {true, false}) {
+            LatestVersionFunction function = new LatestVersionFunction();
             try (KeyedOneInputStreamOperatorTestHarness<String, Incident, CountDelta> harness =
-                    ProcessFunctionTestHarnesses.forKeyedProcessFunction(new LatestVersionFunction(),
+                    ProcessFunctionTestHarnesses.forKeyedProcessFunction(function,
                             Incident::recordKey, Types.STRING)) {
                 harness.open();
                 if (newestFirst) {
@@ -60,6 +65,7 @@ class LatestVersionFunctionHarnessTest {
                 harness.processWatermark(FRIDAY_22H + Duration.ofDays(8).toMillis());
                 assertThat(harness.numKeyedStateEntries()).isZero();
                 assertThat(harness.numEventTimeTimers()).isZero();
+                assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
             }
         }
         assertThat(outputs.get(0)).extracting(CountDelta::delta).containsExactly(1, 1, -1, -1);
@@ -68,8 +74,9 @@ class LatestVersionFunctionHarnessTest {
 
     @Test
     void theEventTimeLagGaugeIsNewestEventTimeMinusWatermark() throws Exception {
+        LatestVersionFunction function = new LatestVersionFunction();
         try (KeyedOneInputStreamOperatorTestHarness<String, Incident, CountDelta> harness =
-                ProcessFunctionTestHarnesses.forKeyedProcessFunction(new LatestVersionFunction(), Incident::recordKey,
+                ProcessFunctionTestHarnesses.forKeyedProcessFunction(function, Incident::recordKey,
                         Types.STRING)) {
             harness.open();
             harness.processWatermark(FRIDAY_22H - Duration.ofMinutes(45).toMillis());

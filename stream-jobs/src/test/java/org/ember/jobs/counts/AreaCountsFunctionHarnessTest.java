@@ -20,6 +20,7 @@ class AreaCountsFunctionHarnessTest {
     private static final String CARDIFF_LSOA = "W01001694";
 
     private KeyedOneInputStreamOperatorTestHarness<String, CountDelta, AreaCounts> harness;
+    private AreaCountsFunction function;
 
     private final io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
             new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
@@ -27,8 +28,9 @@ class AreaCountsFunctionHarnessTest {
     @BeforeEach
     void open() throws Exception {
         io.micrometer.core.instrument.Metrics.addRegistry(meters);
+        function = new AreaCountsFunction();
         harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new AreaCountsFunction(), CountDelta::areaKey, Types.STRING);
+                function, CountDelta::areaKey, Types.STRING);
         harness.open();
     }
 
@@ -120,6 +122,7 @@ class AreaCountsFunctionHarnessTest {
         assertThat(emitted()).isEmpty();
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
     }
 
     @Test
@@ -131,6 +134,7 @@ class AreaCountsFunctionHarnessTest {
         harness.processWatermark(FRIDAY_22H.toEpochMilli() + 8 * 24 * H);
         assertThat(emitted()).as("the exits find nothing").hasSize(2);
         assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
     }
 
     @Test
@@ -144,6 +148,7 @@ class AreaCountsFunctionHarnessTest {
 
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
         AreaCounts last = emitted().get(emitted().size() - 1);
         assertThat(last.count("7d", "any", "any")).as("the area is cleared on the map").isZero();
         assertThat(emitted()).extracting(AreaCounts::asOf).isSorted();
@@ -172,6 +177,7 @@ class AreaCountsFunctionHarnessTest {
         assertThat(emitted().get(emitted().size() - 1).count("7d", "any", "any")).as("the zeros are published").isZero();
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
     }
 
     @Test
@@ -191,6 +197,7 @@ class AreaCountsFunctionHarnessTest {
         assertThat(emitted()).allSatisfy(c -> assertThat(c.count("1h", "any", "any")).isNotNegative());
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
     }
 
     @Test
@@ -222,6 +229,7 @@ class AreaCountsFunctionHarnessTest {
             updates.add(harness.getSideOutput(AreaCountsFunction.METRICS).stream().map(r -> r.getValue()).toList());
             assertThat(harness.numKeyedStateEntries()).isZero();
             assertThat(harness.numEventTimeTimers()).isZero();
+            assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
         }
         assertThat(runs.get(0)).hasSizeGreaterThan(4);
         assertThat(runs.get(1)).isEqualTo(runs.get(0));

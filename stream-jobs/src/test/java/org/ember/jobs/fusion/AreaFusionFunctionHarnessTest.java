@@ -71,6 +71,7 @@ class AreaFusionFunctionHarnessTest {
 
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
         assertThat(function.cachedAuthorities()).isZero();
         // The daily scans of those days ran their replications on the task's own pool, never the common one.
         assertThat(function.scanPool().threadsUsed()).isNotEmpty().allMatch(n -> n.startsWith("ember-scan-0-"));
@@ -93,6 +94,7 @@ class AreaFusionFunctionHarnessTest {
             replay.processBothWatermarks(new Watermark(Long.MAX_VALUE)); // the end of input
 
             assertThat(replay.numEventTimeTimers()).isZero();
+            assertThat(bounded.waitingArrivals()).as("nothing waits in task memory").isZero();
             List<HotspotUpdate> out = replay.extractOutputValues();
             assertThat(out).isNotEmpty().allMatch(u -> u.asOf() <= horizon);
         }
@@ -136,6 +138,7 @@ class AreaFusionFunctionHarnessTest {
                 h.getSideOutput(AreaFusionFunction.TENSION).forEach(r -> out.add(r.getValue().toString()));
                 runs.add(out);
                 assertThat(h.numEventTimeTimers()).isZero();
+                assertThat(f.waitingArrivals()).as("nothing waits in task memory").isZero();
             }
         }
         assertThat(runs.get(0)).isNotEmpty();

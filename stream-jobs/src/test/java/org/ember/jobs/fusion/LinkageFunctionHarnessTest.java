@@ -28,11 +28,13 @@ class LinkageFunctionHarnessTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final JobSettings settings = TestFeeds.settings(TestFeeds.weaponRule(2));
     private KeyedOneInputStreamOperatorTestHarness<String, BlockReport, LinkedIncident> harness;
+    private LinkageFunction function;
 
     @BeforeEach
     void open() throws Exception {
         Metrics.globalRegistry.add(registry);
-        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new LinkageFunction(settings),
+        function = new LinkageFunction(settings);
+        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(function,
                 BlockReport::block, Types.STRING);
         harness.open();
     }
@@ -99,6 +101,7 @@ class LinkageFunctionHarnessTest {
         harness.processWatermark(T.plus(LinkageSettings.defaults().retention()).plus(Duration.ofHours(2)).toEpochMilli());
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
     }
 
     /**
@@ -125,5 +128,6 @@ class LinkageFunctionHarnessTest {
         harness.processWatermark(T.plus(LinkageSettings.defaults().retention()).plus(Duration.ofHours(5)).toEpochMilli());
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
     }
 }

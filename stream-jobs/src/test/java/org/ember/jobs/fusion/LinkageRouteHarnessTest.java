@@ -28,10 +28,12 @@ class LinkageRouteHarnessTest {
     private final JobSettings settings = TestFeeds.settings(TestFeeds.weaponRule(2));
     private final LinkageBlocks blocks = LinkageRoute.blocks(settings);
     private KeyedOneInputStreamOperatorTestHarness<String, Incident, BlockReport> harness;
+    private LinkageRoute function;
 
     @BeforeEach
     void open() throws Exception {
-        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new LinkageRoute(settings), Incident::recordKey,
+        function = new LinkageRoute(settings);
+        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(function, Incident::recordKey,
                 Types.STRING);
         harness.open();
     }
@@ -76,5 +78,6 @@ class LinkageRouteHarnessTest {
         harness.processWatermark(T + LinkageSettings.defaults().retention().plus(Duration.ofHours(2)).toMillis());
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
     }
 }
