@@ -31,6 +31,15 @@ public interface JobSources {
     DataStream<RawFeedRecord> control(StreamExecutionEnvironment env, String topic);
 
     /**
+     * True when the records of {@link #feed} already carry the job's arrival clock (timestamps and
+     * watermarks), put on where the feeds are read together, so ingest must not put a clock of its
+     * own per feed.
+     */
+    default boolean clockedAtSource() {
+        return false;
+    }
+
+    /**
      * True when every source finishes (a replay, a test): then no feed is ever taken for idle,
      * because a finished source emits the final watermark itself, and idleness measured on the wall
      * clock would let a feed stalled by load give up its hold on event time and change the output.

@@ -42,7 +42,7 @@ public final class IngestStage {
                     .uid("ingest-" + feed.code())
                     .name("Ingest " + feed.code() + ": validate, pseudonymise, place");
             // Ingest keeps each record's timestamp, so with a clock on the raw records there is nothing to add.
-            DataStream<Incident> timed = rawClock != null ? ingested : ingested
+            DataStream<Incident> timed = rawClock != null || sources.clockedAtSource() ? ingested : ingested
                     .assignTimestampsAndWatermarks(sources.bounded() ? ArrivalWatermarks.boundedStrategy()
                             : ArrivalWatermarks.strategy(idleness))
                     .uid("event-time-" + feed.code())
