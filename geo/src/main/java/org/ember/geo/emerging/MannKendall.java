@@ -41,6 +41,21 @@ public final class MannKendall {
      */
     public static int significantTrend(double[] series, SignificantZ significant) {
         int n = series.length;
+        long s = statistic(series);
+        if (s == 0 || n < 3) {
+            return 0; // z = 0 (p = 1), or no test
+        }
+        double variance = variance(series, n);
+        if (!(variance > 0)) {
+            return 0;
+        }
+        double z = s > 0 ? (s - 1) / Math.sqrt(variance) : (s + 1) / Math.sqrt(variance);
+        return significant.test(z) ? (s > 0 ? 1 : -1) : 0;
+    }
+
+    /** S: concordant minus discordant pairs (ties count 0); a NaN has no order and is refused. */
+    private static long statistic(double[] series) {
+        int n = series.length;
         for (double v : series) {
             if (Double.isNaN(v)) {
                 throw new IllegalArgumentException("Mann-Kendall series contains NaN");
@@ -52,15 +67,7 @@ public final class MannKendall {
                 s += series[j] > series[i] ? 1 : series[j] < series[i] ? -1 : 0;
             }
         }
-        if (s == 0 || n < 3) {
-            return 0; // z = 0 (p = 1), or no test
-        }
-        double variance = variance(series, n);
-        if (!(variance > 0)) {
-            return 0;
-        }
-        double z = s > 0 ? (s - 1) / Math.sqrt(variance) : (s + 1) / Math.sqrt(variance);
-        return significant.test(z) ? (s > 0 ? 1 : -1) : 0;
+        return s;
     }
 
     /** Var(S) with the ties correction. */
@@ -82,17 +89,7 @@ public final class MannKendall {
 
     public static Result test(double[] series) {
         int n = series.length;
-        for (double v : series) {
-            if (Double.isNaN(v)) {
-                throw new IllegalArgumentException("Mann-Kendall series contains NaN");
-            }
-        }
-        long s = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                s += series[j] > series[i] ? 1 : series[j] < series[i] ? -1 : 0;
-            }
-        }
+        long s = statistic(series);
         double[] sorted = series.clone();
         Arrays.sort(sorted);
         double tieTerm = 0;
