@@ -72,39 +72,41 @@ public final class MannKendall {
 
     /** Var(S) with the ties correction. */
     private static double variance(double[] series, int n) {
-        double[] sorted = series.clone();
-        Arrays.sort(sorted);
-        double tieTerm = 0;
-        for (int i = 0; i < n; ) {
-            int j = i;
-            while (j < n && sorted[j] == sorted[i]) {
-                j++;
+        return Ties.of(series).variance(n);
+    }
+
+    /** The groups of equal values: Σ t(t−1)(2t+5) for Var(S) and the tied pairs for tau-b. */
+    private record Ties(double varianceTerm, double tiedPairs) {
+        static Ties of(double[] series) {
+            int n = series.length;
+            double[] sorted = series.clone();
+            Arrays.sort(sorted);
+            double varianceTerm = 0;
+            double tiedPairs = 0;
+            for (int i = 0; i < n; ) {
+                int j = i;
+                while (j < n && sorted[j] == sorted[i]) {
+                    j++;
+                }
+                double t = j - i;
+                varianceTerm += t * (t - 1) * (2 * t + 5);
+                tiedPairs += t * (t - 1) / 2;
+                i = j;
             }
-            double t = j - i;
-            tieTerm += t * (t - 1) * (2 * t + 5);
-            i = j;
+            return new Ties(varianceTerm, tiedPairs);
         }
-        return ((double) n * (n - 1) * (2.0 * n + 5) - tieTerm) / 18.0;
+
+        double variance(int n) {
+            return ((double) n * (n - 1) * (2.0 * n + 5) - varianceTerm) / 18.0;
+        }
     }
 
     public static Result test(double[] series) {
         int n = series.length;
         long s = statistic(series);
-        double[] sorted = series.clone();
-        Arrays.sort(sorted);
-        double tieTerm = 0;
-        double tiedPairs = 0;
-        for (int i = 0; i < n; ) {
-            int j = i;
-            while (j < n && sorted[j] == sorted[i]) {
-                j++;
-            }
-            double t = j - i;
-            tieTerm += t * (t - 1) * (2 * t + 5);
-            tiedPairs += t * (t - 1) / 2;
-            i = j;
-        }
-        double variance = ((double) n * (n - 1) * (2.0 * n + 5) - tieTerm) / 18.0;
+        Ties ties = Ties.of(series);
+        double tiedPairs = ties.tiedPairs();
+        double variance = ties.variance(n);
         double pairs = n * (n - 1) / 2.0;
         if (n < 3 || !(variance > 0)) {
             return new Result(s, variance, Double.NaN, Double.NaN, Double.NaN);
