@@ -166,16 +166,17 @@ public final class PoissonGlm {
         boolean converged = false;
         double[] coef = new double[p];
         double[] workW = new double[n];
+        double[] z = new double[n];
+        Work work = new Work(p);
         Solution sol = null;
         int iter = 0;
         while (iter < MAX_ITERATIONS) {
             iter++;
-            double[] z = new double[n];
             for (int i = 0; i < n; i++) {
                 z[i] = eta[i] + (y[i] - mu[i]) / mu[i];
                 workW[i] = prior[i] * mu[i];
             }
-            sol = weightedLeastSquares(x, z, workW, nonZero != null && finite(z) && finite(workW) ? nonZero : null);
+            sol = weightedLeastSquares(x, z, workW, nonZero != null && finite(z) && finite(workW) ? nonZero : null, work);
             coef = sol.coefficients;
             boolean sparseEta = nonZero != null && finite(coef);
             for (int i = 0; i < n; i++) {
@@ -271,6 +272,47 @@ public final class PoissonGlm {
 
     private record Solution(double[] coefficients, boolean[] aliased, double[][] covariance) {}
 
+    /**
+     * The arrays of one fit's weighted least-squares steps, allocated once per fit instead of once
+     * per iteration (they were most of the seasonal baseline's allocation). Each step clears them
+     * first, so it starts from the zeros a fresh array would hold and computes the same numbers in
+     * the same order. The last step's coefficients, aliased columns and covariance become the
+     * fit's: nothing writes them after the last iteration.
+     */
+    private static final class Work {
+        final double[][] a;
+        final double[] rhs;
+        final double[][] l;
+        final double[][] linv;
+        final double[][] cov;
+        final boolean[] aliased;
+        final double[] coef;
+        final Solution solution;
+
+        Work(int p) {
+            a = new double[p][p];
+            rhs = new double[p];
+            l = new double[p][p];
+            linv = new double[p][p];
+            cov = new double[p][p];
+            aliased = new boolean[p];
+            coef = new double[p];
+            solution = new Solution(coef, aliased, cov);
+        }
+
+        void clear() {
+            for (int j = 0; j < a.length; j++) {
+                Arrays.fill(a[j], 0);
+                Arrays.fill(l[j], 0);
+                Arrays.fill(linv[j], 0);
+                Arrays.fill(cov[j], 0);
+            }
+            Arrays.fill(rhs, 0);
+            Arrays.fill(aliased, false);
+            Arrays.fill(coef, 0);
+        }
+    }
+
     /*
      * Design matrices here are mostly zeros (day, hour and calendar indicators: about 8 of 36
      * columns set in a seasonal row), so the sums skip the zero entries: a skipped term is a
@@ -334,11 +376,12 @@ public final class PoissonGlm {
      *
      * @param nonZero each row's non-zero entries, or null to sum over every column
      */
-    private static Solution weightedLeastSquares(double[][] x, double[] z, double[] w, Sparse nonZero) {
+    private static Solution weightedLeastSquares(double[][] x, double[] z, double[] w, Sparse nonZero, Work work) {
         int n = z.length;
         int p = x[0].length;
-        double[][] a = new double[p][p];
-        double[] rhs = new double[p];
+        work.clear();
+        double[][] a = work.a;
+        double[] rhs = work.rhs;
         for (int i = 0; i < n; i++) {
             double wi = w[i];
             if (wi == 0) {
@@ -373,8 +416,8 @@ public final class PoissonGlm {
                 a[j][k] = a[k][j];
             }
         }
-        boolean[] aliased = new boolean[p];
-        double[][] l = new double[p][p];
+        boolean[] aliased = work.aliased;
+        double[][] l = work.l;
         for (int j = 0; j < p; j++) {
             double diag = a[j][j];
             for (int k = 0; k < j; k++) {
@@ -398,7 +441,7 @@ public final class PoissonGlm {
             }
         }
         // Inverse of L (active part), then (X'WX)^-1 = L^-T L^-1.
-        double[][] linv = new double[p][p];
+        double[][] linv = work.linv;
         for (int j = 0; j < p; j++) {
             if (aliased[j]) {
                 continue;
@@ -417,7 +460,7 @@ public final class PoissonGlm {
                 linv[i][j] = s / l[i][i];
             }
         }
-        double[][] cov = new double[p][p];
+        double[][] cov = work.cov;
         for (int i = 0; i < p; i++) {
             for (int j = 0; j < p; j++) {
                 if (aliased[i] || aliased[j]) {
@@ -432,7 +475,7 @@ public final class PoissonGlm {
                 cov[i][j] = s;
             }
         }
-        double[] coef = new double[p];
+        double[] coef = work.coef;
         for (int i = 0; i < p; i++) {
             double s = 0;
             for (int j = 0; j < p; j++) {
@@ -440,7 +483,7 @@ public final class PoissonGlm {
             }
             coef[i] = s;
         }
-        return new Solution(coef, aliased, cov);
+        return work.solution;
     }
 
     private static double[] filled(int n, double v) {
