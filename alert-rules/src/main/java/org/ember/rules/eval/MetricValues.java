@@ -67,7 +67,7 @@ final class MetricValues extends AbstractMap<String, Double> {
         }
         int n = names.length;
         double[] newValues = null;
-        boolean[] removed = null;
+        int[] removed = null;
         int removedCount = 0;
         String[] addedNames = null;
         double[] addedValues = null;
@@ -87,11 +87,10 @@ final class MetricValues extends AbstractMap<String, Double> {
                     newValues[found] = value;
                 } else {
                     if (removed == null) {
-                        removed = new boolean[n];
+                        removed = new int[updates.size()];
                     }
                     // A map names each metric once, so no index is removed twice.
-                    removed[found] = true;
-                    removedCount++;
+                    removed[removedCount++] = found;
                 }
             } else if (keep) {
                 if (addedNames == null) {
@@ -116,26 +115,35 @@ final class MetricValues extends AbstractMap<String, Double> {
         if (addedCount > 1) {
             sortByName(addedNames, addedValues, addedAt, addedCount);
         }
+        if (removedCount > 1) {
+            Arrays.sort(removed, 0, removedCount);
+        }
+        // Copies the kept runs between the changed positions: an added name goes before the name at
+        // its insertion point (also when that name is removed), a removed one is skipped.
         String[] outNames = new String[size];
         double[] outValues = new double[size];
         int out = 0;
+        int from = 0;
         int a = 0;
-        for (int i = 0; i < n; i++) {
-            // An added name goes before the name at its insertion point: no string is compared here.
-            while (a < addedCount && addedAt[a] <= i) {
+        int r = 0;
+        while (a < addedCount || r < removedCount) {
+            boolean add = a < addedCount && (r == removedCount || addedAt[a] <= removed[r]);
+            int at = add ? addedAt[a] : removed[r];
+            int kept = at - from;
+            System.arraycopy(names, from, outNames, out, kept);
+            System.arraycopy(source, from, outValues, out, kept);
+            out += kept;
+            if (add) {
                 outNames[out] = addedNames[a];
                 outValues[out++] = addedValues[a++];
+                from = at;
+            } else {
+                r++;
+                from = at + 1;
             }
-            if (removed != null && removed[i]) {
-                continue;
-            }
-            outNames[out] = names[i];
-            outValues[out++] = source[i];
         }
-        while (a < addedCount) {
-            outNames[out] = addedNames[a];
-            outValues[out++] = addedValues[a++];
-        }
+        System.arraycopy(names, from, outNames, out, n - from);
+        System.arraycopy(source, from, outValues, out, n - from);
         return new MetricValues(outNames, outValues);
     }
 
