@@ -189,7 +189,7 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
                     timestamp, restored);
             emit(step.transitions(), 0L, out);
             state = step.state();
-        } else if (!state.isEmpty() && dueBy(rules, state, timestamp)) {
+        } else if (!state.isEmpty() && evaluator.dueBy(rules, state, timestamp)) {
             String key = ctx.getCurrentKey();
             int colon = key.indexOf(':');
             RuleEvaluator.Step step = evaluator.advance(rules, key.substring(0, colon), key.substring(colon + 1), state,
@@ -203,11 +203,6 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
         if (state != before) {
             keep(ctx.getCurrentKey(), before, state, rules, ctx.timerService());
         }
-    }
-
-    private boolean dueBy(RuleSet rules, AreaState state, long time) {
-        SortedSet<Long> deadlines = evaluator.deadlines(rules, state);
-        return !deadlines.isEmpty() && deadlines.first() <= time;
     }
 
     @Override
