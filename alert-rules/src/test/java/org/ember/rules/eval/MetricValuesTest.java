@@ -56,8 +56,14 @@ class MetricValuesTest {
                     };
                     update.put(new String(name), value);
                 }
+                MetricValues before = values;
+                Map<String, Double> beforeCopy = Map.copyOf(before);
                 values = values.with(update);
                 expected = reference(expected, update);
+                // The previous instance is untouched (the job may still hold the area's old state) ...
+                assertThat(before).isEqualTo(beforeCopy);
+                // ... and the names stay in order, which every binary search relies on.
+                assertThat(new ArrayList<>(values.keySet())).isSorted();
                 assertThat(values).isEqualTo(expected);
                 assertThat(expected).isEqualTo(values);
                 assertThat(values.hashCode()).isEqualTo(expected.hashCode());
@@ -71,6 +77,16 @@ class MetricValuesTest {
                 assertThat(MetricValues.of(new HashMap<>(expected))).isEqualTo(values);
             }
         }
+    }
+
+    @Test
+    void valueOnlyUpdatesLeaveTheOldInstanceAlone() {
+        MetricValues three = MetricValues.of(Map.of("a", 1.0, "b", 2.0, "c", 3.0));
+        MetricValues changed = three.with(Map.of("b", 5.0, "d", 0.0, "e", Double.NaN));
+        assertThat(changed).isEqualTo(Map.of("a", 1.0, "b", 5.0, "c", 3.0));
+        assertThat(three).isEqualTo(Map.of("a", 1.0, "b", 2.0, "c", 3.0));
+        // Removing names that are absent changes nothing.
+        assertThat(three.with(Map.of("x", 0.0))).isSameAs(three);
     }
 
     @Test

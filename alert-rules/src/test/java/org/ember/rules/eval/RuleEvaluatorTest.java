@@ -153,6 +153,59 @@ class RuleEvaluatorTest {
     }
 
     @Test
+    void dueByAgreesWithTheFirstDeadlineOnRandomHistories() {
+        RuleSet rules = Yaml.rules("""
+                groups:
+                  - name: g
+                    rules:
+                      - name: pending
+                        areas: {layer: lsoa}
+                        when: count{window=24h,feed=any,category=weapon} >= 3
+                        for: 2h
+                        severity: warning
+                        annotations: {summary: "p"}
+                      - name: lingering
+                        areas: {layer: lsoa}
+                        when: count{window=24h,feed=any,category=weapon} >= 2
+                        keep_firing_for: 3h
+                        severity: critical
+                        annotations: {summary: "l"}
+                      - name: plain
+                        areas: {layer: lsoa}
+                        when: count{window=24h,feed=any,category=weapon} >= 4
+                        severity: critical
+                        annotations: {summary: "q"}
+                """);
+        java.util.Random random = new java.util.Random(3);
+        for (int run = 0; run < 40; run++) {
+            Area area = new Area(rules);
+            long t = FRIDAY_22H;
+            for (int step = 0; step < 60; step++) {
+                t += random.nextInt(4) == 0 ? random.nextInt(10) * 24 * H : random.nextInt(4 * (int) H);
+                if (random.nextInt(4) == 0) {
+                    area.timer(t);
+                } else {
+                    area.weapons(t, random.nextInt(6));
+                }
+                java.util.SortedSet<Long> deadlines = area.evaluator.deadlines(rules, area.state);
+                List<Long> probes = new ArrayList<>(List.of(t, t - 1, t + H, t + 100 * 24 * H, Long.MIN_VALUE));
+                for (long d : deadlines) {
+                    probes.addAll(List.of(d - 1, d, d + 1));
+                }
+                for (long probe : probes) {
+                    assertThat(area.evaluator.dueBy(rules, area.state, probe)).as("at %d", probe)
+                            .isEqualTo(!deadlines.isEmpty() && deadlines.first() <= probe);
+                }
+            }
+        }
+        // A state key no rule has (a rule removed by a reload) has no deadline.
+        AreaState orphan = new AreaState(Map.of(), Map.of("gone", RuleState.pending(0)), 0, Long.MIN_VALUE);
+        RuleEvaluator evaluator = new RuleEvaluator(new TestAreas());
+        assertThat(evaluator.deadlines(rules, orphan)).isEmpty();
+        assertThat(evaluator.dueBy(rules, orphan, Long.MAX_VALUE)).isFalse();
+    }
+
+    @Test
     void timeNeverRunsBackwardsForAnArea() {
         Area area = new Area(rule("for: 0s")).weapons(FRIDAY_22H, 3).weapons(FRIDAY_22H - 5 * H, 0);
         assertThat(area.published.get(1).eventTime()).isEqualTo(FRIDAY_22H);

@@ -98,6 +98,12 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
     private transient java.util.concurrent.atomic.AtomicLong ruleVersion;
     private transient JobMetrics.Latency latency;
     private transient org.apache.flink.api.common.state.MapState<Long, java.util.Map<String, Double>> legacyWaiting;
+    /**
+     * False when the job started afresh: only a restore can bring {@link #LEGACY_WAITING} entries
+     * (nothing writes them any more), and looking the map state up at every timer for nothing was
+     * a tenth of the rule stage's samples in the year backtest.
+     */
+    private transient boolean mayHoldLegacyWaiting;
     private transient KeyedArrivalBuffer<AreaMetrics> arrivals;
     private transient JobMetrics.Count lateByArrival;
 
@@ -110,6 +116,7 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
     public void initializeState(FunctionInitializationContext context) throws Exception {
         arrivals = KeyedArrivalBuffer.of(context, getRuntimeContext(), "rule-evaluation-arrivals",
                 TypeInformation.of(AreaMetrics.class), Canonical.AREA_METRICS);
+        mayHoldLegacyWaiting = context.isRestored();
     }
 
     @Override
@@ -175,7 +182,7 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
      */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
-        java.util.Map<String, Double> restored = legacyWaiting.get(timestamp);
+        java.util.Map<String, Double> restored = mayHoldLegacyWaiting ? legacyWaiting.get(timestamp) : null;
         if (restored != null) {
             legacyWaiting.remove(timestamp);
         }
@@ -189,7 +196,7 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
                     timestamp, restored);
             emit(step.transitions(), 0L, out);
             state = step.state();
-        } else if (!state.isEmpty() && dueBy(rules, state, timestamp)) {
+        } else if (!state.isEmpty() && evaluator.dueBy(rules, state, timestamp)) {
             String key = ctx.getCurrentKey();
             int colon = key.indexOf(':');
             RuleEvaluator.Step step = evaluator.advance(rules, key.substring(0, colon), key.substring(colon + 1), state,
@@ -203,11 +210,6 @@ public final class RuleEvaluationFunction extends KeyedBroadcastProcessFunction<
         if (state != before) {
             keep(ctx.getCurrentKey(), before, state, rules, ctx.timerService());
         }
-    }
-
-    private boolean dueBy(RuleSet rules, AreaState state, long time) {
-        SortedSet<Long> deadlines = evaluator.deadlines(rules, state);
-        return !deadlines.isEmpty() && deadlines.first() <= time;
     }
 
     @Override

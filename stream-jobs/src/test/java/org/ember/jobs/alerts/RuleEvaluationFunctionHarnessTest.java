@@ -278,4 +278,37 @@ class RuleEvaluationFunctionHarnessTest {
         });
         assertThat(function.waitingArrivals()).isZero();
     }
+
+    @Test
+    void anUpdateOfAnOlderVersionWaitingInMapStateIsAppliedAfterARestore() throws Exception {
+        String violenceNow = RULES.replace("name: weapons", "name: violence-now").replace(
+                "count{window=24h,feed=any,category=weapon} >= 2", "count{window=24h,feed=any,category=violence} >= 3")
+                .replace("for: 1h", "for: 0s");
+        open(TestFeeds.rules(violenceNow));
+        // An empty update gives the key its timer at FRIDAY_23H, as older versions had for a waiting one,
+        // whose values stood in the legacy map state.
+        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H, "counts", Map.of()), FRIDAY_23H);
+        harness.getOperator().setCurrentKey("lsoa:" + BUTETOWN);
+        harness.getOperator().getKeyedStateStore().getMapState(RuleEvaluationFunction.LEGACY_WAITING)
+                .put(FRIDAY_23H, Map.of(VIOLENCE, 3.0));
+        var snapshot = harness.snapshot(1, FRIDAY_23H);
+        close();
+
+        io.micrometer.core.instrument.Metrics.addRegistry(meters);
+        function = new RuleEvaluationFunction(TestFeeds.settings(TestFeeds.rules(violenceNow)));
+        harness = new KeyedBroadcastOperatorTestHarness<>(
+                new org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator<>(function,
+                        List.of(RuleEvaluationFunction.RULES_IN_FORCE)),
+                AreaMetrics::areaKey, Types.STRING, 1, 1, 0);
+        harness.setup();
+        harness.initializeState(snapshot);
+        harness.open();
+        harness.processBroadcastWatermark(Long.MAX_VALUE);
+        harness.processWatermark(FRIDAY_23H);
+        assertThat(alerts()).singleElement().satisfies(a -> {
+            assertThat(a.rule()).isEqualTo("violence-now");
+            assertThat(a.state()).isEqualTo(Alert.FIRING);
+            assertThat(a.eventTime()).isEqualTo(FRIDAY_23H);
+        });
+    }
 }
