@@ -99,7 +99,7 @@ public final class PoissonGlm {
             throw new IllegalArgumentException(y.length + " counts for a design of " + design.size + " rows");
         }
         return fit(Arrays.copyOf(design.rows, y.length), y, priorWeights,
-                new Sparse(design.start, design.column, design.value), false);
+                new Sparse(design.start, design.column, design.value), false, false);
     }
 
     /** {@link #fit}, skipping the design's zeros or not ({@code sparse}; the same result to the bit, which a test checks). */
@@ -108,7 +108,15 @@ public final class PoissonGlm {
     }
 
     private static Fit fit(double[][] x, double[] y, double[] priorWeights, boolean sparse, boolean hatValues) {
-        return fit(x, y, priorWeights, sparse ? Sparse.of(x) : null, hatValues);
+        return fit(x, y, priorWeights, sparse ? Sparse.of(x) : null, hatValues, false);
+    }
+
+    /**
+     * {@link #fit} with new least-squares arrays in every iteration, as before they were kept for the
+     * whole fit: a test checks that keeping them changes nothing, to the bit.
+     */
+    static Fit fitWithFreshArraysEachIteration(double[][] x, double[] y, double[] priorWeights, boolean sparse) {
+        return fit(x, y, priorWeights, sparse ? Sparse.of(x) : null, true, true);
     }
 
     /**
@@ -152,7 +160,8 @@ public final class PoissonGlm {
         }
     }
 
-    private static Fit fit(double[][] x, double[] y, double[] priorWeights, Sparse nonZero, boolean hatValues) {
+    private static Fit fit(double[][] x, double[] y, double[] priorWeights, Sparse nonZero, boolean hatValues,
+            boolean freshArraysEachIteration) {
         int n = y.length;
         int p = x[0].length;
         double[] prior = priorWeights == null ? filled(n, 1.0) : priorWeights;
@@ -175,6 +184,9 @@ public final class PoissonGlm {
             for (int i = 0; i < n; i++) {
                 z[i] = eta[i] + (y[i] - mu[i]) / mu[i];
                 workW[i] = prior[i] * mu[i];
+            }
+            if (freshArraysEachIteration) {
+                work = new Work(p);
             }
             sol = weightedLeastSquares(x, z, workW, nonZero != null && finite(z) && finite(workW) ? nonZero : null, work);
             coef = sol.coefficients;
