@@ -40,6 +40,11 @@ class RuleEvaluationFunctionHarnessTest {
                     severity: critical
             """;
 
+    /** The rules with "weapons" replaced by a rule that fires at once on three violent incidents. */
+    private static final String VIOLENCE_NOW = RULES.replace("name: weapons", "name: violence-now").replace(
+            "count{window=24h,feed=any,category=weapon} >= 2", "count{window=24h,feed=any,category=violence} >= 3")
+            .replace("for: 1h", "for: 0s");
+
     private KeyedBroadcastOperatorTestHarness<String, AreaMetrics, RawFeedRecord, Alert> harness;
     private RuleEvaluationFunction function;
     private final io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
@@ -63,6 +68,21 @@ class RuleEvaluationFunctionHarnessTest {
             harness.close();
         }
         io.micrometer.core.instrument.Metrics.removeRegistry(meters);
+    }
+
+    /** A new instance of the function, with {@code rules} as the job's own, restored from {@code snapshot}. */
+    private void restore(RuleSet rules, org.apache.flink.runtime.checkpoint.OperatorSubtaskState snapshot)
+            throws Exception {
+        io.micrometer.core.instrument.Metrics.addRegistry(meters);
+        function = new RuleEvaluationFunction(TestFeeds.settings(rules));
+        harness = new KeyedBroadcastOperatorTestHarness<>(
+                new org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator<>(function,
+                        List.of(RuleEvaluationFunction.RULES_IN_FORCE)),
+                AreaMetrics::areaKey, Types.STRING, 1, 1, 0);
+        harness.setup();
+        harness.initializeState(snapshot);
+        harness.open();
+        harness.processBroadcastWatermark(Long.MAX_VALUE);
     }
 
     /** An update, and event time moving on to it. */
@@ -191,9 +211,7 @@ class RuleEvaluationFunctionHarnessTest {
     @Test
     void aPushedRuleSetReplacesTheRulesAnInvalidOneIsRejectedAndAnOldOneIgnored() throws Exception {
         open(TestFeeds.rules(RULES));
-        push(1, RULES.replace("name: weapons", "name: violence-now").replace(
-                "count{window=24h,feed=any,category=weapon} >= 2", "count{window=24h,feed=any,category=violence} >= 3")
-                .replace("for: 1h", "for: 0s"));
+        push(1, VIOLENCE_NOW);
         assertThat(ruleEvents()).singleElement().satisfies(e -> {
             assertThat(e.outcome()).isEqualTo(RuleEvent.ACCEPTED);
             assertThat(e.version()).isEqualTo(1);
@@ -248,9 +266,7 @@ class RuleEvaluationFunctionHarnessTest {
     @Test
     void anUpdateWaitingAtACheckpointIsEvaluatedAfterTheRestoreWithThePushedRules() throws Exception {
         open(TestFeeds.rules(RULES));
-        push(1, RULES.replace("name: weapons", "name: violence-now").replace(
-                "count{window=24h,feed=any,category=weapon} >= 2", "count{window=24h,feed=any,category=violence} >= 3")
-                .replace("for: 1h", "for: 0s"));
+        push(1, VIOLENCE_NOW);
         harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H, "counts", Map.of(VIOLENCE, 3.0)),
                 FRIDAY_23H);
         assertThat(function.waitingArrivals()).as("waits for the clock").isEqualTo(1);
@@ -259,16 +275,7 @@ class RuleEvaluationFunctionHarnessTest {
 
         // Restarted with the job's own rules (no violence-now): the restored snapshot is in force, and
         // the restored update is applied when the clock passes its arrival.
-        io.micrometer.core.instrument.Metrics.addRegistry(meters);
-        function = new RuleEvaluationFunction(TestFeeds.settings(TestFeeds.rules(RULES)));
-        harness = new KeyedBroadcastOperatorTestHarness<>(
-                new org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator<>(function,
-                        List.of(RuleEvaluationFunction.RULES_IN_FORCE)),
-                AreaMetrics::areaKey, Types.STRING, 1, 1, 0);
-        harness.setup();
-        harness.initializeState(snapshot);
-        harness.open();
-        harness.processBroadcastWatermark(Long.MAX_VALUE);
+        restore(TestFeeds.rules(RULES), snapshot);
         assertThat(function.waitingArrivals()).as("restored into task memory").isEqualTo(1);
         harness.processWatermark(FRIDAY_23H);
         assertThat(alerts()).singleElement().satisfies(a -> {
@@ -281,10 +288,7 @@ class RuleEvaluationFunctionHarnessTest {
 
     @Test
     void anUpdateOfAnOlderVersionWaitingInMapStateIsAppliedAfterARestore() throws Exception {
-        String violenceNow = RULES.replace("name: weapons", "name: violence-now").replace(
-                "count{window=24h,feed=any,category=weapon} >= 2", "count{window=24h,feed=any,category=violence} >= 3")
-                .replace("for: 1h", "for: 0s");
-        open(TestFeeds.rules(violenceNow));
+        open(TestFeeds.rules(VIOLENCE_NOW));
         // An empty update gives the key its timer at FRIDAY_23H, as older versions had for a waiting one,
         // whose values stood in the legacy map state.
         harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H, "counts", Map.of()), FRIDAY_23H);
@@ -294,16 +298,7 @@ class RuleEvaluationFunctionHarnessTest {
         var snapshot = harness.snapshot(1, FRIDAY_23H);
         close();
 
-        io.micrometer.core.instrument.Metrics.addRegistry(meters);
-        function = new RuleEvaluationFunction(TestFeeds.settings(TestFeeds.rules(violenceNow)));
-        harness = new KeyedBroadcastOperatorTestHarness<>(
-                new org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator<>(function,
-                        List.of(RuleEvaluationFunction.RULES_IN_FORCE)),
-                AreaMetrics::areaKey, Types.STRING, 1, 1, 0);
-        harness.setup();
-        harness.initializeState(snapshot);
-        harness.open();
-        harness.processBroadcastWatermark(Long.MAX_VALUE);
+        restore(TestFeeds.rules(VIOLENCE_NOW), snapshot);
         harness.processWatermark(FRIDAY_23H);
         assertThat(alerts()).singleElement().satisfies(a -> {
             assertThat(a.rule()).isEqualTo("violence-now");
