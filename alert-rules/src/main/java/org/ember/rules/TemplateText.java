@@ -2,9 +2,7 @@ package org.ember.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,37 +60,42 @@ public final class TemplateText {
 
     /** The template with each placeholder replaced by what {@code value} gives for it. */
     public static String render(String template, Function<Expression, String> value) {
-        if (template.indexOf("{{") < 0) {
-            return template;
-        }
-        Parsed parsed = PARSED.get(template);
-        if (parsed == null) {
-            parsed = parse(template);
-            // Templates come from rule files, so few; the bound only guards against unexpected callers.
-            if (PARSED.size() < MAX_PARSED) {
-                PARSED.put(template, parsed);
-            }
-        }
-        StringBuilder out = new StringBuilder(template.length() + 32);
-        for (int i = 0; i < parsed.expressions().length; i++) {
-            out.append(parsed.literals()[i]).append(value.apply(parsed.expressions()[i]));
-        }
-        return out.append(parsed.literals()[parsed.expressions().length]).toString();
+        return template.indexOf("{{") < 0 ? template : parse(template).render(value);
     }
 
     /**
-     * Templates split at their placeholders, by template text: every alert renders its rule's
-     * annotations, and matching the placeholder patterns again for each one was half of rendering's
-     * samples in the backtest.
+     * A template split at its placeholders: the text between them ({@code expressions.length + 1}
+     * pieces) and the placeholders. Every alert renders its rule's annotations, and matching the
+     * placeholder patterns again for each one was half of rendering's samples in the backtest, so
+     * whoever renders a rule's templates often keeps them parsed for as long as the rule lives
+     * ({@code AlertFactory} does, per rule set).
      */
-    private static final Map<String, Parsed> PARSED = new ConcurrentHashMap<>();
-    private static final int MAX_PARSED = 10_000;
+    public static final class Template {
+        private final String text;
+        private final String[] literals;
+        private final Expression[] expressions;
 
-    /** A template as the text between placeholders ({@code expressions.length + 1} pieces) and the placeholders. */
-    private record Parsed(String[] literals, Expression[] expressions) {}
+        private Template(String text, String[] literals, Expression[] expressions) {
+            this.text = text;
+            this.literals = literals;
+            this.expressions = expressions;
+        }
 
-    /** The split {@link #render} used to do as it went, with the same patterns. */
-    private static Parsed parse(String template) {
+        /** The template with each placeholder replaced by what {@code value} gives for it. */
+        public String render(Function<Expression, String> value) {
+            if (expressions.length == 0) {
+                return text;
+            }
+            StringBuilder out = new StringBuilder(text.length() + 32);
+            for (int i = 0; i < expressions.length; i++) {
+                out.append(literals[i]).append(value.apply(expressions[i]));
+            }
+            return out.append(literals[expressions.length]).toString();
+        }
+    }
+
+    /** The template split at its placeholders, with the same patterns {@link #expressions} uses. */
+    public static Template parse(String template) {
         List<String> literals = new ArrayList<>();
         List<Expression> expressions = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(template);
@@ -103,6 +106,6 @@ public final class TemplateText {
             from = m.end();
         }
         literals.add(template.substring(from));
-        return new Parsed(literals.toArray(new String[0]), expressions.toArray(new Expression[0]));
+        return new Template(template, literals.toArray(new String[0]), expressions.toArray(new Expression[0]));
     }
 }

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ember.model.Alert;
 import org.ember.model.metrics.MetricVocabulary;
 import org.ember.rules.AreaNames;
@@ -31,6 +32,11 @@ public final class AlertFactory {
             DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK).withZone(ZoneId.of("Europe/London"));
 
     private final AreaNames names;
+    /**
+     * The rule set's templates, parsed once: a factory lives as long as its evaluator's rule set, so
+     * this holds the annotations of those rules (and the default summary), no more.
+     */
+    private final Map<String, TemplateText.Template> templates = new ConcurrentHashMap<>();
 
     public AlertFactory(AreaNames names) {
         this.names = names;
@@ -101,7 +107,7 @@ public final class AlertFactory {
 
     private String render(String template, Rule rule, Place place, RuleState ruleState, long eventTime, MetricLookup values) {
         Comparison primary = reported(rule, values);
-        return TemplateText.render(template, e -> {
+        return templates.computeIfAbsent(template, TemplateText::parse).render(e -> {
             if (e.metric() != null) {
                 return Numbers.format(values.value(e.metric()));
             }
