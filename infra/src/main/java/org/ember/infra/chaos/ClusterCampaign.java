@@ -142,7 +142,7 @@ public final class ClusterCampaign {
         FlinkRest rest = cluster.rest();
         String job = rest.run(jarId, args.toArgs(), 2, null);
         awaitRunning(rest, job);
-        out.println(name + ": job " + job + " RUNNING");
+        out.println(Instant.now() + " " + name + ": job " + job + " RUNNING");
         if (faults.taskManagerKills() > 0 || !faults.brokerStop().isZero() || faults.midRun() != null) {
             inject(rest, job, faults);
         }
@@ -154,7 +154,7 @@ public final class ClusterCampaign {
         Map<String, String> rules = new HashMap<>();
         Map<String, Integer> alerts = committedAlerts(alertsBefore, rules);
         Run run = new Run(name, alerts, rules, rest.restarts(job));
-        out.printf("%s: restarts %d, alert transitions %d (%d on the topic more than once)%n", name, run.restarts(),
+        out.printf("%s %s: restarts %d, alert transitions %d (%d on the topic more than once)%n", Instant.now(), name, run.restarts(),
                 alerts.size(), run.repeated());
         rest.savepoint(job, null, true, Duration.ofMinutes(3));
         return run;
@@ -184,8 +184,8 @@ public final class ClusterCampaign {
                 // Read again: a value fetched just after a restart may still be the previous attempt's.
                 if (rest.completedCheckpoints(job) >= checkpoints + 3 && rest.restarts(job) == restarts
                         && passed(rulesClocks(rest, job), newestArrival)) {
-                    out.printf("  every record applied: the rule evaluator's clock passed the newest arrival (%s) in "
-                            + "every subtask, then 3 checkpoints%n", Instant.ofEpochMilli(newestArrival));
+                    out.printf("  %s every record applied: the rule evaluator's clock passed the newest arrival (%s) in "
+                            + "every subtask, then 3 checkpoints%n", Instant.now(), Instant.ofEpochMilli(newestArrival));
                     return;
                 }
             } else if (System.nanoTime() - lastPrinted > Duration.ofSeconds(30).toNanos()) {
@@ -237,7 +237,7 @@ public final class ClusterCampaign {
         for (int kill = 0; kill < kills; kill++) {
             awaitNextCheckpoint(rest, job);
             int victim = kill % 2;
-            out.println("  kill -9 TaskManager " + victim + " (" + (kill + 1) + " of " + kills + ")");
+            out.println("  " + Instant.now() + " kill -9 TaskManager " + victim + " (" + (kill + 1) + " of " + kills + ")");
             cluster.killTaskManager(victim);
             Thread.sleep(3000);
             cluster.startTaskManager(victim);
@@ -263,7 +263,7 @@ public final class ClusterCampaign {
 
     private void stopBroker(FlinkRest rest, String job, Duration stop) throws Exception {
         awaitRunning(rest, job);
-        out.println("  broker 1 stopped for " + stop.toSeconds() + " s");
+        out.println("  " + Instant.now() + " broker 1 stopped for " + stop.toSeconds() + " s");
         cluster.stopBroker(1);
         Thread.sleep(stop.toMillis());
         cluster.startBroker(1);

@@ -49,7 +49,7 @@ class JobAndConsoleProcessesTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** The escalation step after the duty officer: long enough to acknowledge first, even on a loaded machine. */
-    private static final Duration SECOND_STEP = Duration.ofSeconds(75);
+    private static final Duration SECOND_STEP = Duration.ofSeconds(45);
 
     @TempDir
     Path work;
