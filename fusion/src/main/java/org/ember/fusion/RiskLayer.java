@@ -138,14 +138,12 @@ final class RiskLayer {
      * One area's risk from the signals that reach it as a function of time, for evaluating it at
      * many times (null: an area without a shape, whose risk is 0 as {@link #evaluate} says).
      */
-    RiskField.Terms terms(String layer, String code, List<RiskSignal> signals) {
-        AreaShape shape = lad.context().shapes().shape(layer, code);
+    RiskField.Terms terms(AreaShape shape, List<RiskSignal> signals) {
         return shape == null ? null : lad.context().risk().terms(shape, signals);
     }
 
-    /** One area's risk from the signals that reach it. */
-    AreaRisk evaluate(String layer, String code, List<RiskSignal> signals, long asOf) {
-        AreaShape shape = lad.context().shapes().shape(layer, code);
+    /** One area's risk from the signals that reach it ({@code shape} null: an area without a shape). */
+    AreaRisk evaluate(AreaShape shape, List<RiskSignal> signals, long asOf) {
         return shape == null ? NONE : lad.context().risk().evaluate(shape, signals, asOf);
     }
 }
