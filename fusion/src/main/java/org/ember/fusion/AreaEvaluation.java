@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ember.geo.layers.SeasonalExceedance;
+import org.ember.geo.risk.AreaShape;
 import org.ember.geo.risk.RiskField;
 import org.ember.geo.risk.RiskSignal;
 import org.ember.geo.tension.TensionScore;
@@ -66,6 +67,8 @@ final class AreaEvaluation {
         final String key;
         final String layer;
         final String code;
+        /** The area's shape (null: not covered). */
+        final AreaShape shape;
         final boolean isLad;
         final long asOf;
         final AreaVocabulary vocabulary;
@@ -88,18 +91,19 @@ final class AreaEvaluation {
         /** What is in state for the area after {@link #publish} (null: nothing). */
         Published published;
 
-        Evaluation(String key, String layer, String code, long asOf, AreaVocabulary vocabulary, TensionLayer.Readings readings,
+        Evaluation(String key, AreaLayer.Name name, long asOf, AreaVocabulary vocabulary, TensionLayer.Readings readings,
                 List<RiskSignal> signals) {
             this.key = key;
-            this.layer = layer;
-            this.code = code;
+            this.layer = name.layer();
+            this.code = name.code();
+            this.shape = name.shape();
             this.isLad = "lad".equals(layer);
             this.asOf = asOf;
             this.vocabulary = vocabulary;
             this.readings = readings;
             this.signals = signals;
             // No signal: risk stays the zeros riskNow starts with, as terms over no signals would write.
-            this.terms = signals.isEmpty() ? null : risk.terms(layer, code, signals);
+            this.terms = signals.isEmpty() ? null : risk.terms(shape, signals);
         }
 
         /** Risk and tension at {@code time} into {@link #values} and {@link #score}. */
@@ -119,13 +123,15 @@ final class AreaEvaluation {
         /** The inputs of the tension at {@link #asOf} with their explanations (for an update that is published). */
         List<TensionLayer.Reason> reasons() {
             TensionLayer.Readings r = readings;
-            return tension.reasons(isLad, new TensionLayer.Readings(r.tally(), risk.evaluate(layer, code, signals, asOf),
+            return tension.reasons(isLad, new TensionLayer.Readings(r.tally(), risk.evaluate(shape, signals, asOf),
                     r.hotCells(), r.emergingCells(), r.bestHit(), r.seasonal(), r.seasonalWindow()));
         }
     }
 
-    Evaluation evaluateArea(String key, String layer, String code, AreaTally tally, CellSummary cells, List<ScanHit> hits,
+    Evaluation evaluateArea(String key, AreaLayer.Name name, AreaTally tally, CellSummary cells, List<ScanHit> hits,
             List<RiskSignal> signals, long asOf) {
+        String layer = name.layer();
+        String code = name.code();
         boolean isLad = "lad".equals(layer);
         ScanHit bestHit = null;
         for (ScanHit hit : hits) {
@@ -137,7 +143,7 @@ final class AreaEvaluation {
         SeasonalExceedance.Result exceedance = isLad ? seasonal.evaluate(asOf) : null;
         AreaVocabulary vocabulary = vocabulary();
         String window = vocabulary.seasonalWindow();
-        Evaluation e = new Evaluation(key, layer, code, asOf, vocabulary, new TensionLayer.Readings(tally, null,
+        Evaluation e = new Evaluation(key, name, asOf, vocabulary, new TensionLayer.Readings(tally, null,
                 cells.hot, cells.emerging, bestHit, exceedance, window), signals);
         e.mask = fill(e.values, tally, cells, bestHit, earlyWarning, exceedance);
         e.baseZero = AreaVocabulary.allZero(e.values, e.mask & ~AreaVocabulary.MOVING_MASK & ~AreaVocabulary.seasonal());

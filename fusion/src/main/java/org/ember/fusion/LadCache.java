@@ -19,7 +19,9 @@ public final class LadCache {
     SeasonalHistory seasonalHistory;
     SeasonalExceedance.Result seasonalResult;
     /** The area keys each live signal touches, by signal id (a geometric search, so worth remembering). */
-    final Map<String, Set<String>> touched = new HashMap<>();
+    final Map<String, RiskLayer.Reach> touched = new HashMap<>();
+    /** The live signals' reaches by area number, for matching them against the areas a tick asks for. */
+    final SignalReach signalReach = new SignalReach();
     /** Incidents in state per LSOA (null until first used): which neighbourhoods have any. */
     Map<String, Integer> lsoaEvents;
     /** Incidents per LSOA of each cell (null until first used). */

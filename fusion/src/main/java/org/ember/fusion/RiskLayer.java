@@ -32,8 +32,19 @@ final class RiskLayer {
 
     /** The areas of this authority a signal can change: its own, those its near-repeat radius reaches, the authority. */
     Set<String> areasTouchedBy(RiskSignal s) {
-        return lad.cache().touched.computeIfAbsent(s.id(), id -> search(s));
+        return reach(s).keys();
     }
+
+    /** {@link #areasTouchedBy} with the areas' {@link SignalReach} numbers. */
+    private Reach reach(RiskSignal s) {
+        return lad.cache().touched.computeIfAbsent(s.id(), id -> {
+            Set<String> keys = search(s);
+            return new Reach(keys, lad.cache().signalReach.ids(keys));
+        });
+    }
+
+    /** The area keys a signal reaches, and their numbers in {@link LadCache#signalReach} (the same areas). */
+    record Reach(Set<String> keys, int[] ids) {}
 
     private Set<String> search(RiskSignal s) {
         Set<String> areas = new HashSet<>();
@@ -62,15 +73,18 @@ final class RiskLayer {
 
     /**
      * Live signals by the area keys (among {@code areaKeys}) they reach, each list in the order of
-     * {@code signals}. Every signal reaches the authority ({@link #search}); for the other areas each
-     * signal's reach is matched against the areas asked for from whichever side is smaller (an
-     * hourly tick asks for a few areas, a signal reaches dozens).
+     * {@code signals}. Every signal reaches the authority ({@link #search}); the other areas are
+     * matched by number ({@link SignalReach}: a tenth of the hourly area evaluation's time went to
+     * looking up each signal's reach by id and each reached area in the asked set).
      */
     Map<String, List<RiskSignal>> signalsOf(Set<String> areaKeys, List<RiskSignal> signals) {
-        return signalsOf(areaKeys, signals, lad.ladKey(), this::areasTouchedBy);
+        return lad.cache().signalReach.signalsOf(areaKeys, signals, lad.ladKey(), s -> reach(s).ids());
     }
 
-    /** {@link #signalsOf} with each signal's reach from {@code reach} (which holds {@code ladKey}). */
+    /**
+     * {@link #signalsOf} with each signal's reach from {@code reach} (which holds {@code ladKey}),
+     * matched from whichever side is smaller: the straightforward form, which tests compare with.
+     */
     static Map<String, List<RiskSignal>> signalsOf(Set<String> areaKeys, List<RiskSignal> signals, String ladKey,
             Function<RiskSignal, Set<String>> reach) {
         Map<String, List<RiskSignal>> out = new HashMap<>();
@@ -124,14 +138,12 @@ final class RiskLayer {
      * One area's risk from the signals that reach it as a function of time, for evaluating it at
      * many times (null: an area without a shape, whose risk is 0 as {@link #evaluate} says).
      */
-    RiskField.Terms terms(String layer, String code, List<RiskSignal> signals) {
-        AreaShape shape = lad.context().shapes().shape(layer, code);
+    RiskField.Terms terms(AreaShape shape, List<RiskSignal> signals) {
         return shape == null ? null : lad.context().risk().terms(shape, signals);
     }
 
-    /** One area's risk from the signals that reach it. */
-    AreaRisk evaluate(String layer, String code, List<RiskSignal> signals, long asOf) {
-        AreaShape shape = lad.context().shapes().shape(layer, code);
+    /** One area's risk from the signals that reach it ({@code shape} null: an area without a shape). */
+    AreaRisk evaluate(AreaShape shape, List<RiskSignal> signals, long asOf) {
         return shape == null ? NONE : lad.context().risk().evaluate(shape, signals, asOf);
     }
 }
