@@ -67,18 +67,14 @@ public final class FeedTimeBuckets {
      * widest window of the pair. In a fixed order (feeds sorted, then time).
      */
     public List<String> partnersOf(String feed, long time) {
-        return BucketRange.names(partnerRanges(feed, time));
-    }
-
-    /** {@link #partnersOf} as one range per partner feed, in the same order. */
-    public List<BucketRange> partnerRanges(String feed, long time) {
-        List<Partner> of = partners.getOrDefault(feed, List.of());
-        List<BucketRange> ranges = new ArrayList<>(of.size());
-        for (Partner partner : of) {
-            ranges.add(new BucketRange(partner.feed(), Math.floorDiv(time - partner.gap(), BUCKET_MILLIS),
-                    Math.floorDiv(time + partner.gap(), BUCKET_MILLIS)));
+        List<String> keys = new ArrayList<>();
+        for (Partner partner : partners.getOrDefault(feed, List.of())) {
+            for (long b = Math.floorDiv(time - partner.gap(), BUCKET_MILLIS);
+                    b <= Math.floorDiv(time + partner.gap(), BUCKET_MILLIS); b++) {
+                keys.add(key(partner.feed(), b));
+            }
         }
-        return ranges;
+        return keys;
     }
 
     static String key(String feed, long bucket) {

@@ -159,11 +159,13 @@ public final class IncidentLinker {
         }
         long first = FeedTimeBuckets.lastDue(from, settings);
         long last = FeedTimeBuckets.lastDue(now, settings);
-        List<BucketRange> wanted = new ArrayList<>(feeds.size());
+        List<String> wanted = new ArrayList<>();
         for (String feed : feeds) {
-            wanted.add(new BucketRange(feed, first, last));
+            for (long b = first; b <= last; b++) {
+                wanted.add(FeedTimeBuckets.key(feed, b));
+            }
         }
-        return forget(book.reportsInRanges(wanted), now, book);
+        return forget(book.reportsIn(wanted), now, book);
     }
 
     /**
@@ -255,7 +257,7 @@ public final class IncidentLinker {
         Map<String, Double> scored = new HashMap<>();
         // Only members of a partner feed near in time can let an incident in (FeedTimeBuckets); the
         // buckets are wider than the gap, and the scorer rules out the rest.
-        for (FiledReport f : book.reportsInRanges(buckets.partnerRanges(report.feed(), report.time()))) {
+        for (FiledReport f : book.reportsIn(buckets.partnersOf(report.feed(), report.time()))) {
             if (!f.inGroup() || f.report().key().equals(report.key()) || scored.containsKey(f.groupId())) {
                 continue;
             }

@@ -22,14 +22,6 @@ public interface LinkBook {
      */
     Iterable<FiledReport> reportsIn(java.util.List<String> buckets);
 
-    /**
-     * {@link #reportsIn} of the buckets of {@code ranges} ({@link BucketRange#names}, in that order);
-     * a book that can, answers without a look-up per bucket.
-     */
-    default Iterable<FiledReport> reportsInRanges(java.util.List<BucketRange> ranges) {
-        return reportsIn(BucketRange.names(ranges));
-    }
-
     LinkGroup group(String id);
 
     void putGroup(LinkGroup group);

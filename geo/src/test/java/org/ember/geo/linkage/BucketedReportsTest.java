@@ -116,14 +116,6 @@ class BucketedReportsTest {
                 java.util.Collections.shuffle(wanted, random);
                 List<String> some = wanted.subList(0, random.nextInt(wanted.size() + 1));
                 assertThat(index.reportsIn(some)).as("seed %d step %d", seed, step).isEqualTo(book.reportsIn(some));
-                // Ranges of any feed, empty (from > to) and reaching past every filled bucket.
-                List<BucketRange> ranges = new ArrayList<>();
-                for (int r = random.nextInt(4); r > 0; r--) {
-                    long from = Math.floorDiv(T, FeedTimeBuckets.BUCKET_MILLIS) - 2 + random.nextInt(8);
-                    ranges.add(new BucketRange(FEEDS.get(random.nextInt(FEEDS.size())), from, from - 1 + random.nextInt(6)));
-                }
-                assertThat(index.reportsInRanges(ranges)).as("seed %d step %d %s", seed, step, ranges)
-                        .isEqualTo(book.reportsIn(BucketRange.names(ranges)));
                 assertThat(index.isEmpty()).isEqualTo(book.reports.isEmpty());
                 assertThat(index.bucketCount()).isEqualTo(book.byBucket.size());
                 if (step % 50 == 0) {

@@ -353,14 +353,6 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
         }
 
         @Override
-        public Iterable<FiledReport> reportsInRanges(List<org.ember.geo.linkage.BucketRange> ranges) {
-            BucketedReports index = index();
-            List<FiledReport> out = index.reportsInRanges(ranges);
-            release(index);
-            return out;
-        }
-
-        @Override
         public LinkGroup group(String id) {
             return call(() -> groups.get(id));
         }
