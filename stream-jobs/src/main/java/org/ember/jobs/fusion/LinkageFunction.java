@@ -20,7 +20,6 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.ember.geo.area.AreaCatalogue;
 import org.ember.geo.layers.AreaShapes;
-import org.ember.geo.linkage.BucketedReports;
 import org.ember.geo.linkage.FeedTimeBuckets;
 import org.ember.geo.linkage.FiledReport;
 import org.ember.geo.linkage.FilledBuckets;
@@ -84,15 +83,6 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
     private transient Map<String, Counter> links;
     private transient KeyedArrivalBuffer<Incident> arrivals;
     private transient JobMetrics.Count lateByArrival;
-    /**
-     * Per block, its reports by bucket in task memory ({@link BucketedReports}): a new report reads
-     * its partner buckets' reports without a state read per report, which was most of this stage's
-     * cost. Only a copy: built from {@link #byBucket} and {@link #reports} the first time a block is
-     * touched (so after a restore), kept in step by {@link StateBook}, dropped when the block empties.
-     */
-    private transient Map<String, BucketedReports> indexed;
-    /** The key being processed: {@link StateBook} has no context of its own. */
-    private transient String block;
 
     LinkageFunction(JobSettings job) {
         this.job = job;
@@ -140,17 +130,10 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
         corrected = FusionMetrics.corrections("corrected");
         cancelled = FusionMetrics.corrections("cancelled");
         links = new java.util.HashMap<>();
-        indexed = new java.util.HashMap<>();
-    }
-
-    /** Blocks whose reports are indexed in task memory: none once every block has emptied. */
-    int indexedBlocks() {
-        return indexed.size();
     }
 
     @Override
     public void processElement(BlockReport routed, Context ctx, Collector<LinkedIncident> out) {
-        block = ctx.getCurrentKey();
         Incident incident = routed.incident();
         Long stamped = ctx.timestamp();
         long arrival = stamped == null ? ArrivalWatermarks.arrivalOf(incident) : stamped;
@@ -198,7 +181,6 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
     /** At {@code timestamp}: first what is due to be forgotten, then the reports that arrived then. */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<LinkedIncident> out) {
-        block = ctx.getCurrentKey();
         Long next = call(nextExpiry::value);
         if (next != null && next <= timestamp) {
             long passed = linkage.expire(next, timestamp, book, owned);
@@ -242,32 +224,12 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
             return call(() -> reports.get(key));
         }
 
-        /** The current block's index, built from its state when task memory has none. */
-        private BucketedReports index() {
-            BucketedReports index = indexed.get(block);
-            if (index == null) {
-                index = call(() -> BucketedReports.rebuild(byBucket.entries(), key -> call(() -> reports.get(key))));
-                indexed.put(block, index);
-            }
-            return index;
-        }
-
-        /** Drops the block's index once it holds nothing: task memory follows the blocks with reports. */
-        private void release(BucketedReports index) {
-            if (index.isEmpty()) {
-                indexed.remove(block);
-            }
-        }
-
         @Override
         public void putReport(FiledReport report) {
-            // Before the state changes: a rebuild must see the state the change applies to.
-            BucketedReports index = index();
             call(() -> {
                 String key = report.report().key();
                 FiledReport before = reports.get(key);
                 reports.put(key, report);
-                index.put(before, report);
                 String bucket = FeedTimeBuckets.of(report.report());
                 if (before != null) {
                     String was = FeedTimeBuckets.of(before.report());
@@ -293,13 +255,10 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
 
         @Override
         public void removeReport(String key) {
-            BucketedReports index = index();
             call(() -> {
                 FiledReport before = reports.get(key);
                 reports.remove(key);
                 if (before != null) {
-                    index.remove(before);
-                    release(index);
                     unfile(before, key);
                 }
                 return null;
@@ -346,10 +305,18 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
 
         @Override
         public Iterable<FiledReport> reportsIn(List<String> buckets) {
-            BucketedReports index = index();
-            List<FiledReport> out = index.reportsIn(buckets);
-            release(index);
-            return out;
+            return call(() -> {
+                List<FiledReport> out = new ArrayList<>();
+                for (String bucket : buckets) {
+                    List<String> keys = byBucket.get(bucket);
+                    if (keys != null) {
+                        for (String key : keys) {
+                            out.add(reports.get(key));
+                        }
+                    }
+                }
+                return out;
+            });
         }
 
         @Override

@@ -102,68 +102,6 @@ class LinkageFunctionHarnessTest {
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
         assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
-        assertThat(function.indexedBlocks()).as("no block's reports indexed in task memory").isZero();
-    }
-
-    private KeyedOneInputStreamOperatorTestHarness<String, BlockReport, LinkedIncident> started(
-            org.apache.flink.runtime.checkpoint.OperatorSubtaskState restoreFrom) throws Exception {
-        function = new LinkageFunction(settings);
-        var started = new KeyedOneInputStreamOperatorTestHarness<>(
-                new org.apache.flink.streaming.api.operators.KeyedProcessOperator<>(function), BlockReport::block,
-                Types.STRING);
-        if (restoreFrom != null) {
-            started.initializeState(restoreFrom);
-        }
-        started.open();
-        return started;
-    }
-
-    /**
-     * The reports by bucket live in task memory beside the state: a block restored from a checkpoint
-     * rebuilds them from its state, so linking after the restore (a join, a correction that moves a
-     * report to another bucket, a cancellation, the expiry) publishes what an uninterrupted run does.
-     */
-    @Test
-    void aRestoredBlockLinksAsAnUninterruptedOne() throws Exception {
-        List<Incident> before = List.of(
-                report("police", "CR-1", 1, false, T.plusSeconds(300), true, null, "police: Violence with injury"),
-                report("ae", "AE-9", 1, false, T.plusSeconds(2400), false, null, "A&E 7A4BV: fall"));
-        List<Incident> after = List.of(
-                report("ambulance", "AMB-1", 1, false, T.plusSeconds(420), true, "15-17", "ambulance: AMPDS 27, category 1"),
-                // Moves to the next quarter hour: unfiled from its bucket, filed in another.
-                report("police", "CR-1", 2, false, T.plusSeconds(960), true, null, "police: Violence with injury"),
-                report("ae", "AE-1", 1, false, T.plusSeconds(200), true, "15-17", "A&E 7A4BV: knife sharp, at street"),
-                report("ae", "AE-9", 2, true, T.plusSeconds(2400), false, null, "A&E 7A4BV: fall"));
-        long drained = T.plus(LinkageSettings.defaults().retention()).plus(Duration.ofHours(2)).toEpochMilli();
-
-        for (Incident incident : before) {
-            send(incident);
-        }
-        for (Incident incident : after) {
-            send(incident);
-        }
-        harness.processWatermark(drained);
-        List<LinkedIncident> uninterrupted = harness.extractOutputValues();
-        assertThat(uninterrupted).extracting(LinkedIncident::change).contains("created", "joined", "corrected");
-        harness.close();
-
-        harness = started(null);
-        for (Incident incident : before) {
-            send(incident);
-        }
-        var checkpoint = harness.snapshot(1, before.get(before.size() - 1).eventTime());
-        List<LinkedIncident> restarted = new java.util.ArrayList<>(harness.extractOutputValues());
-        harness.close();
-        harness = started(checkpoint);
-        for (Incident incident : after) {
-            send(incident);
-        }
-        harness.processWatermark(drained);
-        restarted.addAll(harness.extractOutputValues());
-        assertThat(restarted).isEqualTo(uninterrupted);
-        assertThat(harness.numKeyedStateEntries()).isZero();
-        assertThat(harness.numEventTimeTimers()).isZero();
-        assertThat(function.indexedBlocks()).isZero();
     }
 
     /**
@@ -191,6 +129,5 @@ class LinkageFunctionHarnessTest {
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
         assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
-        assertThat(function.indexedBlocks()).isZero();
     }
 }
