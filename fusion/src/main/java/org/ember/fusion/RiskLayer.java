@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.ember.geo.risk.AreaRisk;
 import org.ember.geo.risk.AreaShape;
 import org.ember.geo.risk.RiskField;
@@ -79,43 +78,6 @@ final class RiskLayer {
      */
     Map<String, List<RiskSignal>> signalsOf(Set<String> areaKeys, List<RiskSignal> signals) {
         return lad.cache().signalReach.signalsOf(areaKeys, signals, lad.ladKey(), s -> reach(s).ids());
-    }
-
-    /**
-     * {@link #signalsOf} with each signal's reach from {@code reach} (which holds {@code ladKey}),
-     * matched from whichever side is smaller: the straightforward form, which tests compare with.
-     */
-    static Map<String, List<RiskSignal>> signalsOf(Set<String> areaKeys, List<RiskSignal> signals, String ladKey,
-            Function<RiskSignal, Set<String>> reach) {
-        Map<String, List<RiskSignal>> out = new HashMap<>();
-        if (signals.isEmpty()) {
-            return out;
-        }
-        boolean withLad = areaKeys.contains(ladKey);
-        if (withLad) {
-            out.put(ladKey, new ArrayList<>(signals));
-        }
-        int others = areaKeys.size() - (withLad ? 1 : 0);
-        if (others == 0) {
-            return out;
-        }
-        for (RiskSignal s : signals) {
-            Set<String> reached = reach.apply(s);
-            if (reached.size() <= others) {
-                for (String key : reached) {
-                    if (!key.equals(ladKey) && areaKeys.contains(key)) {
-                        out.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
-                    }
-                }
-            } else {
-                for (String key : areaKeys) {
-                    if (!key.equals(ladKey) && reached.contains(key)) {
-                        out.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
-                    }
-                }
-            }
-        }
-        return out;
     }
 
     /** Drops signals that have faded by {@code asOf}; returns their ids. */

@@ -15,18 +15,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Which signals reach which of the areas asked for, matched from whichever side is smaller, is what
+ * Which signals reach which of the areas asked for, matched by area number ({@link SignalReach}), is what
  * walking every signal's whole reach gave (the code before, kept here): the same areas, each with
  * its signals in the order of the signal list (risk is summed in that order).
  */
 class RiskLayerSignalsOfTest {
     private static final String LAD = "lad:W06000015";
 
-    private static Map<String, List<RiskSignal>> reference(Set<String> areaKeys, List<RiskSignal> signals,
-            Map<String, Set<String>> reach) {
+    /** Walks every signal's whole reach: the straightforward matching the tests compare with. */
+    static Map<String, List<RiskSignal>> reference(Set<String> areaKeys, List<RiskSignal> signals,
+            java.util.function.Function<RiskSignal, Set<String>> reach) {
         Map<String, List<RiskSignal>> out = new HashMap<>();
         for (RiskSignal s : signals) {
-            for (String key : reach.get(s.id())) {
+            for (String key : reach.apply(s)) {
                 if (areaKeys.contains(key)) {
                     out.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
                 }
@@ -61,8 +62,9 @@ class RiskLayerSignalsOfTest {
             for (int k = random.nextInt(random.nextBoolean() ? 4 : 40); k > 0; k--) {
                 areaKeys.add("lsoa:W0100" + random.nextInt(lsoas + 3)); // some no signal reaches
             }
-            assertThat(RiskLayer.signalsOf(areaKeys, signals, LAD, s -> reach.get(s.id())))
-                    .as("round %d", round).isEqualTo(reference(areaKeys, signals, reach));
+            SignalReach index = new SignalReach();
+            assertThat(index.signalsOf(areaKeys, signals, LAD, s -> index.ids(reach.get(s.id()))))
+                    .as("round %d", round).isEqualTo(reference(areaKeys, signals, s -> reach.get(s.id())));
         }
     }
 

@@ -16,8 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link SignalReach} gives what the straightforward matching ({@link RiskLayer#signalsOf(Set, List,
- * String, java.util.function.Function)}) gives, call after call on one instance while the signal list
+ * {@link SignalReach} gives what walking every signal's whole reach ({@link RiskLayerSignalsOfTest#reference})
+ * gives, call after call on one instance while the signal list
  * changes as the state's does: signals leave, arrive, are replaced by a new object with the same id
  * and another reach, and the list is now and then reshuffled (a rehash); areas no signal reaches
  * are asked for too, and reaches that are only the authority.
@@ -61,7 +61,7 @@ class SignalReachTest {
                 areaKeys.add("lsoa:W0100" + random.nextInt(lsoas + 5)); // some no signal reaches
             }
             List<RiskSignal> now = List.copyOf(signals);
-            Map<String, List<RiskSignal>> expected = RiskLayer.signalsOf(areaKeys, now, LAD, reach::get);
+            Map<String, List<RiskSignal>> expected = RiskLayerSignalsOfTest.reference(areaKeys, now, reach::get);
             Map<String, List<RiskSignal>> actual = index.signalsOf(areaKeys, now, LAD,
                     s -> numbered.computeIfAbsent(s, x -> index.ids(reach.get(x))));
             assertThat(actual).as("round %d", round).isEqualTo(expected);
