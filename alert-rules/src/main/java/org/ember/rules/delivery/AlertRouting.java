@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Map;
 import org.ember.model.Alert;
 import org.ember.rules.oncall.OnCallDirectory;
@@ -73,12 +74,23 @@ public final class AlertRouting {
         return directory;
     }
 
-    /** The groups an alert joins: one per matched route whose receiver delivers to someone. */
+    /** The groups an alert joins, muted from the start or not at all. */
     public List<RoutedAlert> route(Alert alert, boolean inhibited) {
+        return route(alert, inhibited ? OptionalLong.of(0) : OptionalLong.empty());
+    }
+
+    /**
+     * The groups an alert joins: one per matched route whose receiver delivers to someone.
+     *
+     * @param inhibitedSince when an alert muting it started firing (event time); empty when none does
+     */
+    public List<RoutedAlert> route(Alert alert, OptionalLong inhibitedSince) {
+        boolean inhibited = inhibitedSince.isPresent();
+        long since = inhibitedSince.orElse(0);
         List<RoutedAlert> routed = new ArrayList<>();
         for (Route route : tree.match(alert.labels())) {
             if (tree.receiver(route.receiver()).delivers()) {
-                routed.add(new RoutedAlert(route.groupKey(alert.labels()), route.id(), route.receiver(), alert, inhibited));
+                routed.add(new RoutedAlert(route.groupKey(alert.labels()), route.id(), route.receiver(), alert, inhibited, since));
             }
         }
         return routed;

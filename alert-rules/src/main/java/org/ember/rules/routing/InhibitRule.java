@@ -1,6 +1,5 @@
 package org.ember.rules.routing;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,34 +16,16 @@ public record InhibitRule(List<Matcher> source, List<Matcher> target, List<Strin
         equal = List.copyOf(equal);
     }
 
-    /** Whether this rule mutes {@code candidate}, given the labels of the alerts firing now. */
-    public boolean inhibits(Map<String, String> candidate, Collection<Map<String, String>> firing) {
-        if (!Matcher.all(target, candidate)) {
+    /** Whether the firing alert labelled {@code other} mutes {@code candidate} under this rule. */
+    public boolean mutes(Map<String, String> candidate, Map<String, String> other) {
+        if (other.equals(candidate) || !Matcher.all(target, candidate) || !Matcher.all(source, other)) {
             return false;
         }
-        for (Map<String, String> other : firing) {
-            if (other.equals(candidate) || !Matcher.all(source, other)) {
-                continue;
-            }
-            boolean same = true;
-            for (String label : equal) {
-                same &= Objects.equals(other.getOrDefault(label, ""), candidate.getOrDefault(label, ""));
-            }
-            if (same) {
-                return true;
+        for (String label : equal) {
+            if (!Objects.equals(other.getOrDefault(label, ""), candidate.getOrDefault(label, ""))) {
+                return false;
             }
         }
-        return false;
-    }
-
-    /** Whether any rule mutes {@code candidate}. */
-    public static boolean anyInhibits(List<InhibitRule> rules, Map<String, String> candidate,
-            Collection<Map<String, String>> firing) {
-        for (InhibitRule rule : rules) {
-            if (rule.inhibits(candidate, firing)) {
-                return true;
-            }
-        }
-        return false;
+        return true;
     }
 }

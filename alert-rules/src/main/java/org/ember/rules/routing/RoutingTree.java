@@ -2,9 +2,12 @@ package org.ember.rules.routing;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import org.ember.model.Alert;
 
 /**
  * The routing tree of {@code routes.yaml}: which receivers an alert goes to, how it is grouped,
@@ -112,9 +115,29 @@ public final class RoutingTree {
         throw new IllegalArgumentException("no route '" + id + "'");
     }
 
-    /** Whether an alert is muted by an inhibition rule, given the labels of every alert firing now. */
-    public boolean inhibited(Map<String, String> labels, java.util.Collection<Map<String, String>> firing) {
-        return InhibitRule.anyInhibits(inhibitRules, labels, firing);
+    /**
+     * When an alert's inhibition began, in event time: the earliest time at which one of the alerts
+     * firing now that mute it started firing. Empty when none mutes it. The {@link
+     * org.ember.rules.delivery.Dispatcher} compares it with the muted alert's own firing time, so
+     * that whether an alert was told before it was muted does not depend on how fast the job ran.
+     */
+    public OptionalLong inhibitedSince(Alert candidate, Collection<Alert> firing) {
+        long since = Long.MAX_VALUE;
+        for (Alert other : firing) {
+            if (other.eventTime() < since && mutes(candidate.labels(), other.labels())) {
+                since = other.eventTime();
+            }
+        }
+        return since == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(since);
+    }
+
+    private boolean mutes(Map<String, String> candidate, Map<String, String> other) {
+        for (InhibitRule rule : inhibitRules) {
+            if (rule.mutes(candidate, other)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The tree as indented text, one route a line, for {@code ember routes show}. */

@@ -9,6 +9,7 @@ import static org.ember.rules.delivery.TestAlerts.T0;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.ember.model.Alert;
 import org.ember.rules.routing.Matcher;
 import org.ember.rules.silence.Silence;
@@ -31,6 +32,13 @@ class DispatcherTest {
 
     private void arrive(Alert alert, long at, boolean inhibited) {
         List<RoutedAlert> routed = routing.route(alert, inhibited);
+        assertThat(routed).hasSize(1);
+        collect(dispatcher.onAlert(group, routed.get(0), at, controls));
+    }
+
+    /** The alert again, now muted by an alert that started firing at {@code mutingFiredAt} (event time). */
+    private void arriveMuted(Alert alert, long at, long mutingFiredAt) {
+        List<RoutedAlert> routed = routing.route(alert, OptionalLong.of(mutingFiredAt));
         assertThat(routed).hasSize(1);
         collect(dispatcher.onAlert(group, routed.get(0), at, controls));
     }
@@ -155,6 +163,37 @@ class DispatcherTest {
         assertThat(audit).singleElement().extracting(DeliveryRecord::outcome).isEqualTo(DeliveryRecord.INHIBITED);
         arrive(VIOLENCE, T0 + MINUTE, false);
         assertThat(sent).as("no longer inhibited, and the group has waited long enough").hasSize(1);
+    }
+
+    @Test
+    void aWarningMutedWithinItsGroupWaitInEventTimeIsNeverTold() {
+        // Replay speed: the critical alert fired 20 s after the warning in event time and arrives 5 s later.
+        arrive(VIOLENCE, T0);
+        arriveMuted(VIOLENCE, T0 + 5 * SECOND, VIOLENCE.eventTime() + 20 * SECOND);
+        tick(T0 + 30 * SECOND);
+        tick(T0 + 30 * SECOND + 10 * MINUTE);
+        assertThat(sent).isEmpty();
+        assertThat(audit).singleElement().extracting(DeliveryRecord::outcome).isEqualTo(DeliveryRecord.INHIBITED);
+    }
+
+    @Test
+    void aWarningMutedOnlyAfterItFiredForTheGroupWaitInEventTimeIsToldOnceThenMuted() {
+        // Replay speed: the critical alert fired five days after the warning in event time but arrives
+        // 5 s later in wall time, inside the 30 s group wait. Live, the warning would have been told first.
+        arrive(VIOLENCE, T0);
+        arriveMuted(VIOLENCE, T0 + 5 * SECOND, VIOLENCE.eventTime() + 5 * 24 * 60 * MINUTE);
+        assertThat(sent).isEmpty();
+
+        tick(T0 + 30 * SECOND);
+        assertThat(sent).singleElement().satisfies(n -> {
+            assertThat(n.reason()).isEqualTo(Notification.FIRING);
+            assertThat(n.firing()).extracting(Alert::fingerprint).containsExactly("f-violence");
+        });
+        assertThat(audit).as("muted as soon as it was told").singleElement().extracting(DeliveryRecord::outcome)
+                .isEqualTo(DeliveryRecord.INHIBITED);
+        tick(T0 + 30 * SECOND + 10 * MINUTE);
+        tick(T0 + 30 * SECOND + 4 * 60 * MINUTE);
+        assertThat(sent).as("muted once told: no escalation, no reminder").hasSize(1);
     }
 
     @Test

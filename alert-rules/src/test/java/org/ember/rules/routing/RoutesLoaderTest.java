@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.ember.model.Alert;
 import org.junit.jupiter.api.Test;
 
 class RoutesLoaderTest {
@@ -92,14 +93,22 @@ class RoutesLoaderTest {
     }
 
     @Test
-    void inhibitionNeedsEqualLabelsAndAnotherAlert() {
+    void inhibitionNeedsEqualLabelsAndAnotherAlertAndStartsWithTheEarliestMutingAlert() {
         RoutingTree tree = tree();
-        Map<String, String> warning = Map.of("severity", "warning", "area", "W01001700");
-        Map<String, String> criticalSameArea = Map.of("severity", "critical", "area", "W01001700");
-        Map<String, String> criticalElsewhere = Map.of("severity", "critical", "area", "W01001701");
-        assertThat(tree.inhibited(warning, List.of(criticalSameArea))).isTrue();
-        assertThat(tree.inhibited(warning, List.of(criticalElsewhere))).isFalse();
-        assertThat(tree.inhibited(criticalSameArea, List.of(criticalSameArea))).isFalse();
+        Alert warning = alert("warning", "W01001700", 1_000);
+        Alert criticalSameArea = alert("critical", "W01001700", 5_000);
+        Alert earlierCriticalSameArea = alert("critical", "W01001700", 3_000);
+        Alert criticalElsewhere = alert("critical", "W01001701", 2_000);
+        assertThat(tree.inhibitedSince(warning, List.of(criticalSameArea))).hasValue(5_000);
+        assertThat(tree.inhibitedSince(warning, List.of(criticalElsewhere, criticalSameArea, earlierCriticalSameArea)))
+                .hasValue(3_000);
+        assertThat(tree.inhibitedSince(warning, List.of(criticalElsewhere))).isEmpty();
+        assertThat(tree.inhibitedSince(criticalSameArea, List.of(criticalSameArea))).isEmpty();
+    }
+
+    private static Alert alert(String severity, String area, long firedAt) {
+        return new Alert(severity + "-" + area + "-" + firedAt, "r", Alert.FIRING, severity, "lsoa", area, area, "W06000015",
+                firedAt, firedAt, "count{window=24h}", 3, 2, "", Map.of("severity", severity, "area", area), Map.of());
     }
 
     @Test

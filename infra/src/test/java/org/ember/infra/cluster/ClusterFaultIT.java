@@ -362,9 +362,9 @@ class ClusterFaultIT {
         // burst, so alerts the undisturbed run told in a new group's first message join a still-open group
         // and wait for its update. Both runs must get there before the test stops the job, so the campaign's
         // routing updates every 30 s and the test waits out QUIET_FOR (runs 20-24, docs/reliability.md).
-        // group_wait stays the real file's (1 min): a shorter one lets a critical alert arriving within
-        // the wait in one run and after it in the other inhibit a warning before it is told in one run
-        // only (run 24 with 15 s: two alerts untold after the faults).
+        // group_wait stays the real file's (1 min). Run 24 (15 s) left two alerts untold: a critical alert
+        // reaching the group within the wall-clock wait in one run only muted a warning before it was told.
+        // The Dispatcher now decides that on event time (run 25, docs/reliability.md).
         String routes = Files.readString(routing.resolve("routes.yaml"));
         if (!routes.contains(ROUTED_GROUP_INTERVAL)) {
             throw new IllegalStateException("the root route in " + routing + "/routes.yaml no longer has "

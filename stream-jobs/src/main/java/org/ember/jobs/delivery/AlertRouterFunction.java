@@ -2,7 +2,7 @@ package org.ember.jobs.delivery;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.OptionalLong;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -52,12 +52,11 @@ final class AlertRouterFunction extends KeyedProcessFunction<String, Alert, Rout
         }
         List<Alert> all = new ArrayList<>();
         firing.values().forEach(all::add);
-        List<Map<String, String>> labels = all.stream().map(Alert::labels).toList();
-        boolean muted = isFiring && routing.tree().inhibited(alert.labels(), labels);
+        OptionalLong mutedSince = isFiring ? routing.tree().inhibitedSince(alert, all) : OptionalLong.empty();
         if (isFiring) {
-            inhibited.put(alert.fingerprint(), muted);
+            inhibited.put(alert.fingerprint(), mutedSince.isPresent());
         }
-        routing.route(alert, muted).forEach(out::collect);
+        routing.route(alert, mutedSince).forEach(out::collect);
         if (routing.tree().inhibitRules().isEmpty()) {
             return;
         }
@@ -65,11 +64,12 @@ final class AlertRouterFunction extends KeyedProcessFunction<String, Alert, Rout
             if (other.fingerprint().equals(alert.fingerprint())) {
                 continue;
             }
-            boolean now = routing.tree().inhibited(other.labels(), labels);
+            OptionalLong since = routing.tree().inhibitedSince(other, all);
+            boolean now = since.isPresent();
             Boolean before = inhibited.get(other.fingerprint());
             if (before == null || before != now) {
                 inhibited.put(other.fingerprint(), now);
-                routing.route(other, now).forEach(out::collect);
+                routing.route(other, since).forEach(out::collect);
             }
         }
     }
