@@ -34,6 +34,9 @@ class AlertRouterFunctionHarnessTest {
                         "f-critical:resolved",
                         "f-warning:firing");
         assertThat(harness.extractOutputValues()).extracting(RoutedAlert::groupKey).containsOnly("root{lad=\"W06000015\"}");
+        assertThat(harness.extractOutputValues()).filteredOn(RoutedAlert::inhibited).singleElement()
+                .as("muted since the critical alert fired, in event time")
+                .extracting(RoutedAlert::inhibitedSince).isEqualTo(critical.eventTime());
         harness.close();
     }
 }
