@@ -73,7 +73,7 @@ public final class AreaStage {
                 .connect(snapshots)
                 .process(new AreaCountsRulesFunction(settings))
                 .uid(UID)
-                .name("Evaluate rules per area over its hourly counts (1h, 24h, 7d; rule sets broadcast)");
+                .name("Evaluate rules per area over hourly counts (rule sets broadcast)");
         return new Output(alerts.getSideOutput(AreaCountsRulesFunction.COUNTS), alerts,
                 alerts.getSideOutput(AreaCountsRulesFunction.RULE_EVENTS));
     }
