@@ -2,8 +2,7 @@ package org.ember.jobs;
 
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.ember.jobs.alerts.AlertStage;
-import org.ember.jobs.counts.CountsStage;
+import org.ember.jobs.area.AreaStage;
 import org.ember.jobs.delivery.DeliveryStage;
 import org.ember.jobs.fusion.FusionStage;
 import org.ember.jobs.ingest.IngestStage;
@@ -36,20 +35,19 @@ public final class EmberJob {
         write(ingested.deadLetters().union(interventions.deadLetters()), sinks, OutputTopic.DEAD_LETTERS,
                 "sink-dead-letters", "Dead letters");
 
-        CountsStage.Output counted = CountsStage.attach(ingested.incidents());
-        write(counted.counts(), sinks, OutputTopic.HOTSPOTS, "sink-hotspots", "Area counts");
-
-        // Per-area metrics the rules read; a stage that publishes more unions them in here.
-        DataStream<AreaMetrics> metrics = counted.metrics();
+        // Per-area metrics of other stages the rules read besides the counts; a stage that publishes more unions them in here.
+        DataStream<AreaMetrics> metrics = null;
         if (settings.fusion() != null) { // off only for replays whose rules read counts alone
             FusionStage.Output fused = FusionStage.attach(ingested.incidents(), settings, sources.timerHorizon());
             write(fused.incidents(), sinks, OutputTopic.LINKED_INCIDENTS, "sink-incidents", "Linked incidents");
             write(fused.hotspots(), sinks, OutputTopic.HOTSPOT_UPDATES, "sink-hotspot-layers", "Hot-spot layers");
             write(fused.tension(), sinks, OutputTopic.TENSION, "sink-tension", "Tension");
-            metrics = metrics.union(fused.metrics());
+            metrics = fused.metrics();
         }
 
-        AlertStage.Output alerting = AlertStage.attach(env, sources, metrics, settings);
+        // Hourly counts and the rules over them and over the fusion metrics, in one operator keyed by area.
+        AreaStage.Output alerting = AreaStage.attach(env, sources, ingested.incidents(), metrics, settings);
+        write(alerting.counts(), sinks, OutputTopic.HOTSPOTS, "sink-hotspots", "Area counts");
         write(alerting.alerts(), sinks, OutputTopic.ALERTS, "sink-alerts", "Alerts");
         write(alerting.ruleEvents(), sinks, OutputTopic.RULE_EVENTS, "sink-rule-events", "Rule events");
 
@@ -63,7 +61,7 @@ public final class EmberJob {
                     org.ember.jobs.forecast.ForecastStage.FORECASTS, "sink-forecasts", "Forecasts");
         }
 
-        return new Outputs(ingested.incidents(), counted.counts(), alerting.alerts(), ingested.deadLetters());
+        return new Outputs(ingested.incidents(), alerting.counts(), alerting.alerts(), ingested.deadLetters());
     }
 
     /** Writes {@code stream} to {@code topic}, unless nothing reads that topic. */

@@ -107,6 +107,9 @@ public final class EmberJobRunner {
         config.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         if (run.restoreFrom() != null) {
+            // Ignoring unclaimed state (below) would also start the areas' counts and rules empty from a
+            // checkpoint of the version that kept them in two operators: refused here, saying why.
+            org.ember.jobs.area.RetiredOperators.check(run.restoreFrom());
             config.set(StateRecoveryOptions.SAVEPOINT_PATH, run.restoreFrom().toUri().toString());
             // Every operator has a stable uid, so the stages both programs run get their state back;
             // the state of a stage this run leaves out (the demo's notifications when `ember job` runs

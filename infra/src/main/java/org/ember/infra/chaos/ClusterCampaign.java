@@ -38,7 +38,7 @@ import org.ember.model.Topics;
  */
 public final class ClusterCampaign {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The operator whose output clock says every record read has been applied (AlertStage names it). */
+    /** The operator whose output clock says every record read has been applied (AreaStage names it). */
     private static final String RULES_OPERATOR = "Evaluate rules per area";
     /** How long a run may take to apply what it read once the group committed it; then it fails. */
     private static final Duration APPLIED_TIMEOUT = Duration.ofMinutes(8);

@@ -1,4 +1,4 @@
-package org.ember.jobs.alerts;
+package org.ember.jobs.area;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,8 @@ import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.apache.flink.types.Either;
+import org.ember.jobs.records.CountDelta;
 import org.ember.jobs.records.RawFeedRecord;
 import org.ember.jobs.testing.TestFeeds;
 import org.ember.model.Alert;
@@ -22,7 +24,12 @@ import org.ember.rules.snapshot.RuleSnapshot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class RuleEvaluationFunctionHarnessTest {
+/**
+ * The rules of {@link AreaCountsRulesFunction}, as the separate rule stage's harness test had them. Most
+ * tests feed metric updates straight in (the input another stage's updates take): the rule path is the
+ * same whatever the metric; count changes come in as the count stage's would ({@link CountDelta}).
+ */
+class AreaRulesHarnessTest {
     private static final long H = 3_600_000L;
     private static final long FRIDAY_23H = Instant.parse("2025-03-14T23:00:00Z").toEpochMilli();
     private static final String BUTETOWN = "W01001694";
@@ -45,17 +52,17 @@ class RuleEvaluationFunctionHarnessTest {
             "count{window=24h,feed=any,category=weapon} >= 2", "count{window=24h,feed=any,category=violence} >= 3")
             .replace("for: 1h", "for: 0s");
 
-    private KeyedBroadcastOperatorTestHarness<String, AreaMetrics, RawFeedRecord, Alert> harness;
-    private RuleEvaluationFunction function;
+    private KeyedBroadcastOperatorTestHarness<String, Either<CountDelta, AreaMetrics>, RawFeedRecord, Alert> harness;
+    private AreaCountsRulesFunction function;
     private final io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
             new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
 
     private void open(RuleSet rules) throws Exception {
         io.micrometer.core.instrument.Metrics.addRegistry(meters);
-        function = new RuleEvaluationFunction(TestFeeds.settings(rules));
+        function = new AreaCountsRulesFunction(TestFeeds.settings(rules));
         harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                function, AreaMetrics::areaKey, Types.STRING,
-                RuleEvaluationFunction.RULES_IN_FORCE);
+                function, AreaInputs::key, Types.STRING,
+                AreaCountsRulesFunction.RULES_IN_FORCE);
         harness.open();
         // The snapshot side never holds back event time (in the job it is idle; a finished bounded source
         // ends with the maximal watermark, as here).
@@ -74,20 +81,25 @@ class RuleEvaluationFunctionHarnessTest {
     private void restore(RuleSet rules, org.apache.flink.runtime.checkpoint.OperatorSubtaskState snapshot)
             throws Exception {
         io.micrometer.core.instrument.Metrics.addRegistry(meters);
-        function = new RuleEvaluationFunction(TestFeeds.settings(rules));
+        function = new AreaCountsRulesFunction(TestFeeds.settings(rules));
         harness = new KeyedBroadcastOperatorTestHarness<>(
                 new org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator<>(function,
-                        List.of(RuleEvaluationFunction.RULES_IN_FORCE)),
-                AreaMetrics::areaKey, Types.STRING, 1, 1, 0);
+                        List.of(AreaCountsRulesFunction.RULES_IN_FORCE)),
+                AreaInputs::key, Types.STRING, 1, 1, 0);
         harness.setup();
         harness.initializeState(snapshot);
         harness.open();
         harness.processBroadcastWatermark(Long.MAX_VALUE);
     }
 
+    /** A weapon report of {@code record} in the hour of FRIDAY_23H, added (+1) or taken back (-1). */
+    private static CountDelta weaponReport(int delta, String record, long appendedAt) {
+        return new CountDelta("lsoa", BUTETOWN, FRIDAY_23H, "police", "violence", true, delta, appendedAt, record);
+    }
+
     /** An update, and event time moving on to it. */
     private void metrics(long at, Map<String, Double> values) throws Exception {
-        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, at, "counts", values), at);
+        harness.processElement(Either.Right(new AreaMetrics("lsoa", BUTETOWN, at, "counts", values)), at);
         harness.processWatermark(at);
     }
 
@@ -102,7 +114,7 @@ class RuleEvaluationFunctionHarnessTest {
     }
 
     private List<RuleEvent> ruleEvents() {
-        return harness.getSideOutput(RuleEvaluationFunction.RULE_EVENTS).stream().map(StreamRecord::getValue).toList();
+        return harness.getSideOutput(AreaCountsRulesFunction.RULE_EVENTS).stream().map(StreamRecord::getValue).toList();
     }
 
     private int keyedStateEntries() {
@@ -140,10 +152,10 @@ class RuleEvaluationFunctionHarnessTest {
     void anUpdateIsEvaluatedWhenTheClockPassesItsArrivalAndALateOneAtOnceAtTheClock() throws Exception {
         open(TestFeeds.rules(RULES.replace("for: 1h", "for: 0s").replace("keep_firing_for: 2h", "keep_firing_for: 0s")));
         long t = FRIDAY_23H + 2 * H;
-        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, t, "fusion", Map.of("tension_score", 1.0)), t);
+        harness.processElement(Either.Right(new AreaMetrics("lsoa", BUTETOWN, t, "fusion", Map.of("tension_score", 1.0))), t);
         long appended = System.currentTimeMillis() - 40;
         long before = System.currentTimeMillis();
-        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, t, "counts", Map.of(WEAPONS, 2.0), appended),
+        harness.processElement(Either.Right(new AreaMetrics("lsoa", BUTETOWN, t, "counts", Map.of(WEAPONS, 2.0), appended)),
                 t + 600_000);
         assertThat(alerts()).as("applied once the clock passes the arrival").isEmpty();
         harness.processWatermark(t + 600_000);
@@ -157,15 +169,15 @@ class RuleEvaluationFunctionHarnessTest {
         assertThat(meters.timer("ember.alert.latency").max(java.util.concurrent.TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(40);
 
         // An update stamped behind the clock (late by arrival) goes at once, at the clock, and is counted.
-        double lateBefore = meters.counter("ember.records.late_by_arrival", "stage", "rule-evaluation").count();
-        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H, "counts", Map.of(WEAPONS, 0.0)), FRIDAY_23H);
+        double lateBefore = meters.counter("ember.records.late_by_arrival", "stage", "area-counts-rules").count();
+        harness.processElement(Either.Right(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H, "counts", Map.of(WEAPONS, 0.0))), FRIDAY_23H);
         assertThat(alerts()).extracting(Alert::state, Alert::eventTime).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(Alert.FIRING, t + 600_000),
                 org.assertj.core.groups.Tuple.tuple(Alert.RESOLVED, t + 600_000));
-        assertThat(meters.counter("ember.records.late_by_arrival", "stage", "rule-evaluation").count() - lateBefore)
+        assertThat(meters.counter("ember.records.late_by_arrival", "stage", "area-counts-rules").count() - lateBefore)
                 .isEqualTo(1);
 
-        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, t + H, "fusion", Map.of("tension_score", 0.0)), t + H);
+        harness.processElement(Either.Right(new AreaMetrics("lsoa", BUTETOWN, t + H, "fusion", Map.of("tension_score", 0.0))), t + H);
         harness.processWatermark(t + H);
         assertThat(harness.numEventTimeTimers()).as("nothing left to wait for").isZero();
         assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
@@ -186,24 +198,31 @@ class RuleEvaluationFunctionHarnessTest {
         List<List<Alert>> runs = new java.util.ArrayList<>();
         for (boolean countsFirst : new boolean[] {true, false}) {
             open(TestFeeds.rules(rules));
-            AreaMetrics counts = new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H, "counts", Map.of(WEAPONS, 2.0), 7L);
-            AreaMetrics fusion = new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H, "fusion", Map.of("tension_score", 0.9), 8L);
-            AreaMetrics cleared = new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H, "counts", Map.of(WEAPONS, 0.0), 9L);
-            List<AreaMetrics> order = countsFirst ? List.of(counts, cleared, fusion) : List.of(fusion, counts, cleared);
-            for (AreaMetrics m : order) {
-                harness.processElement(m, FRIDAY_23H);
+            // Two weapon reports, then the second corrected out (its -1 after its +1: one record, one channel).
+            Either<CountDelta, AreaMetrics> a = Either.Left(weaponReport(+1, "police:A", 7L));
+            Either<CountDelta, AreaMetrics> b = Either.Left(weaponReport(+1, "police:B", 8L));
+            Either<CountDelta, AreaMetrics> bOut = Either.Left(weaponReport(-1, "police:B", 9L));
+            Either<CountDelta, AreaMetrics> fusion = Either.Right(
+                    new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H, "fusion", Map.of("tension_score", 0.9), 10L));
+            for (Either<CountDelta, AreaMetrics> input : countsFirst ? List.of(a, b, bOut, fusion) : List.of(fusion, b, a, bOut)) {
+                harness.processElement(input, FRIDAY_23H);
             }
             harness.processWatermark(FRIDAY_23H);
-            harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H + H, "fusion",
-                    Map.of("tension_score", 0.0)), FRIDAY_23H + H);
-            harness.processWatermark(FRIDAY_23H + 5 * H);
-            runs.add(alerts().stream().map(a -> a.stamped(0L, a.recordAppendedAt())).toList());
+            harness.processElement(Either.Right(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H + H, "fusion",
+                    Map.of("tension_score", 0.0))), FRIDAY_23H + H);
+            harness.processWatermark(FRIDAY_23H + 9 * 24 * H);
+            runs.add(alerts().stream().map(a2 -> a2.stamped(0L, a2.recordAppendedAt())).toList());
             assertThat(harness.numEventTimeTimers()).isZero();
             assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
             assertThat(keyedStateEntries()).isZero();
             close();
             harness = null;
         }
+        assertThat(runs.get(0)).extracting(Alert::rule, Alert::state).as("counts first, then fusion, at one time")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("weapons", Alert.FIRING),
+                        org.assertj.core.groups.Tuple.tuple("tense-and-armed", Alert.FIRING),
+                        org.assertj.core.groups.Tuple.tuple("tense-and-armed", Alert.RESOLVED),
+                        org.assertj.core.groups.Tuple.tuple("weapons", Alert.RESOLVED));
         assertThat(runs.get(0)).isNotEmpty();
         assertThat(runs.get(1)).isEqualTo(runs.get(0));
     }
@@ -267,7 +286,7 @@ class RuleEvaluationFunctionHarnessTest {
     void anUpdateWaitingAtACheckpointIsEvaluatedAfterTheRestoreWithThePushedRules() throws Exception {
         open(TestFeeds.rules(RULES));
         push(1, VIOLENCE_NOW);
-        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H, "counts", Map.of(VIOLENCE, 3.0)),
+        harness.processElement(Either.Right(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H, "counts", Map.of(VIOLENCE, 3.0))),
                 FRIDAY_23H);
         assertThat(function.waitingArrivals()).as("waits for the clock").isEqualTo(1);
         var snapshot = harness.snapshot(1, FRIDAY_23H);
@@ -284,26 +303,5 @@ class RuleEvaluationFunctionHarnessTest {
             assertThat(a.eventTime()).isEqualTo(FRIDAY_23H);
         });
         assertThat(function.waitingArrivals()).isZero();
-    }
-
-    @Test
-    void anUpdateOfAnOlderVersionWaitingInMapStateIsAppliedAfterARestore() throws Exception {
-        open(TestFeeds.rules(VIOLENCE_NOW));
-        // An empty update gives the key its timer at FRIDAY_23H, as older versions had for a waiting one,
-        // whose values stood in the legacy map state.
-        harness.processElement(new AreaMetrics("lsoa", BUTETOWN, FRIDAY_23H, "counts", Map.of()), FRIDAY_23H);
-        harness.getOperator().setCurrentKey("lsoa:" + BUTETOWN);
-        harness.getOperator().getKeyedStateStore().getMapState(RuleEvaluationFunction.LEGACY_WAITING)
-                .put(FRIDAY_23H, Map.of(VIOLENCE, 3.0));
-        var snapshot = harness.snapshot(1, FRIDAY_23H);
-        close();
-
-        restore(TestFeeds.rules(VIOLENCE_NOW), snapshot);
-        harness.processWatermark(FRIDAY_23H);
-        assertThat(alerts()).singleElement().satisfies(a -> {
-            assertThat(a.rule()).isEqualTo("violence-now");
-            assertThat(a.state()).isEqualTo(Alert.FIRING);
-            assertThat(a.eventTime()).isEqualTo(FRIDAY_23H);
-        });
     }
 }

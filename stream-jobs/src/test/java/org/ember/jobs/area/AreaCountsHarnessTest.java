@@ -1,26 +1,38 @@
-package org.ember.jobs.counts;
+package org.ember.jobs.area;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.apache.flink.types.Either;
 import org.ember.jobs.records.CountDelta;
+import org.ember.jobs.records.RawFeedRecord;
+import org.ember.jobs.testing.TestFeeds;
+import org.ember.model.Alert;
 import org.ember.model.AreaCounts;
+import org.ember.model.metrics.AreaMetrics;
 import org.ember.rules.counts.HourlyCounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AreaCountsFunctionHarnessTest {
+/**
+ * The counts of {@link AreaCountsRulesFunction}, as the separate counts stage's harness test had them;
+ * the rules read every count update ({@link #updates}) and one rule on the counts says they act on it.
+ */
+class AreaCountsHarnessTest {
     private static final long H = HourlyCounts.HOUR;
     private static final Instant FRIDAY_22H = Instant.parse("2025-03-14T22:00:00Z");
     private static final String CARDIFF_LSOA = "W01001694";
 
-    private KeyedOneInputStreamOperatorTestHarness<String, CountDelta, AreaCounts> harness;
-    private AreaCountsFunction function;
+    private KeyedBroadcastOperatorTestHarness<String, Either<CountDelta, AreaMetrics>, RawFeedRecord, Alert> harness;
+    private AreaCountsRulesFunction function;
+    /** The count updates the rules read, in order. */
+    private List<AreaMetrics> updates;
 
     private final io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
             new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
@@ -28,10 +40,14 @@ class AreaCountsFunctionHarnessTest {
     @BeforeEach
     void open() throws Exception {
         io.micrometer.core.instrument.Metrics.addRegistry(meters);
-        function = new AreaCountsFunction();
-        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                function, CountDelta::areaKey, Types.STRING);
+        function = new AreaCountsRulesFunction(TestFeeds.settings(TestFeeds.weaponRule(2)));
+        updates = new java.util.ArrayList<>();
+        function.recordCountUpdates(updates);
+        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+                function, AreaInputs::key, Types.STRING, AreaCountsRulesFunction.RULES_IN_FORCE);
         harness.open();
+        // The snapshot side never holds back event time (idle in the job).
+        harness.processBroadcastWatermark(Long.MAX_VALUE);
     }
 
     @AfterEach
@@ -46,19 +62,33 @@ class AreaCountsFunctionHarnessTest {
     }
 
     private void report(Instant at, long arrival, String feed, boolean weapon) throws Exception {
-        harness.processElement(new CountDelta("lsoa", CARDIFF_LSOA, at.toEpochMilli(), feed, "violence", weapon, +1),
+        delta(new CountDelta("lsoa", CARDIFF_LSOA, at.toEpochMilli(), feed, "violence", weapon, +1),
                 arrival);
         harness.processWatermark(arrival);
     }
 
     private List<AreaCounts> emitted() {
+        var published = harness.getSideOutput(AreaCountsRulesFunction.COUNTS);
+        return published == null ? List.of() : published.stream().map(StreamRecord::getValue).toList();
+    }
+
+    private List<Alert> alerts() {
         return harness.extractOutputValues();
     }
 
+    private void delta(CountDelta delta, long arrival) throws Exception {
+        harness.processElement(Either.Left(delta), arrival);
+    }
+
     private void withdraw(Instant at, String feed, boolean weapon) throws Exception {
-        harness.processElement(new CountDelta("lsoa", CARDIFF_LSOA, at.toEpochMilli(), feed, "violence", weapon, -1),
+        delta(new CountDelta("lsoa", CARDIFF_LSOA, at.toEpochMilli(), feed, "violence", weapon, -1),
                 at.toEpochMilli());
         harness.processWatermark(at.toEpochMilli());
+    }
+
+    private int keyedStateEntries() {
+        return ((org.apache.flink.runtime.state.heap.HeapKeyedStateBackend<?>) harness.getOperator().getKeyedStateBackend())
+                .numKeyValueStateEntries();
     }
 
     private double lateSoFar() {
@@ -67,7 +97,7 @@ class AreaCountsFunctionHarnessTest {
 
     @Test
     void countsChangeTheMomentTheClockPassesAReportsArrival() throws Exception {
-        harness.processElement(new CountDelta("lsoa", CARDIFF_LSOA, FRIDAY_22H.toEpochMilli() + 600_000, "police",
+        delta(new CountDelta("lsoa", CARDIFF_LSOA, FRIDAY_22H.toEpochMilli() + 600_000, "police",
                 "violence", true, +1), FRIDAY_22H.toEpochMilli() + 600_000);
         assertThat(emitted()).as("waiting for the clock to pass its arrival").isEmpty();
         harness.processWatermark(FRIDAY_22H.toEpochMilli() + 600_000);
@@ -81,16 +111,22 @@ class AreaCountsFunctionHarnessTest {
             assertThat(c.count("1h", "any", "weapon")).isEqualTo(2);
             assertThat(c.count("24h", "police", "violence")).isEqualTo(1);
         });
-        assertThat(harness.getSideOutput(AreaCountsFunction.METRICS)).hasSize(2);
-        harness.processElement(new CountDelta("lsoa", CARDIFF_LSOA, FRIDAY_22H.toEpochMilli() + 1_300_000, "police",
+        assertThat(updates).hasSize(2);
+        assertThat(alerts()).as("the rule on the counts fires on the report that tips it").singleElement().satisfies(a -> {
+            assertThat(a.rule()).isEqualTo("weapon-reports");
+            assertThat(a.state()).isEqualTo(Alert.FIRING);
+            assertThat(a.eventTime()).isEqualTo(FRIDAY_22H.plusSeconds(1200).toEpochMilli());
+        });
+        delta(new CountDelta("lsoa", CARDIFF_LSOA, FRIDAY_22H.toEpochMilli() + 1_300_000, "police",
                 "robbery", false, +1, 1_234L), FRIDAY_22H.toEpochMilli() + 1_300_000);
         harness.processWatermark(FRIDAY_22H.toEpochMilli() + 1_300_000);
-        assertThat(harness.getSideOutput(AreaCountsFunction.METRICS).stream().map(r -> r.getValue().appendedAt()))
+        assertThat(updates.stream().map(AreaMetrics::appendedAt))
                 .as("the update names the Kafka append time of the record that caused it").containsExactly(0L, 0L, 1_234L);
-        harness.processElement(new CountDelta("lsoa", CARDIFF_LSOA, FRIDAY_22H.toEpochMilli() + 1_300_000, "police",
+        delta(new CountDelta("lsoa", CARDIFF_LSOA, FRIDAY_22H.toEpochMilli() + 1_300_000, "police",
                 "robbery", false, -1, 1_235L), FRIDAY_22H.toEpochMilli() + 1_300_000);
         harness.processWatermark(FRIDAY_22H.toEpochMilli() + 1_300_000);
-        assertThat(harness.numEventTimeTimers()).as("one exit per window for the hour's bucket").isEqualTo(3);
+        assertThat(harness.numEventTimeTimers()).as("one exit per window for the hour's bucket, and the rules' metric expiry")
+                .isEqualTo(3 + 1);
 
         harness.processWatermark(FRIDAY_22H.toEpochMilli() + 2 * H - 1);
         assertThat(emitted()).as("nothing leaves before the end of its hour plus the window").hasSize(4);
@@ -111,7 +147,7 @@ class AreaCountsFunctionHarnessTest {
             assertThat(c.count("1h", "any", "any")).as("its hour has left the last hour").isZero();
             assertThat(c.count("24h", "ae", "violence")).isEqualTo(1);
         });
-        assertThat(harness.numEventTimeTimers()).as("only the exits still to come").isEqualTo(2);
+        assertThat(harness.numEventTimeTimers()).as("only the exits still to come, and the rules' metric expiry").isEqualTo(2 + 1);
     }
 
     @Test
@@ -120,7 +156,7 @@ class AreaCountsFunctionHarnessTest {
         report(FRIDAY_22H.plusSeconds(600), FRIDAY_22H.toEpochMilli() + 9 * 24 * H, "police", true);
         assertThat(lateSoFar() - lateBefore).isEqualTo(1);
         assertThat(emitted()).isEmpty();
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(keyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
         assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
     }
@@ -130,7 +166,7 @@ class AreaCountsFunctionHarnessTest {
         report(FRIDAY_22H.plusSeconds(600), "police", true);
         withdraw(FRIDAY_22H.plusSeconds(600), "police", true);
         assertThat(emitted()).extracting(c -> c.count("24h", "any", "weapon")).containsExactly(1L, 0L);
-        assertThat(harness.numKeyedStateEntries()).as("nothing left to count").isZero();
+        assertThat(keyedStateEntries()).as("nothing left to count").isZero();
         harness.processWatermark(FRIDAY_22H.toEpochMilli() + 8 * 24 * H);
         assertThat(emitted()).as("the exits find nothing").hasSize(2);
         assertThat(harness.numEventTimeTimers()).isZero();
@@ -141,12 +177,12 @@ class AreaCountsFunctionHarnessTest {
     void stateAndTimersAreGoneOnceTheLongestWindowHasPassed() throws Exception {
         report(FRIDAY_22H.plusSeconds(600), "police", false);
         report(FRIDAY_22H.plusSeconds(5 * 3600), "police", false);
-        assertThat(harness.numKeyedStateEntries()).isPositive();
+        assertThat(keyedStateEntries()).isPositive();
         assertThat(harness.numEventTimeTimers()).isPositive();
 
         harness.processWatermark(FRIDAY_22H.toEpochMilli() + 8 * 24 * H);
 
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(keyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
         assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
         AreaCounts last = emitted().get(emitted().size() - 1);
@@ -161,21 +197,21 @@ class AreaCountsFunctionHarnessTest {
             report(FRIDAY_22H.plusSeconds(600), start + 20L * i - 10, "police", false);
         }
         assertThat(emitted()).as("nothing before the boundary after the first change").isEmpty();
-        assertThat(harness.getSideOutput(AreaCountsFunction.METRICS)).as("the rules at once, report by report").hasSize(5);
-        harness.processWatermark(start + AreaCountsFunction.PUBLICATION_MILLIS - 1);
+        assertThat(updates).as("the rules at once, report by report").hasSize(5);
+        harness.processWatermark(start + AreaCountsRulesFunction.PUBLICATION_MILLIS - 1);
         assertThat(emitted()).isEmpty();
-        harness.processWatermark(start + AreaCountsFunction.PUBLICATION_MILLIS);
+        harness.processWatermark(start + AreaCountsRulesFunction.PUBLICATION_MILLIS);
         assertThat(emitted()).singleElement().satisfies(c -> {
             assertThat(c.count("1h", "any", "any")).isEqualTo(5);
-            assertThat(c.asOf()).as("as of the publication").isEqualTo(start + AreaCountsFunction.PUBLICATION_MILLIS);
+            assertThat(c.asOf()).as("as of the publication").isEqualTo(start + AreaCountsRulesFunction.PUBLICATION_MILLIS);
         });
-        harness.processWatermark(start + 10 * AreaCountsFunction.PUBLICATION_MILLIS);
+        harness.processWatermark(start + 10 * AreaCountsRulesFunction.PUBLICATION_MILLIS);
         assertThat(emitted()).as("no change, no message").hasSize(1);
-        assertThat(harness.numEventTimeTimers()).as("the bucket's three exits only").isEqualTo(3);
+        assertThat(harness.numEventTimeTimers()).as("the bucket's three exits and the rules' metric expiry only").isEqualTo(3 + 1);
         withdraw(FRIDAY_22H.plusSeconds(600), "police", false);
         harness.processWatermark(FRIDAY_22H.toEpochMilli() + 8 * 24 * H);
         assertThat(emitted().get(emitted().size() - 1).count("7d", "any", "any")).as("the zeros are published").isZero();
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(keyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
         assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
     }
@@ -185,17 +221,17 @@ class AreaCountsFunctionHarnessTest {
         report(FRIDAY_22H.plusSeconds(600), "police", false);
         long exit1h = FRIDAY_22H.toEpochMilli() + 2 * H; // the 22:00 bucket leaves the last hour
         harness.processWatermark(exit1h);
-        harness.processElement(new CountDelta("lsoa", CARDIFF_LSOA, FRIDAY_22H.toEpochMilli() + 900_000, "police",
+        delta(new CountDelta("lsoa", CARDIFF_LSOA, FRIDAY_22H.toEpochMilli() + 900_000, "police",
                 "violence", false, +1), exit1h - 60_000); // arrived before the clock, delivered after it
         AreaCounts late = emitted().get(emitted().size() - 1);
         assertThat(late.count("24h", "any", "any")).as("published at once").isEqualTo(2);
-        harness.processWatermark(exit1h + AreaCountsFunction.PUBLICATION_MILLIS);
+        harness.processWatermark(exit1h + AreaCountsRulesFunction.PUBLICATION_MILLIS);
         AreaCounts last = emitted().get(emitted().size() - 1);
         assertThat(last.count("1h", "any", "any")).as("the exit applied once, never below zero").isZero();
         assertThat(last.count("24h", "any", "any")).isEqualTo(2);
         harness.processWatermark(FRIDAY_22H.toEpochMilli() + 9 * 24 * H);
         assertThat(emitted()).allSatisfy(c -> assertThat(c.count("1h", "any", "any")).isNotNegative());
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(keyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
         assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
     }
@@ -218,16 +254,16 @@ class AreaCountsFunctionHarnessTest {
                 java.util.List.of(other, correctionOut, early, correctionIn))) {
             close();
             open();
-            harness.processElement(new CountDelta("lsoa", CARDIFF_LSOA, FRIDAY_22H.toEpochMilli() + 60_000, "ae",
+            delta(new CountDelta("lsoa", CARDIFF_LSOA, FRIDAY_22H.toEpochMilli() + 60_000, "ae",
                     "violence", false, +1, 0L, "ae:B"), FRIDAY_22H.toEpochMilli() + 60_000);
             harness.processWatermark(FRIDAY_22H.toEpochMilli() + 60_000);
             for (CountDelta delta : order) {
-                harness.processElement(delta, arrival);
+                delta(delta, arrival);
             }
             harness.processWatermark(FRIDAY_22H.toEpochMilli() + 9 * 24 * H);
             runs.add(emitted());
-            updates.add(harness.getSideOutput(AreaCountsFunction.METRICS).stream().map(r -> r.getValue()).toList());
-            assertThat(harness.numKeyedStateEntries()).isZero();
+            updates.add(this.updates);
+            assertThat(keyedStateEntries()).isZero();
             assertThat(harness.numEventTimeTimers()).isZero();
             assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
         }
@@ -240,5 +276,76 @@ class AreaCountsFunctionHarnessTest {
         assertThat(updates.get(1)).isEqualTo(updates.get(0));
         assertThat(updates.get(0).stream().flatMap(u -> u.values().values().stream()).mapToDouble(Double::doubleValue)
                 .min().orElseThrow()).as("not even for the rules, report by report").isNotNegative();
+    }
+
+    /** Reopens the harness with one rule on a fusion metric, pending for {@code forClause}. */
+    private void openWithTensionRule(String forClause) throws Exception {
+        close();
+        io.micrometer.core.instrument.Metrics.addRegistry(meters);
+        function = new AreaCountsRulesFunction(TestFeeds.settings(TestFeeds.rules("""
+                groups:
+                  - name: test
+                    rules:
+                      - name: tense
+                        areas: {layer: lsoa}
+                        when: tension_score > 0.5
+                        for: %s
+                        severity: warning
+                """.formatted(forClause))));
+        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+                function, AreaInputs::key, Types.STRING, AreaCountsRulesFunction.RULES_IN_FORCE);
+        harness.open();
+        harness.processBroadcastWatermark(Long.MAX_VALUE);
+    }
+
+    private void tension(long arrival, double value) throws Exception {
+        harness.processElement(Either.Right(new AreaMetrics("lsoa", CARDIFF_LSOA, arrival, "fusion",
+                java.util.Map.of("tension_score", value))), arrival);
+    }
+
+    @Test
+    void aRuleDeadlineTheRulesNoLongerNeedStaysWhenABucketLeavesAWindowThen() throws Exception {
+        openWithTensionRule("2h");
+        long t = FRIDAY_22H.toEpochMilli();
+        // Pending from 22:00, due at 00:00: the time the 22:00 bucket leaves the 1 h window.
+        tension(t, 0.9);
+        report(FRIDAY_22H, "police", false);
+        assertThat(HourlyCounts.exit(HourlyCounts.hourOf(t), 0)).isEqualTo(t + 2 * H);
+        // At 23:00 the rule is no longer pending: its deadline goes, the exit at the same time must not.
+        tension(t + H, 0.0);
+        harness.processWatermark(t + 2 * H);
+        assertThat(emitted().get(emitted().size() - 1)).satisfies(c -> {
+            assertThat(c.asOf()).isEqualTo(t + 2 * H);
+            assertThat(c.count("1h", "any", "any")).as("the report left the last hour on time").isZero();
+            assertThat(c.count("24h", "any", "any")).isEqualTo(1);
+        });
+        assertThat(alerts()).as("never fired").isEmpty();
+        harness.processWatermark(t + 9 * 24 * H);
+        assertThat(keyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(function.waitingArrivals()).isZero();
+    }
+
+    @Test
+    void aRuleDeadlineTheRulesNoLongerNeedStaysWhenTheCountsArePublishedThen() throws Exception {
+        openWithTensionRule("1h");
+        long t = FRIDAY_22H.toEpochMilli();
+        long due = t + H; // the rule's deadline, and a publication boundary
+        tension(t, 0.9);
+        harness.processWatermark(t);
+        report(FRIDAY_22H.plusSeconds(600), due - 50, "police", false); // published at the boundary after it: due
+        assertThat(emitted()).isEmpty();
+        tension(due - 20, 0.0); // no longer pending: the deadline goes, the publication at the same time must not
+        harness.processWatermark(due - 20);
+        harness.processWatermark(due);
+        assertThat(emitted()).singleElement().satisfies(c -> {
+            assertThat(c.asOf()).isEqualTo(due);
+            assertThat(c.count("1h", "any", "any")).isEqualTo(1);
+        });
+        assertThat(alerts()).as("never fired").isEmpty();
+        harness.processWatermark(t + 9 * 24 * H);
+        assertThat(keyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(function.waitingArrivals()).isZero();
     }
 }

@@ -1,4 +1,4 @@
-package org.ember.jobs.alerts;
+package org.ember.jobs.area;
 
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
