@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * that arrives after leaving the 1 h window is counted as late ({@code ember.records.late}); one that
  * has left every window changes nothing. A correction's −1 takes the old version out of the windows
  * that still hold it. The area's full counts for the map ({@link #COUNTS}, {@code ember.hotspots})
- * are coalesced: published at the next multiple of {@link #PUBLICATION_MILLIS} of the arrival clock
+ * are coalesced: published at the next multiple of {@link AreaCountKeeper#PUBLICATION_MILLIS} of the arrival clock
  * after a change, once however many reports came in between.
  *
  * <p><b>Rules.</b> The latest value of each metric of the area and the state of its pending and
@@ -95,9 +95,6 @@ public final class AreaCountsRulesFunction
     public static final OutputTag<AreaCounts> COUNTS = new OutputTag<>("area-counts", TypeInformation.of(AreaCounts.class));
     static final ValueStateDescriptor<AreaState> AREA_STATE =
             new ValueStateDescriptor<>("area-rule-state", TypeInformation.of(AreaState.class));
-
-    /** The area's counts go to {@code ember.hotspots} at most once per this much arrival time. */
-    static final long PUBLICATION_MILLIS = AreaCountKeeper.PUBLICATION_MILLIS;
 
     private final JobSettings settings;
 

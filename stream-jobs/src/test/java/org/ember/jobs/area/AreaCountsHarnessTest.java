@@ -86,6 +86,13 @@ class AreaCountsHarnessTest {
         harness.processWatermark(at.toEpochMilli());
     }
 
+    /** No keyed state, no timer and nothing waiting in task memory: the area has drained. */
+    private void assertNothingLeft() throws Exception {
+        assertThat(keyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
+    }
+
     private int keyedStateEntries() {
         return ((org.apache.flink.runtime.state.heap.HeapKeyedStateBackend<?>) harness.getOperator().getKeyedStateBackend())
                 .numKeyValueStateEntries();
@@ -156,9 +163,7 @@ class AreaCountsHarnessTest {
         report(FRIDAY_22H.plusSeconds(600), FRIDAY_22H.toEpochMilli() + 9 * 24 * H, "police", true);
         assertThat(lateSoFar() - lateBefore).isEqualTo(1);
         assertThat(emitted()).isEmpty();
-        assertThat(keyedStateEntries()).isZero();
-        assertThat(harness.numEventTimeTimers()).isZero();
-        assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
+        assertNothingLeft();
     }
 
     @Test
@@ -182,9 +187,7 @@ class AreaCountsHarnessTest {
 
         harness.processWatermark(FRIDAY_22H.toEpochMilli() + 8 * 24 * H);
 
-        assertThat(keyedStateEntries()).isZero();
-        assertThat(harness.numEventTimeTimers()).isZero();
-        assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
+        assertNothingLeft();
         AreaCounts last = emitted().get(emitted().size() - 1);
         assertThat(last.count("7d", "any", "any")).as("the area is cleared on the map").isZero();
         assertThat(emitted()).extracting(AreaCounts::asOf).isSorted();
@@ -198,22 +201,20 @@ class AreaCountsHarnessTest {
         }
         assertThat(emitted()).as("nothing before the boundary after the first change").isEmpty();
         assertThat(updates).as("the rules at once, report by report").hasSize(5);
-        harness.processWatermark(start + AreaCountsRulesFunction.PUBLICATION_MILLIS - 1);
+        harness.processWatermark(start + AreaCountKeeper.PUBLICATION_MILLIS - 1);
         assertThat(emitted()).isEmpty();
-        harness.processWatermark(start + AreaCountsRulesFunction.PUBLICATION_MILLIS);
+        harness.processWatermark(start + AreaCountKeeper.PUBLICATION_MILLIS);
         assertThat(emitted()).singleElement().satisfies(c -> {
             assertThat(c.count("1h", "any", "any")).isEqualTo(5);
-            assertThat(c.asOf()).as("as of the publication").isEqualTo(start + AreaCountsRulesFunction.PUBLICATION_MILLIS);
+            assertThat(c.asOf()).as("as of the publication").isEqualTo(start + AreaCountKeeper.PUBLICATION_MILLIS);
         });
-        harness.processWatermark(start + 10 * AreaCountsRulesFunction.PUBLICATION_MILLIS);
+        harness.processWatermark(start + 10 * AreaCountKeeper.PUBLICATION_MILLIS);
         assertThat(emitted()).as("no change, no message").hasSize(1);
         assertThat(harness.numEventTimeTimers()).as("the bucket's three exits and the rules' metric expiry only").isEqualTo(3 + 1);
         withdraw(FRIDAY_22H.plusSeconds(600), "police", false);
         harness.processWatermark(FRIDAY_22H.toEpochMilli() + 8 * 24 * H);
         assertThat(emitted().get(emitted().size() - 1).count("7d", "any", "any")).as("the zeros are published").isZero();
-        assertThat(keyedStateEntries()).isZero();
-        assertThat(harness.numEventTimeTimers()).isZero();
-        assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
+        assertNothingLeft();
     }
 
     @Test
@@ -225,15 +226,13 @@ class AreaCountsHarnessTest {
                 "violence", false, +1), exit1h - 60_000); // arrived before the clock, delivered after it
         AreaCounts late = emitted().get(emitted().size() - 1);
         assertThat(late.count("24h", "any", "any")).as("published at once").isEqualTo(2);
-        harness.processWatermark(exit1h + AreaCountsRulesFunction.PUBLICATION_MILLIS);
+        harness.processWatermark(exit1h + AreaCountKeeper.PUBLICATION_MILLIS);
         AreaCounts last = emitted().get(emitted().size() - 1);
         assertThat(last.count("1h", "any", "any")).as("the exit applied once, never below zero").isZero();
         assertThat(last.count("24h", "any", "any")).isEqualTo(2);
         harness.processWatermark(FRIDAY_22H.toEpochMilli() + 9 * 24 * H);
         assertThat(emitted()).allSatisfy(c -> assertThat(c.count("1h", "any", "any")).isNotNegative());
-        assertThat(keyedStateEntries()).isZero();
-        assertThat(harness.numEventTimeTimers()).isZero();
-        assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
+        assertNothingLeft();
     }
 
     @Test
@@ -263,9 +262,7 @@ class AreaCountsHarnessTest {
             harness.processWatermark(FRIDAY_22H.toEpochMilli() + 9 * 24 * H);
             runs.add(emitted());
             updates.add(this.updates);
-            assertThat(keyedStateEntries()).isZero();
-            assertThat(harness.numEventTimeTimers()).isZero();
-            assertThat(function.waitingArrivals()).as("nothing waits in task memory").isZero();
+            assertNothingLeft();
         }
         assertThat(runs.get(0)).hasSizeGreaterThan(4);
         assertThat(runs.get(1)).isEqualTo(runs.get(0));
