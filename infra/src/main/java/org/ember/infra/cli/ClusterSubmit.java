@@ -1,11 +1,13 @@
 package org.ember.infra.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.ember.infra.EmberPaths;
 import org.ember.infra.cluster.ClusterFiles;
 import org.ember.infra.cluster.FlinkRest;
 import org.ember.infra.cluster.LocalCluster;
+import org.ember.jobs.area.RetiredOperators;
 import org.ember.jobs.compose.JobArguments;
 
 /**
@@ -17,6 +19,7 @@ final class ClusterSubmit {
     private ClusterSubmit() {}
 
     static int submit(JobCommand command, Path data, Map<String, String> environment) {
+        refuseRetiredState(command.fromSavepoint);
         Path home = EmberPaths.home();
         LocalCluster cluster;
         Path jar;
@@ -41,5 +44,19 @@ final class ClusterSubmit {
                 + (command.fromSavepoint != null ? ", restoring " + command.fromSavepoint : "")
                 + "; reads " + bootstrap);
         return 0;
+    }
+
+    /**
+     * The check {@code ember job} makes before a local restore, made before the upload: Flink itself
+     * refuses such a checkpoint only with its generic "cannot map state" message.
+     */
+    static void refuseRetiredState(String restorePath) {
+        try {
+            RetiredOperators.check(restorePath);
+        } catch (RetiredOperators.RetiredStateException e) {
+            throw new UserError(e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            throw new UserError("cannot read the checkpoint " + restorePath + ": " + e.getMessage());
+        }
     }
 }

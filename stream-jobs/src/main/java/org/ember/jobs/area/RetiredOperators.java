@@ -49,6 +49,26 @@ public final class RetiredOperators {
     }
 
     /**
+     * As {@link #check(Path)} for a restore location as Flink takes it ({@code execution.state-recovery.path},
+     * a cluster submission's {@code savepointPath}): a plain path or a {@code file:} URI is read here;
+     * a location on another file system (s3, hdfs) is left to Flink, which refuses it with its own message.
+     */
+    public static void check(String location) throws IOException {
+        if (location == null || location.isBlank()) {
+            return;
+        }
+        Path path;
+        if (location.startsWith("file:")) {
+            path = Path.of(java.net.URI.create(location));
+        } else if (location.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*")) {
+            return; // another file system's URI
+        } else {
+            path = Path.of(location);
+        }
+        check(path);
+    }
+
+    /**
      * Refuses the checkpoint or savepoint at {@code checkpoint} (its directory or its {@code _metadata}
      * file) when it holds state of a retired operator.
      *

@@ -4,24 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.DataOutputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.runtime.OperatorIDPair;
-import org.apache.flink.runtime.checkpoint.Checkpoints;
-import org.apache.flink.runtime.checkpoint.OperatorState;
-import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.runtime.checkpoint.metadata.CheckpointMetadata;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.jobgraph.JobVertex;
 import org.apache.flink.runtime.jobgraph.OperatorID;
-import org.apache.flink.runtime.state.OperatorStateHandle;
-import org.apache.flink.runtime.state.OperatorStreamStateHandle;
-import org.apache.flink.runtime.state.memory.ByteStreamStateHandle;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.junit.jupiter.api.Test;
@@ -61,6 +50,17 @@ class RetiredOperatorsTest {
     }
 
     @Test
+    void aRestoreLocationIsReadAsAPathOrAFileUriAndLeftToFlinkOnAnotherFileSystem() throws Exception {
+        Path checkpoint = write("chk-9", "area-counts");
+        assertThatThrownBy(() -> RetiredOperators.check(checkpoint.toString()))
+                .isInstanceOf(RetiredOperators.RetiredStateException.class);
+        assertThatThrownBy(() -> RetiredOperators.check(checkpoint.toUri().toString()))
+                .isInstanceOf(RetiredOperators.RetiredStateException.class);
+        assertThatCode(() -> RetiredOperators.check("s3://bucket/checkpoints/chk-9")).doesNotThrowAnyException();
+        assertThatCode(() -> RetiredOperators.check((String) null)).doesNotThrowAnyException();
+    }
+
+    @Test
     void aCheckpointOfThisVersionRestores() throws Exception {
         Path checkpoint = write("chk-8", "latest-version", AreaStage.UID);
         assertThatCode(() -> RetiredOperators.check(checkpoint)).doesNotThrowAnyException();
@@ -68,22 +68,7 @@ class RetiredOperatorsTest {
                 .doesNotThrowAnyException();
     }
 
-    /** A checkpoint directory whose metadata holds some operator state of each of {@code uids}. */
     private Path write(String name, String... uids) throws Exception {
-        List<OperatorState> states = new ArrayList<>();
-        for (String uid : uids) {
-            OperatorState state = new OperatorState(uid, uid, RetiredOperators.operatorId(uid), 1, 128);
-            OperatorStateHandle handle = new OperatorStreamStateHandle(
-                    Map.of("s", new OperatorStateHandle.StateMetaInfo(new long[] {0}, OperatorStateHandle.Mode.SPLIT_DISTRIBUTE)),
-                    new ByteStreamStateHandle(uid + "-bytes", new byte[] {1, 2, 3}));
-            state.putState(0, OperatorSubtaskState.builder().setManagedOperatorState(handle).build());
-            states.add(state);
-        }
-        Path checkpoint = Files.createDirectories(dir.resolve(name));
-        try (OutputStream out = Files.newOutputStream(checkpoint.resolve("_metadata"));
-                DataOutputStream data = new DataOutputStream(out)) {
-            Checkpoints.storeCheckpointMetadata(new CheckpointMetadata(7L, states, List.of()), data);
-        }
-        return checkpoint;
+        return RetiredCheckpoints.write(dir.resolve(name), uids);
     }
 }
