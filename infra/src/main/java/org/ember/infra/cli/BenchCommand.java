@@ -204,6 +204,16 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "  sustained          %,.0f records/s (%.1f s)%n", total / seconds, seconds);
         System.out.printf(Locale.ROOT, "  record -> alert    p50 %d ms, p99 %d ms, max %d ms (%d alerts, through ember.alerts)%n",
                 latency.quantile(0.5), latency.quantile(0.99), latency.max(), latency.size());
+        if (!flatOut) {
+            // By when the record was sent: a short run's tail is mostly the job's start (catalogues, the JIT).
+            long period = Math.max(10_000, duration.toMillis() / 6 / 1_000 * 1_000);
+            long offset = warmup.toMillis();
+            for (LatencySample.Period p : latency.byPeriod(measureFrom.get(), period)) {
+                System.out.printf(Locale.ROOT, "    sent %3d-%3d s   p50 %d ms, p99 %d ms, max %d ms (%d alerts)%n",
+                        (offset + p.fromMillis()) / 1_000, Math.min(offset + p.toMillis(), duration.toMillis()) / 1_000, p.p50(), p.p99(), p.max(),
+                        p.count());
+            }
+        }
         io.micrometer.core.instrument.Timer inJob = meters.find("ember.alert.latency").timer();
         if (inJob != null) {
             StringBuilder line = new StringBuilder();
@@ -294,7 +304,7 @@ public final class BenchCommand implements Callable<Integer> {
                     Alert alert = Json.fromBytes(r.value(), Alert.class);
                     seen.incrementAndGet();
                     if (Alert.FIRING.equals(alert.state()) && alert.recordAppendedAt() >= measureFrom.get()) {
-                        latency.add(now - alert.recordAppendedAt());
+                        latency.add(alert.recordAppendedAt(), now - alert.recordAppendedAt());
                     }
                 }
             }
