@@ -1,13 +1,17 @@
 package org.ember.jobs.serial;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
+import org.ember.fusion.FusionMetricNames;
+import org.ember.geo.layers.SeasonalSettings;
 import org.ember.model.CountVocabulary;
 import org.ember.model.metrics.AreaMetrics;
 import org.ember.rules.counts.CountMetrics;
@@ -17,9 +21,10 @@ import org.ember.rules.counts.CountMetrics;
  * strings. Every record makes one or two count updates of a dozen changed counts each; as Flink's
  * record serializer wrote them (a map of names such as {@code count{window=24h,feed=any,category=weapon}}
  * to boxed doubles) they were a sixth of the counts task and a quarter of the rule task
- * (docs/benchmarks-throughput.md). Names outside the count vocabulary (fusion metrics) travel as
- * strings. The decoded names are the vocabulary's own String instances, whose hashes are cached, so
- * the rule evaluator's map look-ups do not hash them again.
+ * (docs/benchmarks-throughput.md). The fusion stage's area metrics (its vocabulary with the default
+ * seasonal window) are coded too; any other name travels as a string. The decoded names are this
+ * table's own String instances, whose hashes are cached, so the rule evaluator's map look-ups do not
+ * hash them again.
  *
  * <p>Only used on the network, never in state: nothing is kept in this format.
  */
@@ -27,14 +32,27 @@ public final class AreaMetricsSerializer extends TypeSerializerSingleton<AreaMet
     private static final long serialVersionUID = 1L;
     public static final AreaMetricsSerializer INSTANCE = new AreaMetricsSerializer();
 
-    private static final String[] NAMES = new String[CountVocabulary.SIZE];
+    /** The count vocabulary, then the fusion stage's area metrics with the default seasonal window. */
+    private static final String[] NAMES;
     private static final Map<String, Integer> CODES = new HashMap<>();
     private static final String[] LAYERS = {"lsoa", "lad", "cell"};
     private static final int OTHER = -1;
 
     static {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < CountVocabulary.SIZE; i++) {
+            names.add(CountMetrics.name(i));
+        }
+        // A fusion update carries ~40 of these per area; as strings they were most of its bytes, and
+        // each decoded name was a new String the rule evaluator hashed again.
+        String seasonalWindow = SeasonalSettings.defaults().window().toHours() + "h";
+        for (String name : FusionMetricNames.of(seasonalWindow)) {
+            if (!names.contains(name)) {
+                names.add(name);
+            }
+        }
+        NAMES = names.toArray(String[]::new);
         for (int i = 0; i < NAMES.length; i++) {
-            NAMES[i] = CountMetrics.name(i);
             CODES.put(NAMES[i], i);
         }
     }
