@@ -74,11 +74,6 @@ public final class AlertRouting {
         return directory;
     }
 
-    /** The groups an alert joins, muted from the start or not at all. */
-    public List<RoutedAlert> route(Alert alert, boolean inhibited) {
-        return route(alert, inhibited ? OptionalLong.of(0) : OptionalLong.empty());
-    }
-
     /**
      * The groups an alert joins: one per matched route whose receiver delivers to someone.
      *

@@ -31,7 +31,7 @@ class DispatcherTest {
     }
 
     private void arrive(Alert alert, long at, boolean inhibited) {
-        List<RoutedAlert> routed = routing.route(alert, inhibited);
+        List<RoutedAlert> routed = routing.route(alert, inhibited ? OptionalLong.of(0) : OptionalLong.empty());
         assertThat(routed).hasSize(1);
         collect(dispatcher.onAlert(group, routed.get(0), at, controls));
     }
@@ -301,7 +301,7 @@ class DispatcherTest {
         for (int run = 0; run < 2; run++) {
             NotificationGroup fresh = NotificationGroup.empty();
             List<Notification> out = new ArrayList<>();
-            out.addAll(dispatcher.onAlert(fresh, routing.route(KNIVES, false).get(0), T0, controls).notifications());
+            out.addAll(dispatcher.onAlert(fresh, routing.route(KNIVES, OptionalLong.empty()).get(0), T0, controls).notifications());
             out.addAll(dispatcher.evaluate(fresh, T0 + 30 * SECOND, controls).notifications());
             out.addAll(dispatcher.evaluate(fresh, T0 + 30 * SECOND + 10 * MINUTE, controls).notifications());
             List<String> runKeys = out.stream().map(Notification::deliveryKey).toList();

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -78,7 +79,7 @@ class HostileSilenceHarnessTest {
                 .formatted(T0, T0 + 3_600 * SECOND, T0);
         assertThat(parse(allMatching)).isEmpty();
 
-        for (RoutedAlert routed : routing.route(KNIVES, false)) {
+        for (RoutedAlert routed : routing.route(KNIVES, OptionalLong.empty())) {
             harness.processElement(routed, 0);
         }
         harness.setProcessingTime(T0 + SECOND);

@@ -6,6 +6,7 @@ import static org.ember.jobs.delivery.DeliveryFixtures.T0;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalLong;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
@@ -63,7 +64,7 @@ class NotificationGroupFunctionHarnessTest {
     }
 
     private void arrive(Alert alert) throws Exception {
-        for (RoutedAlert routed : routing.route(alert, false)) {
+        for (RoutedAlert routed : routing.route(alert, OptionalLong.empty())) {
             harness.processElement(routed, 0);
         }
     }
