@@ -3,6 +3,7 @@ package org.ember.rules.counts;
 import java.util.Map;
 import org.ember.model.CountVocabulary;
 import org.ember.model.metrics.AreaMetrics;
+import org.ember.model.metrics.MetricUpdate;
 
 /**
  * Turns an area's count vectors into the metric updates rules read. Only the counts that changed
@@ -41,17 +42,24 @@ public final class CountMetrics {
      * @param previous the area's previous emission, or null when it had none (all zero)
      */
     public static Map<String, Double> changes(long[] previous, long[] current) {
-        // Built straight into an immutable map, which AreaMetrics keeps without copying: once per record and area.
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        Map.Entry<String, Double>[] changed = new Map.Entry[current.length];
+        // Arrays, not Map.ofEntries: the rules only iterate the update, so its names need no hashing
+        // and its values no boxing (MetricUpdate); AreaMetrics keeps it without copying. Once per record and area.
         int n = 0;
         for (int i = 0; i < current.length; i++) {
-            long before = previous == null ? 0 : previous[i];
-            if (current[i] != before) {
-                changed[n++] = Map.entry(NAMES[i], (double) current[i]);
+            if (current[i] != (previous == null ? 0 : previous[i])) {
+                n++;
             }
         }
-        return Map.ofEntries(java.util.Arrays.copyOf(changed, n));
+        String[] names = new String[n];
+        double[] values = new double[n];
+        int k = 0;
+        for (int i = 0; i < current.length && k < n; i++) {
+            if (current[i] != (previous == null ? 0 : previous[i])) {
+                names[k] = NAMES[i];
+                values[k++] = current[i];
+            }
+        }
+        return MetricUpdate.of(names, values, n);
     }
 
     /** The update to publish for one area when its counts changed at {@code asOf}. */

@@ -100,6 +100,9 @@ public final class RuleEvaluator {
         index(rules);
         SortedSet<Long> due = new TreeSet<>();
         for (Map.Entry<String, RuleState> entry : state.rules().entrySet()) {
+            if (!hasDeadline(entry.getValue())) {
+                continue; // firing: no deadline whatever the rule, so no need to look it up
+            }
             Rule rule = byStateKey.get(entry.getKey());
             if (rule != null) {
                 long deadline = deadline(rule, entry.getValue());
@@ -115,10 +118,28 @@ public final class RuleEvaluator {
     }
 
     /**
+     * Whether two states of an area have the same {@link #deadlines} under any one rule set: the same
+     * rule-state map (an evaluation that changes no rule state hands the map on as the same instance)
+     * and the same metric expiry. Why: the caller moves its timers from one state's deadlines to the
+     * other's after every update, and most updates change neither, so both sets need not be built.
+     */
+    public static boolean sameDeadlines(AreaState a, AreaState b) {
+        if (a.rules() != b.rules() || a.metrics().isEmpty() != b.metrics().isEmpty()) {
+            return false;
+        }
+        return a.metrics().isEmpty() || expiry(a.lastUpdate()) == expiry(b.lastUpdate());
+    }
+
+    /**
      * Whether one of {@link #deadlines} is at or before {@code time}: what a timer asks before it
      * advances the area. Why not {@code deadlines(..).first()}: a timer fires for every arrival as
      * well, and building the sorted set of deadlines just to look at its first was an eighth of
      * the rule stage's samples in the year backtest.
+     *
+     * <p>Why a rule is looked up only for a pending or resolving state whose phase began by
+     * {@code time}: a timer fires for every arrival, and looking up every state's rule was three
+     * quarters of this method's samples. A firing state has no deadline, and one whose phase began
+     * after {@code time} has none by then when every wait is non-negative ({@link #waitsBounded}).
      */
     public boolean dueBy(RuleSet rules, AreaState state, long time) {
         index(rules);
@@ -126,6 +147,10 @@ public final class RuleEvaluator {
             return true;
         }
         for (Map.Entry<String, RuleState> entry : state.rules().entrySet()) {
+            RuleState rs = entry.getValue();
+            if (!hasDeadline(rs) || (waitsBounded && notDueBy(phaseStart(rs), time))) {
+                continue;
+            }
             Rule rule = byStateKey.get(entry.getKey());
             if (rule != null) {
                 long deadline = deadline(rule, entry.getValue());
@@ -164,7 +189,7 @@ public final class RuleEvaluator {
         List<Rule> candidates = byLayer.getOrDefault(layer, List.of());
         long t = Math.max(time, state.lastTime());
         MetricValues metrics = state.values();
-        Map<String, RuleState> ruleStates = new HashMap<>(state.rules());
+        RuleStates ruleStates = new RuleStates(state.rules());
         long lastUpdate = state.lastUpdate();
         List<Alert> out = new ArrayList<>();
         Scope scope = new Scope(layer, areaId);
@@ -173,15 +198,26 @@ public final class RuleEvaluator {
         while (true) {
             long next = Long.MAX_VALUE;
             Rule nextRule = null;
+            boolean tie = false;
             for (Map.Entry<String, RuleState> entry : ruleStates.entrySet()) {
+                if (!hasDeadline(entry.getValue())) {
+                    continue; // firing: never the next deadline, whatever the rule
+                }
                 Rule rule = byStateKey.get(entry.getKey());
                 if (rule != null) {
                     long d = deadline(rule, entry.getValue());
+                    tie |= d == next && d != Long.MAX_VALUE;
                     if (d < next) {
                         next = d;
                         nextRule = rule;
+                        tie = false;
                     }
                 }
+            }
+            if (tie && next <= t && !ruleStates.copied()) {
+                // Equal deadlines go in the hash-map copy's order, as they always did: search that.
+                ruleStates.copy();
+                continue;
             }
             long expiry = metrics.isEmpty() ? Long.MAX_VALUE : expiry(lastUpdate);
             if (Math.min(next, expiry) > t) {
@@ -211,7 +247,7 @@ public final class RuleEvaluator {
             }
         }
         retireOrphans(ruleStates, layer, areaId, metrics, t, out);
-        AreaState next = new AreaState(metrics, ruleStates, t, metrics.isEmpty() ? Long.MIN_VALUE : lastUpdate);
+        AreaState next = new AreaState(metrics, ruleStates.current(), t, metrics.isEmpty() ? Long.MIN_VALUE : lastUpdate);
         return new Step(next.isEmpty() ? AreaState.EMPTY : next, out);
     }
 
@@ -324,6 +360,16 @@ public final class RuleEvaluator {
         return Math.floorDiv(lastUpdate + METRIC_TTL_MILLIS + DAY - 1, DAY) * DAY;
     }
 
+    /** Whether the state can have a deadline at all: pending or resolving, not plain firing (see {@link #deadline}). */
+    private static boolean hasDeadline(RuleState state) {
+        return state.isPending() || state.isResolving();
+    }
+
+    /** When the phase that ends at a deadline began (for a state that {@link #hasDeadline}). */
+    private static long phaseStart(RuleState state) {
+        return state.isPending() ? state.since() : state.resolvingSince();
+    }
+
     private static long deadline(Rule rule, RuleState state) {
         if (state.isPending()) {
             return state.since() + rule.forMillis();
@@ -340,6 +386,31 @@ public final class RuleEvaluator {
      */
     private final Map<String, Rule> formerRules = new HashMap<>();
 
+    /**
+     * Whether every rule's {@code for} and {@code keep_firing_for} is between 0 and
+     * {@link #LONGEST_WAIT}: then a deadline is never before its phase's start, and a start below
+     * {@link #LATEST_START} plus a wait does not overflow. Otherwise {@link #dueBy} looks every rule
+     * up, as it used to.
+     */
+    private boolean waitsBounded;
+    private static final long LONGEST_WAIT = Long.MAX_VALUE / 4;
+    private static final long LATEST_START = Long.MAX_VALUE - LONGEST_WAIT;
+
+    private static boolean waitsBounded(RuleSet rules) {
+        for (Rule rule : rules.rules()) {
+            if (rule.forMillis() < 0 || rule.forMillis() > LONGEST_WAIT || rule.keepFiringForMillis() < 0
+                    || rule.keepFiringForMillis() > LONGEST_WAIT) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** With {@link #waitsBounded}: a phase that began at {@code start} has no deadline at or before {@code time}. */
+    private static boolean notDueBy(long start, long time) {
+        return start > time && start < LATEST_START;
+    }
+
     private void index(RuleSet rules) {
         if (rules == indexed) {
             return;
@@ -351,6 +422,7 @@ public final class RuleEvaluator {
             keys.put(rule.stateKey(), rule);
         }
         formerRules.putAll(byStateKey);
+        waitsBounded = waitsBounded(rules);
         byLayer = layers;
         byStateKey = keys;
         indexed = rules;

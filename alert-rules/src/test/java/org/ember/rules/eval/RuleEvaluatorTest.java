@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.ember.model.Alert;
+import org.ember.rules.Rule;
 import org.ember.rules.RuleSet;
 import org.ember.rules.testing.TestAreas;
 import org.ember.rules.testing.Yaml;
@@ -203,6 +204,117 @@ class RuleEvaluatorTest {
         RuleEvaluator evaluator = new RuleEvaluator(new TestAreas());
         assertThat(evaluator.deadlines(rules, orphan)).isEmpty();
         assertThat(evaluator.dueBy(rules, orphan, Long.MAX_VALUE)).isFalse();
+    }
+
+    /**
+     * {@code dueBy} skips the rule look-up for firing states and for phases that began after the
+     * probe: against the first of {@code deadlines} on random states, start times near the ends of
+     * {@code long} (where start + wait overflows) and rule sets with negative or huge waits included.
+     */
+    @Test
+    void dueBySkipsOnlyWhatCannotBeDue() {
+        java.util.Random random = new java.util.Random(11);
+        String[] waits = {"0s", "1s", "2h", "3d"};
+        for (int run = 0; run < 300; run++) {
+            String forWait = waits[random.nextInt(waits.length)];
+            String keepWait = waits[random.nextInt(waits.length)];
+            RuleSet rules = Yaml.rules("""
+                    groups:
+                      - name: g
+                        rules:
+                          - name: a
+                            areas: {layer: lsoa}
+                            when: count{window=24h,feed=any,category=weapon} >= 3
+                            for: %s
+                            keep_firing_for: %s
+                            severity: warning
+                            annotations: {summary: "a"}
+                          - name: b
+                            areas: {layer: lsoa}
+                            when: count{window=24h,feed=any,category=weapon} >= 2
+                            keep_firing_for: %s
+                            severity: critical
+                            annotations: {summary: "b"}
+                    """.formatted(forWait, keepWait, waits[random.nextInt(waits.length)]));
+            if (random.nextInt(4) == 0) {
+                // Waits no YAML file would give: negative, or so long that start + wait overflows.
+                long odd = random.nextBoolean() ? -5 * H : Long.MAX_VALUE - random.nextInt(3);
+                Rule first = rules.rules().get(0);
+                Rule changed = new Rule(first.name(), first.group(), first.areas(), first.when(), first.resolve(),
+                        odd, first.keepFiringForMillis(), first.severity(), first.labels(), first.annotations(),
+                        first.cap(), first.stateKey());
+                rules = new RuleSet(rules.version(), rules.contentHash(), List.of(changed, rules.rules().get(1)));
+            }
+            Map<String, RuleState> states = new java.util.HashMap<>();
+            long[] starts = {FRIDAY_22H, FRIDAY_22H + H, 0, Long.MIN_VALUE + 1, Long.MAX_VALUE - H, Long.MAX_VALUE / 2};
+            for (Rule rule : rules.rules()) {
+                long since = starts[random.nextInt(starts.length)];
+                long other = starts[random.nextInt(starts.length)];
+                switch (random.nextInt(4)) {
+                    case 0 -> states.put(rule.stateKey(), RuleState.pending(since));
+                    case 1 -> states.put(rule.stateKey(), new RuleState(RuleState.FIRING, since, since, 0));
+                    case 2 -> states.put(rule.stateKey(), new RuleState(RuleState.RESOLVING, since, since, other));
+                    default -> { }
+                }
+            }
+            if (random.nextBoolean()) {
+                states.put("gone", RuleState.pending(FRIDAY_22H));
+            }
+            AreaState state = new AreaState(Map.of(), states, FRIDAY_22H, Long.MIN_VALUE);
+            RuleEvaluator evaluator = new RuleEvaluator(new TestAreas());
+            java.util.SortedSet<Long> deadlines = evaluator.deadlines(rules, state);
+            List<Long> probes = new ArrayList<>(List.of(Long.MIN_VALUE, Long.MAX_VALUE, FRIDAY_22H, 0L));
+            for (long start : starts) {
+                probes.addAll(List.of(start - 1, start, start + 1));
+            }
+            for (long d : deadlines) {
+                probes.addAll(List.of(d - 1, d, d + 1));
+            }
+            for (long probe : probes) {
+                assertThat(evaluator.dueBy(rules, state, probe)).as("run %d at %d", run, probe)
+                        .isEqualTo(!deadlines.isEmpty() && deadlines.first() <= probe);
+            }
+        }
+    }
+
+    /**
+     * Rule states are copied only when one changes: an update that changes none hands the stored map
+     * on as the same instance (so {@code sameDeadlines} holds), and deadlines that tie still apply in
+     * the order of the hash-map copy the evaluator always iterated.
+     */
+    @Test
+    void unchangedRuleStatesAreHandedOnAndTiesKeepTheCopysOrder() {
+        StringBuilder yaml = new StringBuilder("groups:\n  - name: g\n    rules:\n");
+        for (int i = 0; i < 12; i++) {
+            yaml.append("""
+                          - name: r%d
+                            areas: {layer: lsoa}
+                            when: count{window=24h,feed=any,category=weapon} >= %d
+                            for: 2h
+                            severity: warning
+                            annotations: {summary: "r%d"}
+                    """.formatted(i, 1 + i % 3, i));
+        }
+        RuleSet rules = Yaml.rules(yaml.toString());
+        Area area = new Area(rules).weapons(FRIDAY_22H, 5);
+        AreaState pending = area.state;
+        assertThat(pending.rules()).hasSize(12);
+        // Another value that keeps every rule pending: same rule map, same deadlines (same expiry day).
+        area.weapons(FRIDAY_22H + 1, 4);
+        assertThat(area.state.rules()).isSameAs(pending.rules());
+        assertThat(RuleEvaluator.sameDeadlines(pending, area.state)).isTrue();
+        assertThat(area.evaluator.deadlines(rules, area.state)).isEqualTo(area.evaluator.deadlines(rules, pending));
+        // All twelve deadlines tie at +2h: they fire in the order a HashMap copy of the states iterates.
+        List<String> copyOrder = new ArrayList<>(new java.util.HashMap<>(area.state.rules()).keySet());
+        area.timer(FRIDAY_22H + 2 * H);
+        List<String> fired = area.published.stream().map(Alert::rule).toList();
+        Map<String, String> nameByKey = new java.util.HashMap<>();
+        rules.rules().forEach(r -> nameByKey.put(r.stateKey(), r.name()));
+        assertThat(fired).containsExactlyElementsOf(copyOrder.stream().map(nameByKey::get).toList());
+        assertThat(RuleEvaluator.sameDeadlines(pending, area.state)).isFalse();
+        // A changed expiry alone makes them differ.
+        AreaState later = new AreaState(pending.metrics(), pending.rules(), pending.lastTime(), pending.lastUpdate() + 9 * 24 * H);
+        assertThat(RuleEvaluator.sameDeadlines(pending, later)).isFalse();
     }
 
     @Test

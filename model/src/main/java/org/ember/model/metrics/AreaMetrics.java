@@ -18,7 +18,8 @@ import java.util.Map;
 public record AreaMetrics(String layer, String areaId, long asOf, String source, Map<String, Double> values,
         long appendedAt) {
     public AreaMetrics {
-        values = Map.copyOf(values);
+        // A MetricUpdate is immutable already (and never hashed: see there); anything else is copied.
+        values = values instanceof MetricUpdate ? values : Map.copyOf(values);
     }
 
     /** An update not caused by a record of known append time. */

@@ -320,10 +320,23 @@ public final class AreaCountsRulesFunction
 
     /**
      * Stores the new rule state and moves the rule timers from the old state's deadlines to the new
-     * one's; a timer the counts or waiting inputs still need stays.
+     * one's (unless they are the same: {@link RuleEvaluator#sameDeadlines}); a timer the counts or
+     * waiting inputs still need stays.
      */
     private void keep(String key, AreaState before, AreaState after, RuleSet inForce, long[] counts, TimerService timers)
             throws Exception {
+        if (!RuleEvaluator.sameDeadlines(before, after)) {
+            moveTimers(key, before, after, inForce, counts, timers);
+        }
+        if (after.isEmpty()) {
+            area.clear();
+        } else {
+            area.update(after);
+        }
+    }
+
+    private void moveTimers(String key, AreaState before, AreaState after, RuleSet inForce, long[] counts,
+            TimerService timers) throws Exception {
         SortedSet<Long> old = before.isEmpty() ? new TreeSet<>() : evaluator.deadlines(inForce, before);
         SortedSet<Long> needed = after.isEmpty() ? new TreeSet<>() : evaluator.deadlines(inForce, after);
         for (long t : old) {
@@ -335,11 +348,6 @@ public final class AreaCountsRulesFunction
             if (!old.contains(t)) {
                 timers.registerEventTimeTimer(t);
             }
-        }
-        if (after.isEmpty()) {
-            area.clear();
-        } else {
-            area.update(after);
         }
     }
 }

@@ -14,6 +14,7 @@ import org.ember.fusion.FusionMetricNames;
 import org.ember.geo.layers.SeasonalSettings;
 import org.ember.model.CountVocabulary;
 import org.ember.model.metrics.AreaMetrics;
+import org.ember.model.metrics.MetricUpdate;
 import org.ember.rules.counts.CountMetrics;
 
 /**
@@ -115,15 +116,16 @@ public final class AreaMetricsSerializer extends TypeSerializerSingleton<AreaMet
         String source = in.readBoolean() ? CountMetrics.SOURCE : in.readUTF();
         long appendedAt = in.readLong();
         int n = in.readInt();
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        Map.Entry<String, Double>[] entries = new Map.Entry[n];
+        String[] names = new String[n];
+        double[] values = new double[n];
         for (int i = 0; i < n; i++) {
             int code = in.readShort();
-            String name = code == OTHER ? in.readUTF() : NAMES[code];
-            entries[i] = Map.entry(name, in.readDouble());
+            names[i] = code == OTHER ? in.readUTF() : NAMES[code];
+            values[i] = in.readDouble();
         }
-        // An immutable map: AreaMetrics' own Map.copyOf keeps it as it is instead of copying again.
-        return new AreaMetrics(layer, areaId, asOf, source, Map.ofEntries(entries), appendedAt);
+        // Arrays, not Map.ofEntries: the names (decoded strings among them) are not hashed, nor the
+        // values boxed, for an update that the rules only iterate (MetricUpdate); AreaMetrics keeps it as it is.
+        return new AreaMetrics(layer, areaId, asOf, source, MetricUpdate.of(names, values, n), appendedAt);
     }
 
     @Override
