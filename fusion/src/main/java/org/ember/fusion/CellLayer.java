@@ -291,7 +291,7 @@ final class CellLayer {
                         centre.lon(), centre.lat(), zeros, labels, List.of()));
                 lad.out().metrics(new AreaMetrics("cell", cell, asOf, "fusion", zeros));
                 state.cells().remove(cell);
-                markArea(cell, old, labels, null, emerging);
+                markArea(cell, old, labels);
             }
             return;
         }
@@ -304,15 +304,14 @@ final class CellLayer {
             lad.out().hotspot(new HotspotUpdate(HotspotUpdate.CELL_SCORED, "cell", cell, lad.lad(), asOf, centre.lon(),
                     centre.lat(), published, publishedLabels, List.of()));
             lad.out().metrics(new AreaMetrics("cell", cell, asOf, "fusion", published));
-            Published now = new Published(published, publishedLabels, List.of());
-            state.cells().put(cell, now);
-            markArea(cell, old, publishedLabels, now, emerging);
+            state.cells().put(cell, new Published(published, publishedLabels, List.of()));
+            markArea(cell, old, publishedLabels);
         }
     }
 
-    /** The areas whose cell summary a changed cell moves (now {@code now}, null: gone): its LSOA before and after. */
-    private void markArea(String cell, Published old, Map<String, String> labels, Published now, String emerging) {
-        CellSummaries.changed(lad, cell, now, emerging);
+    /** The areas whose cell summary a changed cell moves: its LSOA before and after. */
+    private void markArea(String cell, Published old, Map<String, String> labels) {
+        CellSummaries.changed(lad, cell);
         DirtyAreas dirty = lad.cache().dirty;
         if (old != null && old.labels().get("lsoa") != null) {
             dirty.mark(lad.lsoaKey(old.labels().get("lsoa")));

@@ -21,7 +21,7 @@ final class CellSummaries {
 
     /** One area's running summary. */
     private static final class Area {
-        /** Gi* z of the cells with incidents, those above zero (or NaN: {@link #raising}), as a multiset: the largest is read. */
+        /** Gi* z of the cells with incidents, as a multiset: the largest is read. */
         final TreeMap<Double, Integer> zs = new TreeMap<>();
         final TreeSet<String> hot = new TreeSet<>();
         final TreeSet<String> emerging = new TreeSet<>();
@@ -157,30 +157,12 @@ final class CellSummaries {
         return cells;
     }
 
-    /**
-     * A cell's publication changed: it is now {@code now} (null: gone) with emerging category
-     * {@code emerging}, as state holds them (the caller has them in hand: no state read here).
-     * Refreshes it if the summaries exist.
-     */
-    static void changed(LadScope lad, String cell, Published now, String emerging) {
+    /** A cell's publication changed (it is now as state holds it, or gone): refresh it if the summaries exist. */
+    static void changed(LadScope lad, String cell) {
         CellSummaries summaries = lad.cache().cellSummaries;
         if (summaries != null) {
-            summaries.put(lad, cell, now, emerging);
+            summaries.put(lad, cell, lad.state().cells().get(cell), lad.state().emerging().get(cell));
         }
-    }
-
-    /**
-     * The cell's z as far as its areas' largest z can see it: that of a cell with incidents, and
-     * only when above zero (or NaN), since the largest is read as {@code max(0, largest)} and an
-     * area without any is 0 too. Most cells' z then moves without the summaries' sorted z's
-     * changing: a republication that keeps z at or below zero is no change to them at all.
-     */
-    static Double raising(Published p) {
-        if (!(p.values().getOrDefault(CellLayer.CELL_COUNT, 0.0) > 0)) {
-            return null;
-        }
-        double z = p.values().getOrDefault(CellLayer.GI_Z, 0.0);
-        return z <= 0 ? null : z;
     }
 
     /** The published cells were cleared or the emerging categories replaced: bring up to date on next use. */
@@ -209,7 +191,8 @@ final class CellSummaries {
         Part part = null;
         if (p != null) {
             String lsoa = p.labels().get("lsoa");
-            part = new Part(lsoa == null ? null : lad.lsoaKey(lsoa), raising(p),
+            part = new Part(lsoa == null ? null : lad.lsoaKey(lsoa),
+                    p.values().getOrDefault(CellLayer.CELL_COUNT, 0.0) > 0 ? p.values().getOrDefault(CellLayer.GI_Z, 0.0) : null,
                     "true".equals(p.labels().get("hot")), EmergingLayer.hotNow(emergingCategory));
         }
         Part was = part == null ? parts.remove(cell) : parts.put(cell, part);
