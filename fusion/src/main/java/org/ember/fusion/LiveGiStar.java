@@ -351,12 +351,9 @@ final class LiveGiStar {
         List<DriftIndex.Entry> unsafe = new ArrayList<>();
         double mean = studyArea < 3 ? 0 : mean();
         double variance = studyArea < 3 ? 0 : variance();
-        for (long classKey : drift.classKeys()) {
-            DriftIndex.Safe safe = degenerate ? DriftIndex.Safe.EVERYTHING
-                    : DriftIndex.safeAround(z(DriftIndex.lagOf(classKey), DriftIndex.membersOf(classKey), mean, variance),
-                            CellLayer.Z_TOLERANCE);
-            drift.unsafe(classKey, safe, unsafe);
-        }
+        drift.unsafe(classKey -> degenerate ? DriftIndex.Safe.EVERYTHING
+                : DriftIndex.safeAround(z(DriftIndex.lagOf(classKey), DriftIndex.membersOf(classKey), mean, variance),
+                        CellLayer.Z_TOLERANCE), unsafe);
         for (DriftIndex.Entry e : unsafe) {
             out.add(id((Slot) e));
         }

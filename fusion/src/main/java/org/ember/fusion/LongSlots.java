@@ -96,6 +96,17 @@ final class LongSlots<V> {
         return out;
     }
 
+    /** Passes each value to {@code action}, in no particular order; the action must not put or remove. */
+    @SuppressWarnings("unchecked")
+    void forEachValue(java.util.function.Consumer<? super V> action) {
+        Object[] all = values;
+        for (Object v : all) {
+            if (v != null) {
+                action.accept((V) v);
+            }
+        }
+    }
+
     private void resize(int capacity) {
         long[] oldKeys = keys;
         Object[] oldValues = values;

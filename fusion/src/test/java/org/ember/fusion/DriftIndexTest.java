@@ -109,4 +109,69 @@ class DriftIndexTest {
         entries.forEach(index::remove);
         assertThat(index.classes()).isZero();
     }
+    /**
+     * The index against a plain scan of its entries under random filing, refiling, references
+     * (ties, ±0, NaN: unpublished, foreign) and removals: every class's unsafe cells, by class and
+     * all classes at once, are exactly those of the scan.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5})
+    void unsafeCellsAreThoseOfAPlainScan(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        DriftIndex index = new DriftIndex();
+        List<DriftIndex.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            entries.add(new DriftIndex.Entry(random.nextInt(3) == 0 ? i : 1_000_000L * i - 7));
+        }
+        long[] classKeys = {DriftIndex.classKey(0, 9), DriftIndex.classKey(1, 9), DriftIndex.classKey(3, 21),
+                DriftIndex.classKey(12, 29), DriftIndex.NONE};
+        double[] references = {Double.NaN, 0.0, -0.0, 0.5, -0.5, 1.2, 2.0, -2.0, 3.3, 0.25};
+        java.util.Map<Long, Double> zOf = new java.util.HashMap<>();
+        for (int step = 0; step < 20_000; step++) {
+            DriftIndex.Entry e = entries.get(random.nextInt(entries.size()));
+            switch (random.nextInt(5)) {
+                case 0, 1 -> index.file(e, classKeys[random.nextInt(classKeys.length)]);
+                case 2 -> index.reference(e, random.nextBoolean() ? references[random.nextInt(references.length)]
+                        : (random.nextDouble() - 0.5) * 8, random.nextInt(10) == 0);
+                case 3 -> index.reference(e, e.reference, e.foreign); // the same again: a no-op
+                default -> {
+                    if (random.nextInt(4) == 0) {
+                        index.remove(e);
+                    } else {
+                        index.file(e, e.classKey);
+                    }
+                }
+            }
+            if (step % 97 != 0) {
+                continue;
+            }
+            for (long classKey : classKeys) {
+                zOf.put(classKey, random.nextInt(8) == 0 ? references[random.nextInt(references.length)]
+                        : (random.nextDouble() - 0.5) * 8);
+            }
+            java.util.Set<DriftIndex.Entry> all = new java.util.HashSet<>();
+            for (long classKey : classKeys) {
+                DriftIndex.Safe safe = DriftIndex.safeAround(zOf.get(classKey), TOLERANCE);
+                java.util.Set<DriftIndex.Entry> expected = new java.util.HashSet<>();
+                for (DriftIndex.Entry x : entries) {
+                    if (x.classKey == classKey && classKey != DriftIndex.NONE && !x.foreign
+                            && (safe.all() || (Double.isNaN(x.reference) ? safe.unpublished()
+                                    : x.reference <= safe.low() || x.reference >= safe.high()))) {
+                        expected.add(x);
+                    }
+                }
+                List<DriftIndex.Entry> got = new ArrayList<>();
+                index.unsafe(classKey, safe, got);
+                assertThat(got).as("class %d at step %d: no duplicates", classKey, step).hasSameSizeAs(expected);
+                assertThat(new java.util.HashSet<>(got)).as("class %d at step %d", classKey, step).isEqualTo(expected);
+                all.addAll(expected);
+            }
+            List<DriftIndex.Entry> got = new ArrayList<>();
+            index.unsafe(classKey -> DriftIndex.safeAround(zOf.get(classKey), TOLERANCE), got);
+            assertThat(got).as("all classes at step %d: no duplicates", step).hasSameSizeAs(all);
+            assertThat(new java.util.HashSet<>(got)).as("all classes at step %d", step).isEqualTo(all);
+        }
+        entries.forEach(index::remove);
+        assertThat(index.classes()).isZero();
+    }
 }
