@@ -15,11 +15,6 @@ public final class LatencySample {
     private long[] sentAt = new long[1024];
     private int size;
 
-    /** A latency whose record's send time is not known (it counts in no period). */
-    public synchronized void add(long millis) {
-        add(Long.MIN_VALUE, millis);
-    }
-
     public synchronized void add(long appendedAtMillis, long millis) {
         if (size == values.length) {
             values = Arrays.copyOf(values, size * 2);

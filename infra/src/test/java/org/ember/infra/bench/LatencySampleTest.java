@@ -14,7 +14,7 @@ class LatencySampleTest {
         LatencySample sample = new LatencySample();
         assertThat(sample.quantile(0.5)).as("empty").isEqualTo(-1);
         for (long v = 2000; v >= 1; v--) {
-            sample.add(v);
+            sample.add(START + v, v);
         }
         assertThat(sample.size()).isEqualTo(2000);
         assertThat(sample.quantile(0.5)).isEqualTo(1000);
@@ -34,7 +34,7 @@ class LatencySampleTest {
             sample.add(START + 2 * TEN_SECONDS + i * 40, i % 50);
         }
         sample.add(START - 5, 9_999); // sent before the start (the warm-up): in no period
-        sample.add(70);               // send time unknown: in no period
+        sample.add(START - 1, 70);    // also before the start
 
         assertThat(sample.byPeriod(START, TEN_SECONDS)).containsExactly(
                 new LatencySample.Period(0, TEN_SECONDS, 100, 1_050, 1_099, 1_100),
