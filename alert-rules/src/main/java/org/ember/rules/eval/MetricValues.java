@@ -1,13 +1,11 @@
 package org.ember.rules.eval;
 
 import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import org.ember.model.metrics.ArrayEntrySet;
 import org.ember.model.metrics.MetricUpdate;
 
 /**
@@ -275,41 +273,6 @@ final class MetricValues extends AbstractMap<String, Double> {
 
     @Override
     public Set<Map.Entry<String, Double>> entrySet() {
-        return new AbstractSet<>() {
-            @Override
-            public Iterator<Map.Entry<String, Double>> iterator() {
-                return new Iterator<>() {
-                    private int next = skipTombstones(0);
-
-                    @Override
-                    public boolean hasNext() {
-                        return next < names.length;
-                    }
-
-                    @Override
-                    public Map.Entry<String, Double> next() {
-                        if (next >= names.length) {
-                            throw new NoSuchElementException();
-                        }
-                        int i = next;
-                        next = skipTombstones(i + 1);
-                        return new AbstractMap.SimpleImmutableEntry<>(names[i], values[i]);
-                    }
-                };
-            }
-
-            @Override
-            public int size() {
-                return size;
-            }
-        };
-    }
-
-    private int skipTombstones(int from) {
-        int i = from;
-        while (i < names.length && isTombstone(values[i])) {
-            i++;
-        }
-        return i;
+        return ArrayEntrySet.skipping(names, values, names.length, size, MetricValues::isTombstone);
     }
 }

@@ -1,10 +1,7 @@
 package org.ember.model.metrics;
 
 import java.util.AbstractMap;
-import java.util.AbstractSet;
-import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 
@@ -90,32 +87,6 @@ public final class MetricUpdate extends AbstractMap<String, Double> {
 
     @Override
     public Set<Map.Entry<String, Double>> entrySet() {
-        return new AbstractSet<>() {
-            @Override
-            public Iterator<Map.Entry<String, Double>> iterator() {
-                return new Iterator<>() {
-                    private int next;
-
-                    @Override
-                    public boolean hasNext() {
-                        return next < size;
-                    }
-
-                    @Override
-                    public Map.Entry<String, Double> next() {
-                        if (next >= size) {
-                            throw new NoSuchElementException();
-                        }
-                        int i = next++;
-                        return new AbstractMap.SimpleImmutableEntry<>(names[i], values[i]);
-                    }
-                };
-            }
-
-            @Override
-            public int size() {
-                return size;
-            }
-        };
+        return ArrayEntrySet.of(names, values, size);
     }
 }
