@@ -42,6 +42,8 @@ public final class ClusterCampaign {
     private static final String RULES_OPERATOR = "Evaluate rules per area";
     /** How long a run may take to apply what it read once the group committed it; then it fails. */
     private static final Duration APPLIED_TIMEOUT = Duration.ofMinutes(8);
+    /** Days replayed by `ember chaos`: a week of March, every weekday's and the weekend's peaks. */
+    public static final int WEEK = 7;
 
     /**
      * What to break during a run: TaskManager kills, how long broker 1 is stopped (zero: not at all),
@@ -109,14 +111,17 @@ public final class ClusterCampaign {
     }
 
     /**
-     * Uploads the job jar and publishes the deployment's replay (7 days of March 2025, seed 42) to the
-     * cluster's feeds.
+     * Uploads the job jar and publishes the deployment's replay (the first {@code days} days of March
+     * 2025, seed 42) to the cluster's feeds.
      */
-    public static ClusterCampaign prepare(LocalCluster cluster, Path home, Path deployment, Path dataDir,
+    public static ClusterCampaign prepare(LocalCluster cluster, Path home, Path deployment, Path dataDir, int days,
             PrintStream out) {
+        if (days < 1 || days > 31) {
+            throw new IllegalArgumentException("a replay of " + days + " days: March has 1 to 31");
+        }
         String jarId = cluster.rest().upload(ClusterFiles.jobJar(home));
         int status = EmberCli.run("simulate", "--bootstrap-servers", cluster.bootstrapServers(), "--speed", "0",
-                "--from", "2025-03", "--to", "2025-03", "--sim-duration", "7d", "--data-dir", dataDir.toString(),
+                "--from", "2025-03", "--to", "2025-03", "--sim-duration", days + "d", "--data-dir", dataDir.toString(),
                 "--deployment", deployment.toString());
         if (status != 0) {
             throw new IllegalStateException("ember simulate failed with status " + status);

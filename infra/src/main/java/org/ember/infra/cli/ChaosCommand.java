@@ -101,7 +101,7 @@ public final class ChaosCommand implements Runnable {
         try (LocalCluster cluster = LocalCluster.start(new LocalCluster.Layout(dir, ClusterPorts.free(),
                 ClusterFiles.flinkClasspath(home), ClusterFiles.kafkaClasspath(), 2))) {
             Path deployment = home.resolve("deployments/south-wales-gwent/deployment.yaml");
-            ClusterCampaign campaign = ClusterCampaign.prepare(cluster, home, deployment, data, System.out);
+            ClusterCampaign campaign = ClusterCampaign.prepare(cluster, home, deployment, data, ClusterCampaign.WEEK, System.out);
             ClusterCampaign.Run undisturbed = campaign.run("undisturbed", ClusterCampaign.Faults.NONE, null);
             // Halfway through the faulted run, an invalid rule set too: rejected, the rules in force stay.
             long version = 1_000_000 + System.currentTimeMillis() % 1_000_000;
