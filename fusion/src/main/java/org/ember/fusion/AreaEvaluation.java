@@ -29,8 +29,6 @@ final class AreaEvaluation {
     private final RiskLayer risk;
     private final TensionLayer tension;
     private final SeasonalLayer seasonal;
-    private java.time.Duration vocabularyWindow;
-    private AreaVocabulary vocabulary;
     /** The tension weights last checked for {@link #monotone}, and whether none was negative. */
     private Map<String, Double> checkedWeights;
     private boolean weightsMonotone;
@@ -155,14 +153,19 @@ final class AreaEvaluation {
         return e;
     }
 
-    /** The vocabulary of the configured seasonal window (named once per window, not per evaluation). */
+    /**
+     * The vocabulary of the configured seasonal window, named once per window in task memory: this
+     * class lives for one call of the authority's analytics, and naming it at every tick spelt the
+     * window again.
+     */
     private AreaVocabulary vocabulary() {
+        LadCache cache = lad.cache();
         java.time.Duration window = lad.settings().seasonal().window();
-        if (!window.equals(vocabularyWindow)) {
-            vocabulary = AreaVocabulary.of(window.toHours() + "h");
-            vocabularyWindow = window;
+        if (!window.equals(cache.vocabularyWindow)) {
+            cache.vocabulary = AreaVocabulary.of(window.toHours() + "h");
+            cache.vocabularyWindow = window;
         }
-        return vocabulary;
+        return cache.vocabulary;
     }
 
     /**
@@ -306,7 +309,8 @@ final class AreaEvaluation {
         Published old = state.areas().get(key);
         Map<String, String> labels = old == null ? Map.of() : old.labels();
         TensionScore previous = old == null ? null : tension.previous(key, labels);
-        if (tension.changed(previous, e.score)) {
+        boolean tensionPublished = tension.changed(previous, e.score);
+        if (tensionPublished) {
             labels = new LinkedHashMap<>(labels);
             tension.publish(e.layer, e.code, e::reasons, e.score, previous, labels, asOf);
         }
@@ -334,11 +338,17 @@ final class AreaEvaluation {
             Published now = new Published(values, labels, List.of());
             state.areas().put(key, now);
             tension.published(key, now);
+            if (tensionPublished) {
+                tension.remember(key, now.labels(), e.score);
+            }
             return now;
         }
         if (!old.labels().equals(labels)) {
             Published now = new Published(old.values(), labels, List.of());
             state.areas().put(key, now);
+            if (tensionPublished) {
+                tension.remember(key, now.labels(), e.score);
+            }
             return now;
         }
         return old;

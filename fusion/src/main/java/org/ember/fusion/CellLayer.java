@@ -229,16 +229,26 @@ final class CellLayer {
             TreeMap<String, Integer> lsoas = lsoasOfCell.get(cell); // never empty: a cell without any is left out
             boolean ours = owners.publishes(lad.lad(), cell, lsoas != null);
             CellHotspots.CellScore score = ours ? scoreOf.apply(cell) : null;
-            evaluate(cell, score, ours ? membersOfCell.getOrDefault(cell, 0) : 0, ours ? state.emerging().get(cell) : null,
-                    lsoas, asOf);
+            Published now = evaluate(cell, score, ours ? membersOfCell.getOrDefault(cell, 0) : 0,
+                    ours ? state.emerging().get(cell) : null, lsoas, asOf);
             if (live != null) {
-                Published now = state.cells().get(cell);
+                if (now == UNREAD) {
+                    now = state.cells().get(cell);
+                }
                 live.published(cell, score != null && now != null ? now.values().get(GI_Z) : Double.NaN, !ours);
             }
         }
     }
 
-    private void evaluate(String cell, CellHotspots.CellScore score, int members, String emerging,
+    /** What {@link #evaluate} returns when it did not read the cell's publication (its inputs are those last evaluated). */
+    private static final Published UNREAD = new Published(Map.of(), Map.of(), List.of());
+
+    /**
+     * Evaluates one cell and publishes what is news ({@code emerging}: its category in state, or null
+     * for a cell another authority publishes). Returns what state holds for the cell afterwards
+     * (null: nothing), or {@link #UNREAD} when it was not read.
+     */
+    private Published evaluate(String cell, CellHotspots.CellScore score, int members, String emerging,
             Map<String, Integer> lsoas, long asOf) {
         LadState state = lad.state();
         long count = score == null ? 0 : score.count();
@@ -258,23 +268,14 @@ final class CellLayer {
         Inputs inputs = new Inputs(count, score == null ? 0.0 : score.z(), bin, score != null && score.hot(), members,
                 majority, emerging);
         if (lad.cache().incremental && inputs.equals(lad.cache().cellInputs.get(cell))) {
-            return; // evaluated from the same inputs before: it would publish nothing
+            return UNREAD; // evaluated from the same inputs before: it would publish nothing
         }
-        Map<String, Double> values = new LinkedHashMap<>();
-        values.put(CELL_COUNT, (double) count);
-        values.put(GI_Z, score == null ? 0.0 : Publish.round(score.z()));
-        values.put("cluster_members", (double) members);
-        Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("bin", Integer.toString(bin));
-        labels.put("hot", Boolean.toString(score != null && score.hot()));
+        double z = score == null ? 0.0 : Publish.round(score.z());
+        String binLabel = Integer.toString(bin);
+        String hotLabel = Boolean.toString(score != null && score.hot());
         Published old = state.cells().get(cell);
         String lsoa = majority == null ? (old == null ? null : old.labels().get("lsoa")) : majority;
-        if (lsoa != null) {
-            labels.put("lsoa", lsoa);
-        }
-        if (emerging != null) {
-            labels.put("emerging", HotSpotCategory.valueOf(emerging).label());
-        }
+        String emergingLabel = emerging == null ? null : HotSpotCategory.valueOf(emerging).label();
         boolean empty = count == 0 && bin <= 0 && members == 0 && !emergingHot;
         if (lad.cache().incremental) {
             if (empty) {
@@ -283,36 +284,64 @@ final class CellLayer {
                 lad.cache().cellInputs.put(cell, inputs);
             }
         }
-        if (empty) {
-            if (old != null) {
-                Map<String, Double> zeros = Publish.zeros(values);
-                LonLat centre = lad.cache().centre(cell);
-                lad.out().hotspot(new HotspotUpdate(HotspotUpdate.CELL_CLEARED, "cell", cell, lad.lad(), asOf,
-                        centre.lon(), centre.lat(), zeros, labels, List.of()));
-                lad.out().metrics(new AreaMetrics("cell", cell, asOf, "fusion", zeros));
-                state.cells().remove(cell);
-                markArea(cell, old, labels);
-            }
-            return;
-        }
         // Gi* z moves a little whenever anything in the study area moves: only a real change is news.
-        if (old == null || !old.labels().equals(labels) || Publish.materially(old.values(), values, Z_TOLERANCE)) {
-            LonLat centre = lad.cache().centre(cell);
-            // Copied once: the update, the metrics and the state keep this very map (each copied it before).
-            Map<String, Double> published = Map.copyOf(values);
-            Map<String, String> publishedLabels = Map.copyOf(labels);
-            lad.out().hotspot(new HotspotUpdate(HotspotUpdate.CELL_SCORED, "cell", cell, lad.lad(), asOf, centre.lon(),
-                    centre.lat(), published, publishedLabels, List.of()));
-            lad.out().metrics(new AreaMetrics("cell", cell, asOf, "fusion", published));
-            state.cells().put(cell, new Published(published, publishedLabels, List.of()));
-            markArea(cell, old, publishedLabels);
+        // Told from the numbers (CellNews): the maps are built only for an update.
+        if (!empty && old != null && CellNews.sameLabels(old.labels(), binLabel, hotLabel, lsoa, emergingLabel)
+                && !CellNews.materially(old.values(), count, z, members, Z_TOLERANCE)) {
+            return old;
         }
+        if (empty && old == null) {
+            return null;
+        }
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put(CELL_COUNT, (double) count);
+        values.put(GI_Z, z);
+        values.put(CellNews.CLUSTER_MEMBERS, (double) members);
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("bin", binLabel);
+        labels.put("hot", hotLabel);
+        if (lsoa != null) {
+            labels.put("lsoa", lsoa);
+        }
+        if (emergingLabel != null) {
+            labels.put("emerging", emergingLabel);
+        }
+        if (empty) {
+            Map<String, Double> zeros = Publish.zeros(values);
+            LonLat centre = lad.cache().centre(cell);
+            lad.out().hotspot(new HotspotUpdate(HotspotUpdate.CELL_CLEARED, "cell", cell, lad.lad(), asOf,
+                    centre.lon(), centre.lat(), zeros, labels, List.of()));
+            lad.out().metrics(new AreaMetrics("cell", cell, asOf, "fusion", zeros));
+            state.cells().remove(cell);
+            markArea(cell, old, null, null, labels);
+            return null;
+        }
+        LonLat centre = lad.cache().centre(cell);
+        // Copied once: the update, the metrics and the state keep this very map (each copied it before).
+        Map<String, Double> published = Map.copyOf(values);
+        Map<String, String> publishedLabels = Map.copyOf(labels);
+        lad.out().hotspot(new HotspotUpdate(HotspotUpdate.CELL_SCORED, "cell", cell, lad.lad(), asOf, centre.lon(),
+                centre.lat(), published, publishedLabels, List.of()));
+        lad.out().metrics(new AreaMetrics("cell", cell, asOf, "fusion", published));
+        Published now = new Published(published, publishedLabels, List.of());
+        state.cells().put(cell, now);
+        markArea(cell, old, now, emerging, publishedLabels);
+        return now;
     }
 
-    /** The areas whose cell summary a changed cell moves: its LSOA before and after. */
-    private void markArea(String cell, Published old, Map<String, String> labels) {
-        CellSummaries.changed(lad, cell);
+    /**
+     * The areas whose cell summary a changed cell moves: those whose summary now says something else
+     * (a republished z below the area's largest, or a count, bin or cluster change, moves none), or,
+     * when the running summaries cannot tell, its LSOA before and after. The summary is all an area
+     * reads of its cells, so an area it does not move would publish nothing new. {@code now} is
+     * what state now holds for the cell (null: nothing), {@code emerging} its category in state (a
+     * published cell is the authority's own, whose category the tick read).
+     */
+    private void markArea(String cell, Published old, Published now, String emerging, Map<String, String> labels) {
         DirtyAreas dirty = lad.cache().dirty;
+        if (CellSummaries.changed(lad, cell, now, emerging, dirty::mark)) {
+            return;
+        }
         if (old != null && old.labels().get("lsoa") != null) {
             dirty.mark(lad.lsoaKey(old.labels().get("lsoa")));
         }

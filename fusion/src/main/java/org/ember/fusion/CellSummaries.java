@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * The published cells of every area of one local authority, summed up ({@link CellSummary}): the
@@ -29,26 +30,40 @@ final class CellSummaries {
         /** The summary handed out since the last change (read only by its users), null: to be made. */
         CellSummary summary;
 
-        void add(String cell, Part p, int sign) {
-            summary = null;
+        /**
+         * Adds ({@code sign} +1) or takes away (−1) a cell's part; returns whether what the summary
+         * says (the largest z, the hot and emerging cells) changed, and keeps the summary handed
+         * out while it did not.
+         */
+        boolean add(String cell, Part p, int sign) {
+            boolean same = true;
             if (p.z() != null) {
+                double before = giMax();
                 Tally.add(zs, p.z(), sign);
+                same = Double.compare(before, giMax()) == 0;
             }
             if (p.hot()) {
                 change(hot, cell, sign);
+                same = false;
             }
             if (p.emerging()) {
                 change(emerging, cell, sign);
+                same = false;
             }
             cells += sign;
+            if (!same) {
+                summary = null;
+            }
+            return !same;
         }
 
         /**
          * {@code was} of a cell becomes {@code now}: the same as adding {@code was} with −1 and
          * {@code now} with +1, but touching only what differs, and keeping the summary handed out
-         * while what it says (the largest z, the hot and emerging cells) stays the same.
+         * while what it says (the largest z, the hot and emerging cells) stays the same; returns
+         * whether that changed.
          */
-        void replace(String cell, Part was, Part now) {
+        boolean replace(String cell, Part was, Part now) {
             boolean same = true;
             if (!java.util.Objects.equals(was.z(), now.z())) {
                 double before = giMax();
@@ -71,6 +86,7 @@ final class CellSummaries {
             if (!same) {
                 summary = null;
             }
+            return !same;
         }
 
         private double giMax() {
@@ -157,12 +173,28 @@ final class CellSummaries {
         return cells;
     }
 
-    /** A cell's publication changed (it is now as state holds it, or gone): refresh it if the summaries exist. */
-    static void changed(LadScope lad, String cell) {
+    /**
+     * A cell's publication changed (it is now as state holds it, or gone): refreshes it if the
+     * summaries exist, and hands {@code moved} each area whose summary now says something else
+     * (its largest z, hot or emerging cells). Returns false when that is not known (no summaries
+     * yet, or stale ones): then any area the cell was or is in may have moved.
+     */
+    static boolean changed(LadScope lad, String cell, Consumer<String> moved) {
+        return changed(lad, cell, lad.state().cells().get(cell), lad.state().emerging().get(cell), moved);
+    }
+
+    /**
+     * {@link #changed(LadScope, String, Consumer)} told what state now holds for the cell ({@code now},
+     * null: nothing) and its emerging category there (read only when {@code now} is not null), by a
+     * caller that has them at hand.
+     */
+    static boolean changed(LadScope lad, String cell, Published now, String emergingCategory, Consumer<String> moved) {
         CellSummaries summaries = lad.cache().cellSummaries;
-        if (summaries != null) {
-            summaries.put(lad, cell, lad.state().cells().get(cell), lad.state().emerging().get(cell));
+        if (summaries == null) {
+            return false;
         }
+        summaries.put(lad, cell, now, emergingCategory, summaries.stale ? key -> { } : moved);
+        return !summaries.stale;
     }
 
     /** The published cells were cleared or the emerging categories replaced: bring up to date on next use. */
@@ -188,6 +220,11 @@ final class CellSummaries {
     }
 
     private void put(LadScope lad, String cell, Published p, String emergingCategory) {
+        put(lad, cell, p, emergingCategory, key -> { });
+    }
+
+    /** Puts (or with {@code p} null, takes away) a cell's part; {@code moved} hears of each area whose summary changed. */
+    private void put(LadScope lad, String cell, Published p, String emergingCategory, Consumer<String> moved) {
         Part part = null;
         if (p != null) {
             String lsoa = p.labels().get("lsoa");
@@ -199,36 +236,44 @@ final class CellSummaries {
         if (was != null && part != null && java.util.Objects.equals(was.lsoaKey(), part.lsoaKey())) {
             // Most republications move only the cell's z (or nothing the summaries hold): change just that.
             if (!was.equals(part)) {
-                replace(ladKey, cell, was, part);
+                replace(ladKey, cell, was, part, moved);
                 if (part.lsoaKey() != null) {
-                    replace(part.lsoaKey(), cell, was, part);
+                    replace(part.lsoaKey(), cell, was, part, moved);
                 }
             }
             return;
         }
         if (was != null) {
-            apply(cell, was, -1);
+            apply(cell, was, -1, moved);
         }
         if (part != null) {
-            apply(cell, part, 1);
+            apply(cell, part, 1, moved);
         }
     }
 
     /** One area's summary with {@code was} of a cell replaced by {@code now} (same area, so the area exists). */
-    private void replace(String key, String cell, Part was, Part now) {
-        areas.get(key).replace(cell, was, now);
-    }
-
-    private void apply(String cell, Part part, int sign) {
-        apply(ladKey, cell, part, sign);
-        if (part.lsoaKey() != null) {
-            apply(part.lsoaKey(), cell, part, sign);
+    private void replace(String key, String cell, Part was, Part now, Consumer<String> moved) {
+        if (areas.get(key).replace(cell, was, now)) {
+            moved.accept(key);
         }
     }
 
-    private void apply(String key, String cell, Part part, int sign) {
+    private void apply(String cell, Part part, int sign, Consumer<String> moved) {
+        apply(ladKey, cell, part, sign, moved);
+        if (part.lsoaKey() != null) {
+            apply(part.lsoaKey(), cell, part, sign, moved);
+        }
+    }
+
+    /**
+     * An area without cells is dropped: it then reads as an empty summary, which is what its
+     * running one says once its last cell is gone (no z, no hot or emerging cell).
+     */
+    private void apply(String key, String cell, Part part, int sign, Consumer<String> moved) {
         Area area = areas.computeIfAbsent(key, k -> new Area());
-        area.add(cell, part, sign);
+        if (area.add(cell, part, sign)) {
+            moved.accept(key);
+        }
         if (area.cells == 0) {
             areas.remove(key);
         }

@@ -64,6 +64,9 @@ public final class LadCache {
     RunningTallies tallies;
     /** Summaries of every area's published cells, kept running (null until first used). */
     CellSummaries cellSummaries;
+    /** The area metrics' vocabulary and the seasonal window it was named for (see {@link AreaEvaluation}). */
+    java.time.Duration vocabularyWindow;
+    AreaVocabulary vocabulary;
     /** The numbers each area's published values were made from, by area key (valid while state holds that map). */
     final Map<String, AreaEvaluation.Numbers> publishedNumbers = new HashMap<>();
 

@@ -26,7 +26,8 @@ record LadScope(String lad, FusionContext context, LadState state, LadCache cach
     }
 
     String ladKey() {
-        return cache.areaKeys.computeIfAbsent("lad", k -> "lad:" + lad);
+        String key = cache.areaKeys.get("lad"); // read first: the spelling lambda captures, so it was made at every call
+        return key != null ? key : cache.areaKeys.computeIfAbsent("lad", k -> "lad:" + lad);
     }
 
     /** {@code lsoa:<code>}, spelt once per LSOA: these keys are hashed thousands of times an hour. */

@@ -237,6 +237,28 @@ final class TensionLayer {
         return parsed.score();
     }
 
+    /**
+     * The area's tension {@code published} was just written into its {@code labels} in state (by
+     * {@link #publish}): remembered as {@link #previous(Map)} would read it back from them, without
+     * parsing. The labels hold the score as {@link Double#toString}, which {@link Double#parseDouble}
+     * turns back into the same double, the level as it is and its index as {@link Integer#toString}.
+     */
+    void remember(String areaKey, Map<String, String> labels, TensionScore published) {
+        lad.cache().previousTension.put(areaKey, new Parsed(labels, asRead(published)));
+    }
+
+    /** What {@link #previous(Map)} reads from labels {@link #label}led with {@code score}. */
+    static TensionScore asRead(TensionScore score) {
+        return new TensionScore(score.score(), score.level(), score.levelIndex(), List.of());
+    }
+
+    /** Writes a published tension {@code score} into an area's labels. */
+    static void label(Map<String, String> labels, TensionScore score) {
+        labels.put("level", score.level());
+        labels.put("level_index", Integer.toString(score.levelIndex()));
+        labels.put("tension_published", Double.toString(score.score()));
+    }
+
     /** An area's labels and the tension they say was last published. */
     record Parsed(Map<String, String> labels, TensionScore score) {}
 
@@ -273,8 +295,6 @@ final class TensionLayer {
         }
         lad.out().tension(new TensionUpdate(TensionUpdate.TYPE, layer, code, lad.lad(), asOf, Publish.round(score.score()),
                 score.level(), score.levelIndex(), previous == null ? null : previous.level(), why));
-        labels.put("level", score.level());
-        labels.put("level_index", Integer.toString(score.levelIndex()));
-        labels.put("tension_published", Double.toString(score.score()));
+        label(labels, score);
     }
 }

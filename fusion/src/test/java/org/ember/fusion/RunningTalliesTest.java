@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -231,6 +232,10 @@ class RunningTalliesTest {
         lsoas.forEach(l -> keys.add("lsoa:" + l));
         LadScope lad = scope();
         int refreshed = 0;
+        // What each area's summary said after the last look (the running summaries are exact: checked below).
+        Map<String, String> said = new HashMap<>();
+        int named = 0;
+        int unnamed = 0;
         for (int round = 0; round < 300; round++) {
             int what = random.nextInt(10);
             if (what == 0) {
@@ -258,7 +263,22 @@ class RunningTalliesTest {
                     state.cells().put(cell, new Published(values, labels, List.of()));
                 }
                 if (random.nextInt(5) != 0) {
-                    CellSummaries.changed(lad, cell); // else: left to a later wholesale refresh
+                    Set<String> moved = new HashSet<>();
+                    if (CellSummaries.changed(lad, cell, moved::add)) { // else: left to a later wholesale refresh
+                        // An area the change does not name says what it said before (it is not marked for evaluation).
+                        Map<String, CellSummary> now = CellSummaries.fromScratch(lad, keys);
+                        for (String key : keys) {
+                            String after = describe(now.getOrDefault(key, new CellSummary()));
+                            if (moved.contains(key)) {
+                                named++;
+                            } else {
+                                assertThat(after).as("unnamed %s after %s in round %d", key, cell, round)
+                                        .isEqualTo(said.get(key));
+                                unnamed++;
+                            }
+                            said.put(key, after);
+                        }
+                    }
                     continue;
                 }
                 CellSummaries.forget(cache);
@@ -269,9 +289,13 @@ class RunningTalliesTest {
                 assertThat(describe(running.getOrDefault(key, new CellSummary())))
                         .as("cells of %s in round %d", key, round)
                         .isEqualTo(describe(scratch.getOrDefault(key, new CellSummary())));
+                said.put(key, describe(scratch.getOrDefault(key, new CellSummary())));
             }
             refreshed++;
         }
         assertThat(refreshed).isGreaterThan(50);
+        // Both kinds happen: changes that move an area's summary, and changes that leave it (not marked).
+        assertThat(named).isGreaterThan(20);
+        assertThat(unnamed).isGreaterThan(100);
     }
 }
