@@ -34,15 +34,17 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The fault campaign on a real cluster: a JobManager, two TaskManagers and three brokers, each its
- * own JVM, the job's e-mail going to GreenMail. A week of the South Wales replay is run once
- * undisturbed, then again while TaskManagers are SIGKILLed ({@code ember.chaos.kills}, 3 in CI,
- * 10 for the full campaign), a broker is stopped for 30 s, halfway an invalid rule set is pushed,
- * and SMTP is stopped from the run's first e-mail ({@code ember.chaos.smtp.outage}, seconds: 60 in
- * CI, 600 for the full campaign). The undisturbed run also
- * shows that every metric the Prometheus rules read is exported by the running job, and that with
- * those series the feed-silence alert pages when A&amp;E stops.
+ * own JVM, the job's e-mail going to GreenMail. Days of the South Wales replay ({@code ember.chaos.days}:
+ * 4 in every build, 7 for the full campaign) are run once undisturbed, then again while TaskManagers
+ * are SIGKILLed ({@code ember.chaos.kills}, 3 in every build, 10 for the full campaign), a broker is
+ * stopped for 30 s, halfway an invalid rule set is pushed, and SMTP is stopped from the run's first
+ * e-mail ({@code ember.chaos.smtp.outage}, seconds: 60 in every build, 600 for the full campaign). The
+ * undisturbed run also shows that every metric the Prometheus rules read is exported by the running
+ * job, and that with those series the feed-silence alert pages when A&amp;E stops.
  *
- * <p>Opt-in (profile {@code cluster-faults}): it needs the packaged job jar and ~3 GB of memory.
+ * <p>It runs with infra's other tests, in one of their two JVMs (infra/pom.xml), and needs the
+ * packaged job jar (the job module is built before infra) and ~3 GB of memory. Alone: profile
+ * {@code cluster-faults}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
