@@ -41,14 +41,25 @@ public final class BlockLinker {
 
     /** Links one report in {@code block}; the result holds only the changes this block publishes. */
     public IncidentLinker.Result apply(String block, Report report, LinkBook book, Owned owned) {
+        return apply(report, isHome(block, report), book, owned);
+    }
+
+    /**
+     * {@link #apply(String, Report, LinkBook, Owned)} when the caller knows whether the block is the
+     * report's home ({@link #isHome}): the linker founds an incident only for the report it links, so
+     * that is the home of every incident created here.
+     */
+    public IncidentLinker.Result apply(Report report, boolean home, LinkBook book, Owned owned) {
         IncidentLinker.Result result = linker.apply(report, book);
         List<GroupChange> published = new ArrayList<>(result.changes().size());
         for (GroupChange change : result.changes()) {
             String id = change.group().id();
-            if (change.kind() == GroupChange.Kind.CREATED && block.equals(blocks.home(change.members().get(0).report()))) {
+            // Just added, it is owned: no need to ask.
+            boolean founded = home && change.kind() == GroupChange.Kind.CREATED;
+            if (founded) {
                 owned.add(id);
             }
-            if (owned.owns(id)) {
+            if (founded || owned.owns(id)) {
                 published.add(change);
                 if (change.kind() == GroupChange.Kind.CANCELLED) {
                     owned.remove(id);

@@ -1,8 +1,10 @@
 package org.ember.fusion;
 
 import java.util.List;
+import org.ember.geo.linkage.GroupChange;
 import org.ember.geo.linkage.IncidentLinker;
 import org.ember.geo.linkage.LinkBook;
+import org.ember.geo.linkage.Report;
 import org.ember.model.Incident;
 import org.ember.model.fusion.LinkedIncident;
 
@@ -63,9 +65,14 @@ public final class Linkage {
                 i.cell(), i.personPseudonym(), i.detail(), i.appendedAt());
     }
 
+    /** The report as the linker sees it: built once per link and handed to {@link #isHome}, {@link #inBlock}, {@link #expiryOf}. */
+    public static Report report(Incident incident) {
+        return Reports.of(incident);
+    }
+
     /** When the linker's {@link #expire} forgets the report (an earlier call leaves it). */
-    public long expiryOf(Incident incident) {
-        return linker.expiryOf(Reports.of(incident));
+    public long expiryOf(Report report) {
+        return linker.expiryOf(report);
     }
 
     /** When the router may forget a report: the hour after the linker forgets it. */
@@ -74,18 +81,18 @@ public final class Linkage {
     }
 
     /** Whether {@code block} is the report's home, the one block that counts it in metrics. */
-    public boolean isHome(String block, Incident incident) {
-        return blocks.isHome(block, Reports.of(incident));
+    public boolean isHome(String block, Report report) {
+        return blocks.isHome(block, report);
     }
 
     /**
-     * Links one report in {@code block} at {@code now}; the step holds only the changes the block
-     * publishes (those of the incidents it owns).
+     * Links one report in the current block's {@code book} at {@code now}; the step holds only the
+     * changes the block publishes (those of the incidents it owns).
+     *
+     * @param home whether the block is the report's home ({@link #isHome})
      */
-    public Step inBlock(String block, Incident incident, long now, LinkBook book, BlockLinker.Owned owned) {
-        org.ember.geo.linkage.Report report = Reports.of(incident);
-        IncidentLinker.Result result = blocks.apply(block, report, book, owned);
-        return step(result, report, now);
+    public Step inBlock(Report report, boolean home, long now, LinkBook book, BlockLinker.Owned owned) {
+        return step(blocks.apply(report, home, book, owned), report, now);
     }
 
     /**
@@ -116,15 +123,18 @@ public final class Linkage {
 
     /** Links one report at {@code now} on the arrival clock; a stale version changes nothing and sets no timer. */
     public Step apply(Incident incident, long now, LinkBook book) {
-        org.ember.geo.linkage.Report report = Reports.of(incident);
+        Report report = Reports.of(incident);
         return step(linker.apply(report, book), report, now);
     }
 
-    private Step step(IncidentLinker.Result result, org.ember.geo.linkage.Report report, long now) {
+    private Step step(IncidentLinker.Result result, Report report, long now) {
         if (result.stale()) {
             return new Step(result, List.of(), Long.MIN_VALUE);
         }
-        List<LinkedIncident> linked = result.changes().stream().map(LinkedIncidents::of).toList();
+        List<LinkedIncident> linked = new java.util.ArrayList<>(result.changes().size());
+        for (GroupChange change : result.changes()) {
+            linked.add(LinkedIncidents.of(change));
+        }
         long due = LadAnalytics.nextHour(linker.expiryOf(report) - 1);
         return new Step(result, linked, Math.max(due, LadAnalytics.nextHour(now)));
     }

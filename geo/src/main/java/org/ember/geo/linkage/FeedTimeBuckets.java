@@ -66,15 +66,14 @@ public final class FeedTimeBuckets {
      * those of each partner feed from {@code time − gap} to {@code time + gap}, where gap is the
      * widest window of the pair. In a fixed order (feeds sorted, then time).
      */
-    public List<String> partnersOf(String feed, long time) {
-        List<String> keys = new ArrayList<>();
-        for (Partner partner : partners.getOrDefault(feed, List.of())) {
-            for (long b = Math.floorDiv(time - partner.gap(), BUCKET_MILLIS);
-                    b <= Math.floorDiv(time + partner.gap(), BUCKET_MILLIS); b++) {
-                keys.add(key(partner.feed(), b));
-            }
+    public List<BucketSpan> partnersOf(String feed, long time) {
+        List<Partner> of = partners.getOrDefault(feed, List.of());
+        List<BucketSpan> spans = new ArrayList<>(of.size());
+        for (Partner partner : of) {
+            spans.add(new BucketSpan(partner.feed(), Math.floorDiv(time - partner.gap(), BUCKET_MILLIS),
+                    Math.floorDiv(time + partner.gap(), BUCKET_MILLIS)));
         }
-        return keys;
+        return spans;
     }
 
     static String key(String feed, long bucket) {

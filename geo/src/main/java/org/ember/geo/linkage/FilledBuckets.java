@@ -46,9 +46,14 @@ public final class FilledBuckets {
         if (filled == null) {
             return Long.MAX_VALUE;
         }
-        int at = Arrays.binarySearch(filled, number);
-        int i = at >= 0 ? at : -at - 1;
+        int i = indexFrom(filled, number);
         return i < filled.length ? filled[i] : Long.MAX_VALUE;
+    }
+
+    /** The index in {@code filled} (not null) of the first number at or after {@code number}; its length when none. */
+    public static int indexFrom(long[] filled, long number) {
+        int at = Arrays.binarySearch(filled, number);
+        return at >= 0 ? at : -at - 1;
     }
 
     /**

@@ -76,18 +76,20 @@ public final class IncidentLinker {
         }
         boolean correction = existing != null;
         LinkGroup current = existing == null || !existing.inGroup() ? null : book.group(existing.groupId());
+        // Nothing below writes a report under this key but the puts that say so: the book is told what
+        // it holds there ("held") and need not read it again.
         if (current == null) {
             if (report.cancelled()) {
-                book.putReport(new FiledReport(report, null, 0));
+                book.putReport(new FiledReport(report, null, 0), existing);
                 return new Result(List.of(), false, correction);
             }
-            return new Result(List.of(link(report, book)), false, correction);
+            return new Result(List.of(link(report, existing, book)), false, correction);
         }
         List<String> rest = new ArrayList<>(current.members());
         rest.remove(report.key());
         List<GroupChange> changes = new ArrayList<>(2);
         if (report.cancelled()) {
-            book.putReport(new FiledReport(report, null, 0));
+            book.putReport(new FiledReport(report, null, 0), existing);
             if (rest.isEmpty()) {
                 book.removeGroup(current.id());
                 changes.add(new GroupChange(GroupChange.Kind.CANCELLED, current.with(List.of()),
@@ -102,10 +104,11 @@ public final class IncidentLinker {
         Candidate best = best(report, book, current.id(), rest);
         if (best == null && rest.isEmpty() || best != null && best.groupId().equals(current.id())) {
             double confidence = best == null ? 1.0 : best.score();
-            book.putReport(new FiledReport(report, current.id(), confidence));
+            FiledReport filed = new FiledReport(report, current.id(), confidence);
+            book.putReport(filed, existing);
             LinkGroup corrected = current.with(current.members());
             book.putGroup(corrected);
-            changes.add(new GroupChange(GroupChange.Kind.CORRECTED, corrected, members(corrected, book)));
+            changes.add(new GroupChange(GroupChange.Kind.CORRECTED, corrected, members(corrected, book, filed)));
             return new Result(changes, false, true);
         }
         if (rest.isEmpty()) {
@@ -117,8 +120,9 @@ public final class IncidentLinker {
             book.putGroup(left);
             changes.add(new GroupChange(GroupChange.Kind.LEFT, left, members(left, book)));
         }
-        book.putReport(new FiledReport(report, null, 0));
-        changes.add(best == null ? found(report, book) : join(report, best, book));
+        FiledReport taken = new FiledReport(report, null, 0);
+        book.putReport(taken, existing);
+        changes.add(best == null ? found(report, taken, book) : join(report, best, taken, book));
         return new Result(changes, false, true);
     }
 
@@ -159,11 +163,9 @@ public final class IncidentLinker {
         }
         long first = FeedTimeBuckets.lastDue(from, settings);
         long last = FeedTimeBuckets.lastDue(now, settings);
-        List<String> wanted = new ArrayList<>();
+        List<BucketSpan> wanted = new ArrayList<>(feeds.size());
         for (String feed : feeds) {
-            for (long b = first; b <= last; b++) {
-                wanted.add(FeedTimeBuckets.key(feed, b));
-            }
+            wanted.add(new BucketSpan(feed, first, last));
         }
         return forget(book.reportsIn(wanted), now, book);
     }
@@ -171,22 +173,30 @@ public final class IncidentLinker {
     /**
      * Forgets, of the reports {@code read}, those due at {@code now}: loose ones, and whole incidents
      * whose every member is due.
+     *
+     * <p>The removals are made at the end, in one {@link LinkBook#removeReports} call, as the reads
+     * in between see them: a report already taken out reads as absent. A member read with the due
+     * reports is not read again (nothing but this pass writes reports meanwhile).
      */
     private Expired forget(Iterable<FiledReport> read, long now, LinkBook book) {
         List<String> loose = new ArrayList<>();
         Set<String> groups = new java.util.LinkedHashSet<>();
+        Map<String, FiledReport> known = new HashMap<>();
         for (FiledReport f : read) {
             if (expiryOf(f.report()) <= now) {
                 if (f.inGroup()) {
                     groups.add(f.groupId());
+                    known.put(f.report().key(), f);
                 } else {
                     loose.add(f.report().key());
+                    known.put(f.report().key(), f);
                 }
             }
         }
+        Removals removals = new Removals(known, book);
         int forgotten = 0;
         for (String key : loose) {
-            book.removeReport(key);
+            removals.remove(key);
             forgotten++;
         }
         List<String> gone = new ArrayList<>();
@@ -199,7 +209,7 @@ public final class IncidentLinker {
             boolean allDue = true;
             long earliest = Long.MAX_VALUE;
             for (String key : group.members()) {
-                FiledReport member = book.report(key);
+                FiledReport member = removals.report(key);
                 if (member != null) {
                     long expiry = expiryOf(member.report());
                     allDue &= expiry <= now;
@@ -208,7 +218,7 @@ public final class IncidentLinker {
             }
             if (allDue) {
                 for (String key : group.members()) {
-                    book.removeReport(key);
+                    removals.remove(key);
                     forgotten++;
                 }
                 book.removeGroup(id);
@@ -217,34 +227,69 @@ public final class IncidentLinker {
                 held = Math.min(held, earliest);
             }
         }
+        book.removeReports(removals.taken);
         return new Expired(forgotten, gone, held);
     }
 
-    private GroupChange link(Report report, LinkBook book) {
-        Candidate best = best(report, book, null, List.of());
-        return best == null ? found(report, book) : join(report, best, book);
+    /** An expiry pass's removals, held back to its end: reads see the book as if each were made at once. */
+    private static final class Removals {
+        private final Map<String, FiledReport> known;
+        private final LinkBook book;
+        private final Set<String> removed = new HashSet<>();
+        final List<FiledReport> taken = new ArrayList<>();
+
+        Removals(Map<String, FiledReport> known, LinkBook book) {
+            this.known = known;
+            this.book = book;
+        }
+
+        /** The report under {@code key} as the book would hold it now. */
+        FiledReport report(String key) {
+            if (removed.contains(key)) {
+                return null;
+            }
+            FiledReport read = known.get(key);
+            return read != null ? read : book.report(key);
+        }
+
+        /** Takes the report out (nothing when it is not there, as {@link LinkBook#removeReport}). */
+        void remove(String key) {
+            FiledReport report = report(key);
+            if (report != null) {
+                removed.add(key);
+                taken.add(report);
+            }
+        }
     }
 
-    private GroupChange found(Report report, LinkBook book) {
+    /** @param held what the book holds under the report's key (null: nothing) */
+    private GroupChange link(Report report, FiledReport held, LinkBook book) {
+        Candidate best = best(report, book, null, List.of());
+        return best == null ? found(report, held, book) : join(report, best, held, book);
+    }
+
+    private GroupChange found(Report report, FiledReport held, LinkBook book) {
         String base = "LI-" + report.key();
         String id = base;
         for (int n = 2; book.group(id) != null; n++) {
             id = base + "/" + n;
         }
         LinkGroup group = new LinkGroup(id, List.of(report.key()), 1);
-        book.putReport(new FiledReport(report, id, 1.0));
+        FiledReport filed = new FiledReport(report, id, 1.0);
+        book.putReport(filed, held);
         book.putGroup(group);
-        return new GroupChange(GroupChange.Kind.CREATED, group, members(group, book));
+        return new GroupChange(GroupChange.Kind.CREATED, group, List.of(filed));
     }
 
-    private GroupChange join(Report report, Candidate best, LinkBook book) {
+    private GroupChange join(Report report, Candidate best, FiledReport held, LinkBook book) {
         LinkGroup group = book.group(best.groupId());
         List<String> members = new ArrayList<>(group.members());
         members.add(report.key());
         LinkGroup joined = group.with(members);
-        book.putReport(new FiledReport(report, group.id(), best.score()));
+        FiledReport filed = new FiledReport(report, group.id(), best.score());
+        book.putReport(filed, held);
         book.putGroup(joined);
-        return new GroupChange(GroupChange.Kind.JOINED, joined, members(joined, book));
+        return new GroupChange(GroupChange.Kind.JOINED, joined, members(joined, book, filed));
     }
 
     private record Candidate(String groupId, double score) {}
@@ -309,9 +354,14 @@ public final class IncidentLinker {
     }
 
     private static List<FiledReport> members(LinkGroup group, LinkBook book) {
+        return members(group, book, null);
+    }
+
+    /** The members as the book holds them, {@code fresh} (just put, or null) without reading it back. */
+    private static List<FiledReport> members(LinkGroup group, LinkBook book, FiledReport fresh) {
         List<FiledReport> out = new ArrayList<>(group.members().size());
         for (String key : group.members()) {
-            FiledReport member = book.report(key);
+            FiledReport member = fresh != null && key.equals(fresh.report().key()) ? fresh : book.report(key);
             if (member != null) {
                 out.add(member);
             }

@@ -10,17 +10,35 @@ public interface LinkBook {
 
     void putReport(FiledReport report);
 
+    /**
+     * {@link #putReport(FiledReport)} when the caller knows what the book holds under the report's key
+     * now ({@code held}, null when nothing): a book may then skip reading it again.
+     */
+    default void putReport(FiledReport report, FiledReport held) {
+        putReport(report);
+    }
+
     void removeReport(String key);
+
+    /**
+     * {@link #removeReport} of each of {@code held}, distinct reports each as the book holds it now (read
+     * since, unchanged): a book may skip reading them again and update each bucket once.
+     */
+    default void removeReports(java.util.List<FiledReport> held) {
+        for (FiledReport report : held) {
+            removeReport(report.report().key());
+        }
+    }
 
     /** Every report kept, in no particular order. */
     Iterable<FiledReport> reports();
 
     /**
-     * Every report kept whose {@linkplain FeedTimeBuckets#of bucket} is one of {@code buckets}, in
-     * no particular order. A book files each report it is given in its bucket (again when a new
-     * version moves it) and forgets it there when the report is removed.
+     * Every report kept whose {@linkplain FeedTimeBuckets#of bucket} lies in one of {@code spans}, span
+     * by span, each in bucket order. A book files each report it is given in its bucket (again when a
+     * new version moves it) and forgets it there when the report is removed.
      */
-    Iterable<FiledReport> reportsIn(java.util.List<String> buckets);
+    Iterable<FiledReport> reportsIn(java.util.List<BucketSpan> spans);
 
     LinkGroup group(String id);
 

@@ -50,11 +50,13 @@ public final class MemoryLinkBook implements LinkBook {
     }
 
     @Override
-    public Iterable<FiledReport> reportsIn(List<String> wanted) {
+    public Iterable<FiledReport> reportsIn(List<BucketSpan> spans) {
         List<FiledReport> out = new ArrayList<>();
-        for (String bucket : wanted) {
-            for (String key : buckets.getOrDefault(bucket, Set.of())) {
-                out.add(reports.get(key));
+        for (BucketSpan span : spans) {
+            for (long b = span.first(); b <= span.last(); b++) {
+                for (String key : buckets.getOrDefault(FeedTimeBuckets.bucket(span.feed(), b), Set.of())) {
+                    out.add(reports.get(key));
+                }
             }
         }
         return out;

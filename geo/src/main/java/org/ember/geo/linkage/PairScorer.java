@@ -25,6 +25,8 @@ public final class PairScorer {
     private static final Set<String> VIOLENT_POLICE_CATEGORIES = Set.of("violence", "weapon", "robbery");
     private final LinkageSettings settings;
     private final AreaProximity proximity;
+    /** {@link LinkageSettings#window} by feed and partner feed: a pair's key string is not built at every score. */
+    private final java.util.Map<String, java.util.Map<String, PairWindow>> windows = new java.util.HashMap<>();
 
     public PairScorer(LinkageSettings settings) {
         this(settings, AreaProximity.NONE);
@@ -33,13 +35,20 @@ public final class PairScorer {
     public PairScorer(LinkageSettings settings, AreaProximity proximity) {
         this.settings = settings;
         this.proximity = proximity;
+        for (String feed : settings.linkedFeeds()) {
+            for (String partner : settings.linkedFeeds()) {
+                settings.window(feed, partner)
+                        .ifPresent(w -> windows.computeIfAbsent(feed, f -> new java.util.HashMap<>()).put(partner, w));
+            }
+        }
     }
 
     public OptionalDouble score(Report a, Report b) {
         if (a.feed().equals(b.feed()) || a.cancelled() || b.cancelled()) {
             return OptionalDouble.empty();
         }
-        PairWindow window = settings.window(a.feed(), b.feed()).orElse(null);
+        java.util.Map<String, PairWindow> ofA = windows.get(a.feed());
+        PairWindow window = ofA == null ? null : ofA.get(b.feed());
         if (window == null) {
             return OptionalDouble.empty();
         }

@@ -17,12 +17,13 @@ class FeedTimeBucketsTest {
     void partnerBucketsCoverEachWindowAndSkipTheReportsOwnFeed() {
         FeedTimeBuckets buckets = new FeedTimeBuckets(SETTINGS);
         long time = Reports.FRIDAY_22H.toEpochMilli(); // on a quarter-hour boundary
-        List<String> ofPolice = buckets.partnersOf("police", time);
+        List<BucketSpan> ofPolice = buckets.partnersOf("police", time);
         // police–ae: 30 minutes either side (21:30 to 22:30: 5 buckets); police–ambulance: 20 minutes (21:40 to 22:20: 4).
-        assertThat(ofPolice).hasSize(9).noneMatch(b -> b.startsWith("police@"))
-                .contains(FeedTimeBuckets.of(Reports.aeInLsoa("a", Duration.ofMinutes(-30), Reports.LSOA, false, "15-19")),
-                        FeedTimeBuckets.of(Reports.aeInLsoa("b", Duration.ofMinutes(30), Reports.LSOA, false, "15-19")),
-                        FeedTimeBuckets.of(Reports.ambulance("c", Duration.ofMinutes(20), 0, false, "15-19")));
+        long at = FeedTimeBuckets.number(Reports.police("p", Duration.ZERO, 0, false));
+        assertThat(ofPolice).containsExactly(new BucketSpan("ae", at - 2, at + 2), new BucketSpan("ambulance", at - 2, at + 1));
+        assertThat(FeedTimeBuckets.number(Reports.aeInLsoa("a", Duration.ofMinutes(-30), Reports.LSOA, false, "15-19")))
+                .isEqualTo(at - 2);
+        assertThat(FeedTimeBuckets.number(Reports.ambulance("c", Duration.ofMinutes(20), 0, false, "15-19"))).isEqualTo(at + 1);
         assertThat(buckets.partnersOf("unlinked", time)).isEmpty();
     }
 
@@ -31,7 +32,7 @@ class FeedTimeBucketsTest {
         for (long seed = 1; seed <= 5; seed++) {
             List<Report> arrivals = dayOfReports(new Random(seed), 700);
             IncidentLinker linker = new IncidentLinker(SETTINGS);
-            MemoryLinkBook indexed = new MemoryLinkBook();
+            IndexedBook indexed = new IndexedBook();
             WholeBook whole = new WholeBook();
             int joined = 0;
             for (Report report : arrivals) {
@@ -43,9 +44,11 @@ class FeedTimeBucketsTest {
             assertThat(joined).as("the sample links reports, so the buckets are exercised").isGreaterThan(50);
             assertThat(indexed.groupOfReports()).isEqualTo(whole.groupOfReports());
             long end = arrivals.stream().mapToLong(Report::time).max().orElseThrow() + SETTINGS.retention().toMillis() + 1;
+            assertThat(indexed.heldPuts).as("the linker names what the book holds").isGreaterThan(arrivals.size() / 2);
             linker.expire(end, indexed);
             assertThat(indexed.reportCount()).isZero();
-            assertThat(indexed.bucketCount()).as("buckets are emptied with their reports").isZero();
+            assertThat(indexed.store.buckets).as("buckets are emptied with their reports").isEmpty();
+            assertThat(indexed.store.filled).isNull();
         }
     }
 
@@ -55,8 +58,10 @@ class FeedTimeBucketsTest {
         for (long seed = 1; seed <= 5; seed++) {
             List<Report> arrivals = dayOfReports(new Random(seed), 700);
             IncidentLinker linker = new IncidentLinker(SETTINGS);
-            MemoryLinkBook indexed = new MemoryLinkBook();
+            IndexedBook indexed = new IndexedBook();
             MemoryLinkBook whole = new MemoryLinkBook();
+            // The pass as it was before its removals were held back to its end: one removeReport at a time.
+            MemoryLinkBook oneByOne = new MemoryLinkBook();
             long first = arrivals.stream().mapToLong(Report::time).min().orElseThrow();
             // Passes start a day before the first report is due, so arrivals (late ones too) and
             // expiry interleave, and incidents are held while a later member is not due.
@@ -68,19 +73,24 @@ class FeedTimeBucketsTest {
                 Report report = arrivals.get(i);
                 IncidentLinker.Result result = linker.apply(report, indexed);
                 linker.apply(report, whole);
+                linker.apply(report, oneByOne);
                 if (!result.stale() && (cursor == null || linker.expiryOf(report) < cursor)) {
                     cursor = linker.expiryOf(report);
                 }
                 if (i % 10 == 9) {
                     now += hour;
                     int before = whole.reportCount();
-                    linker.expire(now, whole);
+                    int forgottenWhole = linker.expire(now, whole);
                     forgotten += before - whole.reportCount();
+                    assertThat(forgottenWhole).isEqualTo(forgetOneByOne(linker, now, oneByOne));
+                    assertThat(whole.groupOfReports()).isEqualTo(oneByOne.groupOfReports());
+                    assertThat(whole.groupCount()).isEqualTo(oneByOne.groupCount());
+                    assertThat(whole.bucketCount()).isEqualTo(oneByOne.bucketCount());
                     if (cursor != null && cursor <= now) {
                         IncidentLinker.Expired expired = linker.expire(cursor, now, indexed);
                         // As the job: the next pass waits for the next filled bucket (or a held report).
                         cursor = indexed.reportCount() == 0 ? null : FilledBuckets.nextFrom(
-                                Math.min(expired.held(), now + 1), now, indexed.filledBuckets(), SETTINGS);
+                                Math.min(expired.held(), now + 1), now, indexed.store.filled, SETTINGS);
                         passes++;
                     }
                     assertThat(indexed.groupOfReports()).as("seed %d at %d", seed, now).isEqualTo(whole.groupOfReports());
@@ -94,7 +104,8 @@ class FeedTimeBucketsTest {
             linker.expire(cursor, end, indexed);
             assertThat(indexed.reportCount()).isZero();
             assertThat(indexed.groupCount()).isZero();
-            assertThat(indexed.bucketCount()).isZero();
+            assertThat(indexed.store.buckets).isEmpty();
+            assertThat(indexed.store.filled).isNull();
         }
     }
 
@@ -111,6 +122,51 @@ class FeedTimeBucketsTest {
         assertThat(FilledBuckets.nextFrom(now + 1, now, new long[] {99, 104}, SETTINGS))
                 .as("nothing filled from bucket 100 until 104").isEqualTo(now + 4 * 15 * MINUTE);
         assertThat(FilledBuckets.nextFrom(now + 1, now, new long[] {100}, SETTINGS)).isEqualTo(now + 1);
+    }
+
+    /** The expiry pass over the whole book as written before its removals were batched: the reference. */
+    private static int forgetOneByOne(IncidentLinker linker, long now, MemoryLinkBook book) {
+        List<String> loose = new ArrayList<>();
+        java.util.Set<String> groups = new java.util.LinkedHashSet<>();
+        for (FiledReport f : iterate(book.reports())) {
+            if (linker.expiryOf(f.report()) <= now) {
+                if (f.inGroup()) {
+                    groups.add(f.groupId());
+                } else {
+                    loose.add(f.report().key());
+                }
+            }
+        }
+        int forgotten = 0;
+        for (String key : loose) {
+            book.removeReport(key);
+            forgotten++;
+        }
+        for (String id : groups) {
+            LinkGroup group = book.group(id);
+            if (group == null) {
+                continue;
+            }
+            boolean allDue = true;
+            for (String key : group.members()) {
+                FiledReport member = book.report(key);
+                allDue &= member == null || linker.expiryOf(member.report()) <= now;
+            }
+            if (allDue) {
+                for (String key : group.members()) {
+                    book.removeReport(key);
+                    forgotten++;
+                }
+                book.removeGroup(id);
+            }
+        }
+        return forgotten;
+    }
+
+    private static List<FiledReport> iterate(Iterable<FiledReport> reports) {
+        List<FiledReport> out = new ArrayList<>();
+        reports.forEach(out::add);
+        return out;
     }
 
     /**
@@ -170,7 +226,7 @@ class FeedTimeBucketsTest {
         }
 
         @Override
-        public Iterable<FiledReport> reportsIn(List<String> buckets) {
+        public Iterable<FiledReport> reportsIn(List<BucketSpan> spans) {
             return book.reports();
         }
 

@@ -20,6 +20,8 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.ember.geo.area.AreaCatalogue;
 import org.ember.geo.layers.AreaShapes;
+import org.ember.geo.linkage.BucketIndex;
+import org.ember.geo.linkage.BucketSpan;
 import org.ember.geo.linkage.FeedTimeBuckets;
 import org.ember.geo.linkage.FiledReport;
 import org.ember.geo.linkage.FilledBuckets;
@@ -27,6 +29,7 @@ import org.ember.geo.linkage.GroupChange;
 import org.ember.geo.linkage.IncidentLinker;
 import org.ember.geo.linkage.LinkBook;
 import org.ember.geo.linkage.LinkGroup;
+import org.ember.geo.linkage.Report;
 import org.ember.jobs.JobSettings;
 import org.ember.jobs.metrics.JobMetrics;
 import org.ember.jobs.order.ArrivalOrder;
@@ -72,9 +75,10 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
      * with a report in it, so a quiet block's timers read nothing.
      */
     private transient ValueState<long[]> filled;
-    private transient List<String> feeds;
     private transient LinkBook book;
     private transient BlockLinker.Owned owned;
+    /** The bucket state's index, with which buckets of each feed are filled per block in task memory. */
+    private transient BucketIndex index;
     private transient Counter late;
     private transient Counter stale;
     private transient Counter corrected;
@@ -121,7 +125,7 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
         nextExpiry = getRuntimeContext().getState(new ValueStateDescriptor<>("linkage-next-expiry", Types.LONG));
         filled = getRuntimeContext().getState(new ValueStateDescriptor<>("linkage-filled-buckets",
                 PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
-        feeds = job.fusion().linkage().linkedFeeds();
+        index = new BucketIndex(new StateBuckets(), job.fusion().linkage().linkedFeeds());
         book = new StateBook();
         owned = new StateOwned();
         lateByArrival = JobMetrics.of(getRuntimeContext()).lateByArrival("fusion-linkage");
@@ -134,11 +138,12 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
 
     @Override
     public void processElement(BlockReport routed, Context ctx, Collector<LinkedIncident> out) {
+        index.enter(ctx.getCurrentKey());
         Incident incident = routed.incident();
         Long stamped = ctx.timestamp();
         long arrival = stamped == null ? ArrivalWatermarks.arrivalOf(incident) : stamped;
         if (!arrivals.offer(ctx.getCurrentKey(), incident, arrival, ctx.timerService())) {
-            if (linkage.isHome(ctx.getCurrentKey(), incident)) {
+            if (linkage.isHome(ctx.getCurrentKey(), Linkage.report(incident))) {
                 lateByArrival.increment();
             }
             apply(incident, ArrivalOrder.lateClock(arrival, ctx.timerService().currentWatermark()), ctx, out);
@@ -148,25 +153,26 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
     /** Links one report at {@code now} on the arrival clock. */
     private void apply(Incident incident, long now, Context ctx, Collector<LinkedIncident> out) {
         // Every block the report reaches links it; only its home block counts it.
-        boolean home = linkage.isHome(ctx.getCurrentKey(), incident);
+        Report report = Linkage.report(incident);
+        boolean home = linkage.isHome(ctx.getCurrentKey(), report);
         if (home && incident.eventTime() < now - HOUR) {
             late.increment();
         }
-        Linkage.Step step = linkage.inBlock(ctx.getCurrentKey(), incident, now, book, owned);
-        Long next = call(nextExpiry::value);
-        long expiry = linkage.expiryOf(incident);
-        if (!step.result().stale() && (next == null || expiry < next)) {
-            call(() -> {
-                nextExpiry.update(expiry);
-                return null;
-            });
-        }
+        Linkage.Step step = linkage.inBlock(report, home, now, book, owned);
         IncidentLinker.Result result = step.result();
         if (result.stale()) {
             if (home) {
                 stale.increment();
             }
             return;
+        }
+        Long next = call(nextExpiry::value);
+        long expiry = linkage.expiryOf(report);
+        if (next == null || expiry < next) {
+            call(() -> {
+                nextExpiry.update(expiry);
+                return null;
+            });
         }
         if (home && result.correction()) {
             (incident.cancelled() ? cancelled : corrected).increment();
@@ -181,6 +187,7 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
     /** At {@code timestamp}: first what is due to be forgotten, then the reports that arrived then. */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<LinkedIncident> out) {
+        index.enter(ctx.getCurrentKey());
         Long next = call(nextExpiry::value);
         if (next != null && next <= timestamp) {
             long passed = linkage.expire(next, timestamp, book, owned);
@@ -226,70 +233,39 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
 
         @Override
         public void putReport(FiledReport report) {
+            putReport(report, call(() -> reports.get(report.report().key())));
+        }
+
+        @Override
+        public void putReport(FiledReport report, FiledReport held) {
             call(() -> {
-                String key = report.report().key();
-                FiledReport before = reports.get(key);
-                reports.put(key, report);
-                String bucket = FeedTimeBuckets.of(report.report());
-                if (before != null) {
-                    String was = FeedTimeBuckets.of(before.report());
-                    if (was.equals(bucket)) {
-                        return null;
-                    }
-                    unfile(before, key);
-                }
-                List<String> keys = byBucket.get(bucket);
-                if (keys == null) {
-                    filled.update(FilledBuckets.with(filledBuckets(), FeedTimeBuckets.number(report.report())));
-                }
-                // A new list each time: the heap backend keeps the object, and a checkpoint may be reading the old one.
-                List<String> filed = new ArrayList<>(keys == null ? 1 : keys.size() + 1);
-                if (keys != null) {
-                    filed.addAll(keys);
-                }
-                filed.add(key);
-                byBucket.put(bucket, filed);
+                reports.put(report.report().key(), report);
                 return null;
             });
+            index.file(report, held);
         }
 
         @Override
         public void removeReport(String key) {
-            call(() -> {
-                FiledReport before = reports.get(key);
+            FiledReport before = call(() -> {
+                FiledReport held = reports.get(key);
                 reports.remove(key);
-                if (before != null) {
-                    unfile(before, key);
+                return held;
+            });
+            if (before != null) {
+                index.unfile(before);
+            }
+        }
+
+        @Override
+        public void removeReports(List<FiledReport> held) {
+            call(() -> {
+                for (FiledReport report : held) {
+                    reports.remove(report.report().key());
                 }
                 return null;
             });
-        }
-
-        private void unfile(FiledReport filedBefore, String key) throws Exception {
-            String bucket = FeedTimeBuckets.of(filedBefore.report());
-            List<String> keys = byBucket.get(bucket);
-            if (keys == null) {
-                return;
-            }
-            List<String> rest = new ArrayList<>(keys);
-            rest.remove(key);
-            if (rest.isEmpty()) {
-                byBucket.remove(bucket);
-                long number = FeedTimeBuckets.number(filedBefore.report());
-                for (String feed : feeds) {
-                    if (byBucket.contains(FeedTimeBuckets.bucket(feed, number))) {
-                        return;
-                    }
-                }
-                long[] left = FilledBuckets.without(filledBuckets(), number);
-                if (left.length == 0) {
-                    filled.clear();
-                } else {
-                    filled.update(left);
-                }
-            } else {
-                byBucket.put(bucket, rest);
-            }
+            index.unfileAll(held);
         }
 
         @Override
@@ -304,16 +280,12 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
         }
 
         @Override
-        public Iterable<FiledReport> reportsIn(List<String> buckets) {
+        public Iterable<FiledReport> reportsIn(List<BucketSpan> spans) {
+            List<String> keys = index.keysIn(spans);
             return call(() -> {
-                List<FiledReport> out = new ArrayList<>();
-                for (String bucket : buckets) {
-                    List<String> keys = byBucket.get(bucket);
-                    if (keys != null) {
-                        for (String key : keys) {
-                            out.add(reports.get(key));
-                        }
-                    }
+                List<FiledReport> out = new ArrayList<>(keys.size());
+                for (String key : keys) {
+                    out.add(reports.get(key));
                 }
                 return out;
             });
@@ -336,6 +308,56 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
         public void removeGroup(String id) {
             call(() -> {
                 groups.remove(id);
+                return null;
+            });
+        }
+    }
+
+    /** The bucket index in this key's map state ({@code linkage-buckets}) and value state ({@code linkage-filled-buckets}). */
+    private final class StateBuckets implements BucketIndex.Store {
+        @Override
+        public List<String> get(String bucket) {
+            return call(() -> byBucket.get(bucket));
+        }
+
+        @Override
+        public void put(String bucket, List<String> keys) {
+            call(() -> {
+                byBucket.put(bucket, keys);
+                return null;
+            });
+        }
+
+        @Override
+        public void remove(String bucket) {
+            call(() -> {
+                byBucket.remove(bucket);
+                return null;
+            });
+        }
+
+        @Override
+        public Iterable<String> buckets() {
+            return call(() -> {
+                List<String> all = new ArrayList<>();
+                byBucket.keys().forEach(all::add);
+                return all;
+            });
+        }
+
+        @Override
+        public long[] filled() {
+            return call(LinkageFunction.this::filledBuckets);
+        }
+
+        @Override
+        public void filled(long[] numbers) {
+            call(() -> {
+                if (numbers == null || numbers.length == 0) {
+                    filled.clear();
+                } else {
+                    filled.update(numbers);
+                }
                 return null;
             });
         }
