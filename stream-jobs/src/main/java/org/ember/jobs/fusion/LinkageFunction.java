@@ -169,9 +169,8 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
         Long next = call(nextExpiry::value);
         long expiry = linkage.expiryOf(report);
         if (next == null || expiry < next) {
-            call(() -> {
+            run(() -> {
                 nextExpiry.update(expiry);
-                return null;
             });
         }
         if (home && result.correction()) {
@@ -191,7 +190,7 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
         Long next = call(nextExpiry::value);
         if (next != null && next <= timestamp) {
             long passed = linkage.expire(next, timestamp, book, owned);
-            call(() -> {
+            run(() -> {
                 if (reports.isEmpty()) {
                     nextExpiry.clear();
                     filled.clear();
@@ -199,7 +198,6 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
                     long after = FilledBuckets.nextFrom(passed, timestamp, filledBuckets(), job.fusion().linkage());
                     nextExpiry.update(after);
                 }
-                return null;
             });
         }
         for (Incident incident : arrivals.release(ctx.getCurrentKey(), timestamp)) {
@@ -238,9 +236,8 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
 
         @Override
         public void putReport(FiledReport report, FiledReport held) {
-            call(() -> {
+            run(() -> {
                 reports.put(report.report().key(), report);
-                return null;
             });
             index.file(report, held);
         }
@@ -259,11 +256,10 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
 
         @Override
         public void removeReports(List<FiledReport> held) {
-            call(() -> {
+            run(() -> {
                 for (FiledReport report : held) {
                     reports.remove(report.report().key());
                 }
-                return null;
             });
             index.unfileAll(held);
         }
@@ -298,17 +294,15 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
 
         @Override
         public void putGroup(LinkGroup group) {
-            call(() -> {
+            run(() -> {
                 groups.put(group.id(), group);
-                return null;
             });
         }
 
         @Override
         public void removeGroup(String id) {
-            call(() -> {
+            run(() -> {
                 groups.remove(id);
-                return null;
             });
         }
     }
@@ -322,17 +316,15 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
 
         @Override
         public void put(String bucket, List<String> keys) {
-            call(() -> {
+            run(() -> {
                 byBucket.put(bucket, keys);
-                return null;
             });
         }
 
         @Override
         public void remove(String bucket) {
-            call(() -> {
+            run(() -> {
                 byBucket.remove(bucket);
-                return null;
             });
         }
 
@@ -352,13 +344,12 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
 
         @Override
         public void filled(long[] numbers) {
-            call(() -> {
+            run(() -> {
                 if (numbers == null || numbers.length == 0) {
                     filled.clear();
                 } else {
                     filled.update(numbers);
                 }
-                return null;
             });
         }
     }
@@ -372,23 +363,33 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
 
         @Override
         public void add(String groupId) {
-            call(() -> {
+            run(() -> {
                 ownedIds.put(groupId, Boolean.TRUE);
-                return null;
             });
         }
 
         @Override
         public void remove(String groupId) {
-            call(() -> {
+            run(() -> {
                 ownedIds.remove(groupId);
-                return null;
             });
         }
     }
 
     interface StateCall<T> {
         T run() throws Exception;
+    }
+
+    interface StateAction {
+        void run() throws Exception;
+    }
+
+    /** {@link #call} for a state change that returns nothing. */
+    static void run(StateAction action) {
+        call(() -> {
+            action.run();
+            return null;
+        });
     }
 
     /** Flink's state calls declare Exception; the heap backend never throws, and any failure fails the task. */
