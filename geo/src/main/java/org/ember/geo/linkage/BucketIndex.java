@@ -78,8 +78,7 @@ public final class BucketIndex {
             if (byFeed == null) {
                 byFeed = new HashMap<>();
                 for (String bucket : store.buckets()) {
-                    int at = bucket.lastIndexOf('@');
-                    byFeed.merge(bucket.substring(0, at), new long[] {Long.parseLong(bucket.substring(at + 1))},
+                    byFeed.merge(FeedTimeBuckets.feedOf(bucket), new long[] {FeedTimeBuckets.numberOf(bucket)},
                             (known, one) -> FilledBuckets.with(known, one[0]));
                 }
                 if (!byFeed.isEmpty()) {

@@ -79,4 +79,14 @@ public final class FeedTimeBuckets {
     static String key(String feed, long bucket) {
         return feed + "@" + bucket;
     }
+
+    /** The quarter-hour number of a bucket {@link #key}. */
+    public static long numberOf(String key) {
+        return Long.parseLong(key.substring(key.lastIndexOf('@') + 1));
+    }
+
+    /** The feed of a bucket {@link #key}. */
+    static String feedOf(String key) {
+        return key.substring(0, key.lastIndexOf('@'));
+    }
 }

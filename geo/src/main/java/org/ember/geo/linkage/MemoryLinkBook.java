@@ -66,7 +66,7 @@ public final class MemoryLinkBook implements LinkBook {
     public long[] filledBuckets() {
         long[] filled = new long[0];
         for (String bucket : buckets.keySet()) {
-            filled = FilledBuckets.with(filled, Long.parseLong(bucket.substring(bucket.lastIndexOf('@') + 1)));
+            filled = FilledBuckets.with(filled, FeedTimeBuckets.numberOf(bucket));
         }
         return filled;
     }

@@ -14,6 +14,17 @@ class FeedTimeBucketsTest {
     private static final long MINUTE = 60_000L;
 
     @Test
+    void aBucketKeyGivesBackItsFeedAndNumberWhateverTheFeedsName() {
+        for (String feed : List.of("police", "ae", "feed@with-at", "")) {
+            for (long number : new long[] {0, 1, 2_000_000, -3}) {
+                String key = FeedTimeBuckets.key(feed, number);
+                assertThat(FeedTimeBuckets.feedOf(key)).isEqualTo(feed);
+                assertThat(FeedTimeBuckets.numberOf(key)).isEqualTo(number);
+            }
+        }
+    }
+
+    @Test
     void partnerBucketsCoverEachWindowAndSkipTheReportsOwnFeed() {
         FeedTimeBuckets buckets = new FeedTimeBuckets(SETTINGS);
         long time = Reports.FRIDAY_22H.toEpochMilli(); // on a quarter-hour boundary

@@ -216,7 +216,7 @@ final class LinkageFunction extends KeyedProcessFunction<String, BlockReport, Li
         }
         long[] rebuilt = new long[0];
         for (String bucket : byBucket.keys()) {
-            rebuilt = FilledBuckets.with(rebuilt, Long.parseLong(bucket.substring(bucket.lastIndexOf('@') + 1)));
+            rebuilt = FilledBuckets.with(rebuilt, FeedTimeBuckets.numberOf(bucket));
         }
         filled.update(rebuilt);
         return rebuilt;
