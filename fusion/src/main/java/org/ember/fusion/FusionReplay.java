@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.ember.geo.linkage.IncidentLinker;
-import org.ember.geo.linkage.MemoryLinkBook;
 import org.ember.model.Incident;
 import org.ember.model.fusion.HotspotUpdate;
 import org.ember.model.fusion.LinkedIncident;
@@ -17,7 +16,7 @@ import org.ember.model.metrics.AreaMetrics;
 
 /**
  * The job's whole fusion stage on one thread, in memory: ingested reports in, on the arrival clock,
- * through linkage ({@link Linkage}), the risk fan-out ({@link RiskReach}), soft signals
+ * through linkage in the job's grid blocks ({@link ReplayLinkage}), the risk fan-out ({@link RiskReach}), soft signals
  * ({@link SoftSignal}) and each local authority's {@link LadAnalytics} with its hourly timers; the
  * area metrics it publishes out, each with the time the job would publish it. What the Flink
  * functions do at one time is done here in the same order: linkage forgets what is due, then links
@@ -32,30 +31,37 @@ public final class FusionReplay {
     /** An area-metrics update and the arrival-clock time the job publishes it at. */
     public record Emitted(long at, AreaMetrics metrics) {}
 
+    /** The job's canonical order of reports that arrive at the same time ({@code Canonical.INCIDENTS}). */
+    static final Comparator<Incident> CANONICAL = Comparator.comparing(Incident::feed)
+            .thenComparing(Incident::sourceId)
+            .thenComparingInt(Incident::version)
+            .thenComparing(Incident::cancelled)
+            .thenComparingLong(Incident::eventTime)
+            .thenComparing(Object::toString);
+
     private static final Comparator<Arrival> ORDER = Comparator.comparingLong(Arrival::at)
-            .thenComparing(a -> a.incident().feed())
-            .thenComparing(a -> a.incident().sourceId())
-            .thenComparingInt(a -> a.incident().version())
-            .thenComparing(a -> a.incident().cancelled());
+            .thenComparing(Arrival::incident, CANONICAL);
 
     private final FusionContext context;
-    private final Linkage linkage;
+    private final ReplayLinkage linkage;
     private final List<String> linkable;
-    private final Map<String, MemoryLinkBook> books = new HashMap<>();
     private final Map<String, LadState> states = new HashMap<>();
     private final Map<String, LadCache> caches = new HashMap<>();
     private final AreaRoute areaRoute;
     /** Per linked incident, the authorities holding it (own first), as the job's area router keeps it. */
     private final Map<String, List<String>> holding = new HashMap<>();
-    private final TreeMap<Long, TreeSet<String>> linkageTimers = new TreeMap<>();
     private final TreeMap<Long, TreeSet<String>> analyticsTimers = new TreeMap<>();
     private final List<Emitted> emitted = new ArrayList<>();
     private long clock = Long.MIN_VALUE;
 
-    /** @param context a context of its own: the calculators keep state across days (the daily scan) */
-    public FusionReplay(FusionContext context) {
+    /**
+     * @param context a context of its own: the calculators keep state across days (the daily scan)
+     * @param blocks  the job's linkage blocks for the same areas and linkage settings
+     */
+    public FusionReplay(FusionContext context, LinkageBlocks blocks) {
         this.context = context;
-        this.linkage = new Linkage(new IncidentLinker(context.settings().linkage(), context.shapes().proximity()));
+        this.linkage = new ReplayLinkage(new Linkage(
+                new IncidentLinker(context.settings().linkage(), context.shapes().proximity()), blocks));
         this.linkable = context.settings().linkage().linkedFeeds();
         this.areaRoute = new AreaRoute(context.cellOwners());
     }
@@ -64,8 +70,8 @@ public final class FusionReplay {
      * Runs the reports and every timer due up to and including {@code until}, and returns the area
      * metrics published, in publication order. Reports arriving after {@code until} are left out.
      */
-    public static List<Emitted> run(FusionContext context, List<Arrival> arrivals, long until) {
-        FusionReplay replay = new FusionReplay(context);
+    public static List<Emitted> run(FusionContext context, LinkageBlocks blocks, List<Arrival> arrivals, long until) {
+        FusionReplay replay = new FusionReplay(context, blocks);
         List<Arrival> sorted = new ArrayList<>(arrivals);
         sorted.sort(ORDER);
         int next = 0;
@@ -74,9 +80,7 @@ public final class FusionReplay {
             if (next < sorted.size()) {
                 t = sorted.get(next).at();
             }
-            if (!replay.linkageTimers.isEmpty()) {
-                t = Math.min(t, replay.linkageTimers.firstKey());
-            }
+            t = Math.min(t, replay.linkage.nextTimer());
             if (!replay.analyticsTimers.isEmpty()) {
                 t = Math.min(t, replay.analyticsTimers.firstKey());
             }
@@ -94,33 +98,26 @@ public final class FusionReplay {
 
     private void at(long t, List<Incident> arrived) {
         clock = t;
-        TreeSet<String> expiring = linkageTimers.remove(t);
-        if (expiring != null) {
-            expiring.forEach(lad -> linkage.expire(t, book(lad)));
-        }
         Map<String, List<AreaDelivery>> incidents = new TreeMap<>();
         List<FusionSignal> signals = new ArrayList<>();
+        List<Incident> linkableNow = new ArrayList<>();
         for (Incident incident : arrived) {
             if (SoftSignal.handles(incident)) {
                 signals.add(SoftSignal.of(incident, context.settings().risk()));
             } else if (linkable.contains(incident.feed())) {
-                Linkage.Step step = linkage.apply(incident, t, book(incident.lad()));
-                if (step.result().stale()) {
-                    continue;
-                }
-                linkageTimers.computeIfAbsent(step.timer(), k -> new TreeSet<>()).add(incident.lad());
-                for (LinkedIncident linked : step.linked()) {
-                    List<AreaDelivery> routed = areaRoute.route(linked, holding.getOrDefault(linked.incidentId(), List.of()));
-                    List<String> held = AreaRoute.holding(routed);
-                    if (held.isEmpty()) {
-                        holding.remove(linked.incidentId());
-                    } else {
-                        holding.put(linked.incidentId(), held);
-                    }
-                    routed.forEach(d -> incidents.computeIfAbsent(d.lad(), k -> new ArrayList<>()).add(d));
-                    signals.addAll(RiskReach.signals(linked, context.settings().risk(), context.shapes()));
-                }
+                linkableNow.add(incident);
             }
+        }
+        for (LinkedIncident linked : linkage.at(t, linkableNow)) {
+            List<AreaDelivery> routed = areaRoute.route(linked, holding.getOrDefault(linked.incidentId(), List.of()));
+            List<String> held = AreaRoute.holding(routed);
+            if (held.isEmpty()) {
+                holding.remove(linked.incidentId());
+            } else {
+                holding.put(linked.incidentId(), held);
+            }
+            routed.forEach(d -> incidents.computeIfAbsent(d.lad(), k -> new ArrayList<>()).add(d));
+            signals.addAll(RiskReach.signals(linked, context.settings().risk(), context.shapes()));
         }
         // The job's area function takes one time's linked incidents by incident id (they come from
         // several linkage blocks); one incident's changes keep their order (stable sort).
@@ -155,10 +152,6 @@ public final class FusionReplay {
 
     private void schedule(long time, String lad) {
         analyticsTimers.computeIfAbsent(time, k -> new TreeSet<>()).add(lad);
-    }
-
-    private MemoryLinkBook book(String lad) {
-        return books.computeIfAbsent(lad, k -> new MemoryLinkBook());
     }
 
     private LadAnalytics analytics(String lad) {

@@ -9,22 +9,18 @@ import org.ember.model.Incident;
 import org.ember.model.fusion.LinkedIncident;
 
 /**
- * Linkage of one book: a report is linked at once ({@link IncidentLinker}) and says when its book
- * must next be looked at for reports to forget (an hour boundary). The job keeps one book per grid
- * block ({@link #inBlock}, {@link BlockLinker}); {@link FusionReplay} one per local authority.
+ * Linkage in grid blocks: a report is linked at once ({@link IncidentLinker}) in every block it
+ * reaches ({@link #reroute}), and says when its block's book must next be looked at for reports to
+ * forget (an hour boundary). One book per grid block ({@link #inBlock}, {@link BlockLinker}), in the
+ * job's keyed state and in {@link FusionReplay}'s memory alike.
  */
 public final class Linkage {
     private final IncidentLinker linker;
     private final BlockLinker blocks;
 
-    public Linkage(IncidentLinker linker) {
-        this(linker, null);
-    }
-
-    /** Linkage in grid blocks: {@link #inBlock} and {@link #route} need it. */
     public Linkage(IncidentLinker linker, LinkageBlocks blocks) {
         this.linker = linker;
-        this.blocks = blocks == null ? null : new BlockLinker(linker, blocks);
+        this.blocks = new BlockLinker(linker, blocks);
     }
 
     /** The blocks a report must be linked in. */
@@ -121,12 +117,6 @@ public final class Linkage {
         }
     }
 
-    /** Links one report at {@code now} on the arrival clock; a stale version changes nothing and sets no timer. */
-    public Step apply(Incident incident, long now, LinkBook book) {
-        Report report = Reports.of(incident);
-        return step(linker.apply(report, book), report, now);
-    }
-
     private Step step(IncidentLinker.Result result, Report report, long now) {
         if (result.stale()) {
             return new Step(result, List.of(), Long.MIN_VALUE);
@@ -137,10 +127,5 @@ public final class Linkage {
         }
         long due = LadAnalytics.nextHour(linker.expiryOf(report) - 1);
         return new Step(result, linked, Math.max(due, LadAnalytics.nextHour(now)));
-    }
-
-    /** Forgets the reports and incidents due by {@code now}. */
-    public void expire(long now, LinkBook book) {
-        linker.expire(now, book);
     }
 }

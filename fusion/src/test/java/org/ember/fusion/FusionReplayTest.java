@@ -33,8 +33,19 @@ class FusionReplayTest {
                         "ambulance: AMPDS 27B01, category 1")));
     }
 
+    private static final LinkageBlocks BLOCKS = new LinkageBlocks(FusionFixtures.PLACER.catalogue(),
+            FusionSettings.defaults().linkage(), LinkageBlocks.DEFAULT_BLOCK_METRES);
+
     private static List<FusionReplay.Emitted> run(List<FusionReplay.Arrival> arrivals, long until) {
-        return FusionReplay.run(FusionContext.of(FusionSettings.defaults(), FusionFixtures.SHAPES, null), arrivals, until);
+        return FusionReplay.run(FusionContext.of(FusionSettings.defaults(), FusionFixtures.SHAPES, null), BLOCKS, arrivals,
+                until);
+    }
+
+    /** The latest value of {@code metric} published for {@code area} by {@code at}, or null. */
+    private static Double latest(List<FusionReplay.Emitted> out, String area, String metric, long at) {
+        return out.stream().filter(e -> e.at() <= at && e.metrics().areaId().equals(area)
+                && e.metrics().values().containsKey(metric)).reduce((a, b) -> b)
+                .map(e -> e.metrics().values().get(metric)).orElse(null);
     }
 
     @Test
@@ -52,6 +63,29 @@ class FusionReplayTest {
                 || e.at() % (60 * MINUTE) == 0).isTrue());
         assertThat(out).allSatisfy(e -> assertThat(e.at()).isLessThanOrEqualTo(until));
         assertThat(out).extracting(FusionReplay.Emitted::at).isSorted();
+    }
+
+    /**
+     * As the job links them (BoundaryLinkageMiniClusterTest): a police report just inside the Vale of
+     * Glamorgan and an A&E attendance placed only by the Cardiff LSOA across the boundary street are one
+     * multi-agency incident, counted where the police point lies; linked per local authority they never met.
+     */
+    @Test
+    void aStabbingOnTheValeSideAndAnAttendancePlacedByTheCardiffLsoaAcrossTheStreetAreOneIncident() {
+        Placement vale = FusionFixtures.place(-3.2412, 51.4700);
+        Placement cardiffLsoa = FusionFixtures.PLACER.placeLsoa("W01001703").placement();
+        assertThat(vale.lad()).isEqualTo("W06000014");
+        assertThat(cardiffLsoa.lad()).isEqualTo(FusionFixtures.CARDIFF);
+        long police = T0.toEpochMilli();
+        long ae = police + 10 * MINUTE;
+        List<FusionReplay.Arrival> arrivals = List.of(
+                new FusionReplay.Arrival(police, report("police", "CR-VALE", police, vale, true, "police: Violence with injury")),
+                new FusionReplay.Arrival(ae, report("ae", "AE-CDF", ae, cardiffLsoa, true, "ae: assault, sharp object")));
+        List<FusionReplay.Emitted> out = run(arrivals, police + 60 * MINUTE);
+        assertThat(latest(out, vale.lsoa(), MULTI_AGENCY, ae - 1)).isIn(null, 0.0);
+        assertThat(latest(out, vale.lsoa(), MULTI_AGENCY, ae)).isEqualTo(1.0);
+        assertThat(latest(out, "W06000014", MULTI_AGENCY, ae)).isEqualTo(1.0);
+        assertThat(latest(out, FusionFixtures.CARDIFF, MULTI_AGENCY, ae)).isIn(null, 0.0);
     }
 
     @Test

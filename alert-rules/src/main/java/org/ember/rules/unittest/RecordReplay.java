@@ -94,7 +94,7 @@ final class RecordReplay {
         }
         long until = test.expect().stream().mapToLong(RuleTestFile.Expectation::at).max().orElse(Long.MIN_VALUE);
         List<AreaMetrics> fused = new ArrayList<>();
-        for (FusionReplay.Emitted e : FusionReplay.run(inputs.newContext(), arrivals, until)) {
+        for (FusionReplay.Emitted e : FusionReplay.run(inputs.newContext(), inputs.linkageBlocks(), arrivals, until)) {
             AreaMetrics m = e.metrics();
             // Published, and so evaluated, on the arrival clock of what caused it.
             fused.add(new AreaMetrics(m.layer(), m.areaId(), e.at(), m.source(), m.values()));

@@ -2,6 +2,7 @@ package org.ember.rules.unittest;
 
 import java.nio.charset.StandardCharsets;
 import org.ember.fusion.FusionContext;
+import org.ember.fusion.LinkageBlocks;
 import org.ember.geo.area.AreaCatalogue;
 import org.ember.geo.area.AreaPlacer;
 import org.ember.geo.area.Placement;
@@ -30,6 +31,7 @@ public final class ReportInputs {
     private final FusionSettings settings;
     private final AreaShapes shapes;
     private final EmberCalendar calendar;
+    private final LinkageBlocks linkageBlocks;
 
     /**
      * @param catalogue      the deployment's areas
@@ -42,11 +44,17 @@ public final class ReportInputs {
         this.settings = settings;
         this.shapes = AreaShapes.of(catalogue);
         this.calendar = calendar;
+        this.linkageBlocks = new LinkageBlocks(catalogue, settings.linkage(), LinkageBlocks.DEFAULT_BLOCK_METRES);
     }
 
     /** A fresh fusion context: one per test case, as the daily scan keeps state across days. */
     FusionContext newContext() {
         return FusionContext.of(settings, shapes, calendar);
+    }
+
+    /** The job's linkage blocks over the deployment's areas (immutable, shared by every test case). */
+    LinkageBlocks linkageBlocks() {
+        return linkageBlocks;
     }
 
     /** A partner record as ingested, or why the job would dead-letter it. */

@@ -53,6 +53,11 @@ class RecordRuleTestsTest {
     }
 
     @Test
+    void aStabbingAcrossALocalAuthorityBoundaryIsOneLinkedIncident() {
+        passes("boundary-records.test.yaml");
+    }
+
+    @Test
     void aLonePoliceReportFiresNothing() {
         passes("fusion-quiet.test.yaml");
     }

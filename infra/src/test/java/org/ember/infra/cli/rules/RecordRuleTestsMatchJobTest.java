@@ -48,7 +48,8 @@ class RecordRuleTestsMatchJobTest {
     @ParameterizedTest
     @ValueSource(strings = {"src/test/resources/rule-tests/fusion-records.test.yaml",
         "src/test/resources/rule-tests/fusion-quiet.test.yaml", "tests/multi-agency.test.yaml",
-        "src/test/resources/rule-tests/early-warning-records.test.yaml"})
+        "src/test/resources/rule-tests/early-warning-records.test.yaml",
+        "src/test/resources/rule-tests/boundary-records.test.yaml"})
     void theJobFiresWhatTheRuleTestReplayFires(String file) throws Exception {
         Deployment d = Deployment.load(Path.of("../deployments/south-wales-gwent/deployment.yaml").toAbsolutePath().normalize(),
                 TestFeeds.dataDir(), Map.of());
