@@ -15,8 +15,8 @@ import java.util.Map;
  * @param count1h        reports in the last hour
  * @param count24h       reports in the last 24 hours
  * @param count7d        reports in the last 7 days
- * @param byCategory24h  last 24 hours by category (zero entries left out)
- * @param byFeed24h      last 24 hours by feed (zero entries left out)
+ * @param byCategory24h  last 24 hours by category (zero entries left out), in name order
+ * @param byFeed24h      last 24 hours by feed (zero entries left out), in name order
  */
 public record AreaCountsView(
         String type,
@@ -30,17 +30,20 @@ public record AreaCountsView(
         Map<String, Long> byFeed24h) {
 
     public static final String TYPE = "area_counts";
+    /** Categories and feeds in name order: the order Ember's JSON writes map keys in ({@code Json}). */
+    private static final java.util.List<String> CATEGORIES_BY_NAME = CountVocabulary.CATEGORIES.stream().sorted().toList();
+    private static final java.util.List<String> FEEDS_BY_NAME = CountVocabulary.FEEDS.stream().sorted().toList();
 
     public static AreaCountsView of(AreaCounts counts) {
         Map<String, Long> byCategory = new LinkedHashMap<>();
-        for (String category : CountVocabulary.CATEGORIES) {
+        for (String category : CATEGORIES_BY_NAME) {
             long n = counts.count("24h", "any", category);
             if (n > 0 && !IncidentCategory.ANY.equals(category)) {
                 byCategory.put(category, n);
             }
         }
         Map<String, Long> byFeed = new LinkedHashMap<>();
-        for (String feed : CountVocabulary.FEEDS) {
+        for (String feed : FEEDS_BY_NAME) {
             long n = counts.count("24h", feed, "any");
             if (n > 0 && !"any".equals(feed)) {
                 byFeed.put(feed, n);

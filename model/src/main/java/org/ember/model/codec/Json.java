@@ -12,7 +12,9 @@ import java.io.UncheckedIOException;
 
 /**
  * The one JSON dialect of Ember's topics: snake_case names, ISO-8601 times, no nulls written,
- * unknown fields ignored (feeds strip them; Ember's own topics may grow fields).
+ * unknown fields ignored (feeds strip them; Ember's own topics may grow fields), map keys in name
+ * order: a {@code Map.of} iterates in an order drawn afresh at every JVM start, so without it the
+ * same input wrote the same hot-spot update with its keys in another order on the next run.
  */
 public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -21,7 +23,8 @@ public final class Json {
             .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private Json() {}
 
