@@ -93,14 +93,31 @@ public final class HourlyCounts {
      * @return whether any window took it (false: the bucket had left every window, the report is too late to count)
      */
     public static boolean enter(long[] sums, long[] bucketDelta, long hour, long clock) {
-        boolean any = false;
+        return enterWindows(sums, bucketDelta, hour, clock) != 0;
+    }
+
+    /**
+     * {@link #enter}, saying which windows took the change: bit {@code w} is set when window {@code w}
+     * did (0: none did, the report is too late to count).
+     */
+    public static int enterWindows(long[] sums, long[] bucketDelta, long hour, long clock) {
+        int entered = 0;
         for (int w = 0; w < WINDOW_MILLIS.length; w++) {
             if (exit(hour, w) > clock) {
                 addInto(sums, w, bucketDelta, 1);
-                any = true;
+                entered |= 1 << w;
             }
         }
-        return any;
+        return entered;
+    }
+
+    /**
+     * Whether some bucket can leave a window at {@code time}: only at whole hours, since a bucket's
+     * hour is a whole hour ({@link #hourOf}) and every window is whole hours long. At any other time
+     * {@link #exitingHour} names no bucket.
+     */
+    public static boolean isExitTime(long time) {
+        return Math.floorMod(time, HOUR) == 0;
     }
 
     /** Takes a bucket out of the running sums of window {@code w} (its exit time has come). */

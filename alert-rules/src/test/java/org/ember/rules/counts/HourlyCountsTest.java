@@ -59,4 +59,36 @@ class HourlyCountsTest {
         long afterChange = java.time.Instant.parse("2025-03-30T01:30:00Z").toEpochMilli();
         assertThat(HourlyCounts.hourOf(afterChange) - HourlyCounts.hourOf(beforeChange)).isEqualTo(H);
     }
+    @Test
+    void bucketsLeaveWindowsOnlyAtWholeHours() {
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 10_000; i++) {
+            long eventTime = MIDNIGHT + random.nextLong() % (400 * H);
+            long hour = HourlyCounts.hourOf(eventTime);
+            for (int w = 0; w < HourlyCounts.windows(); w++) {
+                assertThat(HourlyCounts.isExitTime(HourlyCounts.exit(hour, w))).isTrue();
+                long notAnHour = HourlyCounts.exit(hour, w) + 1 + random.nextInt((int) H - 1);
+                assertThat(HourlyCounts.isExitTime(notAnHour)).isFalse();
+                // At a time that is not a whole hour, the bucket that would leave is no bucket's hour.
+                long exiting = HourlyCounts.exitingHour(w, notAnHour);
+                assertThat(HourlyCounts.hourOf(exiting)).isNotEqualTo(exiting);
+            }
+        }
+        assertThat(HourlyCounts.isExitTime(-H)).isTrue();
+        assertThat(HourlyCounts.isExitTime(-1)).isFalse();
+    }
+
+    @Test
+    void enterWindowsNamesTheWindowsThatTookTheChange() {
+        long[] change = HourlyCounts.single("police", "robbery", false, 1);
+        long[] sums = new long[CountVocabulary.SIZE];
+        int any = CountVocabulary.index("1h", "any", "any");
+        assertThat(HourlyCounts.enterWindows(sums, change, MIDNIGHT, MIDNIGHT + H / 2)).isEqualTo(0b111);
+        assertThat(HourlyCounts.enterWindows(sums, change, MIDNIGHT, MIDNIGHT + 2 * H)).isEqualTo(0b110);
+        assertThat(HourlyCounts.enterWindows(sums, change, MIDNIGHT, MIDNIGHT + 25 * H)).isEqualTo(0b100);
+        assertThat(HourlyCounts.enterWindows(sums, change, MIDNIGHT, MIDNIGHT + 169 * H)).isZero();
+        assertThat(sums[any]).isEqualTo(1);
+        assertThat(sums[CountVocabulary.index("24h", "any", "any")]).isEqualTo(2);
+        assertThat(sums[CountVocabulary.index("7d", "police", "robbery")]).isEqualTo(3);
+    }
 }

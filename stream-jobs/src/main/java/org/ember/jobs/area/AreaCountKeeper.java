@@ -1,6 +1,5 @@
 package org.ember.jobs.area;
 
-import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
@@ -15,6 +14,7 @@ import org.ember.jobs.records.CountDelta;
 import org.ember.model.AreaCounts;
 import org.ember.model.CountVocabulary;
 import org.ember.model.metrics.AreaMetrics;
+import org.ember.rules.counts.CountChanges;
 import org.ember.rules.counts.CountMetrics;
 import org.ember.rules.counts.HourlyCounts;
 
@@ -27,6 +27,15 @@ import org.ember.rules.counts.HourlyCounts;
  * <p>The running state is one array: the counts (indexed by {@link CountVocabulary}), the area's
  * clock (the newest time applied, so that what is published never goes back in time) and a flag
  * "changed since the map entry was last published", so a report costs one value read and write.
+ *
+ * <p><b>In place.</b> The running array and a bucket are changed in the array read from state and
+ * then written back ({@code update}, {@code put}). With RocksDB (the cluster's backend) the read is a
+ * fresh copy and the write is what stores it. With the heap backend (local runs, backtests) the read
+ * returns the stored object itself, and changing it in place is still safe: the heap state table is
+ * copy-on-write per entry, and a read of an entry that a running snapshot still holds returns a copy
+ * made for it (the snapshot keeps the old array), so a checkpoint never sees a half-applied change.
+ * Hence no defensive copy of either array; the rules' update is built from what was added
+ * ({@link CountChanges}), not by comparing a copy of the counts taken before with one taken after.
  */
 final class AreaCountKeeper {
     /** Index of the area's clock in the running state, after the counts. */
@@ -45,6 +54,12 @@ final class AreaCountKeeper {
     private final MapState<Long, long[]> buckets;
     private final ValueState<long[]> running;
     private final JobMetrics.Count late;
+    /** The entries of the running counts the current step changed (task memory, reused). */
+    private final CountChanges changes = new CountChanges();
+    /** The last key split into layer and area code, reused while the same key is handled. */
+    private String splitKey;
+    private String splitLayer;
+    private String splitArea;
     /** Tests only: every count update the rules read, in order (null in the job). */
     private List<AreaMetrics> updates;
 
@@ -84,12 +99,11 @@ final class AreaCountKeeper {
     AreaMetrics enter(String key, CountDelta delta, long now, long[] counts, TimerService timers) throws Exception {
         long hour = HourlyCounts.hourOf(delta.eventTime());
         long[] change = HourlyCounts.single(delta.feed(), delta.category(), delta.weapon(), delta.delta());
-        long[] previous = counts(counts);
-        boolean entered = HourlyCounts.enter(counts, change, hour, now);
+        int entered = HourlyCounts.enterWindows(counts, change, hour, now);
         if (HourlyCounts.exit(hour, 0) <= now) {
             late.increment(); // it arrived after leaving a window: those windows never hold it
         }
-        if (!entered) {
+        if (entered == 0) {
             return null; // it has left every window already: nothing to count, nothing to keep
         }
         long[] bucket = buckets.get(hour);
@@ -110,43 +124,72 @@ final class AreaCountKeeper {
             buckets.put(hour, bucket);
         }
         counts[CLOCK] = Math.max(counts[CLOCK], now);
-        return update(key, previous, counts, delta.appendedAt());
+        changes.clear();
+        changes.markWindows(entered, change);
+        return update(key, counts, delta.appendedAt());
     }
 
     /**
-     * The buckets whose windows end at {@code time} leave them.
+     * The buckets whose windows end at {@code time} leave them. Only at whole hours
+     * ({@link HourlyCounts#isExitTime}): at any other time (an arrival, a publication, a rule deadline)
+     * no bucket leaves, and this reads no state. What a timer also did here until then, moving the
+     * area's clock to its time while buckets are kept, {@link #settle} does at the timer's end.
      *
      * @return the update the rules read, or null when nothing left (or nothing is counted)
      */
     AreaMetrics exit(String key, long time, long[] counts) throws Exception {
-        if (counts == null || buckets.isEmpty()) {
+        if (counts == null || !HourlyCounts.isExitTime(time) || buckets.isEmpty()) {
             return null; // most timers of fusion-only areas and cells: no counts work at all
         }
-        long[] previous = counts(counts);
+        changes.clear();
         for (int w = 0; w < HourlyCounts.windows(); w++) {
             long hour = HourlyCounts.exitingHour(w, time);
             long[] bucket = buckets.get(hour);
             if (bucket != null) {
                 HourlyCounts.leave(counts, bucket, w);
+                changes.mark(w, bucket);
                 if (w == HourlyCounts.windows() - 1) {
                     buckets.remove(hour);
                 }
             }
         }
         counts[CLOCK] = Math.max(counts[CLOCK], time);
-        return update(key, previous, counts, 0L);
+        return update(key, counts, 0L);
     }
 
-    /** The update the rules read (the counts that changed, zeros included), or null when none changed. */
-    private AreaMetrics update(String key, long[] previous, long[] counts, long appendedAt) {
-        long[] now = counts(counts);
-        if (Arrays.equals(previous, now)) {
+    /**
+     * At the end of a timer at {@code time}, before the publication: moves the area's clock to
+     * {@code time} while it keeps buckets, as {@link #exit} did for every timer before it skipped the
+     * times that are not whole hours.
+     *
+     * <p>Why at the end gives the same clock: when a count change entered at {@code time}, the clock
+     * is {@code time} already (and {@link #exit} at a whole hour moved it itself); when none entered,
+     * no bucket came or went after the exits, so "keeps buckets" is the same now as it was then. In
+     * between, nothing reads the clock but the updates made by {@link #enter}, which set it first.
+     *
+     * @return whether the area keeps buckets (for {@link #store})
+     */
+    boolean settle(long[] counts, long time) throws Exception {
+        boolean keepsBuckets = !buckets.isEmpty();
+        if (keepsBuckets) {
+            counts[CLOCK] = Math.max(counts[CLOCK], time);
+        }
+        return keepsBuckets;
+    }
+
+    /** The update the rules read (the {@link #changes}, zeros included), or null when none changed. */
+    private AreaMetrics update(String key, long[] counts, long appendedAt) {
+        if (changes.isEmpty()) {
             return null;
         }
-        // The key is layer, the first colon, area code (split without an array per change).
-        int colon = key.indexOf(':');
-        AreaMetrics update = CountMetrics.update(key.substring(0, colon), key.substring(colon + 1), counts[CLOCK],
-                previous, now, appendedAt);
+        if (!key.equals(splitKey)) {
+            // The key is layer, the first colon, area code: split once per key, not per change.
+            int colon = key.indexOf(':');
+            splitLayer = key.substring(0, colon);
+            splitArea = key.substring(colon + 1);
+            splitKey = key;
+        }
+        AreaMetrics update = changes.update(splitLayer, splitArea, counts[CLOCK], counts, appendedAt);
         if (updates != null) {
             updates.add(update);
         }
@@ -157,14 +200,28 @@ final class AreaCountKeeper {
     static AreaCounts publish(String key, long[] counts) {
         int colon = key.indexOf(':');
         counts[DIRTY] = 0;
-        return new AreaCounts(key.substring(0, colon), key.substring(colon + 1), counts[CLOCK], counts(counts));
+        // A copy: the published counts leave the operator, the running array changes on.
+        return new AreaCounts(key.substring(0, colon), key.substring(colon + 1), counts[CLOCK],
+                java.util.Arrays.copyOf(counts, CountVocabulary.SIZE));
     }
 
     /**
      * The area's map entry is due at the next publication boundary at or after {@code now}: a timer
      * there, unless it is {@code timerTime}, the timer being handled (it publishes at its end).
+     *
+     * <p>Registered once per publication, when the entry becomes unpublished, not once per change: an
+     * entry that is already unpublished since some time {@code t0} has its timer at
+     * {@code P = nextPublication(t0)}, and every change before that timer fires is applied at a time in
+     * {@code [t0, P]} (a key's times never go back: every timer is set after the time being applied,
+     * and a late input is applied at the watermark, past which every timer has fired). Such a time's
+     * next boundary is {@code P} itself, so the registration was a no-op (Flink keeps one timer per
+     * key and time); at {@code P} the timer being handled publishes. The timer at {@code P} is not
+     * deleted while the entry is unpublished ({@link #needs}).
      */
     static void markDirty(long[] counts, long now, long timerTime, TimerService timers) {
+        if (counts[DIRTY] != 0) {
+            return; // its timer is set: see the method comment
+        }
         counts[DIRTY] = 1;
         long due = nextPublication(now);
         if (due != timerTime) { // only ever after timerTime: within a timer call, now is timerTime
@@ -207,14 +264,15 @@ final class AreaCountKeeper {
 
     /** Keeps the running state while a bucket or an unpublished change is left; clears it after. */
     void store(long[] counts) throws Exception {
-        if (buckets.isEmpty() && counts[DIRTY] == 0) {
+        store(counts, !buckets.isEmpty());
+    }
+
+    /** {@link #store}, when whether the area keeps buckets is known ({@link #settle}). */
+    void store(long[] counts, boolean keepsBuckets) throws Exception {
+        if (!keepsBuckets && counts[DIRTY] == 0) {
             running.clear(); // every bucket has left every window and the zeros are published
         } else {
             running.update(counts);
         }
-    }
-
-    private static long[] counts(long[] counts) {
-        return Arrays.copyOf(counts, CountVocabulary.SIZE);
     }
 }

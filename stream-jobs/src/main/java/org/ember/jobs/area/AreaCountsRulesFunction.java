@@ -232,10 +232,11 @@ public final class AreaCountsRulesFunction
             if (changed) {
                 AreaCountKeeper.markDirty(counts, time, time, timers);
             }
+            boolean keepsBuckets = counting.settle(counts, time);
             if (AreaCountKeeper.publishesAt(counts, time)) {
                 ctx.output(COUNTS, AreaCountKeeper.publish(key, counts));
             }
-            counting.store(counts);
+            counting.store(counts, keepsBuckets);
         }
         if (state != before) {
             keep(key, before, state, inForce, counts, timers);
