@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import org.ember.model.Feed;
@@ -50,6 +51,7 @@ public final class FeedParser implements Serializable {
     private final Clock clock;
     private transient FeedContracts contracts;
     private transient ObjectMapper mapper;
+    private transient EnumMap<Feed, StreamingFeedReader> streaming;
 
     public FeedParser(Pseudonymiser pseudonymiser) {
         this(pseudonymiser, IngestLimits.defaults(), Clock.systemUTC());
@@ -78,6 +80,28 @@ public final class FeedParser implements Serializable {
             return ParseOutcome.rejected("record of " + bytes.length + " bytes is larger than the limit of "
                     + limits.maxRecordBytes() + " bytes");
         }
+        StreamingFeedReader streaming = streamingReader(feed);
+        Object record = streaming == null ? null : streaming.read(mapper().getFactory(), bytes);
+        return plausible(record != null ? fromRecord(feed, record) : checked(feed, bytes), arrivalMillis);
+    }
+
+    /**
+     * The checked path alone, without the streaming reader: what {@link #parse} gives for every record
+     * (tests compare the two).
+     */
+    ParseOutcome parseChecked(Feed feed, byte[] bytes, long arrivalMillis) {
+        if (bytes.length > limits.maxRecordBytes()) {
+            return ParseOutcome.rejected("record of " + bytes.length + " bytes is larger than the limit of "
+                    + limits.maxRecordBytes() + " bytes");
+        }
+        return plausible(checked(feed, bytes), arrivalMillis);
+    }
+
+    /**
+     * The path for every record the streaming reader declines: the whole tree, the contract (every
+     * violation in the schema library's words), then the record read from the tree.
+     */
+    private ParseOutcome checked(Feed feed, byte[] bytes) {
         JsonNode tree;
         try {
             tree = mapper().readTree(bytes);
@@ -97,18 +121,32 @@ public final class FeedParser implements Serializable {
             return ParseOutcome.rejected(cap("violates the " + feed.topic() + " contract: "
                     + withoutEcho(String.join("; ", violations))));
         }
-        ParseOutcome outcome;
         try {
-            outcome = switch (feed) {
-                case POLICE -> police(policeRecord(tree));
-                case AMBULANCE -> ambulance(Json.mapper().treeToValue(tree, AmbulanceCallout.class));
-                case AE -> ae(Json.mapper().treeToValue(tree, AeAttendance.class));
-                case NAVIGATOR -> navigator(Json.mapper().treeToValue(tree, NavigatorEvent.class));
-                case INTEL -> intel(Json.mapper().treeToValue(tree, IntelReport.class));
-            };
+            return fromRecord(feed, switch (feed) {
+                case POLICE -> policeRecord(tree);
+                case AMBULANCE -> Json.mapper().treeToValue(tree, AmbulanceCallout.class);
+                case AE -> Json.mapper().treeToValue(tree, AeAttendance.class);
+                case NAVIGATOR -> Json.mapper().treeToValue(tree, NavigatorEvent.class);
+                case INTEL -> Json.mapper().treeToValue(tree, IntelReport.class);
+            });
         } catch (JsonProcessingException e) {
             return ParseOutcome.rejected(cap("cannot read " + feed.topic() + " record: " + withoutEcho(e.getOriginalMessage())));
         }
+    }
+
+    /** The event of a feed's record that meets its contract. */
+    private ParseOutcome fromRecord(Feed feed, Object record) {
+        return switch (feed) {
+            case POLICE -> police((PoliceIncident) record);
+            case AMBULANCE -> ambulance((AmbulanceCallout) record);
+            case AE -> ae((AeAttendance) record);
+            case NAVIGATOR -> navigator((NavigatorEvent) record);
+            case INTEL -> intel((IntelReport) record);
+        };
+    }
+
+    /** The outcome, or a rejection when an accepted event's times cannot be right. */
+    private ParseOutcome plausible(ParseOutcome outcome, long arrivalMillis) {
         if (outcome instanceof ParseOutcome.Accepted accepted) {
             String implausible = implausibleTime(accepted.event(), arrivalMillis);
             if (implausible != null) {
@@ -181,6 +219,20 @@ public final class FeedParser implements Serializable {
             mapper = Json.mapper().copyWith(factory);
         }
         return mapper;
+    }
+
+    /** The feed's streaming reader, or null when its schema changed since its layout was written. */
+    private StreamingFeedReader streamingReader(Feed feed) {
+        if (streaming == null) {
+            streaming = new EnumMap<>(Feed.class);
+            for (Feed f : Feed.values()) {
+                StreamingFeedReader reader = StreamingFeedReader.forFeed(f);
+                if (reader != null) {
+                    streaming.put(f, reader);
+                }
+            }
+        }
+        return streaming.get(feed);
     }
 
     private FeedContracts contracts() {
