@@ -35,6 +35,11 @@ import org.ember.model.privacy.Pseudonymiser;
  * record's size, its JSON's depth and string lengths, duplicate keys, and its times against its
  * arrival and the wall clock are checked before anything is kept. Reasons never echo the record's
  * content (they may land in logs and on the dead-letter topic).
+ *
+ * <p>Two paths, one result. Most records are read once, token by token, by the feed's
+ * {@link StreamingFeedReader}, which checks the contract as it reads and declines anything unusual;
+ * every declined record takes the checked path (the whole tree, the schema library, data binding),
+ * which says why a record is refused. Both end in the same mapping and the same time checks.
  */
 public final class FeedParser implements Serializable {
     private static final long serialVersionUID = 1L;

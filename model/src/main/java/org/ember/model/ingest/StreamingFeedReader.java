@@ -94,8 +94,10 @@ final class StreamingFeedReader {
                 return null;
             }
             return layout.record().apply(values);
-        } catch (IOException notReadableHere) {
-            return null; // malformed JSON or a limit: the checked path says which, in its words
+        } catch (IOException | RuntimeException notReadableHere) {
+            // Malformed JSON, a limit, or anything else unexpected: the checked path says what, in its
+            // words, and fails (or not) exactly as it always has.
+            return null;
         }
     }
 
