@@ -57,6 +57,7 @@ public final class FeedParser implements Serializable {
     private transient FeedContracts contracts;
     private transient ObjectMapper mapper;
     private transient EnumMap<Feed, StreamingFeedReader> streaming;
+    private transient JsonFactory streamingFactory;
 
     public FeedParser(Pseudonymiser pseudonymiser) {
         this(pseudonymiser, IngestLimits.defaults(), Clock.systemUTC());
@@ -86,7 +87,7 @@ public final class FeedParser implements Serializable {
                     + limits.maxRecordBytes() + " bytes");
         }
         StreamingFeedReader streaming = streamingReader(feed);
-        Object record = streaming == null ? null : streaming.read(mapper().getFactory(), bytes);
+        Object record = streaming == null ? null : streaming.read(streamingFactory(), bytes);
         return plausible(record != null ? fromRecord(feed, record) : checked(feed, bytes), arrivalMillis);
     }
 
@@ -213,17 +214,33 @@ public final class FeedParser implements Serializable {
     private ObjectMapper mapper() {
         if (mapper == null) {
             JsonFactory factory = JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(limits.maxNestingDepth())
-                            .maxStringLength(limits.maxStringLength())
-                            .maxNumberLength(64)
-                            .maxNameLength(256)
-                            .build())
+                    .streamReadConstraints(constraints())
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build();
             mapper = Json.mapper().copyWith(factory);
         }
         return mapper;
+    }
+
+    /**
+     * The streaming reader's parsers: the same limits as the tree's, without Jackson's duplicate-key
+     * detection (a name set per object, a tenth of the streaming path): the reader refuses a repeated
+     * field itself, and nothing else it accepts holds names.
+     */
+    private JsonFactory streamingFactory() {
+        if (streamingFactory == null) {
+            streamingFactory = JsonFactory.builder().streamReadConstraints(constraints()).build();
+        }
+        return streamingFactory;
+    }
+
+    private StreamReadConstraints constraints() {
+        return StreamReadConstraints.builder()
+                .maxNestingDepth(limits.maxNestingDepth())
+                .maxStringLength(limits.maxStringLength())
+                .maxNumberLength(64)
+                .maxNameLength(256)
+                .build();
     }
 
     /** The feed's streaming reader, or null when its schema changed since its layout was written. */

@@ -24,9 +24,10 @@ import org.ember.model.feeds.GeoLocation;
  * contract, data binding), so every rejection keeps its words and every record it reads is the one
  * that path reads ({@code StreamingFeedReaderTest} holds both on random and mutated records).
  *
- * <p>The parser comes from the caller's factory, so the {@link IngestLimits} on depth, string,
- * number and name lengths and duplicate keys apply as they do to the tree; a record that trips one
- * is simply declined and the checked path reports it.
+ * <p>The parser comes from the caller's factory, with the {@link IngestLimits} on depth, string,
+ * number and name lengths that the tree has; a record that trips one is simply declined and the
+ * checked path reports it. Duplicate keys it finds itself (each field at most once, in the record
+ * and in its location), so the factory need not track names.
  */
 final class StreamingFeedReader {
     private final FeedLayout layout;
