@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import org.ember.model.Feed;
@@ -34,6 +35,11 @@ import org.ember.model.privacy.Pseudonymiser;
  * record's size, its JSON's depth and string lengths, duplicate keys, and its times against its
  * arrival and the wall clock are checked before anything is kept. Reasons never echo the record's
  * content (they may land in logs and on the dead-letter topic).
+ *
+ * <p>Two paths, one result. Most records are read once, token by token, by the feed's
+ * {@link StreamingFeedReader}, which checks the contract as it reads and declines anything unusual;
+ * every declined record takes the checked path (the whole tree, the schema library, data binding),
+ * which says why a record is refused. Both end in the same mapping and the same time checks.
  */
 public final class FeedParser implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -50,6 +56,8 @@ public final class FeedParser implements Serializable {
     private final Clock clock;
     private transient FeedContracts contracts;
     private transient ObjectMapper mapper;
+    private transient EnumMap<Feed, StreamingFeedReader> streaming;
+    private transient JsonFactory streamingFactory;
 
     public FeedParser(Pseudonymiser pseudonymiser) {
         this(pseudonymiser, IngestLimits.defaults(), Clock.systemUTC());
@@ -78,6 +86,28 @@ public final class FeedParser implements Serializable {
             return ParseOutcome.rejected("record of " + bytes.length + " bytes is larger than the limit of "
                     + limits.maxRecordBytes() + " bytes");
         }
+        StreamingFeedReader streaming = streamingReader(feed);
+        Object record = streaming == null ? null : streaming.read(streamingFactory(), bytes);
+        return plausible(record != null ? fromRecord(feed, record) : checked(feed, bytes), arrivalMillis);
+    }
+
+    /**
+     * The checked path alone, without the streaming reader: what {@link #parse} gives for every record
+     * (tests compare the two).
+     */
+    ParseOutcome parseChecked(Feed feed, byte[] bytes, long arrivalMillis) {
+        if (bytes.length > limits.maxRecordBytes()) {
+            return ParseOutcome.rejected("record of " + bytes.length + " bytes is larger than the limit of "
+                    + limits.maxRecordBytes() + " bytes");
+        }
+        return plausible(checked(feed, bytes), arrivalMillis);
+    }
+
+    /**
+     * The path for every record the streaming reader declines: the whole tree, the contract (every
+     * violation in the schema library's words), then the record read from the tree.
+     */
+    private ParseOutcome checked(Feed feed, byte[] bytes) {
         JsonNode tree;
         try {
             tree = mapper().readTree(bytes);
@@ -97,18 +127,32 @@ public final class FeedParser implements Serializable {
             return ParseOutcome.rejected(cap("violates the " + feed.topic() + " contract: "
                     + withoutEcho(String.join("; ", violations))));
         }
-        ParseOutcome outcome;
         try {
-            outcome = switch (feed) {
-                case POLICE -> police(policeRecord(tree));
-                case AMBULANCE -> ambulance(Json.mapper().treeToValue(tree, AmbulanceCallout.class));
-                case AE -> ae(Json.mapper().treeToValue(tree, AeAttendance.class));
-                case NAVIGATOR -> navigator(Json.mapper().treeToValue(tree, NavigatorEvent.class));
-                case INTEL -> intel(Json.mapper().treeToValue(tree, IntelReport.class));
-            };
+            return fromRecord(feed, switch (feed) {
+                case POLICE -> policeRecord(tree);
+                case AMBULANCE -> Json.mapper().treeToValue(tree, AmbulanceCallout.class);
+                case AE -> Json.mapper().treeToValue(tree, AeAttendance.class);
+                case NAVIGATOR -> Json.mapper().treeToValue(tree, NavigatorEvent.class);
+                case INTEL -> Json.mapper().treeToValue(tree, IntelReport.class);
+            });
         } catch (JsonProcessingException e) {
             return ParseOutcome.rejected(cap("cannot read " + feed.topic() + " record: " + withoutEcho(e.getOriginalMessage())));
         }
+    }
+
+    /** The event of a feed's record that meets its contract. */
+    private ParseOutcome fromRecord(Feed feed, Object record) {
+        return switch (feed) {
+            case POLICE -> police((PoliceIncident) record);
+            case AMBULANCE -> ambulance((AmbulanceCallout) record);
+            case AE -> ae((AeAttendance) record);
+            case NAVIGATOR -> navigator((NavigatorEvent) record);
+            case INTEL -> intel((IntelReport) record);
+        };
+    }
+
+    /** The outcome, or a rejection when an accepted event's times cannot be right. */
+    private ParseOutcome plausible(ParseOutcome outcome, long arrivalMillis) {
         if (outcome instanceof ParseOutcome.Accepted accepted) {
             String implausible = implausibleTime(accepted.event(), arrivalMillis);
             if (implausible != null) {
@@ -170,17 +214,47 @@ public final class FeedParser implements Serializable {
     private ObjectMapper mapper() {
         if (mapper == null) {
             JsonFactory factory = JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(limits.maxNestingDepth())
-                            .maxStringLength(limits.maxStringLength())
-                            .maxNumberLength(64)
-                            .maxNameLength(256)
-                            .build())
+                    .streamReadConstraints(constraints())
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build();
             mapper = Json.mapper().copyWith(factory);
         }
         return mapper;
+    }
+
+    /**
+     * The streaming reader's parsers: the same limits as the tree's, without Jackson's duplicate-key
+     * detection (a name set per object, a tenth of the streaming path): the reader refuses a repeated
+     * field itself, and nothing else it accepts holds names.
+     */
+    private JsonFactory streamingFactory() {
+        if (streamingFactory == null) {
+            streamingFactory = JsonFactory.builder().streamReadConstraints(constraints()).build();
+        }
+        return streamingFactory;
+    }
+
+    private StreamReadConstraints constraints() {
+        return StreamReadConstraints.builder()
+                .maxNestingDepth(limits.maxNestingDepth())
+                .maxStringLength(limits.maxStringLength())
+                .maxNumberLength(64)
+                .maxNameLength(256)
+                .build();
+    }
+
+    /** The feed's streaming reader, or null when its schema changed since its layout was written. */
+    private StreamingFeedReader streamingReader(Feed feed) {
+        if (streaming == null) {
+            streaming = new EnumMap<>(Feed.class);
+            for (Feed f : Feed.values()) {
+                StreamingFeedReader reader = StreamingFeedReader.forFeed(f);
+                if (reader != null) {
+                    streaming.put(f, reader);
+                }
+            }
+        }
+        return streaming.get(feed);
     }
 
     private FeedContracts contracts() {
