@@ -20,7 +20,8 @@ import org.ember.model.fusion.TensionUpdate;
  * Tension of one area with its why: every layer's reading as a weighted input
  * ({@link org.ember.geo.tension.TensionScorer}); an update is published when the level changes or the
  * score moves by the configured step. The explanations (detail strings, evidence) are built only
- * for an update that is published: most evaluations publish nothing.
+ * for an update that is published, and only when something reads the tension updates
+ * ({@link FusionOutputs#tensionRead}): most evaluations publish nothing.
  */
 final class TensionLayer {
     private final LadScope lad;
@@ -279,6 +280,10 @@ final class TensionLayer {
      */
     void publish(String layer, String code, Supplier<List<Reason>> explained, TensionScore score, TensionScore previous,
             Map<String, String> labels, long asOf) {
+        if (!lad.out().tensionRead()) {
+            label(labels, score); // what the next evaluations read; the update itself would go nowhere
+            return;
+        }
         List<Reason> reasons = explained.get();
         List<TensionInput> full = new ArrayList<>(reasons.size());
         Map<String, Double> weights = lad.context().tension().settings().weights();

@@ -114,6 +114,21 @@ public final class FusionFixtures {
         final List<HotspotUpdate> hotspots = new ArrayList<>();
         final List<AreaMetrics> metrics = new ArrayList<>();
         final List<TensionUpdate> tension = new ArrayList<>();
+        /** Whether the tension updates are read ({@link FusionOutputs#tensionRead}). */
+        final boolean tensionRead;
+
+        Collected() {
+            this(true);
+        }
+
+        Collected(boolean tensionRead) {
+            this.tensionRead = tensionRead;
+        }
+
+        @Override
+        public boolean tensionRead() {
+            return tensionRead;
+        }
 
         @Override
         public void hotspot(HotspotUpdate update) {

@@ -47,6 +47,8 @@ class IncrementalLayersTest {
         FusionSettings settings = FusionFixtures.withScanReplications(19);
         LadDriver live = new LadDriver(FusionFixtures.CARDIFF, settings, true);
         LadDriver scratch = new LadDriver(FusionFixtures.CARDIFF, settings, false);
+        // Nothing reads its tension: it must publish everything else the same (the labels that decide what is news too).
+        LadDriver unread = new LadDriver(FusionFixtures.CARDIFF, settings, true, false);
         SplittableRandom random = new SplittableRandom(seed);
         List<Placement> places = FusionFixtures.cardiffPlaces(random::nextDouble, 60, -3.20, 51.47, 0.06, 0.03);
         Instant start = Instant.parse("2025-03-03T00:00:00Z");
@@ -74,7 +76,7 @@ class IncrementalLayersTest {
             }
             for (LinkedIncident incident : now) {
                 sent.add(incident);
-                for (LadDriver driver : List.of(live, scratch)) {
+                for (LadDriver driver : List.of(live, scratch, unread)) {
                     driver.advanceTo(clock - HOUR / 2);
                     driver.incident(incident);
                     for (FusionSignal s : RiskReach.signals(incident, settings.risk(), FusionFixtures.SHAPES)) {
@@ -90,20 +92,27 @@ class IncrementalLayersTest {
                         settings.risk().intelValue("high", "evidenced"));
                 live.signal(intel);
                 scratch.signal(intel);
+                unread.signal(intel);
             }
             if (random.nextInt(150) == 0) {
                 live.restart();
                 scratch.restart();
+                unread.restart();
             }
         }
         live.advanceTo(clock + 40 * 24 * HOUR);
         scratch.advanceTo(clock + 40 * 24 * HOUR);
+        unread.advanceTo(clock + 40 * 24 * HOUR);
 
         assertThat(scratch.out.of(HotspotUpdate.CELL_SCORED)).as("cells were scored").hasSizeGreaterThan(50);
         assertThat(scratch.out.tension).as("tension moved").hasSizeGreaterThan(10);
         assertThat(scratch.out.of(HotspotUpdate.CLUSTER_CHANGED)).as("clusters formed and grew").hasSizeGreaterThan(10);
         assertThat(scratch.out.of(HotspotUpdate.CLUSTER_CLEARED)).as("and dissolved").isNotEmpty();
         publishedTheSame(live, scratch);
+        sameInOrder("hot-spot updates, tension unread", unread.out.hotspots, live.out.hotspots);
+        sameInOrder("area metrics, tension unread", unread.out.metrics, live.out.metrics);
+        assertThat(unread.out.tension).as("no tension update built").isEmpty();
+        assertThat(unread.state.isEmpty()).isTrue();
     }
 
     /**

@@ -11,7 +11,7 @@ import org.ember.model.fusion.LinkedIncident;
 final class LadDriver {
     final String lad;
     final LadState state = FusionFixtures.memoryState();
-    final FusionFixtures.Collected out = new FusionFixtures.Collected();
+    final FusionFixtures.Collected out;
     private final FusionContext context;
     private LadCache cache;
     private final TreeSet<Long> timers = new TreeSet<>();
@@ -25,7 +25,13 @@ final class LadDriver {
 
     /** @param incremental false: every layer from scratch at every tick (what the incremental layers must equal) */
     LadDriver(String lad, FusionSettings settings, boolean incremental) {
+        this(lad, settings, incremental, true);
+    }
+
+    /** @param tensionRead false: nothing reads the tension updates (a backtest) */
+    LadDriver(String lad, FusionSettings settings, boolean incremental, boolean tensionRead) {
         this.lad = lad;
+        this.out = new FusionFixtures.Collected(tensionRead);
         this.incremental = incremental;
         this.context = FusionContext.of(settings, FusionFixtures.SHAPES, null);
         this.cache = new LadCache(context, incremental);

@@ -38,7 +38,9 @@ public final class EmberJob {
         // Per-area metrics of other stages the rules read besides the counts; a stage that publishes more unions them in here.
         DataStream<AreaMetrics> metrics = null;
         if (settings.fusion() != null) { // off only for replays whose rules read counts alone
-            FusionStage.Output fused = FusionStage.attach(ingested.incidents(), settings, sources.timerHorizon());
+            // Tension's explanations are built only for a job that writes them somewhere.
+            FusionStage.Output fused = FusionStage.attach(ingested.incidents(), settings, sources.timerHorizon(),
+                    sinks.reads(OutputTopic.TENSION));
             write(fused.incidents(), sinks, OutputTopic.LINKED_INCIDENTS, "sink-incidents", "Linked incidents");
             write(fused.hotspots(), sinks, OutputTopic.HOTSPOT_UPDATES, "sink-hotspot-layers", "Hot-spot layers");
             write(fused.tension(), sinks, OutputTopic.TENSION, "sink-tension", "Tension");

@@ -99,7 +99,8 @@ public final class PoissonGlm {
             throw new IllegalArgumentException(y.length + " counts for a design of " + design.size + " rows");
         }
         return fit(Arrays.copyOf(design.rows, y.length), y, priorWeights,
-                new Sparse(design.start, design.column, design.value), false, false);
+                new Sparse(design.start, design.column, design.value), false, false,
+                priorWeights == null ? design.firstStep : null);
     }
 
     /** {@link #fit}, skipping the design's zeros or not ({@code sparse}; the same result to the bit, which a test checks). */
@@ -108,7 +109,7 @@ public final class PoissonGlm {
     }
 
     private static Fit fit(double[][] x, double[] y, double[] priorWeights, boolean sparse, boolean hatValues) {
-        return fit(x, y, priorWeights, sparse ? Sparse.of(x) : null, hatValues, false);
+        return fit(x, y, priorWeights, sparse ? Sparse.of(x) : null, hatValues, false, null);
     }
 
     /**
@@ -116,7 +117,7 @@ public final class PoissonGlm {
      * whole fit: a test checks that keeping them changes nothing, to the bit.
      */
     static Fit fitWithFreshArraysEachIteration(double[][] x, double[] y, double[] priorWeights, boolean sparse) {
-        return fit(x, y, priorWeights, sparse ? Sparse.of(x) : null, true, true);
+        return fit(x, y, priorWeights, sparse ? Sparse.of(x) : null, true, true, null);
     }
 
     /**
@@ -131,6 +132,8 @@ public final class PoissonGlm {
         private int[] column = new int[512];
         private double[] value = new double[512];
         private int size;
+        /** The first iteration's sums over the rows last fitted, for the next fit to start from. */
+        private final FirstStep firstStep = new FirstStep();
 
         /** Rows added so far. */
         public int size() {
@@ -160,18 +163,25 @@ public final class PoissonGlm {
         }
     }
 
+    /**
+     * @param kept the first iteration's sums kept from an earlier fit of the same design's first
+     *             rows (null: none; only for unit prior weights and {@code nonZero})
+     */
     private static Fit fit(double[][] x, double[] y, double[] priorWeights, Sparse nonZero, boolean hatValues,
-            boolean freshArraysEachIteration) {
+            boolean freshArraysEachIteration, FirstStep kept) {
         int n = y.length;
         int p = x[0].length;
         double[] prior = priorWeights == null ? filled(n, 1.0) : priorWeights;
+        // Rows whose first-iteration terms the kept sums already hold: their working responses are
+        // not needed (their linear predictor is worked out afresh after the first step).
+        int reused = kept == null || nonZero == null ? 0 : kept.usableRows(y, p);
         double[] eta = new double[n];
         double[] mu = new double[n];
         for (int i = 0; i < n; i++) {
             mu[i] = y[i] + 0.1;
-            eta[i] = Math.log(mu[i]);
+            eta[i] = i < reused ? 0 : Math.log(mu[i]);
         }
-        double devOld = deviance(y, mu, prior);
+        double devOld = reused > 0 ? deviance(y, mu, prior, reused, kept.deviance()) : deviance(y, mu, prior);
         boolean converged = false;
         double[] coef = new double[p];
         double[] workW = new double[n];
@@ -181,14 +191,36 @@ public final class PoissonGlm {
         int iter = 0;
         while (iter < MAX_ITERATIONS) {
             iter++;
+            int skipped = iter == 1 ? reused : 0;
             for (int i = 0; i < n; i++) {
-                z[i] = eta[i] + (y[i] - mu[i]) / mu[i];
+                z[i] = i < skipped ? 0 : eta[i] + (y[i] - mu[i]) / mu[i];
                 workW[i] = prior[i] * mu[i];
             }
             if (freshArraysEachIteration) {
                 work = new Work(p);
             }
-            sol = weightedLeastSquares(x, z, workW, nonZero != null && finite(z) && finite(workW) ? nonZero : null, work);
+            // The skipped rows' responses were finite when their sums were kept (same counts, same
+            // responses), so this is the choice every row's responses would give.
+            boolean sparse = nonZero != null && finite(z) && finite(workW);
+            if (iter == 1 && kept != null && sparse) {
+                work.clear();
+                if (reused > 0) {
+                    kept.restore(work.a, work.rhs);
+                }
+                accumulate(z, workW, nonZero, work, reused);
+                kept.keep(y, work.a, work.rhs, devOld);
+                sol = solve(work);
+            } else {
+                if (iter == 1 && kept != null) {
+                    kept.clear();
+                    // Dense sums over every row, as without kept sums: the skipped responses are needed after all.
+                    for (int i = 0; i < reused; i++) {
+                        eta[i] = Math.log(mu[i]);
+                        z[i] = eta[i] + (y[i] - mu[i]) / mu[i];
+                    }
+                }
+                sol = weightedLeastSquares(x, z, workW, sparse ? nonZero : null, work);
+            }
             coef = sol.coefficients;
             boolean sparseEta = nonZero != null && finite(coef);
             for (int i = 0; i < n; i++) {
@@ -274,8 +306,13 @@ public final class PoissonGlm {
 
     /** Poisson deviance Σ 2w(y log(y/μ) − (y − μ)). */
     public static double deviance(double[] y, double[] mu, double[] w) {
-        double dev = 0;
-        for (int i = 0; i < y.length; i++) {
+        return deviance(y, mu, w, 0, 0);
+    }
+
+    /** {@link #deviance} continued from {@code partial}, the sum over the first {@code from} rows. */
+    private static double deviance(double[] y, double[] mu, double[] w, int from, double partial) {
+        double dev = partial;
+        for (int i = from; i < y.length; i++) {
             double term = y[i] > 0 ? y[i] * Math.log(y[i] / mu[i]) : 0;
             dev += 2 * w[i] * (term - (y[i] - mu[i]));
         }
@@ -389,29 +426,18 @@ public final class PoissonGlm {
      * @param nonZero each row's non-zero entries, or null to sum over every column
      */
     private static Solution weightedLeastSquares(double[][] x, double[] z, double[] w, Sparse nonZero, Work work) {
+        work.clear();
+        if (nonZero != null) {
+            accumulate(z, w, nonZero, work, 0);
+            return solve(work);
+        }
         int n = z.length;
         int p = x[0].length;
-        work.clear();
         double[][] a = work.a;
         double[] rhs = work.rhs;
         for (int i = 0; i < n; i++) {
             double wi = w[i];
             if (wi == 0) {
-                continue;
-            }
-            if (nonZero != null) {
-                int[] columns = nonZero.column;
-                double[] values = nonZero.value;
-                double zi = z[i];
-                for (int jj = nonZero.start[i], end = nonZero.start[i + 1]; jj < end; jj++) {
-                    int j = columns[jj];
-                    double v = wi * values[jj];
-                    rhs[j] += v * zi;
-                    double[] aj = a[j];
-                    for (int kk = jj; kk < end; kk++) {
-                        aj[columns[kk]] += v * values[kk];
-                    }
-                }
                 continue;
             }
             double[] row = x[i];
@@ -423,6 +449,41 @@ public final class PoissonGlm {
                 }
             }
         }
+        return solve(work);
+    }
+
+    /**
+     * Adds rows {@code from} on of the normal equations' sums, skipping the design's zeros, to
+     * {@code work}'s (the upper triangle of X'WX, and X'Wz), row after row.
+     */
+    private static void accumulate(double[] z, double[] w, Sparse nonZero, Work work, int from) {
+        double[][] a = work.a;
+        double[] rhs = work.rhs;
+        int[] columns = nonZero.column;
+        double[] values = nonZero.value;
+        for (int i = from, n = z.length; i < n; i++) {
+            double wi = w[i];
+            if (wi == 0) {
+                continue;
+            }
+            double zi = z[i];
+            for (int jj = nonZero.start[i], end = nonZero.start[i + 1]; jj < end; jj++) {
+                int j = columns[jj];
+                double v = wi * values[jj];
+                rhs[j] += v * zi;
+                double[] aj = a[j];
+                for (int kk = jj; kk < end; kk++) {
+                    aj[columns[kk]] += v * values[kk];
+                }
+            }
+        }
+    }
+
+    /** Solves the normal equations whose sums {@code work} holds (upper triangle of X'WX, X'Wz). */
+    private static Solution solve(Work work) {
+        double[][] a = work.a;
+        double[] rhs = work.rhs;
+        int p = a.length;
         for (int j = 0; j < p; j++) {
             for (int k = 0; k < j; k++) {
                 a[j][k] = a[k][j];

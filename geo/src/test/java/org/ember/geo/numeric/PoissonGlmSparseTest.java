@@ -156,4 +156,51 @@ class PoissonGlmSparseTest {
                 () -> PoissonGlm.fitWithoutHatValues(zeros, new double[201], null)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+    /**
+     * A growing design keeps its first iteration's sums from fit to fit ({@link FirstStep}): the fit
+     * is still that of the plain matrix to the bit when the history gains days, when a count of an
+     * earlier hour changes (a late or cancelled report: the kept sums are not used), when only the
+     * newest hour's count grows, and when a count the first step cannot take sparse (its response is
+     * not finite) comes and goes.
+     */
+    @Test
+    void keptFirstStepsGiveThePlainFitToTheBitWhateverChangesBetweenFits() {
+        double[][] x = seasonalDesign();
+        SplittableRandom random = new SplittableRandom(41);
+        double[] all = counts(random, x.length, true);
+        PoissonGlm.Design design = new PoissonGlm.Design();
+        int n = 24 * 20;
+        int fits = 0;
+        while (n <= x.length) {
+            while (design.size() < n) {
+                design.add(x[design.size()]);
+            }
+            int change = random.nextInt(6);
+            if (change == 0) {
+                all[random.nextInt(n)] += 1; // a late report in an hour already learnt
+            } else if (change == 1) {
+                all[n - 1] += 2; // the newest hour grows
+            }
+            double[] y = Arrays.copyOf(all, n);
+            boolean unusable = change == 2;
+            if (unusable) {
+                y[random.nextInt(n)] = -0.1; // mu = 0: a response that is not finite, so dense sums
+            }
+            PoissonGlm.Fit grown = PoissonGlm.fitWithoutHatValues(design, y, null);
+            PoissonGlm.Fit plain = PoissonGlm.fitWithoutHatValues(Arrays.copyOf(x, n), y, null);
+            assertThat(Arrays.equals(grown.coefficients(), plain.coefficients())).as("coefficients at %d", n).isTrue();
+            assertThat(Arrays.equals(grown.fitted(), plain.fitted())).as("fitted at %d", n).isTrue();
+            assertThat(Arrays.equals(grown.workingWeights(), plain.workingWeights())).as("weights at %d", n).isTrue();
+            assertThat(Arrays.deepEquals(grown.covarianceUnscaled(), plain.covarianceUnscaled())).as("cov at %d", n).isTrue();
+            assertThat(Double.doubleToLongBits(grown.dispersion())).isEqualTo(Double.doubleToLongBits(plain.dispersion()));
+            assertThat(grown.iterations()).isEqualTo(plain.iterations());
+            assertThat(grown.converged()).isEqualTo(plain.converged());
+            if (!unusable) {
+                assertThat(grown.converged()).isTrue();
+            }
+            n += random.nextInt(3) == 0 ? 0 : 24; // sometimes the same rows again
+            fits++;
+        }
+        assertThat(fits).isGreaterThan(100);
+    }
 }

@@ -66,6 +66,8 @@ final class AreaFusionFunction extends KeyedCoProcessFunction<String, AreaDelive
     private final int scanThreads;
     /** Event time after which no hourly tick is scheduled (a bounded replay's end); MAX_VALUE = never. */
     private final long horizon;
+    /** Whether anything reads the tension side output (if not, its explanations are not built: {@link FusionOutputs#tensionRead}). */
+    private final boolean tensionRead;
     private transient ScanPool scanPool;
     private transient FusionContext context;
     private transient LadState state;
@@ -84,9 +86,14 @@ final class AreaFusionFunction extends KeyedCoProcessFunction<String, AreaDelive
     }
 
     AreaFusionFunction(JobSettings job, int scanThreads, long horizon) {
+        this(job, scanThreads, horizon, true);
+    }
+
+    AreaFusionFunction(JobSettings job, int scanThreads, long horizon, boolean tensionRead) {
         this.job = job;
         this.scanThreads = scanThreads;
         this.horizon = horizon;
+        this.tensionRead = tensionRead;
     }
 
     /** Before {@code open}: the arrival buffer, with what waited at the checkpoint for this subtask's keys. */
@@ -244,6 +251,11 @@ final class AreaFusionFunction extends KeyedCoProcessFunction<String, AreaDelive
             @Override
             public void tension(TensionUpdate update) {
                 ctx.output(TENSION, update);
+            }
+
+            @Override
+            public boolean tensionRead() {
+                return tensionRead;
             }
         });
     }

@@ -38,6 +38,16 @@ public final class FusionStage {
 
     /** @param timerHorizon event time after which the hourly ticks stop (see JobSources#timerHorizon) */
     public static Output attach(DataStream<Incident> incidents, JobSettings settings, long timerHorizon) {
+        return attach(incidents, settings, timerHorizon, true);
+    }
+
+    /**
+     * @param timerHorizon event time after which the hourly ticks stop (see JobSources#timerHorizon)
+     * @param tensionRead  whether anything reads {@link Output#tension}: when nothing does, the tension
+     *                     updates' explanations are not built (every other output is the same)
+     */
+    public static Output attach(DataStream<Incident> incidents, JobSettings settings, long timerHorizon,
+            boolean tensionRead) {
         var linkable = settings.fusion().linkage().linkedFeeds();
         DataStream<LinkedIncident> linked = incidents
                 .filter(i -> linkable.contains(i.feed()))
@@ -65,7 +75,7 @@ public final class FusionStage {
         SingleOutputStreamOperator<HotspotUpdate> hotspots = routed
                 .keyBy(AreaDelivery::lad)
                 .connect(signals.keyBy(FusionSignal::targetLad))
-                .process(new AreaFusionFunction(settings, 0, timerHorizon))
+                .process(new AreaFusionFunction(settings, 0, timerHorizon, tensionRead))
                 .uid("fusion-areas").name("Fusion: hot spots, exceedance, risk and tension per local authority");
         return new Output(linked, hotspots, hotspots.getSideOutput(AreaFusionFunction.TENSION),
                 hotspots.getSideOutput(AreaFusionFunction.METRICS));
