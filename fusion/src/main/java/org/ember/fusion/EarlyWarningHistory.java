@@ -115,15 +115,25 @@ public record EarlyWarningHistory(String[] ids, long lastEpochDay, int daysSeen,
 
     private int index(long epochDay, String id) {
         long back = lastEpochDay - epochDay;
-        int z = indexOf(id);
-        if (back < 0 || back >= daysHeld() || z < 0) {
+        if (back < 0 || back >= daysHeld()) {
             return -1;
         }
-        return (int) back * ids.length + z;
+        int z = indexOf(id);
+        return z < 0 ? -1 : (int) back * ids.length + z;
     }
 
+    /**
+     * Index of a location, or −1. The layer writes its locations in id order, so a binary search
+     * finds them; a location appended by {@link #withLocation} since, or the order of an older
+     * state, can make it miss, so a miss is confirmed by looking at every id (the ids are distinct,
+     * so a hit is the location).
+     */
     private int indexOf(String id) {
-        for (int z = 0; z < ids.length; z++) {
+        int z = Arrays.binarySearch(ids, id);
+        if (z >= 0 && ids[z].equals(id)) {
+            return z;
+        }
+        for (z = 0; z < ids.length; z++) {
             if (ids[z].equals(id)) {
                 return z;
             }

@@ -130,7 +130,10 @@ final class EarlyWarningLayer {
             return;
         }
         List<ScanLocation> locations = cells.locations();
-        EarlyWarningScan scan = kept != null && Arrays.equals(kept.ids, cells.ids()) ? kept.scan
+        // The kept scanner over tonight's cells when they changed (a cell's first incident, the last
+        // count of one leaving the days held): what restoring it from state over them would give.
+        EarlyWarningScan scan = kept != null ? (Arrays.equals(kept.ids, cells.ids()) ? kept.scan
+                : kept.scan.withLocations(locations))
                 : h == null ? newScan(locations, settings)
                 : restore(locations, h, cache.incremental ? cache.earlyWarningNeighbours : null);
         Set<String> scanned = new HashSet<>(Arrays.asList(cells.ids()));

@@ -107,4 +107,41 @@ class EarlyWarningHistoryTest {
         assertThat(restored.lsoas()).containsExactly(RIVERSIDE, CATHAYS);
         assertThat(restored).isEqualTo(old);
     }
+
+    /**
+     * Locations are found whatever the order of the ids (the layer writes them in id order; one
+     * appended by a late record, or an older state, breaks it): every location of histories with ids
+     * in random orders is found at its own index, and one not held is not.
+     */
+    @Test
+    void everyLocationIsFoundWhateverTheOrderOfTheIds() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 1 + r.nextInt(12);
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            for (int z = 0; z < n; z++) {
+                ids.add("250m:" + (1000 + r.nextInt(40)) + ":" + z);
+            }
+            if (r.nextBoolean()) {
+                java.util.Collections.sort(ids);
+                if (r.nextBoolean()) {
+                    ids.add(r.nextInt(ids.size() + 1), "250m:0999:99"); // one out of order
+                    n++;
+                }
+            } else {
+                java.util.Collections.shuffle(ids, new java.util.Random(r.nextLong()));
+            }
+            int[] counts = new int[n];
+            for (int z = 0; z < n; z++) {
+                counts[z] = z + 1;
+            }
+            EarlyWarningHistory h = new EarlyWarningHistory(ids.toArray(String[]::new), MONDAY.toEpochDay(), 40, counts,
+                    new double[n], new boolean[n], new double[n]);
+            for (int z = 0; z < n; z++) {
+                assertThat(h.count(MONDAY.toEpochDay(), ids.get(z))).isEqualTo(z + 1);
+            }
+            assertThat(h.count(MONDAY.toEpochDay(), "250m:2000:0")).isEqualTo(-1);
+            assertThat(h.withLocation(ids.get(r.nextInt(n)), "W01000001")).isSameAs(h);
+        }
+    }
 }

@@ -92,8 +92,10 @@ public final class DailyScan {
         if (cases < settings.minCases()) {
             return List.of();
         }
+        // Only the clusters' exceedance counts are read here, and a run that stops early publishes
+        // nothing: a replicate may stop once it reaches the most likely cluster (cutExceedances).
         ScanInference inference = ScanInference.sequential(settings.replications())
-                .withEarlyStop(decisiveExceedances(settings));
+                .withEarlyStop(decisiveExceedances(settings)).cuttingExceedances();
         if (executor != null && parallelism > 1) {
             inference = inference.on(executor, parallelism);
         }

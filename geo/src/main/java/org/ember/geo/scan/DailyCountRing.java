@@ -2,6 +2,7 @@ package org.ember.geo.scan;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +25,18 @@ final class DailyCountRing {
     private LocalDate lastDay;
 
     DailyCountRing(List<ScanLocation> locations, int capacity) {
+        this(locations, capacity, true);
+    }
+
+    /** @param rows allocate each location's row of counts (false: {@link #moveTo} fills them) */
+    private DailyCountRing(List<ScanLocation> locations, int capacity, boolean rows) {
         for (int i = 0; i < locations.size(); i++) {
             if (index.put(locations.get(i).id(), i) != null) {
                 throw new IllegalArgumentException("duplicate location " + locations.get(i).id());
             }
         }
         this.capacity = capacity;
-        this.counts = new int[locations.size()][capacity];
+        this.counts = rows ? new int[locations.size()][capacity] : new int[locations.size()][];
         this.locationTotal = new long[locations.size()];
         this.dayTotal = new long[capacity];
     }
@@ -161,6 +167,46 @@ final class DailyCountRing {
         if (days == 0) {
             head = -1;
         }
+    }
+
+    /**
+     * The ring {@link #restore(LocalDate, int, int, int[], int, int[]) restoring} this one's days over
+     * {@code locations} would give, location z taking this ring's location {@code source[z]} (below 0:
+     * a new one, all 0; each source at most once), built by moving this ring's rows instead of copying
+     * its days one by one: this ring is emptied (no location, no day) and must not be used afterwards.
+     * A location left out takes its counts out of the day totals, as a restore that does not list it.
+     */
+    DailyCountRing moveTo(List<ScanLocation> locations, int[] source) {
+        DailyCountRing moved = new DailyCountRing(locations, capacity, false);
+        boolean[] taken = new boolean[counts.length];
+        for (int z = 0; z < source.length; z++) {
+            if (source[z] >= 0) {
+                if (taken[source[z]]) {
+                    throw new IllegalArgumentException("location " + source[z] + " taken twice");
+                }
+                taken[source[z]] = true;
+                moved.counts[z] = counts[source[z]];
+                moved.locationTotal[z] = locationTotal[source[z]];
+            } else {
+                moved.counts[z] = new int[capacity];
+            }
+        }
+        System.arraycopy(dayTotal, 0, moved.dayTotal, 0, capacity);
+        moved.total = total;
+        for (int i = 0; i < counts.length; i++) {
+            if (!taken[i] && locationTotal[i] != 0) {
+                for (int slot = 0; slot < capacity; slot++) {
+                    moved.dayTotal[slot] -= counts[i][slot];
+                    moved.total -= counts[i][slot];
+                }
+            }
+        }
+        moved.head = head;
+        moved.daysSeen = daysSeen;
+        moved.lastDay = lastDay;
+        Arrays.fill(counts, null);
+        index.clear();
+        return moved;
     }
 
     private int[] parse(Map<String, Integer> byId) {

@@ -52,6 +52,8 @@ public final class EarlyWarningScan {
     private final boolean[] alerted;
     /** Whether the latest day was opened by {@link #update} and not yet closed. */
     private boolean dayOpen;
+    /** Whether {@link #withLocations} took this scanner's counts. */
+    private boolean spent;
     /** Each cell's history count (shrunk, summing to the history total), set by {@link #expected}. */
     private final double[] historyCases;
     private final boolean walkEveryStep;
@@ -102,10 +104,16 @@ public final class EarlyWarningScan {
 
     private EarlyWarningScan(List<ScanLocation> locations, EarlyWarningSettings settings, NeighbourIndex neighbours,
             boolean walkEveryStep) {
+        this(List.copyOf(locations), settings, neighbours, walkEveryStep, null);
+    }
+
+    /** @param ring the counts of {@code locations} (null: none yet) */
+    private EarlyWarningScan(List<ScanLocation> locations, EarlyWarningSettings settings, NeighbourIndex neighbours,
+            boolean walkEveryStep, DailyCountRing ring) {
         this.walkEveryStep = walkEveryStep;
         this.locations = List.copyOf(locations);
         this.s = settings;
-        this.ring = new DailyCountRing(this.locations, settings.baselineDays() + settings.maxDays());
+        this.ring = ring != null ? ring : new DailyCountRing(this.locations, settings.baselineDays() + settings.maxDays());
         this.neighbours = neighbours;
         this.excess = new double[locations.size()];
         this.alerted = new boolean[locations.size()];
@@ -155,6 +163,7 @@ public final class EarlyWarningScan {
     }
 
     private void checkClosed() {
+        checkNotSpent();
         if (dayOpen) {
             throw new IllegalStateException(ring.lastDay() + " is still open");
         }
@@ -213,16 +222,51 @@ public final class EarlyWarningScan {
     }
 
     /**
+     * The scanner {@link #restore(List, CoordinateSystem, EarlyWarningSettings, Held, NeighbourIndex)
+     * restore}{@code (locations, coordinates, settings, held(), neighbourIndex())} gives (locations
+     * matched by id: new ones start with no history, ones no longer listed are dropped), made by moving
+     * this scanner's counts rather than copying them day by day and deriving the neighbour index from
+     * this one's: for a scanner kept from one night to the next whose cells changed by a few. This
+     * scanner is spent: it must not be used afterwards (it refuses to).
+     */
+    public EarlyWarningScan withLocations(List<ScanLocation> locations) {
+        checkClosed();
+        List<ScanLocation> copy = List.copyOf(locations);
+        int[] source = new int[copy.size()];
+        for (int z = 0; z < source.length; z++) {
+            Integer i = ring.indexOf(copy.get(z).id());
+            source[z] = i == null ? -1 : i;
+        }
+        EarlyWarningScan scan = new EarlyWarningScan(copy, s, neighbours.forLocations(copy), walkEveryStep,
+                ring.moveTo(copy, source));
+        for (int z = 0; z < source.length; z++) {
+            if (source[z] >= 0) {
+                scan.excess[z] = excess[source[z]];
+                scan.alerted[z] = alerted[source[z]];
+            }
+        }
+        spent = true;
+        return scan;
+    }
+
+    /**
      * Sets the count of location {@code id} on a closed day still held (a late, corrected or cancelled
      * record moved it): the scanner is then what {@link #restore} of a snapshot with that count would
      * give, so one kept across days need not be rebuilt for it.
      */
     public void reviseCount(LocalDate day, String id, int count) {
+        checkNotSpent();
         Integer z = ring.indexOf(id);
         if (dayOpen || z == null || ring.lastDay() == null) {
             throw new IllegalStateException("no closed day " + day + " of " + id + " to revise");
         }
         ring.setCount(z, (int) java.time.temporal.ChronoUnit.DAYS.between(day, ring.lastDay()), count);
+    }
+
+    private void checkNotSpent() {
+        if (spent) {
+            throw new IllegalStateException("this scanner's counts were moved to another (withLocations)");
+        }
     }
 
     /** Cases of the location at {@code index} (in the order of the locations given) over the days held. */
@@ -254,6 +298,7 @@ public final class EarlyWarningScan {
      * the absorbed excess follows the cells' daily excess once per closed day.
      */
     public Day update(LocalDate day, Map<String, Integer> counts, double dayFraction) {
+        checkNotSpent();
         if (!(dayFraction > 0 && dayFraction <= 1)) {
             throw new IllegalArgumentException("day fraction must be in (0, 1]: " + dayFraction);
         }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 
 /**
@@ -319,23 +320,31 @@ public final class KulldorffScan {
         int[] pool = new int[caseLocation.length];
         ReplicateMaximum replicates = scanner.replicates(weight, maxFraction);
         ReplicateMaximum.Worker fast = replicates == null ? null : replicates.worker();
-        return rnd -> {
-            System.arraycopy(caseLocation, 0, pool, 0, pool.length);
-            // A partial Fisher-Yates shuffle draws which cases get the axis dates: a uniformly
-            // random permutation of dates restricted to the days that matter.
-            for (int k = 0; k < axisCaseDays.length; k++) {
-                int j = k + rnd.nextInt(pool.length - k);
-                int tmp = pool[k];
-                pool[k] = pool[j];
-                pool[j] = tmp;
-                sim[pool[k]][axisCaseDays[k]]++;
+        return new Replications.Worker() {
+            @Override
+            public double maximum(SplittableRandom rnd) {
+                return maximum(rnd, Double.POSITIVE_INFINITY);
             }
-            double max = fast != null ? fast.maximum(sim, pool, axisCaseDays.length)
-                    : scanner.scanCased(sim, weight, maxFraction, pool, axisCaseDays.length);
-            for (int k = 0; k < axisCaseDays.length; k++) {
-                sim[pool[k]][axisCaseDays[k]] = 0;
+
+            @Override
+            public double maximum(SplittableRandom rnd, double enough) {
+                System.arraycopy(caseLocation, 0, pool, 0, pool.length);
+                // A partial Fisher-Yates shuffle draws which cases get the axis dates: a uniformly
+                // random permutation of dates restricted to the days that matter.
+                for (int k = 0; k < axisCaseDays.length; k++) {
+                    int j = k + rnd.nextInt(pool.length - k);
+                    int tmp = pool[k];
+                    pool[k] = pool[j];
+                    pool[j] = tmp;
+                    sim[pool[k]][axisCaseDays[k]]++;
+                }
+                double max = fast != null ? fast.maximum(sim, pool, axisCaseDays.length, enough)
+                        : scanner.scanCased(sim, weight, maxFraction, pool, axisCaseDays.length);
+                for (int k = 0; k < axisCaseDays.length; k++) {
+                    sim[pool[k]][axisCaseDays[k]] = 0;
+                }
+                return max;
             }
-            return max;
         };
     }
 }

@@ -84,7 +84,17 @@ public final class NeighbourIndex {
         }
         order = new int[n][];
         distance = new double[n][];
-        Buckets buckets = fresh == 0 ? null : Buckets.of(xyz, maxRadius);
+        // A few new locations (a night's new cells) are measured against every location: cheaper than
+        // filing them all in buckets, and the same lists (the buckets only leave out what is too far).
+        Buckets buckets = fresh <= FEW_FRESH ? null : Buckets.of(xyz, maxRadius);
+        // Kept locations in the same relative order: a kept centre's kept neighbours stay in order.
+        boolean monotone = true;
+        for (int z = 0, last = -1; z < n; z++) {
+            if (oldOf[z] >= 0) {
+                monotone &= oldOf[z] > last;
+                last = oldOf[z];
+            }
+        }
         Scratch scratch = new Scratch(n);
         // The new locations within the radius of each kept one (the relation is symmetric).
         int[][] gained = new int[n][];
@@ -127,8 +137,10 @@ public final class NeighbourIndex {
                 d[j] = CoordinateSystem.euclidean(xyz[c], xyz[j]);
                 idx[count++] = j;
             }
-            // Nearly sorted already (kept neighbours in their order, the few gained at the end): by insertion.
-            order[c] = insertionSorted(idx, count, d, xyz);
+            // Nearly sorted already (kept neighbours in their order, the few gained at the end): by
+            // insertion; sorted already when none was gained and the kept ones kept their order (the
+            // order's last tie-break, for the same point twice, is the position in the list).
+            order[c] = gainedCount[c] == 0 && monotone ? Arrays.copyOf(idx, count) : insertionSorted(idx, count, d, xyz);
             distance[c] = new double[count];
             for (int k = 0; k < count; k++) {
                 distance[c][k] = d[order[c][k]];
@@ -267,6 +279,9 @@ public final class NeighbourIndex {
             return found;
         }
     }
+
+    /** Up to this many new locations, {@link #forLocations} measures them against all instead of by buckets. */
+    private static final int FEW_FRESH = 16;
 
     /** Lists up to this long are sorted by insertion. */
     private static final int SHORT = 96;

@@ -159,6 +159,15 @@ final class ReplicateMaximum {
          * window has more cases than expected and at least the minimum.
          */
         double maximum(int[][] counts, int[] casedAt, int casedCount) {
+            return maximum(counts, casedAt, casedCount, Double.POSITIVE_INFINITY);
+        }
+
+        /**
+         * {@link #maximum(int[][], int[], int)}, or, once a window reaches {@code enough}, the
+         * largest LLR found until then (at least {@code enough}, at most the maximum): for a caller
+         * that only asks whether the maximum reaches it.
+         */
+        double maximum(int[][] counts, int[] casedAt, int casedCount, double enough) {
             int distinctCount = 0;
             int centreCount = 0;
             for (int i = 0; i < casedCount; i++) {
@@ -196,6 +205,12 @@ final class ReplicateMaximum {
                     if (inCircle >= minCases) {
                         best = windows(stepShare[c][k], stepLogShare[c][k], best);
                     }
+                }
+                if (best >= enough) {
+                    for (int j = i + 1; j < centreCount; j++) {
+                        touched[centres[j]] = false;
+                    }
+                    break;
                 }
             }
             for (int i = 0; i < distinctCount; i++) {

@@ -16,8 +16,15 @@ import java.util.concurrent.Executor;
  *     ForkJoin pool: the caller decides what the scan may compete with.
  * @param parallelism how many replication tasks run at once on {@code executor} (≥ 1); the results do
  *     not depend on it (each replicate has its own random stream, split in replicate order)
+ * @param cutExceedances with {@code earlyStop}: a replicate stops as soon as its maximum reaches the
+ *     most likely cluster's LLR, for the stopping rule only counts such replicates. A run that stops
+ *     early then holds, for those replicates, a value at least that LLR rather than their maximum
+ *     (so every cluster's exceedance count, p-value and recurrence interval are the same, the
+ *     Gumbel fit over the maxima is not); a run that does not stop computes them again in full, so
+ *     its outcome is the same in every respect
  */
-public record ScanInference(int replications, int earlyStop, boolean gumbel, Executor executor, int parallelism) {
+public record ScanInference(int replications, int earlyStop, boolean gumbel, Executor executor, int parallelism,
+        boolean cutExceedances) {
     public ScanInference {
         if (replications < 0 || earlyStop < 0 || parallelism < 1) {
             throw new IllegalArgumentException("replications >= 0, earlyStop >= 0 and parallelism >= 1 needed");
@@ -27,6 +34,11 @@ public record ScanInference(int replications, int earlyStop, boolean gumbel, Exe
         }
     }
 
+    /** Every replicate's maximum computed in full. */
+    public ScanInference(int replications, int earlyStop, boolean gumbel, Executor executor, int parallelism) {
+        this(replications, earlyStop, gumbel, executor, parallelism, false);
+    }
+
     /** All B replications in the calling thread, with the Gumbel tail beyond them. */
     public static ScanInference sequential(int replications) {
         return new ScanInference(replications, 0, true, null, 1);
@@ -34,11 +46,20 @@ public record ScanInference(int replications, int earlyStop, boolean gumbel, Exe
 
     /** The same inference with early stopping after {@code exceedances} replicate maxima reach the observed. */
     public ScanInference withEarlyStop(int exceedances) {
-        return new ScanInference(replications, exceedances, gumbel, executor, parallelism);
+        return new ScanInference(replications, exceedances, gumbel, executor, parallelism, cutExceedances);
     }
 
     /** The same inference on {@code executor} with {@code parallelism} tasks at once. */
     public ScanInference on(Executor executor, int parallelism) {
-        return new ScanInference(replications, earlyStop, gumbel, executor, parallelism);
+        return new ScanInference(replications, earlyStop, gumbel, executor, parallelism, cutExceedances);
+    }
+
+    /**
+     * The same inference with replicates that reaching the observed LLR stop there
+     * ({@code cutExceedances}): for a caller that reads only the clusters' exceedance counts (their
+     * p-values and recurrence intervals) of a run that stops early.
+     */
+    public ScanInference cuttingExceedances() {
+        return new ScanInference(replications, earlyStop, gumbel, executor, parallelism, true);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,6 +152,72 @@ class DailyScanTest {
         }
         assertThat(published).as("some days publish a cluster").isGreaterThan(0);
         assertThat(quiet).as("quiet days stop after a few replications").isGreaterThan(10);
+    }
+
+    /**
+     * Replicates that stop once they reach the most likely cluster ({@link ScanInference#cutExceedances})
+     * leave every cluster's exceedance count, p-value and recurrence interval as computing them in
+     * full does, and a run that does not stop early the very same result (its cut replicates computed
+     * again); only the maxima above the most likely cluster and the Gumbel fit over them differ, of a
+     * run that stops early. In the calling thread and on a pool, quiet and planted days.
+     */
+    @Test
+    void replicatesCutAtTheMostLikelyClusterCountTheSameExceedances() throws Exception {
+        List<ScanLocation> locations = grid();
+        ScanSettings settings = ScanSettings.defaults().withReplications(199);
+        int stop = DailyScan.decisiveExceedances(settings);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        int cut = 0;
+        int inFull = 0;
+        try {
+            for (long seed = 1; seed <= 8; seed++) {
+                Map<LocalDate, Map<String, Integer>> counts = randomCounts(locations, 40, seed);
+                if (seed % 2 == 0) {
+                    counts.get(LAST.minusDays(1)).merge("L22", 4, Integer::sum);
+                    counts.get(LAST).merge("L23", (int) seed, Integer::sum);
+                }
+                for (LocalDate day = LAST.minusDays(4); !day.isAfter(LAST); day = day.plusDays(1)) {
+                    long scanSeed = seed * 1000 + day.toEpochDay();
+                    ScanInference exact = ScanInference.sequential(199).withEarlyStop(stop);
+                    if (seed % 4 == 3) {
+                        exact = exact.on(pool, 2);
+                    }
+                    ScanResult full = fill(locations, settings, day, counts).scan(exact, scanSeed);
+                    ScanResult fast = fill(locations, settings, day, counts).scan(exact.cuttingExceedances(), scanSeed);
+                    double[] a = full.replicateMaxima();
+                    double[] b = fast.replicateMaxima();
+                    assertThat(b).hasSameSizeAs(a);
+                    if (a.length == 199) {
+                        assertThat(fast.clusters()).as("seed %d, %s", seed, day).isEqualTo(full.clusters());
+                        assertThat(b).containsExactly(a);
+                        inFull += full.clusters().isEmpty() || Arrays.stream(a).noneMatch(m -> m >= full.clusters().get(0).llr()) ? 0 : 1;
+                        continue;
+                    }
+                    assertThat(withoutGumbel(fast.clusters())).as("seed %d, %s", seed, day)
+                            .isEqualTo(withoutGumbel(full.clusters()));
+                    // The most likely cluster's LLR, the maximum of the observed data (0 when none).
+                    double observed = full.clusters().isEmpty() ? 0 : full.clusters().get(0).llr();
+                    for (int r = 0; r < a.length; r++) {
+                        assertThat(b[r] >= observed).isEqualTo(a[r] >= observed);
+                        if (a[r] < observed) {
+                            assertThat(b[r]).isEqualTo(a[r]);
+                        } else {
+                            assertThat(b[r]).isBetween(observed, a[r]);
+                            cut += b[r] < a[r] ? 1 : 0;
+                        }
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(cut).as("replicates cut short").isGreaterThan(20);
+        assertThat(inFull).as("full runs with replicates computed again").isGreaterThan(0);
+    }
+
+    private static List<ScanCluster> withoutGumbel(List<ScanCluster> clusters) {
+        return clusters.stream().map(c -> new ScanCluster(c.rank(), c.centre(), c.radius(), c.locations(), c.start(),
+                c.end(), c.observed(), c.expected(), c.llr(), c.pValue(), c.recurrenceDays())).toList();
     }
 
     @Test

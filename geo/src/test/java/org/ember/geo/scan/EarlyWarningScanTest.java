@@ -332,4 +332,94 @@ class EarlyWarningScanTest {
         }
         assertThat(fromHeld.snapshot().excess()).containsExactly(fromSnapshot.snapshot().excess());
     }
+
+    /**
+     * A scanner kept from night to night whose cells change every night ({@link EarlyWarningScan#withLocations}:
+     * cells with no count left dropped, a few new ones, now and then many, and now and then a cell
+     * with counts dropped too) is, bit for bit, the scanner restored from the night before's held
+     * state over the same cells with a fresh neighbour index: the same held state, the same
+     * neighbours, and the same clusters and scores on the next day. Random histories with bursts
+     * that alert and are absorbed, over more days than the ring holds.
+     */
+    @Test
+    void aScannerGivenNewCellsIsTheScannerRestoredOverThem() {
+        List<ScanLocation> all = new ArrayList<>(grid());
+        all.sort(java.util.Comparator.comparing(ScanLocation::id));
+        EarlyWarningSettings settings = new EarlyWarningSettings(0.6, 7, 2, 12, 60, 4, 14, 2);
+        int alerts = 0;
+        int changedNights = 0;
+        for (long seed = 1; seed <= 2; seed++) {
+            SplittableRandom r = new SplittableRandom(seed);
+            List<ScanLocation> cells = new ArrayList<>();
+            for (ScanLocation c : all) {
+                if (r.nextInt(8) == 0) {
+                    cells.add(c);
+                }
+            }
+            EarlyWarningScan grown = new EarlyWarningScan(cells, CoordinateSystem.CARTESIAN, settings);
+            for (int d = 0; d < 160; d++) {
+                if (d > 0) {
+                    java.util.Set<String> next = new java.util.HashSet<>();
+                    for (int z = 0; z < cells.size(); z++) {
+                        if (grown.heldCases(z) > 0 && r.nextInt(40) != 0) {
+                            next.add(cells.get(z).id());
+                        }
+                    }
+                    int fresh = r.nextInt(10) == 0 ? 40 : r.nextInt(4);
+                    for (int k = 0; k < fresh; k++) {
+                        next.add(all.get(r.nextInt(all.size())).id());
+                    }
+                    List<ScanLocation> nextCells = all.stream().filter(c -> next.contains(c.id())).toList();
+                    EarlyWarningScan.Held held = grown.held();
+                    EarlyWarningScan restored = EarlyWarningScan.restore(nextCells, CoordinateSystem.CARTESIAN,
+                            settings, held, null);
+                    if (!nextCells.equals(cells)) {
+                        changedNights++;
+                    }
+                    EarlyWarningScan spent = grown;
+                    grown = grown.withLocations(nextCells);
+                    assertThatThrownBy(spent::held).isInstanceOf(IllegalStateException.class);
+                    cells = nextCells;
+                    assertSameScanner(grown, restored, cells.size());
+                    Map<String, Integer> today = today(r, cells, d);
+                    EarlyWarningScan.Day day = restored.addDay(DAY0.plusDays(d), today);
+                    assertThat(grown.addDay(DAY0.plusDays(d), today)).as("seed %d day %d", seed, d).isEqualTo(day);
+                    alerts += day.alerts().size();
+                } else {
+                    grown.addDay(DAY0.plusDays(d), today(r, cells, d));
+                }
+            }
+        }
+        assertThat(alerts).isGreaterThan(5);
+        assertThat(changedNights).isGreaterThan(250);
+    }
+
+    private static Map<String, Integer> today(SplittableRandom r, List<ScanLocation> cells, int d) {
+        Map<String, Integer> today = new HashMap<>();
+        int cases = r.nextInt(Math.max(1, cells.size() / 3));
+        for (int k = 0; k < cases; k++) {
+            today.merge(cells.get(r.nextInt(cells.size())).id(), 1, Integer::sum);
+        }
+        if (d > 60 && r.nextInt(6) == 0) {
+            today.merge(cells.get(r.nextInt(cells.size())).id(), 3 + r.nextInt(4), Integer::sum);
+        }
+        return today;
+    }
+
+    private static void assertSameScanner(EarlyWarningScan a, EarlyWarningScan b, int locations) {
+        EarlyWarningScan.Held x = a.held();
+        EarlyWarningScan.Held y = b.held();
+        assertThat(x.ids()).containsExactly(y.ids());
+        assertThat(x.lastDay()).isEqualTo(y.lastDay());
+        assertThat(x.daysSeen()).isEqualTo(y.daysSeen());
+        assertThat(x.counts()).containsExactly(y.counts());
+        assertThat(x.excess()).containsExactly(y.excess());
+        assertThat(x.alerted()).containsExactly(y.alerted());
+        for (int z = 0; z < locations; z++) {
+            boolean same = a.heldCases(z) == b.heldCases(z)
+                    && java.util.Arrays.equals(a.neighbourIndex().order(z), b.neighbourIndex().order(z))
+                    && java.util.Arrays.equals(a.neighbourIndex().distances(z), b.neighbourIndex().distances(z));
+            assertThat(same).as("location %d: cases and neighbours", z).isTrue();
+        }
+    }
 }
