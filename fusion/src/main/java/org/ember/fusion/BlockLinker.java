@@ -28,6 +28,26 @@ public final class BlockLinker {
         void add(String groupId);
 
         void remove(String groupId);
+
+        /** Ownership kept in {@code ids} (task memory: a replay, a test). */
+        static Owned of(java.util.Set<String> ids) {
+            return new Owned() {
+                @Override
+                public boolean owns(String groupId) {
+                    return ids.contains(groupId);
+                }
+
+                @Override
+                public void add(String groupId) {
+                    ids.add(groupId);
+                }
+
+                @Override
+                public void remove(String groupId) {
+                    ids.remove(groupId);
+                }
+            };
+        }
     }
 
     public BlockLinker(IncidentLinker linker, LinkageBlocks blocks) {

@@ -29,25 +29,11 @@ final class ReplayLinkage {
     private record Memo(int version, List<String> blocks, long forgetAt) {}
 
     /** One block's book, owned incidents, and where its next expiry pass starts (null: nothing to expire). */
-    private static final class Block implements BlockLinker.Owned {
+    private static final class Block {
         final MemoryLinkBook book = new MemoryLinkBook();
-        final Set<String> owned = new HashSet<>();
+        final Set<String> ownedIds = new HashSet<>();
+        final BlockLinker.Owned owned = BlockLinker.Owned.of(ownedIds);
         Long nextExpiry;
-
-        @Override
-        public boolean owns(String groupId) {
-            return owned.contains(groupId);
-        }
-
-        @Override
-        public void add(String groupId) {
-            owned.add(groupId);
-        }
-
-        @Override
-        public void remove(String groupId) {
-            owned.remove(groupId);
-        }
     }
 
     private final Linkage linkage;
@@ -128,7 +114,7 @@ final class ReplayLinkage {
 
     private void link(String name, Block block, Incident incident, long t, List<LinkedIncident> linked) {
         Report report = Linkage.report(incident);
-        Linkage.Step step = linkage.inBlock(report, linkage.isHome(name, report), t, block.book, block);
+        Linkage.Step step = linkage.inBlock(report, linkage.isHome(name, report), t, block.book, block.owned);
         if (step.result().stale()) {
             return;
         }
@@ -144,10 +130,10 @@ final class ReplayLinkage {
         if (block.nextExpiry == null || block.nextExpiry > t) {
             return;
         }
-        long passed = linkage.expire(block.nextExpiry, t, block.book, block);
+        long passed = linkage.expire(block.nextExpiry, t, block.book, block.owned);
         if (block.book.reportCount() == 0) {
             block.nextExpiry = null;
-            if (block.owned.isEmpty() && block.book.groupCount() == 0) {
+            if (block.ownedIds.isEmpty() && block.book.groupCount() == 0) {
                 blocks.remove(name);
             }
         } else {

@@ -115,22 +115,7 @@ class BlockLinkerTest {
     }
 
     private static BlockLinker.Owned owned(TreeSet<String> ids) {
-        return new BlockLinker.Owned() {
-            @Override
-            public boolean owns(String groupId) {
-                return ids.contains(groupId);
-            }
-
-            @Override
-            public void add(String groupId) {
-                ids.add(groupId);
-            }
-
-            @Override
-            public void remove(String groupId) {
-                ids.remove(groupId);
-            }
-        };
+        return BlockLinker.Owned.of(ids);
     }
 
     private static String describe(GroupChange c) {
