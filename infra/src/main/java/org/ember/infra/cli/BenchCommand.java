@@ -25,6 +25,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.ember.geo.fusion.FusionSettings;
 import org.ember.infra.EmberPaths;
 import org.ember.infra.bench.BenchFeed;
+import org.ember.infra.bench.DrainDetector;
 import org.ember.infra.bench.LatencySample;
 import org.ember.infra.kafka.KafkaBroker;
 import org.ember.jobs.EmberJobRunner;
@@ -163,6 +164,7 @@ public final class BenchCommand implements Callable<Integer> {
         Thread producer = null;
         long started;
         long finished;
+        long read;
         try (RunningJob job = EmberJobRunner.startLocal(settings, runSettings)) {
             if (!flatOut) {
                 // One priming record: the clock starts once the job is deployed and reading.
@@ -183,6 +185,11 @@ public final class BenchCommand implements Callable<Integer> {
             // Flat out, CPU is counted from the first record read, like the rate: job start-up is not the job's cost per record.
             long firstSeen = awaitIngested(meters, flatOut ? total : total + 1, started, flatOut ? resources::start : () -> { });
             finished = System.nanoTime();
+            read = finished;
+            if (flatOut) {
+                // Read is not done: the later stages may still be working through what was read.
+                finished = awaitDrained(resources);
+            }
             Thread.sleep(2_000); // the last alerts reach the reader
             resources.stop();
             started = flatOut ? firstSeen : started;
@@ -201,7 +208,9 @@ public final class BenchCommand implements Callable<Integer> {
                 countsOnly ? "counts and rules only" : "every layer on", parallelism, total);
         System.out.printf(Locale.ROOT, "  dead-lettered      %,.0f%n",
                 meters.find("ember.records.dead_lettered").counters().stream().mapToDouble(Counter::count).sum());
-        System.out.printf(Locale.ROOT, "  sustained          %,.0f records/s (%.1f s)%n", total / seconds, seconds);
+        System.out.printf(Locale.ROOT, "  sustained          %,.0f records/s (%.1f s%s)%n", total / seconds, seconds,
+                flatOut ? String.format(Locale.ROOT, " until the job went quiet; every record read after %.1f s",
+                        (read - started) / 1e9) : "");
         System.out.printf(Locale.ROOT, "  record -> alert    p50 %d ms, p99 %d ms, max %d ms (%d alerts, through ember.alerts)%n",
                 latency.quantile(0.5), latency.quantile(0.99), latency.max(), latency.size());
         if (!flatOut) {
@@ -268,6 +277,22 @@ public final class BenchCommand implements Callable<Integer> {
             }
             producer.flush();
         }
+    }
+
+    /**
+     * Waits until this JVM's CPU use stays below 0.3 cores for 3 s (the job has done what its input
+     * caused, {@link DrainDetector}); returns when that quiet began (nanoTime).
+     */
+    private static long awaitDrained(ResourceWatch resources) throws InterruptedException {
+        DrainDetector drained = new DrainDetector(0.3, Duration.ofSeconds(3).toNanos());
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (!drained.add(System.nanoTime(), resources.cpuNow())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the job did not go quiet within 30 minutes of reading every record");
+            }
+            Thread.sleep(100);
+        }
+        return drained.drainedAt();
     }
 
     /** Waits until the job has ingested every record; returns when it first had (nanoTime). */
@@ -389,6 +414,11 @@ public final class BenchCommand implements Callable<Integer> {
 
         long cpuNanos() {
             return cpuEnd - cpuStart;
+        }
+
+        /** This JVM's CPU time so far. */
+        long cpuNow() {
+            return os.getProcessCpuTime();
         }
 
         long brokerCpuNanos() {
