@@ -31,7 +31,9 @@ public final class ReportInputs {
     private final FusionSettings settings;
     private final AreaShapes shapes;
     private final EmberCalendar calendar;
-    private final LinkageBlocks linkageBlocks;
+    private final AreaCatalogue catalogue;
+    /** Built on first use: only tests whose rules read fusion metrics link reports. */
+    private LinkageBlocks linkageBlocks;
 
     /**
      * @param catalogue      the deployment's areas
@@ -44,7 +46,7 @@ public final class ReportInputs {
         this.settings = settings;
         this.shapes = AreaShapes.of(catalogue);
         this.calendar = calendar;
-        this.linkageBlocks = new LinkageBlocks(catalogue, settings.linkage(), LinkageBlocks.DEFAULT_BLOCK_METRES);
+        this.catalogue = catalogue;
     }
 
     /** A fresh fusion context: one per test case, as the daily scan keeps state across days. */
@@ -54,6 +56,9 @@ public final class ReportInputs {
 
     /** The job's linkage blocks over the deployment's areas (immutable, shared by every test case). */
     LinkageBlocks linkageBlocks() {
+        if (linkageBlocks == null) {
+            linkageBlocks = new LinkageBlocks(catalogue, settings.linkage(), LinkageBlocks.DEFAULT_BLOCK_METRES);
+        }
         return linkageBlocks;
     }
 

@@ -1,7 +1,5 @@
 package org.ember.infra.bench;
 
-import java.util.ArrayDeque;
-
 /**
  * When a job that was reading flat out has finished the work its input caused: the start of the
  * first stretch of {@code quietNanos} in which the process used less than {@code quietCores} of
@@ -13,11 +11,13 @@ import java.util.ArrayDeque;
  * <p>Fed with samples of (wall time, process CPU time), both in nanoseconds and non-decreasing.
  */
 public final class DrainDetector {
-    private record Sample(long wall, long cpu) {}
-
     private final double quietCores;
     private final long quietNanos;
-    private final ArrayDeque<Sample> window = new ArrayDeque<>();
+    private boolean started;
+    private long lastWall;
+    private long lastCpu;
+    /** Where the current quiet stretch began: the end of the last busy interval, or the first sample. */
+    private long quietSince;
     private long drainedAt = -1;
 
     public DrainDetector(double quietCores, long quietNanos) {
@@ -36,24 +36,19 @@ public final class DrainDetector {
         if (drainedAt >= 0) {
             return true;
         }
-        Sample now = new Sample(wallNanos, cpuNanos);
-        window.addLast(now);
-        // The busy sample closest to now bounds the quiet stretch: drop samples from before any busy interval.
-        Sample[] samples = window.toArray(Sample[]::new);
-        for (int i = samples.length - 1; i > 0; i--) {
-            Sample a = samples[i - 1];
-            Sample b = samples[i];
-            long wall = b.wall() - a.wall();
-            if (wall > 0 && (b.cpu() - a.cpu()) / (double) wall >= quietCores) {
-                while (window.peekFirst() != b) {
-                    window.removeFirst();
-                }
-                break;
+        if (!started) {
+            started = true;
+            quietSince = wallNanos;
+        } else {
+            long wall = wallNanos - lastWall;
+            if (wall > 0 && (cpuNanos - lastCpu) / (double) wall >= quietCores) {
+                quietSince = wallNanos; // busy since the last sample: the quiet stretch starts again here
             }
         }
-        Sample first = window.peekFirst();
-        if (now.wall() - first.wall() >= quietNanos) {
-            drainedAt = first.wall();
+        lastWall = wallNanos;
+        lastCpu = cpuNanos;
+        if (wallNanos - quietSince >= quietNanos) {
+            drainedAt = quietSince;
             return true;
         }
         return false;
