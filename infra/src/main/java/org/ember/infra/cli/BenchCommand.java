@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,6 +27,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.ember.geo.fusion.FusionSettings;
 import org.ember.infra.EmberPaths;
 import org.ember.infra.bench.BenchFeed;
+import org.ember.infra.bench.CpuByKind;
 import org.ember.infra.bench.DrainDetector;
 import org.ember.infra.bench.LatencySample;
 import org.ember.infra.kafka.KafkaBroker;
@@ -165,6 +168,7 @@ public final class BenchCommand implements Callable<Integer> {
         long started;
         long finished;
         long read;
+        long halfway;
         try (RunningJob job = EmberJobRunner.startLocal(settings, runSettings)) {
             if (!flatOut) {
                 // One priming record: the clock starts once the job is deployed and reading.
@@ -183,7 +187,9 @@ public final class BenchCommand implements Callable<Integer> {
                 producer.start();
             }
             // Flat out, CPU is counted from the first record read, like the rate: job start-up is not the job's cost per record.
-            long firstSeen = awaitIngested(meters, flatOut ? total : total + 1, started, flatOut ? resources::start : () -> { });
+            Reading reading = awaitIngested(meters, flatOut ? total : total + 1, started, flatOut ? resources::start : () -> { });
+            long firstSeen = reading.firstSeen();
+            halfway = reading.halfway();
             finished = System.nanoTime();
             read = finished;
             if (flatOut) {
@@ -214,6 +220,10 @@ public final class BenchCommand implements Callable<Integer> {
                     total / readSeconds, readSeconds);
             System.out.printf(Locale.ROOT, "  until quiet        %,.0f records/s (the job's task threads below 0.2 cores for 3 s"
                     + " after %.1f s)%n", total / seconds, seconds);
+            long secondHalf = total - total / 2;
+            System.out.printf(Locale.ROOT, "  second half        %,.0f records/s read, %,.0f until quiet (the job warm: the rates"
+                    + " from the moment half the records had been read)%n",
+                    secondHalf / ((read - halfway) / 1e9), secondHalf / ((finished - halfway) / 1e9));
         } else {
             System.out.printf(Locale.ROOT, "  sustained          %,.0f records/s (%.1f s)%n", total / seconds, seconds);
         }
@@ -241,6 +251,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "  cpu                %.2f cores of %d (this JVM; the broker is a child process)%n",
                 resources.cores(), Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "  cpu by thread      %s (cores)%n", resources.coresByKind());
         System.out.printf(Locale.ROOT, "  cpu per record     %.0f us in this JVM + %.0f us in the broker (%.2f cores)%n",
                 resources.cpuNanos() / 1e3 / total, resources.brokerCpuNanos() / 1e3 / total, resources.brokerCores());
         System.out.printf(Locale.ROOT, "  heap               max %,d MiB used%n", resources.maxHeap() >> 20);
@@ -302,9 +313,17 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** Waits until the job has ingested every record; returns when it first had (nanoTime). */
-    private static long awaitIngested(SimpleMeterRegistry meters, long total, long startedAt, Runnable onFirst)
+    /**
+     * When the job read its first record and when it had read half of {@code total} (nanoTime): the
+     * second half's rate is the job's once warm (a short run spends a third of its CPU in the JIT
+     * compiler at the start).
+     */
+    private record Reading(long firstSeen, long halfway) {}
+
+    private static Reading awaitIngested(SimpleMeterRegistry meters, long total, long startedAt, Runnable onFirst)
             throws InterruptedException {
         long firstSeen = 0;
+        long halfway = 0;
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
         while (System.nanoTime() < deadline) {
             double done = meters.find("ember.records.in").counters().stream().mapToDouble(Counter::count).sum();
@@ -312,8 +331,11 @@ public final class BenchCommand implements Callable<Integer> {
                 firstSeen = System.nanoTime();
                 onFirst.run();
             }
+            if (done >= total / 2.0 && halfway == 0) {
+                halfway = System.nanoTime();
+            }
             if (done >= total) {
-                return firstSeen == 0 ? startedAt : firstSeen;
+                return new Reading(firstSeen == 0 ? startedAt : firstSeen, halfway);
             }
             Thread.sleep(20);
         }
@@ -380,12 +402,17 @@ public final class BenchCommand implements Callable<Integer> {
         private long wallEnd;
         private long brokerStart;
         private long brokerEnd;
+        private Map<Long, Long> javaCpuStart = Map.of();
+        private Map<CpuByKind.Kind, Long> nativeStart = Map.of();
+        private Map<CpuByKind.Kind, Long> byKind = Map.of();
 
         ResourceWatch(ProcessHandle broker) {
             this.broker = broker;
         }
 
         void start() {
+            javaCpuStart = javaThreadCpu();
+            nativeStart = nativeTicks();
             cpuStart = os.getProcessCpuTime();
             brokerStart = brokerCpu();
             wallStart = System.nanoTime();
@@ -409,6 +436,40 @@ public final class BenchCommand implements Callable<Integer> {
             brokerEnd = brokerCpu();
             wallEnd = System.nanoTime();
             running.set(false);
+            Map<CpuByKind.Kind, Long> java = new EnumMap<>(CpuByKind.Kind.class);
+            java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+                CpuByKind.Kind kind = t == null ? null : CpuByKind.ofJavaThread(t.getThreadName());
+                long now = kind == null ? -1 : threads.getThreadCpuTime(t.getThreadId());
+                if (now >= 0) {
+                    java.merge(kind, Math.max(0, now - javaCpuStart.getOrDefault(t.getThreadId(), 0L)), Long::sum);
+                }
+            }
+            byKind = CpuByKind.split(cpuEnd - cpuStart, java, nativeStart, nativeTicks());
+        }
+
+        /** The process's CPU between start and stop by kind of thread, in cores. */
+        String coresByKind() {
+            double wall = Math.max(1, wallEnd - wallStart);
+            StringBuilder line = new StringBuilder();
+            for (Map.Entry<CpuByKind.Kind, Long> e : byKind.entrySet()) {
+                line.append(line.isEmpty() ? "" : ", ")
+                        .append(String.format(Locale.ROOT, "%s %.2f", e.getKey().label(), e.getValue() / wall));
+            }
+            return line.toString();
+        }
+
+        private static Map<Long, Long> javaThreadCpu() {
+            Map<Long, Long> cpu = new java.util.HashMap<>();
+            java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            for (long id : threads.getAllThreadIds()) {
+                cpu.put(id, Math.max(0, threads.getThreadCpuTime(id)));
+            }
+            return cpu;
+        }
+
+        private static Map<CpuByKind.Kind, Long> nativeTicks() {
+            return CpuByKind.nativeTicks(Path.of("/proc/self/task"), Path.of("/proc/self/stat"));
         }
 
         double cores() {
