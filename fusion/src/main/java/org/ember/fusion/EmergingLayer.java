@@ -1,14 +1,24 @@
 package org.ember.fusion;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import org.ember.geo.calendar.LondonHours;
 import org.ember.geo.emerging.HotSpotCategory;
 
 /**
  * Emerging hot-spot categories of the cells of one local authority (daily counts over the last
  * {@code emergingSteps} days, {@link org.ember.geo.layers.EmergingCells}), on its schedule at local
  * midnight; kept in state for the cells and area metrics to read.
+ *
+ * <p>The cube counts the neighbouring authorities' halo incidents too, as the live Gi* does: a cell
+ * on a boundary street gets its category from every incident in it and around it, not only from
+ * this authority's side ({@link CellOwners}: the halo reaches two Gi* bands, the cube's neighbours
+ * one). Categories are kept for the cells this authority publishes and those its own incidents are
+ * in; a neighbour's cell is categorised by its owner.
  */
 final class EmergingLayer {
     private final LadScope lad;
@@ -31,17 +41,30 @@ final class EmergingLayer {
         long last = day.toEpochDay();
         long first = last - (steps - 1L);
         Map<String, long[]> daily = new TreeMap<>();
+        Set<String> ownCells = new HashSet<>();
         for (int k = 0; k < nightly.size(); k++) {
             FusedEvent e = nightly.event(k);
             long d = nightly.epochDay(k);
             if (e.cell() != null && d >= first && d <= last) {
                 daily.computeIfAbsent(e.cell(), c -> new long[steps])[(int) (d - first)]++;
+                ownCells.add(e.cell());
+            }
+        }
+        for (FusedEvent e : Publish.values(lad.state().halo())) {
+            if (e.cell() != null) {
+                long d = LondonHours.localDate(Instant.ofEpochMilli(e.time())).toEpochDay();
+                if (d >= first && d <= last) {
+                    daily.computeIfAbsent(e.cell(), c -> new long[steps])[(int) (d - first)]++;
+                }
             }
         }
         Publish.clearBook(lad.state().emerging());
+        CellOwners owners = lad.context().cellOwners();
         for (Map.Entry<String, HotSpotCategory> e : lad.context().emerging().classify(daily).entrySet()) {
-            if (e.getValue() != HotSpotCategory.NO_PATTERN) {
-                lad.state().emerging().put(e.getKey(), e.getValue().name());
+            String cell = e.getKey();
+            if (e.getValue() != HotSpotCategory.NO_PATTERN
+                    && (ownCells.contains(cell) || owners.publishes(lad.lad(), cell, false))) {
+                lad.state().emerging().put(cell, e.getValue().name());
             }
         }
         lad.state().meta().set(new LadMeta(meta.lastActivity(), day.toEpochDay()));
