@@ -111,4 +111,55 @@ class AreaPlacerTest {
         assertThat((agreed + adjacent) / (double) compared).isGreaterThan(0.97);
         assertThat(unplaced).isLessThan(10);
     }
+    /**
+     * The memo must give exactly what a fresh placement gives (LSOA, authority, cell, coordinates
+     * to the bit, failure reason), for points seen once or many times, on and near polygon edges and
+     * vertices, outside coverage, and with more distinct points than the memo holds.
+     */
+    @Test
+    void aRememberedPlacementIsExactlyAFreshOne() {
+        AreaPlacer memoised = new AreaPlacer(placer.catalogue(), 250);
+        java.util.Random random = new java.util.Random(5L);
+        java.util.List<double[]> points = new java.util.ArrayList<>();
+        for (int i = 0; i < 40_000; i++) { // over the whole extent and beyond it (England, the sea)
+            points.add(new double[] {-4.6 + random.nextDouble() * 2.4, 51.2 + random.nextDouble() * 0.9});
+        }
+        for (Area area : placer.catalogue().lsoaIndex().areas()) {
+            var coordinates = area.geometry().getCoordinates();
+            for (int k = 0; k + 1 < coordinates.length; k += 7) {
+                var a = coordinates[k];
+                var b = coordinates[k + 1];
+                points.add(new double[] {a.x, a.y}); // a vertex
+                points.add(new double[] {(a.x + b.x) / 2, (a.y + b.y) / 2}); // on (or within an ulp of) an edge
+                points.add(new double[] {Math.nextUp(a.x), Math.nextDown(a.y)});
+            }
+        }
+        points.add(new double[] {-0.1276, 51.5072});
+        points.add(new double[] {0.0, -0.0});
+        assertThat(points.size()).isGreaterThan(40_000 + 20_000);
+        int placed = 0;
+        int outside = 0;
+        for (int round = 0; round < 2; round++) {
+            java.util.Collections.shuffle(points, random);
+            for (double[] p : points) {
+                AreaPlacer.Result fresh = placer.placeLonLatAfresh(p[0], p[1]);
+                AreaPlacer.Result first = memoised.placeLonLat(p[0], p[1]);
+                assertThat(first).isEqualTo(fresh);
+                AreaPlacer.Result second = memoised.placeLonLat(p[0], p[1]);
+                assertThat(second).isSameAs(first); // remembered, not placed again
+                if (first.placed()) {
+                    placed++;
+                    assertThat(Double.doubleToRawLongBits(second.placement().easting()))
+                            .isEqualTo(Double.doubleToRawLongBits(fresh.placement().easting()));
+                    assertThat(Double.doubleToRawLongBits(second.placement().northing()))
+                            .isEqualTo(Double.doubleToRawLongBits(fresh.placement().northing()));
+                } else {
+                    outside++;
+                    assertThat(second.failure()).isEqualTo(fresh.failure());
+                }
+            }
+        }
+        assertThat(placed).isGreaterThan(30_000);
+        assertThat(outside).isGreaterThan(10_000);
+    }
 }
