@@ -25,7 +25,8 @@ import org.ember.model.fusion.LinkedIncident;
  * <ul>
  *   <li>an incident arrives (new, joined, corrected or cancelled): it replaces its previous
  *       version, the seasonal history and the live Gi* move their counts, and the space-time
- *       clusters are updated at once (a cancelled or moved incident rebuilds them);</li>
+ *       clusters are updated at once (a cancelled or moved incident rebuilds them); a neighbour's
+ *       incident near the boundary (a halo) counts in the Gi* and the clusters only;</li>
  *   <li>a risk signal arrives (a serious incident, a rivalry, intelligence): the areas it touches
  *       are re-scored at once, so tension rises as soon as a stabbing is known;</li>
  *   <li>every hour boundary while anything is live: old incidents and signals leave, cells get
