@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,8 +22,9 @@ import org.ember.geo.layers.HotspotSettings;
  * beside the Flink state it is derived from: its own incidents and its neighbours' halo incidents
  * ({@link CellOwners}), so that a cluster across the boundary is found whole. After a restart it is
  * empty and is rebuilt from the incidents in state on first use; a cancelled or moved incident also
- * forces a rebuild, since the clustering cannot remove one point. Cluster ids therefore start again after a rebuild; what was
- * published is diffed against what is live, so consumers still see every change.
+ * forces a rebuild, since the clustering cannot remove one point. Cluster ids therefore start again
+ * after a rebuild; what was published is diffed against what is live, so consumers still see every
+ * change.
  *
  * <p>Membership is kept from the clustering's label changes, not read back from it: between two
  * publications only the clusters whose members changed ({@link #dirtyClusters}) are looked at, so
@@ -88,7 +90,7 @@ final class ClusterCache {
         members.clear();
         dirty.clear();
         wholeChanged = true;
-        Set<String> haloIds = new java.util.HashSet<>();
+        Set<String> haloIds = new HashSet<>();
         List<FusedEvent> sorted = new ArrayList<>();
         for (FusedEvent e : events) {
             if (admits(e)) {
@@ -169,7 +171,7 @@ final class ClusterCache {
      * {@link #drainRelabelled}; forgets what was remembered before.
      */
     void trackRelabelled() {
-        relabelled = new java.util.HashSet<>();
+        relabelled = new HashSet<>();
     }
 
     /** Incidents whose cluster number changed (joined, left, renumbered) since the last call; forgotten here. */
