@@ -19,20 +19,30 @@ import org.ember.geo.layers.HotspotSettings;
  * study area, which depends on the counts within {@code rings} of it: so an incident in cell c
  * matters to every authority that owns a cell within {@code 2 · rings} of c. The incident goes to its
  * own authority as usual and to each of those others as a <em>halo</em> incident, which counts in
- * their Gi* and in nothing else (no area metric, cluster, risk or seasonal count). Answers are
- * remembered per cell: each is one point-in-polygon search per cell of the square.
+ * their Gi* and their space-time clustering ({@link ClusterLayer}) and in nothing else (no area
+ * metric, risk or seasonal count). The clustering needs less than the Gi* at the defaults: an
+ * incident's label (core, border or noise) depends on the points within two ST-DBSCAN radii of it
+ * (2 × 200 m), which lie within ceil(400 / 250) = 2 cells of its own; with two cells more for an
+ * incident in a cell its authority does not own (its centre is across the boundary) but near one it
+ * does, that is 4 cells, the Gi*'s 2 · ceil(1.5). The reach is the larger of the two, so a wider
+ * cluster radius widens the halo. Answers are remembered per cell: each is one point-in-polygon
+ * search per cell of the square.
  */
 public final class CellOwners {
     private static final String NONE = "";
 
     private final AreaShapes shapes;
-    private final int reach;
+    /** Cells each way an incident must reach for the Gi* of every cell it matters to. */
+    private final int giReach;
+    /** Two ST-DBSCAN radii. */
+    private final double clusterReachMetres;
     private final Map<String, String> owners = new HashMap<>();
     private final Map<String, List<String>> needing = new HashMap<>();
 
     public CellOwners(AreaShapes shapes, HotspotSettings settings) {
         this.shapes = shapes;
-        this.reach = 2 * (int) Math.ceil(settings.giDistanceCells());
+        this.giReach = 2 * (int) Math.ceil(settings.giDistanceCells());
+        this.clusterReachMetres = 2 * settings.clusterEpsMetres();
     }
 
     /** The authority whose LSOAs contain the cell's centre, or null (outside the coverage). */
@@ -53,11 +63,17 @@ public final class CellOwners {
         return owner == null ? ownIncidentsThere : owner.equals(lad);
     }
 
+    /** Cells each way from an incident's cell to the cells whose owners must see it. */
+    int reach(int cellMetres) {
+        return Math.max(giReach, (int) Math.ceil(clusterReachMetres / cellMetres) + 2);
+    }
+
     /** Authorities other than {@code lad} that must see an incident of {@code lad} in the cell, in code order. */
     public List<String> haloOf(String lad, String cellId) {
         List<String> all = needing.get(cellId);
         if (all == null) {
             GridCell cell = GridCell.parse(cellId);
+            int reach = reach(cell.sizeMetres());
             TreeSet<String> lads = new TreeSet<>();
             for (long dc = -reach; dc <= reach; dc++) {
                 for (long dr = -reach; dr <= reach; dr++) {

@@ -9,6 +9,12 @@ import org.ember.model.fusion.HotspotUpdate;
  * Space-time clusters (incremental ST-DBSCAN, {@link ClusterCache}) of one local authority: updated
  * the moment an incident arrives, expired on the hourly tick, and published as changes
  * ({@code cluster_changed}, {@code cluster_cleared}) against what was published before.
+ *
+ * <p>The clustering takes the authority's own incidents and its neighbours' halo incidents (those
+ * near its cells, {@link CellOwners}), so a cluster across the boundary is found whole by both
+ * sides. Only one publishes it, keyed by its own authority and cluster number: the one whose
+ * incident is the cluster's earliest core point ({@link ClusterCache#publishedHere}). A cluster of
+ * halo incidents alone is never published here.
  */
 final class ClusterLayer {
     private final LadScope lad;
@@ -26,27 +32,40 @@ final class ClusterLayer {
     ClusterCache clusters() {
         ClusterCache cache = lad.cache().clusters;
         if (!cache.built()) {
-            cache.rebuild(Publish.values(lad.state().events()));
+            rebuild(cache);
         }
         return cache;
     }
 
+    private void rebuild(ClusterCache cache) {
+        cache.rebuild(Publish.values(lad.state().events()), Publish.values(lad.state().halo()));
+    }
+
     /** An incident replaced {@code previous} (either may be null); a cancelled or moved member forces a rebuild. */
     void onIncident(String id, FusedEvent previous, FusedEvent next, long asOf) {
+        onChange(id, previous, next, false, asOf);
+    }
+
+    /** A neighbour's halo incident replaced {@code previous} (either may be null), as {@link #onIncident}. */
+    void onHalo(String id, FusedEvent previous, FusedEvent next, long asOf) {
+        onChange(id, previous, next, true, asOf);
+    }
+
+    private void onChange(String id, FusedEvent previous, FusedEvent next, boolean halo, long asOf) {
         ClusterCache clusters = clusters();
         if (clusters.contains(id) && (next == null || !next.samePlaceAndTime(previous))) {
-            clusters.rebuild(Publish.values(lad.state().events()));
+            rebuild(clusters);
         } else if (next != null) {
-            clusters.add(next);
+            clusters.add(next, halo);
         }
         publish(asOf);
     }
 
-    /** The hour's tick: incidents {@code old} left the state; the clustering horizon moves on. */
+    /** The hour's tick: incidents {@code old} (own or halo) left the state; the clustering horizon moves on. */
     void onTick(List<String> old, long asOf) {
         ClusterCache clusters = clusters();
         if (!old.isEmpty() && hasAny(old, clusters)) {
-            clusters.rebuild(Publish.values(lad.state().events()));
+            rebuild(clusters);
         }
         clusters.expire(asOf);
         publish(asOf);
@@ -73,7 +92,11 @@ final class ClusterLayer {
         TreeMap<Integer, List<String>> live = new TreeMap<>();
         TreeMap<Integer, String> gone = new TreeMap<>();
         if (changed == null) {
-            live = cache.clusters();
+            for (Map.Entry<Integer, List<String>> c : cache.clusters().entrySet()) {
+                if (cache.publishedHere(c.getKey())) {
+                    live.put(c.getKey(), c.getValue());
+                }
+            }
             for (Map.Entry<String, Published> e : state.clusters().entries()) {
                 int number = number(e.getKey());
                 if (!live.containsKey(number)) {
@@ -83,7 +106,7 @@ final class ClusterLayer {
         } else {
             for (int number : changed) {
                 List<String> members = cache.members(number);
-                if (!members.isEmpty()) {
+                if (!members.isEmpty() && cache.publishedHere(number)) {
                     live.put(number, members);
                 } else if (state.clusters().get(key(number)) != null) {
                     gone.put(number, key(number));
@@ -119,6 +142,9 @@ final class ClusterLayer {
         Map<String, Integer> lsoas = new TreeMap<>();
         for (String id : members) {
             FusedEvent e = state.events().get(id);
+            if (e == null) {
+                e = state.halo().get(id); // a neighbour's incident in the cluster
+            }
             if (e != null) {
                 lon += e.lon();
                 lat += e.lat();

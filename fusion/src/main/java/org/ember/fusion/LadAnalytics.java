@@ -25,7 +25,8 @@ import org.ember.model.fusion.LinkedIncident;
  * <ul>
  *   <li>an incident arrives (new, joined, corrected or cancelled): it replaces its previous
  *       version, the seasonal history and the live Gi* move their counts, and the space-time
- *       clusters are updated at once (a cancelled or moved incident rebuilds them);</li>
+ *       clusters are updated at once (a cancelled or moved incident rebuilds them); a neighbour's
+ *       incident near the boundary (a halo) counts in the Gi* and the clusters only;</li>
  *   <li>a risk signal arrives (a serious incident, a rivalry, intelligence): the areas it touches
  *       are re-scored at once, so tension rises as soon as a stabbing is known;</li>
  *   <li>every hour boundary while anything is live: old incidents and signals leave, cells get
@@ -66,14 +67,16 @@ public final class LadAnalytics {
 
     /**
      * A linked-incident change routed here ({@link AreaRoute}): an incident of this authority, or a
-     * neighbour's incident near this authority's cells (a halo: it counts in their Gi* only), or a
-     * withdrawal (cancelled) of either.
+     * neighbour's incident near this authority's cells (a halo: it counts in their Gi* and in the
+     * space-time clustering, where a cluster across the boundary is published by one side only), or
+     * a withdrawal (cancelled) of either.
      */
     public void onDelivery(AreaDelivery delivery, long watermark) {
         LinkedIncident incident = delivery.incident();
         String id = incident.incidentId();
+        long asOf = Math.max(incident.eventTime(), watermark);
         if (!delivery.halo() || incident.cancelled()) {
-            forgetHalo(id);
+            forgetHalo(id, asOf);
             onIncident(incident, watermark);
             return;
         }
@@ -81,16 +84,18 @@ public final class LadAnalytics {
             onIncident(AreaRoute.withdrawn(incident), watermark); // it was ours: now it lies across the boundary
         }
         FusedEvent next = FusedEvent.of(incident, false);
+        FusedEvent previous = lad.state().halo().get(id);
         if (lad.cache().haloTimes != null) {
-            lad.cache().haloTimes.replace(lad.state().halo().get(id), next);
+            lad.cache().haloTimes.replace(previous, next);
         }
         lad.state().halo().put(id, next);
         cells.onHalo(id, next);
         LadMeta meta = lad.meta();
         lad.state().meta().set(new LadMeta(Math.max(meta.lastActivity(), incident.eventTime()), meta.lastEmerging()));
+        clusters.onHalo(id, previous, next, asOf);
     }
 
-    private void forgetHalo(String id) {
+    private void forgetHalo(String id, long asOf) {
         FusedEvent was = lad.state().halo().get(id);
         if (was != null) {
             if (lad.cache().haloTimes != null) {
@@ -98,6 +103,7 @@ public final class LadAnalytics {
             }
             lad.state().halo().remove(id);
             cells.onHalo(id, null);
+            clusters.onHalo(id, was, null, asOf);
         }
     }
 
@@ -210,13 +216,19 @@ public final class LadAnalytics {
         }
         cells.forget(gone);
         gone.forEach(e -> areas.counted(e, -1));
-        for (String id : expired(state.halo(), haloTimes(), keepFrom)) {
+        List<String> oldHalo = expired(state.halo(), haloTimes(), keepFrom);
+        for (String id : oldHalo) {
             haloTimes().replace(state.halo().get(id), null);
             state.halo().remove(id);
             cells.onHalo(id, null);
         }
         risk.expire(asOf);
-        clusters.onTick(old, asOf);
+        List<String> left = old;
+        if (!oldHalo.isEmpty()) {
+            left = new ArrayList<>(old);
+            left.addAll(oldHalo);
+        }
+        clusters.onTick(left, asOf);
 
         LocalDate day = LondonHours.localDate(Instant.ofEpochMilli(asOf - 1));
         if (!day.equals(LondonHours.localDate(Instant.ofEpochMilli(asOf)))) {

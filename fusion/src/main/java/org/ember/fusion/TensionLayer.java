@@ -172,7 +172,12 @@ final class TensionLayer {
         inputs.add(new Reason(TensionSettings.CLUSTER, tally.clusterMembers, () -> tally.clusterMembers + " incident(s) in "
                 + tally.clusters.size() + " space-time cluster(s)", () -> {
                     List<String> clusterIds = new ArrayList<>();
-                    tally.clusters.forEach(c -> clusterIds.add(lad.lad() + ":" + c));
+                    // A cluster across the boundary that the neighbour publishes has no key here.
+                    tally.clusters.forEach(c -> {
+                        if (lad.cache().clusters.publishedHere(c)) {
+                            clusterIds.add(lad.lad() + ":" + c);
+                        }
+                    });
                     return Publish.capped(clusterIds);
                 }));
         ScanHit bestHit = r.bestHit();

@@ -28,6 +28,31 @@ class AreaRouteTest {
         return FusionFixtures.place(p.lon(), p.lat());
     }
 
+    /**
+     * The halo reaches as far as the Gi* needs (2 · ceil(1.5) = 4 cells) or the clustering needs (two
+     * radii, 400 m = 2 cells, and two more), whichever is further: equal at the defaults, the
+     * clustering's with a wider radius, and so do the authorities it reaches.
+     */
+    @Test
+    void theHaloReachesTwoClusterRadiiAndTwoCellsWhenThatIsFurtherThanTheGiStarNeeds() {
+        HotspotSettings defaults = HotspotSettings.defaults();
+        assertThat(owners.reach(250)).isEqualTo(4);
+        CellOwners wide = new CellOwners(FusionFixtures.SHAPES,
+                defaults.withClusters(500, defaults.clusterEpsTime(), defaults.clusterMinPts()));
+        assertThat(wide.reach(250)).as("ceil(1000 / 250) + 2").isEqualTo(6);
+        // Going north from the boundary cell, the first Cardiff cell the Gi* halo no longer takes to the
+        // Vale (the nearest Vale cell five cells away) is still within the wider halo.
+        GridCell inCardiff = null;
+        for (int row = 702; row < 730 && inCardiff == null; row++) {
+            GridCell c = new GridCell(250, 1255, row);
+            if (CARDIFF.equals(owners.owner(c.id())) && !owners.haloOf(CARDIFF, c.id()).contains(VALE)) {
+                inCardiff = c;
+            }
+        }
+        assertThat(inCardiff).as("a Cardiff cell beyond the Gi* halo of the Vale").isNotNull();
+        assertThat(wide.haloOf(CARDIFF, inCardiff.id())).contains(VALE);
+    }
+
     @Test
     void aCellBelongsToTheAuthorityOfItsCentreAndItsNeighboursIncidentsReachIt() {
         assertThat(owners.owner(BOUNDARY.id())).isEqualTo(CARDIFF);

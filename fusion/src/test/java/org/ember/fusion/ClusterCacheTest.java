@@ -60,4 +60,50 @@ class ClusterCacheTest {
         assertThat(merged).as("clusters merged along the way").isPositive();
         assertThat(cache.clusters()).isNotEmpty();
     }
+
+    /**
+     * Two authorities either side of a line (x = 318 400) each cluster their own incidents and the
+     * other's as halo incidents, one arriving live, the other rebuilt: every cluster is published
+     * by exactly one of them, the side of its earliest core point.
+     */
+    @Test
+    void eachClusterIsPublishedByOneSideTheSideOfItsEarliestCorePoint() {
+        ClusterCache west = new ClusterCache(FusionSettings.defaults().hotspots());
+        ClusterCache east = new ClusterCache(FusionSettings.defaults().hotspots());
+        west.rebuild(List.of(), List.of());
+        SplittableRandom random = new SplittableRandom(11);
+        List<FusedEvent> westOwn = new ArrayList<>();
+        List<FusedEvent> eastOwn = new ArrayList<>();
+        long clock = MONDAY;
+        for (int n = 0; n < 400; n++) {
+            clock += (long) (random.nextDouble() * 0.5 * HOUR);
+            double x = 318_000 + random.nextDouble() * 800;
+            double y = 176_000 + random.nextInt(3) * 600 + random.nextDouble() * 250;
+            FusedEvent e = stabbing("LI-" + n, clock, x, y);
+            boolean isWest = x < 318_400;
+            (isWest ? westOwn : eastOwn).add(e);
+            west.add(e, !isWest);
+        }
+        east.rebuild(eastOwn, westOwn);
+        int byWest = 0;
+        int byEast = 0;
+        for (Map.Entry<Integer, List<String>> c : west.clusters().entrySet()) {
+            // The same cluster on the other side: the one its members are in (cores are partitioned alike).
+            Map<Integer, Long> there = new TreeMap<>();
+            c.getValue().forEach(id -> {
+                Integer label = east.clusterOf().get(id);
+                if (label != null) {
+                    there.merge(label, 1L, Long::sum);
+                }
+            });
+            int other = there.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            boolean here = west.publishedHere(c.getKey());
+            assertThat(east.publishedHere(other)).as("cluster %s", c.getValue()).isEqualTo(!here);
+            byWest += here ? 1 : 0;
+            byEast += here ? 0 : 1;
+        }
+        assertThat(byWest).as("published by the west").isPositive();
+        assertThat(byEast).as("published by the east").isPositive();
+        assertThat(west.clusters()).hasSameSizeAs(east.clusters());
+    }
 }

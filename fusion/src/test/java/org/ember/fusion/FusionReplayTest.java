@@ -88,6 +88,31 @@ class FusionReplayTest {
         assertThat(latest(out, FusionFixtures.CARDIFF, MULTI_AGENCY, ae)).isIn(null, 0.0);
     }
 
+    /**
+     * Rule tests cluster across a boundary as the job does ({@link BoundaryClusterTest}): five police
+     * stabbings at Culverhouse Cross within about 100 m and eight hours, two in the Vale, three in
+     * Cardiff; neither side alone has the four points of a cluster, together they are one, and each
+     * side counts its own members.
+     */
+    @Test
+    void stabbingsEitherSideOfTheBoundaryAreOneClusterCountedBySide() {
+        org.ember.geo.grid.GridCell cell = new org.ember.geo.grid.GridCell(250, 1255, 701);
+        double[][] at = {{0.55, 0.15}, {0.35, 0.45}, {0.75, 0.30}, {0.55, 0.65}, {0.45, 0.55}};
+        List<FusionReplay.Arrival> arrivals = new ArrayList<>();
+        for (int i = 0; i < at.length; i++) {
+            Placement p = FusionFixtures.PLACER.placeGrid(cell.minX() + at[i][0] * 250, cell.minY() + at[i][1] * 250)
+                    .placement();
+            assertThat(p.lad()).isEqualTo(i % 2 == 0 && i < 4 ? "W06000014" : FusionFixtures.CARDIFF);
+            long t = T0.toEpochMilli() + i * 120 * MINUTE;
+            arrivals.add(new FusionReplay.Arrival(t, report("police", "CR-X" + i, t, p, true, "police: Violence with injury")));
+        }
+        long settled = T0.toEpochMilli() + 11 * 60 * MINUTE;
+        List<FusionReplay.Emitted> out = run(arrivals, settled);
+        assertThat(latest(out, FusionFixtures.CARDIFF, "cluster_members", settled)).isEqualTo(3.0);
+        assertThat(latest(out, "W06000014", "cluster_members", settled)).isEqualTo(2.0);
+        assertThat(latest(out, "W06000014", "clusters", settled)).isEqualTo(1.0);
+    }
+
     @Test
     void theSameReportsInAnyListOrderGiveTheSameMetrics() {
         long until = T0.toEpochMilli() + 26 * 60 * MINUTE;

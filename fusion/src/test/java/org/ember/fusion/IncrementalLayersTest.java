@@ -166,7 +166,8 @@ class IncrementalLayersTest {
      * cells ({@link AreaRoute}); corrections move incidents across the boundary (withdrawn from where
      * they no longer reach). Boundary cells are scored from both sides' incidents and published by
      * their owner only, so each authority holds cells it never publishes, which the live Gi* must
-     * leave alone without missing those that do publish.
+     * leave alone without missing those that do publish. Halo incidents cluster too: clusters with
+     * both sides' incidents form, each published by one side.
      */
     @ParameterizedTest
     @ValueSource(longs = {3, 11, 2025})
@@ -192,6 +193,7 @@ class IncrementalLayersTest {
         }
         java.util.Map<String, List<String>> holding = new java.util.HashMap<>();
         java.util.Map<String, LinkedIncident> latest = new java.util.HashMap<>();
+        java.util.Map<String, String> ladOf = new java.util.HashMap<>(); // each incident's authority when it was last sent
         long clock = Instant.parse("2025-03-03T00:00:00Z").toEpochMilli();
         int halos = 0;
         for (int n = 0; n < 500; n++) {
@@ -217,6 +219,7 @@ class IncrementalLayersTest {
                 latest.remove(incident.incidentId());
             } else {
                 latest.put(incident.incidentId(), incident);
+                ladOf.put(incident.incidentId(), incident.lad());
             }
             for (AreaDelivery d : deliveries) {
                 if (!live.containsKey(d.lad())) {
@@ -244,5 +247,8 @@ class IncrementalLayersTest {
             assertThat(scratch.get(lad).out.of(HotspotUpdate.CELL_SCORED)).as("%s scored cells", lad).hasSizeGreaterThan(20);
             publishedTheSame(live.get(lad), scratch.get(lad));
         }
+        long across = lads.stream().flatMap(lad -> scratch.get(lad).out.of(HotspotUpdate.CLUSTER_CHANGED).stream())
+                .filter(u -> u.members().stream().map(ladOf::get).distinct().count() > 1).count();
+        assertThat(across).as("clusters with incidents of both authorities").isPositive();
     }
 }

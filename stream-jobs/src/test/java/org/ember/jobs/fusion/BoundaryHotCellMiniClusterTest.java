@@ -39,6 +39,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * <p>Keyed by local authority, each side scored the cell with its own half (three and three) and
  * both published it; here it is published once, by Cardiff (which owns it), with all six incidents,
  * and it is hot. Cardiff no longer counts the stabbing as its own once it moved.
+ *
+ * <p>The six are also one space-time cluster across the boundary (each side alone has three, fewer
+ * than the four points ST-DBSCAN needs): it is published by one side at a time, first the Vale, whose
+ * assault 38 hours before is its earliest core point, then Cardiff once the Vale's first assault has
+ * left the clustering's three days; each side counts its own three as cluster members.
  */
 class BoundaryHotCellMiniClusterTest {
     private static final String CARDIFF = "W06000015";
@@ -133,6 +138,54 @@ class BoundaryHotCellMiniClusterTest {
         assertThat(asOf(cardiff, linkedAt + 3_600_000L).values().get(multiAgency)).isEqualTo(0.0);
         assertThat(asOf(areas.stream().filter(u -> u.areaId().equals(VALE)).toList(), linkedAt + 3_600_000L).values()
                 .get(multiAgency)).isEqualTo(1.0);
+        theClusterAcrossTheBoundaryIsPublishedOnce(changes, updates, joined.incidentId(), linkedAt);
+    }
+
+    /** The space-time cluster across the boundary: one, published by the Vale alone, each side counting its own members. */
+    private static void theClusterAcrossTheBoundaryIsPublishedOnce(List<LinkedIncident> changes, List<HotspotUpdate> updates,
+            String stabbingId, long linkedAt) {
+        List<String> six = new ArrayList<>();
+        for (int n = 0; n < 5; n++) {
+            String source = "CR-CELL-" + n;
+            six.add(changes.stream().filter(i -> i.sources().stream().map(LinkedSource::sourceId).anyMatch(source::equals))
+                    .findFirst().orElseThrow().incidentId());
+        }
+        six.add(stabbingId);
+        List<HotspotUpdate> clusters = updates.stream().filter(u -> u.layer().equals("cluster")).toList();
+        assertThat(clusters).as("the cluster is published").isNotEmpty();
+        List<HotspotUpdate> byTime = new ArrayList<>(clusters);
+        byTime.sort(java.util.Comparator.comparingLong(HotspotUpdate::asOf)); // stable: publication order within a time
+        assertThat(byTime.get(0).lad()).as("first by the Vale: its assault 38 hours before is the earliest core point")
+                .isEqualTo(VALE);
+        assertThat(byTime.get(0).members()).containsExactlyInAnyOrderElementsOf(six.subList(0, 5));
+        List<HotspotUpdate> whole = clusters.stream().filter(u -> u.members().size() == 6).toList();
+        assertThat(whole).as("with both sides' incidents and the stabbing").isNotEmpty().allSatisfy(u -> {
+            assertThat(u.members()).containsExactlyInAnyOrderElementsOf(six);
+            assertThat(u.lad()).isEqualTo(VALE);
+        });
+        // When the Vale's first assault leaves the three-day horizon its second is no core point any
+        // more: Cardiff's is the earliest, and Cardiff takes the cluster over. Never both at once.
+        assertThat(byTime.get(byTime.size() - 1).lad()).isEqualTo(CARDIFF);
+        java.util.TreeMap<Long, List<HotspotUpdate>> atTime = new java.util.TreeMap<>();
+        clusters.forEach(u -> atTime.computeIfAbsent(u.asOf(), k -> new ArrayList<>()).add(u));
+        java.util.Set<String> live = new java.util.HashSet<>();
+        for (List<HotspotUpdate> now : atTime.values()) {
+            for (HotspotUpdate u : now) {
+                if (u.type().equals(HotspotUpdate.CLUSTER_CLEARED)) {
+                    live.remove(u.areaId());
+                } else {
+                    live.add(u.areaId());
+                }
+            }
+            assertThat(live).as("clusters published at %s", Instant.ofEpochMilli(now.get(0).asOf())).hasSizeLessThan(2);
+        }
+        assertThat(live).as("cleared in the end").isEmpty();
+        for (String lad : List.of(CARDIFF, VALE)) {
+            HotspotUpdate area = asOf(updates.stream().filter(u -> u.type().equals(HotspotUpdate.AREA_SCORED)
+                    && u.layer().equals("lad") && u.areaId().equals(lad)).toList(), linkedAt + 3_600_000L);
+            assertThat(area.values().get("cluster_members")).as("%s counts its own members", lad).isEqualTo(3.0);
+            assertThat(area.values().get("clusters")).isEqualTo(1.0);
+        }
     }
 
     /** The last update published at or before {@code time}. */
