@@ -2,10 +2,8 @@ package org.ember.jobs.serial;
 
 import java.lang.reflect.Type;
 import java.util.Map;
-import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.ember.jobs.records.RawFeedRecord;
 
 /**
@@ -13,7 +11,7 @@ import org.ember.jobs.records.RawFeedRecord;
  * {@code @TypeInfo} on {@link RawFeedRecord} (so the Kafka and in-memory sources, filters and
  * broadcasts all use it): {@link RawFeedRecordSerializer}.
  */
-public final class RawFeedRecordType extends TypeInformation<RawFeedRecord> {
+public final class RawFeedRecordType extends OwnSerializerType<RawFeedRecord> {
     private static final long serialVersionUID = 1L;
     public static final RawFeedRecordType INFO = new RawFeedRecordType();
 
@@ -25,58 +23,7 @@ public final class RawFeedRecordType extends TypeInformation<RawFeedRecord> {
         }
     }
 
-    @Override
-    public boolean isBasicType() {
-        return false;
-    }
-
-    @Override
-    public boolean isTupleType() {
-        return false;
-    }
-
-    @Override
-    public int getArity() {
-        return 1;
-    }
-
-    @Override
-    public int getTotalFields() {
-        return 1;
-    }
-
-    @Override
-    public Class<RawFeedRecord> getTypeClass() {
-        return RawFeedRecord.class;
-    }
-
-    @Override
-    public boolean isKeyType() {
-        return false;
-    }
-
-    @Override
-    public TypeSerializer<RawFeedRecord> createSerializer(SerializerConfig config) {
-        return RawFeedRecordSerializer.INSTANCE;
-    }
-
-    @Override
-    public String toString() {
-        return "RawFeedRecord (Ember's serializer, handed on uncopied)";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof RawFeedRecordType;
-    }
-
-    @Override
-    public int hashCode() {
-        return RawFeedRecordType.class.hashCode();
-    }
-
-    @Override
-    public boolean canEqual(Object o) {
-        return o instanceof RawFeedRecordType;
+    private RawFeedRecordType() {
+        super(RawFeedRecord.class, RawFeedRecordSerializer.INSTANCE, "RawFeedRecord (Ember's serializer, handed on uncopied)");
     }
 }
