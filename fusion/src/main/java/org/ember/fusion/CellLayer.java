@@ -177,10 +177,7 @@ final class CellLayer {
         Map<String, TreeMap<String, Integer>> lsoasOfCell = cellLsoas(events);
         Map<String, Integer> membersOfCell = new HashMap<>();
         for (String id : cache.clusters.clusterOf().keySet()) {
-            FusedEvent e = state.events().get(id);
-            if (e == null) {
-                e = state.halo().get(id); // a neighbour's incident: it counts in the cell's count too
-            }
+            FusedEvent e = state.ownOrHalo(id); // a neighbour's incident counts in the cell's count too
             // Event time may run ahead of the watermark: only what has happened by asOf counts.
             if (e != null && e.cell() != null && e.time() <= asOf) {
                 membersOfCell.merge(e.cell(), 1, Integer::sum);

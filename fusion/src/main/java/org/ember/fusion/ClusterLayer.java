@@ -141,10 +141,7 @@ final class ClusterLayer {
         double lat = 0;
         Map<String, Integer> lsoas = new TreeMap<>();
         for (String id : members) {
-            FusedEvent e = state.events().get(id);
-            if (e == null) {
-                e = state.halo().get(id); // a neighbour's incident in the cluster
-            }
+            FusedEvent e = state.ownOrHalo(id); // a neighbour's incident may be in the cluster
             if (e != null) {
                 lon += e.lon();
                 lat += e.lat();

@@ -1,12 +1,10 @@
 package org.ember.fusion;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.ember.geo.calendar.LondonHours;
 import org.ember.geo.emerging.HotSpotCategory;
 
 /**
@@ -50,12 +48,12 @@ final class EmergingLayer {
                 ownCells.add(e.cell());
             }
         }
-        for (FusedEvent e : Publish.values(lad.state().halo())) {
-            if (e.cell() != null) {
-                long d = LondonHours.localDate(Instant.ofEpochMilli(e.time())).toEpochDay();
-                if (d >= first && d <= last) {
-                    daily.computeIfAbsent(e.cell(), c -> new long[steps])[(int) (d - first)]++;
-                }
+        NightlyEvents halo = NightlyEvents.halo(lad.state(), day);
+        for (int k = 0; k < halo.size(); k++) {
+            FusedEvent e = halo.event(k);
+            long d = halo.epochDay(k);
+            if (e.cell() != null && d >= first && d <= last) {
+                daily.computeIfAbsent(e.cell(), c -> new long[steps])[(int) (d - first)]++;
             }
         }
         Publish.clearBook(lad.state().emerging());

@@ -43,6 +43,12 @@ public record LadState(
     }
 
     /** Nothing is kept at all. */
+    /** The incident {@code id} of this authority, else the neighbour's halo incident, else null. */
+    FusedEvent ownOrHalo(String id) {
+        FusedEvent own = events.get(id);
+        return own != null ? own : halo.get(id);
+    }
+
     public boolean isEmpty() {
         return events.isEmpty() && halo.isEmpty() && signals.isEmpty() && cells.isEmpty() && areas.isEmpty() && clusters.isEmpty()
                 && scan.isEmpty() && emerging.isEmpty() && history.get() == null && meta.get() == null

@@ -28,7 +28,15 @@ final class NightlyEvents {
 
     /** The incidents in state on closing {@code day}. */
     static NightlyEvents of(LadState state, LocalDate day) {
-        List<FusedEvent> events = Publish.values(state.events());
+        return of(Publish.values(state.events()), day);
+    }
+
+    /** The neighbours' halo incidents in state on closing {@code day}. */
+    static NightlyEvents halo(LadState state, LocalDate day) {
+        return of(Publish.values(state.halo()), day);
+    }
+
+    private static NightlyEvents of(List<FusedEvent> events, LocalDate day) {
         LocalDate first = day.minusDays(DAYS_BEFORE);
         int days = DAYS_BEFORE + DAYS_AFTER + 1;
         long[] starts = new long[days + 1];

@@ -53,10 +53,15 @@ public final class CpuByKind {
             // Kafka's own client threads, and the Kafka source's fetcher (a consumer's poll loop)
             return Kind.KAFKA_CLIENT;
         }
-        if (TASK_THREAD.matcher(name).find()) {
+        if (namedAfterTask(name)) {
             return Kind.TASK; // with each task's output flusher and timer threads, named after it
         }
         return null;
+    }
+
+    /** Whether Flink named the thread after a task ("{@code … (i/n)#attempt}"): its own, or its fetcher's, flusher's, timers'. */
+    public static boolean namedAfterTask(String name) {
+        return TASK_THREAD.matcher(name).find();
     }
 
     /**

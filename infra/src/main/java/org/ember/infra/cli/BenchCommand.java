@@ -394,7 +394,6 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** CPU time and heap of this JVM, sampled while the job runs. */
     private static final class ResourceWatch {
-        private static final java.util.regex.Pattern TASK_THREAD = java.util.regex.Pattern.compile("\\(\\d+/\\d+\\)#\\d+$");
         private final com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         private final AtomicLong maxHeap = new AtomicLong();
@@ -497,7 +496,7 @@ public final class BenchCommand implements Callable<Integer> {
             java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long total = 0;
             for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
-                if (t != null && TASK_THREAD.matcher(t.getThreadName()).find()) {
+                if (t != null && CpuByKind.namedAfterTask(t.getThreadName())) {
                     total += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
                 }
             }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.ember.fusion.FusionMetricNames;
@@ -29,7 +28,7 @@ import org.ember.rules.counts.CountMetrics;
  *
  * <p>Only used on the network, never in state: nothing is kept in this format.
  */
-public final class AreaMetricsSerializer extends TypeSerializerSingleton<AreaMetrics> {
+public final class AreaMetricsSerializer extends ImmutableRecordSerializer<AreaMetrics> {
     private static final long serialVersionUID = 1L;
     public static final AreaMetricsSerializer INSTANCE = new AreaMetricsSerializer();
 
@@ -59,28 +58,8 @@ public final class AreaMetricsSerializer extends TypeSerializerSingleton<AreaMet
     }
 
     @Override
-    public boolean isImmutableType() {
-        return true;
-    }
-
-    @Override
     public AreaMetrics createInstance() {
         return new AreaMetrics("lsoa", "", 0L, CountMetrics.SOURCE, Map.of(), 0L);
-    }
-
-    @Override
-    public AreaMetrics copy(AreaMetrics from) {
-        return from;
-    }
-
-    @Override
-    public AreaMetrics copy(AreaMetrics from, AreaMetrics reuse) {
-        return from;
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -126,16 +105,6 @@ public final class AreaMetricsSerializer extends TypeSerializerSingleton<AreaMet
         // Arrays, not Map.ofEntries: the names (decoded strings among them) are not hashed, nor the
         // values boxed, for an update that the rules only iterate (MetricUpdate); AreaMetrics keeps it as it is.
         return new AreaMetrics(layer, areaId, asOf, source, MetricUpdate.of(names, values, n), appendedAt);
-    }
-
-    @Override
-    public AreaMetrics deserialize(AreaMetrics reuse, DataInputView in) throws IOException {
-        return deserialize(in);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.ember.jobs.serial;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -23,34 +22,14 @@ import org.ember.jobs.records.RawFeedRecord;
  * <p>Only used on the network and between chained operators, never in state: no operator keeps a
  * raw record (the rule broadcast state holds strings).
  */
-public final class RawFeedRecordSerializer extends TypeSerializerSingleton<RawFeedRecord> {
+public final class RawFeedRecordSerializer extends ImmutableRecordSerializer<RawFeedRecord> {
     private static final long serialVersionUID = 1L;
     public static final RawFeedRecordSerializer INSTANCE = new RawFeedRecordSerializer();
     private static final int NO_VALUE = -1;
 
     @Override
-    public boolean isImmutableType() {
-        return true;
-    }
-
-    @Override
     public RawFeedRecord createInstance() {
         return new RawFeedRecord(null, 0, 0L, 0L, null);
-    }
-
-    @Override
-    public RawFeedRecord copy(RawFeedRecord from) {
-        return from;
-    }
-
-    @Override
-    public RawFeedRecord copy(RawFeedRecord from, RawFeedRecord reuse) {
-        return from;
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -81,16 +60,6 @@ public final class RawFeedRecordSerializer extends TypeSerializerSingleton<RawFe
             in.readFully(value);
         }
         return new RawFeedRecord(topic, partition, offset, timestamp, value);
-    }
-
-    @Override
-    public RawFeedRecord deserialize(RawFeedRecord reuse, DataInputView in) throws IOException {
-        return deserialize(in);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
     }
 
     @Override
